@@ -1,0 +1,37 @@
+"""Typed errors. The library raises these; only the CLI turns them into messages and exit codes."""
+from __future__ import annotations
+
+
+class PackError(Exception):
+    """A pack that cannot be read. `reason` is one short line for the user."""
+
+    kind = "unreadable"
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class NotAPdf(PackError):
+    kind = "not_a_pdf"
+
+
+class EmptyFile(PackError):
+    kind = "empty"
+
+
+class EncryptedPdf(PackError):
+    kind = "encrypted"
+
+
+class DamagedPdf(PackError):
+    kind = "damaged"
+
+
+class NoPages(PackError):
+    kind = "no_pages"
+
+
+class OutputError(Exception):
+    """Output could not be written or did not validate."""

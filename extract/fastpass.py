@@ -1,0 +1,108 @@
+"""pdfium (pypdfium2): the quick reader. Opens the pack, says what it is, and gives every
+page's plain text lines in a millisecond or two, for triage, segmentation and metadata.
+"""
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
+from extract.text import Glyph, PageText, glyphs_to_rows
+
+
+@dataclass(frozen=True)
+class PageLines:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def check_header(path: Path) -> None:
+    """Fail early, with a reason a person understands, on what is plainly not a PDF."""
+    if not path.exists():
+        raise NotAPdf(str(path), "no such file")
+    if path.is_dir():
+        raise NotAPdf(str(path), "is a folder, not a PDF file")
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFile(str(path), "the file is empty (0 bytes)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise NotAPdf(str(path), "not a PDF (no %PDF- header in its first 1024 bytes)")
+
+
+def open_document(path: Path):
+    """A pypdfium2 PdfDocument, or a typed error saying why not."""
+    import pypdfium2 as pdfium
+
+    check_header(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message or "security" in message:
+            raise EncryptedPdf(str(path), "the PDF is encrypted and needs a password") from exc
+        raise DamagedPdf(str(path), f"damaged PDF that cannot be opened ({_short(exc)})") from exc
+    if len(document) == 0:
+        document.close()
+        raise NoPages(str(path), "the PDF has no pages")
+    return document
+
+
+def page_lines(document, number: int) -> PageLines:
+    page = document[number - 1]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    lines = tuple(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return PageLines(number, float(width), float(height), tuple(line for line in lines if line))
+
+
+def page_text(document, number: int) -> PageText:
+    """Positioned text from pdfium: the fallback when pdfplumber fails on a page."""
+    import pypdfium2.raw as raw
+
+    page = document[number - 1]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            glyphs = list(_glyphs(textpage, height, raw))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return PageText(number, float(width), float(height), glyphs_to_rows(glyphs, number), "pdfium")
+
+
+def _glyphs(textpage, height: float, raw):
+    handle = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for i in range(raw.FPDFText_CountChars(handle)):
+        code = raw.FPDFText_GetUnicode(handle, i)
+        if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
+            continue
+        if not raw.FPDFText_GetCharBox(handle, i, left, right, bottom, top):
+            continue
+        size = float(raw.FPDFText_GetFontSize(handle, i))
+        weight = raw.FPDFText_GetFontWeight(handle, i)
+        yield Glyph(chr(code), left.value, height - top.value, right.value, height - bottom.value,
+                    size, weight >= 600)
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]

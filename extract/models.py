@@ -1,0 +1,148 @@
+"""The output contract: pydantic models that are the single source of the JSON Schema.
+
+Pages are 1-based PDF page indexes; a bbox is [x0, top, x1, bottom] in PDF points with
+the origin at the top left of the page, as pdfplumber gives them.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "agenda-extract/1.0"
+
+BBox = tuple[float, float, float, float]
+FigureKind = Literal["money", "fte", "headcount", "count"]
+Severity = Literal["error", "warning", "info"]
+DocumentKind = Literal[
+    "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "other"
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Figure(Model):
+    """One figure as printed, normalised, with where it came from."""
+
+    kind: FigureKind = Field(description="money (GBP), fte, headcount or count (posts)")
+    value: float = Field(description="GBP for money, full-time equivalents for fte, people for headcount")
+    text: str = Field(description="the figure exactly as printed, e.g. '£0.82M'")
+    precision: float = Field(
+        description="the unit of the last printed digit in the value's unit: £0.82M has 10000"
+    )
+    page: int = Field(ge=1)
+    bbox: BBox
+    label: Optional[str] = Field(default=None, description="the printed label, e.g. 'DSG savings'")
+    unit_inferred: bool = Field(
+        default=False,
+        description="true when the printed figure had no unit (e.g. '£0.05' in a card of £m) "
+        "and the unit was taken from its neighbours",
+    )
+    section: Optional[str] = Field(
+        default=None, description="report paragraph number the figure was printed in, e.g. '1.4'"
+    )
+
+
+class Source(Model):
+    file: str
+    sha256: str
+    pages: int = Field(ge=0)
+
+
+class Meeting(Model):
+    committee: Optional[str] = None
+    date: Optional[str] = Field(default=None, description="ISO 8601 date, e.g. 2017-01-18")
+    time: Optional[str] = Field(default=None, description="24-hour HH:MM")
+    place: Optional[str] = None
+
+
+class Document(Model):
+    title: str
+    kind: DocumentKind
+    label: Optional[str] = Field(default=None, description="e.g. 'Agenda Item 3', 'Appendix A'")
+    page_start: int = Field(ge=1)
+    page_end: int = Field(ge=1)
+
+
+class Staffing(Model):
+    current_headcount: Optional[Figure] = None
+    current_fte: Optional[Figure] = None
+    proposed_fte: Optional[Figure] = None
+    reduction_fte: Optional[Figure] = Field(
+        default=None,
+        description="the definite reduction the card states (its size: '-1 FTE' has value 1)",
+    )
+    reductions: list[Figure] = Field(
+        default_factory=list,
+        description="every reduction the card states, labelled 'definite' or 'potential'",
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="staffing remarks as printed: 'Casual 110', 'Note: 4 vacancies', 'inc new posts x 2'",
+    )
+
+
+class Budget(Model):
+    current: Optional[Figure] = None
+    current_parts: list[Figure] = Field(default_factory=list)
+    proposed: Optional[Figure] = None
+    saving: Optional[Figure] = None
+    savings_breakdown: list[Figure] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class ServiceCard(Model):
+    id: str = Field(description="stable key within the pack, e.g. 'card-1-hospital-education-service'")
+    service: str
+    page_start: int = Field(ge=1)
+    page_end: int = Field(ge=1)
+    sections: dict[str, str] = Field(
+        description="text sections keyed overview, duties, current_model, summary_of_feedback, "
+        "proposed_model, rationale, impact (others by their printed label)"
+    )
+    staffing: Staffing
+    budget: Budget
+
+
+class Forecast(Model):
+    cost: Optional[Figure] = None
+    saving: Optional[Figure] = None
+    breakdown: list[Figure] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class FinancialTable(Model):
+    id: str
+    service: str
+    page: int = Field(ge=1)
+    current: Optional[Figure] = None
+    current_parts: list[Figure] = Field(default_factory=list)
+    pre_consultation: Forecast
+    post_consultation: Forecast
+    staff_impact: str
+
+
+class Finding(Model):
+    check: str = Field(description="stable id of the rule, e.g. 'card.saving'")
+    severity: Severity
+    subject: str = Field(description="service name, or report section such as 'Report 1.4'")
+    message: str
+    expected: Optional[float] = None
+    found: Optional[float] = None
+    difference: Optional[float] = None
+    tolerance: Optional[float] = None
+    evidence: list[Figure] = Field(default_factory=list)
+
+
+class Extraction(Model):
+    schema_version: Literal["agenda-extract/1.0"] = SCHEMA_VERSION
+    tool_version: str
+    source: Source
+    meeting: Meeting
+    documents: list[Document] = Field(default_factory=list)
+    service_cards: list[ServiceCard] = Field(default_factory=list)
+    financial_tables: list[FinancialTable] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)

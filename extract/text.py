@@ -1,0 +1,221 @@
+"""Positioned text: characters → words → rows, the same for every PDF engine.
+
+Both readers (pdfplumber in layout.py, pdfium in fastpass.py) hand over plain `Glyph`s;
+everything after this module sees only `PageText`, `Row`, `Word` and `TextRun`, so a
+figure found anywhere can be pointed to by page and bounding box.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    page: int
+    boxes: tuple[BBox, ...]  # one per character of text
+    size: float
+    bold: bool
+
+    @property
+    def x0(self) -> float:
+        return self.boxes[0][0]
+
+    @property
+    def x1(self) -> float:
+        return max(b[2] for b in self.boxes)
+
+    @property
+    def top(self) -> float:
+        return min(b[1] for b in self.boxes)
+
+    @property
+    def bottom(self) -> float:
+        return max(b[3] for b in self.boxes)
+
+
+@dataclass(frozen=True)
+class Row:
+    """Words sharing a baseline, left to right, across every column of the page."""
+
+    page: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        sizes = sorted(w.size for w in self.words)
+        return sizes[len(sizes) // 2]
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    def split(self, boundary: float) -> tuple[list[Word], list[Word]]:
+        """Words left of a column boundary, and words at or right of it."""
+        left = [w for w in self.words if w.x0 < boundary - 1.0]
+        right = [w for w in self.words if w.x0 >= boundary - 1.0]
+        return left, right
+
+    def x_of(self, char_index: int) -> float:
+        """x0 of the character at char_index in self.text (spaces take the next char's x)."""
+        return TextRun.from_words(self.words).box_at(char_index)[1][0]
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    width: float
+    height: float
+    rows: list[Row] = field(default_factory=list)
+    engine: str = "pdfplumber"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.text for r in self.rows)
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A string built from words, with the page and box of every character.
+
+    Spaces between words have no box of their own; a span's bbox is the union of the
+    boxes of its printed characters.
+    """
+
+    text: str
+    places: tuple[Optional[tuple[int, BBox]], ...]
+
+    @classmethod
+    def from_words(cls, words: Iterable[Word], sep: str = " ") -> "TextRun":
+        text_parts: list[str] = []
+        places: list[Optional[tuple[int, BBox]]] = []
+        for i, word in enumerate(words):
+            if i:
+                text_parts.append(sep)
+                places.extend([None] * len(sep))
+            text_parts.append(word.text)
+            places.extend((word.page, box) for box in word.boxes)
+        return cls("".join(text_parts), tuple(places))
+
+    @classmethod
+    def join(cls, runs: Sequence["TextRun"], sep: str = "\n") -> "TextRun":
+        text_parts: list[str] = []
+        places: list[Optional[tuple[int, BBox]]] = []
+        for i, run in enumerate(runs):
+            if i:
+                text_parts.append(sep)
+                places.extend([None] * len(sep))
+            text_parts.append(run.text)
+            places.extend(run.places)
+        return cls("".join(text_parts), tuple(places))
+
+    def box_at(self, index: int) -> tuple[int, BBox]:
+        for place in self.places[index:]:
+            if place is not None:
+                return place
+        for place in reversed(self.places[:index]):
+            if place is not None:
+                return place
+        raise ValueError("text run has no positioned characters")
+
+    def locate(self, start: int, end: int) -> tuple[int, BBox]:
+        """Page and bbox of text[start:end]: the union of its characters on its first page."""
+        placed = [p for p in self.places[start:end] if p is not None]
+        if not placed:
+            return self.box_at(start)
+        page = placed[0][0]
+        boxes = [b for pg, b in placed if pg == page]
+        return page, (
+            round(min(b[0] for b in boxes), 2),
+            round(min(b[1] for b in boxes), 2),
+            round(max(b[2] for b in boxes), 2),
+            round(max(b[3] for b in boxes), 2),
+        )
+
+
+# --- characters to rows -------------------------------------------------------------
+
+def glyphs_to_rows(glyphs: Sequence[Glyph], page: int) -> list[Row]:
+    """Group glyphs into rows by baseline, then into words by horizontal gaps."""
+    lines: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (round(g.bottom, 1), g.x0)):
+        if not glyph.text.strip():
+            continue
+        if lines and _same_line(lines[-1][-1], glyph):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    rows = []
+    for line in lines:
+        words = _line_to_words(sorted(line, key=lambda g: g.x0), page)
+        if words:
+            rows.append(Row(page=page, words=tuple(words)))
+    rows.sort(key=lambda r: (round(r.bottom, 1), r.x0))
+    return rows
+
+
+def _same_line(previous: Glyph, glyph: Glyph) -> bool:
+    # Baselines within a third of the type size: one line (tolerates mixed fonts).
+    return abs(previous.bottom - glyph.bottom) <= max(previous.size, glyph.size) * 0.33
+
+
+def _line_to_words(line: Sequence[Glyph], page: int) -> list[Word]:
+    words: list[list[Glyph]] = []
+    for glyph in line:
+        if words:
+            last = words[-1][-1]
+            gap = glyph.x0 - last.x1
+            if gap <= max(last.size, glyph.size) * 0.2 and glyph.x0 >= last.x0:
+                words[-1].append(glyph)
+                continue
+        words.append([glyph])
+    return [_word(chars, page) for chars in words]
+
+
+def _word(chars: Sequence[Glyph], page: int) -> Word:
+    sizes = sorted(c.size for c in chars)
+    return Word(
+        text="".join(c.text for c in chars),
+        page=page,
+        boxes=tuple(
+            (round(c.x0, 2), round(c.top, 2), round(c.x1, 2), round(c.bottom, 2))
+            for c in chars
+            for _ in c.text  # a ligature glyph ("ﬁ" as "fi") boxes each letter it stands for
+        ),
+        size=sizes[len(sizes) // 2],
+        bold=sum(c.bold for c in chars) * 2 > len(chars),
+    )
