@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Sequence
 
 from extract import __version__
-from extract.models import Extraction, Meeting, Source
+from extract.models import Document, Extraction, Figure, Source
+from extract.text import PageText
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -24,17 +29,129 @@ def sha256_of(path: Path) -> str:
 
 
 def extract_pack(path: Path, options: Options = Options()) -> Extraction:
-    """Read one agenda pack and return its validated-ready Extraction (raises PackError)."""
+    """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
     from extract import fastpass
+    from extract.cards import flow_to_cards
+    from extract.fintables import flow_to_financial_tables
+    from extract.flow import pages_to_flow
+    from extract.segment import pages_to_documents, pages_to_meeting
+    from extract.triage import pages_to_read
 
     path = Path(path)
     document = fastpass.open_document(path)
     try:
-        pages = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
+        lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
+        meeting = pages_to_meeting(lines)
+        documents = pages_to_documents(lines, meeting)
+        wanted = pages_to_read(lines) if options.triage else [p.number for p in lines]
+        pages = list(read_careful_pages(path, document, wanted))
     finally:
         document.close()
-    return Extraction(
+    flow = pages_to_flow(pages)
+    cards = flow_to_cards(flow)
+    tables = flow_to_financial_tables(flow)
+    labelled = [f for card in cards for f in _card_figures(card)] + [
+        f for table in tables for f in _table_figures(table)
+    ]
+    figures = merge_figures(page_figures(pages, lines, documents), labelled)
+    extraction = Extraction(
         tool_version=__version__,
-        source=Source(file=path.name, sha256=sha256_of(path), pages=len(pages)),
-        meeting=Meeting(),
+        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines)),
+        meeting=meeting,
+        documents=documents,
+        service_cards=cards,
+        financial_tables=tables,
+        figures=figures,
     )
+    if options.checks:
+        from extract.checks import run_checks
+
+        extraction = extraction.model_copy(update={"findings": run_checks(extraction)})
+    return extraction
+
+
+def read_careful_pages(path: Path, document, numbers: Sequence[int]) -> Iterator[PageText]:
+    """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
+    from extract import fastpass, layout
+    from extract.errors import PackError
+
+    remaining = list(numbers)
+    try:
+        for page in layout.read_pages(path, remaining):
+            remaining.remove(page.number)
+            yield page
+    except PackError:
+        raise
+    except Exception as exc:  # a page pdfminer cannot parse: read the rest with pdfium
+        log.warning("%s: pdfplumber failed (%s); using pdfium for pages %s", path, type(exc).__name__, remaining)
+        for number in remaining:
+            yield fastpass.page_text(document, number)
+
+
+def page_figures(pages: Sequence[PageText], lines, documents: Sequence[Document]) -> list[Figure]:
+    """Every figure on the carefully read pages, with the report paragraph it sits in."""
+    from extract.figures import find_in_runs
+    from extract.patterns import PARAGRAPH_NUMBER
+    from extract.text import TextRun
+
+    carried = paragraph_before_page(lines, documents)
+    runs, row_sections = [], []
+    for page in pages:
+        current = carried.get(page.number)
+        starts_and_sections = []
+        offset = 0
+        for row in page.rows:
+            match = PARAGRAPH_NUMBER.match(row.text)
+            current = match.group(1) if match else current
+            starts_and_sections.append((offset, current))
+            offset += len(row.text) + 1
+        # one run per page, rows joined by newlines, so '£140' / 'million' on the next line is one figure
+        runs.append(TextRun.join([TextRun.from_words(row.words) for row in page.rows]))
+        row_sections.append(starts_and_sections)
+    figures = []
+    for found, sections in zip(find_in_runs(runs), row_sections):
+        for f in found:
+            section = next((s for start, s in reversed(sections) if start <= f.start), None)
+            figures.append(f.to_model(section=section))
+    return figures
+
+
+def paragraph_before_page(lines, documents: Sequence[Document]) -> dict[int, str | None]:
+    """For each page, the report paragraph number still open at its top (from the fast pass,
+    so the answer does not depend on which pages pdfplumber read)."""
+    from extract.patterns import PARAGRAPH_NUMBER
+
+    starts = {d.page_start for d in documents}
+    carried: dict[int, str | None] = {}
+    current = None
+    for page in lines:
+        if page.number in starts:
+            current = None
+        carried[page.number] = current
+        for line in page.lines:
+            match = PARAGRAPH_NUMBER.match(line)
+            current = match.group(1) if match else current
+    return carried
+
+
+def merge_figures(found: Sequence[Figure], labelled: Sequence[Figure]) -> list[Figure]:
+    """Page figures, each replaced by its labelled twin from a card or table where there is one."""
+    by_place = {(f.page, f.bbox): f for f in labelled}
+    merged = []
+    for figure in found:
+        twin = by_place.get((figure.page, figure.bbox))
+        merged.append(twin.model_copy(update={"section": figure.section}) if twin else figure)
+    return merged
+
+
+def _card_figures(card) -> list[Figure]:
+    s, b = card.staffing, card.budget
+    single = [s.current_headcount, s.current_fte, s.proposed_fte, b.current, b.proposed, b.saving]
+    return [f for f in single if f] + list(s.reductions) + list(b.current_parts) + list(b.savings_breakdown)
+
+
+def _table_figures(table) -> list[Figure]:
+    figures = [table.current] + list(table.current_parts)
+    for forecast in (table.pre_consultation, table.post_consultation):
+        figures += [forecast.cost, forecast.saving] + list(forecast.breakdown)
+    return [f for f in figures if f]
