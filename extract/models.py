@@ -124,6 +124,49 @@ class FinancialTable(Model):
     staff_impact: str
 
 
+class Statement(Model):
+    """A report sentence that does arithmetic or states a total, with its figures in order."""
+
+    subject: str = Field(description="e.g. 'Report 1.4' (document label or kind + paragraph)")
+    section: Optional[str] = None
+    page: int = Field(ge=1)
+    text: str
+    figures: list[Figure]
+
+
+class TableRow(Model):
+    label: str
+    cells: list[Optional[Figure]] = Field(description="one per column; null where the cell is blank")
+
+
+class NumericTable(Model):
+    """A table of numbers with a row label column, e.g. 'Estimated Financial Impact'."""
+
+    id: str
+    title: str
+    page: int = Field(ge=1)
+    unit: Literal["GBP", "FTE", "count", "mixed"] = "mixed"
+    columns: list[str] = Field(description="column headings as printed, folded to one line")
+    rows: list[TableRow]
+
+
+class Post(Model):
+    text: str
+    count: int = Field(ge=0, description="posts this line stands for: 'x 2' counts two")
+    page: int = Field(ge=1)
+    bbox: BBox
+
+
+class PostList(Model):
+    """A list of posts with a stated total ('Total: 24 posts'), as in slide decks."""
+
+    id: str
+    title: str
+    page: int = Field(ge=1)
+    posts: list[Post]
+    stated_total: Optional[Figure] = None
+
+
 class Finding(Model):
     check: str = Field(description="stable id of the rule, e.g. 'card.saving'")
     severity: Severity
@@ -144,5 +187,8 @@ class Extraction(Model):
     documents: list[Document] = Field(default_factory=list)
     service_cards: list[ServiceCard] = Field(default_factory=list)
     financial_tables: list[FinancialTable] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    tables: list[NumericTable] = Field(default_factory=list)
+    post_lists: list[PostList] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
