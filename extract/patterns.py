@@ -50,6 +50,10 @@ def fte_patterns() -> list[dict]:
         {"label": "FTE", "id": "fte-glued", "pattern": [
             {"LOWER": {"REGEX": NUMBER_WITH_FTE}},
         ]},
+        {"label": "FTE", "id": "fte-words", "pattern": [
+            {"TEXT": {"REGEX": NUMBER}}, {"LOWER": "full"}, {"ORTH": "-", "OP": "?"},
+            {"LOWER": "time"}, {"LOWER": {"IN": ["equivalent", "equivalents"]}},
+        ]},
         # "FTE 13.03", "FTE – 109.34": the label printed before the number.
         {"label": "FTE", "id": "fte-before", "pattern": [
             {"LOWER": "fte"}, {"ORTH": {"IN": DASHES}, "OP": "?"}, {"TEXT": {"REGEX": NUMBER}},
@@ -126,5 +130,8 @@ STAFFING_NOTES: list[re.Pattern] = [
 ]
 
 # Report paragraph numbers at the start of a row: "1.4", "6.3.2.1".
-PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,4})\b")
+# Not a wrapped figure ("51.77 FTE compared ..."): a unit word may not follow.
+PARAGRAPH_NUMBER = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?!(?:FTE|fte|full|%|million|m\b|k\b|per\b|posts?\b))(?=\S)"
+)
 PAGE_STAMP = re.compile(r"^page\s+\d+$", re.I)

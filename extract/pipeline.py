@@ -35,6 +35,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     from extract.fintables import flow_to_financial_tables
     from extract.flow import pages_to_flow
     from extract.segment import pages_to_documents, pages_to_meeting
+    from extract.statements import runs_to_statements
     from extract.triage import pages_to_read
 
     path = Path(path)
@@ -53,7 +54,12 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     labelled = [f for card in cards for f in _card_figures(card)] + [
         f for table in tables for f in _table_figures(table)
     ]
-    figures = merge_figures(page_figures(pages, lines, documents), labelled)
+    page_runs, found = read_running_text(pages, lines, documents)
+    figures = merge_figures(runs_to_figures(page_runs, found), labelled)
+    structured_pages = {p for card in cards for p in range(card.page_start, card.page_end + 1)} | {
+        t.page for t in tables
+    }
+    statements = runs_to_statements(page_runs, found, documents, structured_pages)
     extraction = Extraction(
         tool_version=__version__,
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines)),
@@ -61,6 +67,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         documents=documents,
         service_cards=cards,
         financial_tables=tables,
+        statements=statements,
         figures=figures,
     )
     if options.checks:
@@ -88,32 +95,20 @@ def read_careful_pages(path: Path, document, numbers: Sequence[int]) -> Iterator
             yield fastpass.page_text(document, number)
 
 
-def page_figures(pages: Sequence[PageText], lines, documents: Sequence[Document]) -> list[Figure]:
-    """Every figure on the carefully read pages, with the report paragraph it sits in."""
+def read_running_text(pages: Sequence[PageText], lines, documents: Sequence[Document]):
+    """Each carefully read page as one run, and the figures found in it."""
     from extract.figures import find_in_runs
-    from extract.patterns import PARAGRAPH_NUMBER
-    from extract.text import TextRun
+    from extract.statements import page_to_run
 
     carried = paragraph_before_page(lines, documents)
-    runs, row_sections = [], []
-    for page in pages:
-        current = carried.get(page.number)
-        starts_and_sections = []
-        offset = 0
-        for row in page.rows:
-            match = PARAGRAPH_NUMBER.match(row.text)
-            current = match.group(1) if match else current
-            starts_and_sections.append((offset, current))
-            offset += len(row.text) + 1
-        # one run per page, rows joined by newlines, so '£140' / 'million' on the next line is one figure
-        runs.append(TextRun.join([TextRun.from_words(row.words) for row in page.rows]))
-        row_sections.append(starts_and_sections)
-    figures = []
-    for found, sections in zip(find_in_runs(runs), row_sections):
-        for f in found:
-            section = next((s for start, s in reversed(sections) if start <= f.start), None)
-            figures.append(f.to_model(section=section))
-    return figures
+    page_runs = [page_to_run(page, carried.get(page.number)) for page in pages]
+    return page_runs, find_in_runs([pr.run for pr in page_runs])
+
+
+def runs_to_figures(page_runs, found) -> list[Figure]:
+    from extract.statements import section_at
+
+    return [f.to_model(section=section_at(pr, f.start)) for pr, fs in zip(page_runs, found) for f in fs]
 
 
 def paragraph_before_page(lines, documents: Sequence[Document]) -> dict[int, str | None]:

@@ -1,0 +1,165 @@
+"""The report's own arithmetic, and its totals against the appendices."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional, Sequence
+
+from extract.checks.relation import Term, minus, plus, relation
+from extract.models import Extraction, Figure, Finding, Statement
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z•(])")
+
+# Phrases that name a figure in a report, as (role, pattern on the words before it).
+ROLE_BEFORE = {
+    "establishment": re.compile(r"establishment\b[^.]*$", re.I),
+    "reduction_of": re.compile(r"reduction\s+of\s*$", re.I),
+    "additional": re.compile(r"additional\s*$", re.I),
+    "cost": re.compile(r"\b(total\s+)?cost\s+of\s+(these|the)\s+services\s+is\s*$", re.I),
+    "gross_savings": re.compile(r"gross\s+savings\s+of\s*$", re.I),
+}
+
+# How the parts of the gross savings map to Appendix B breakdown labels.
+SAVINGS_CATEGORIES: list[tuple[re.Pattern, re.Pattern]] = [
+    (re.compile(r"\bposts?\b|\bstaff", re.I), re.compile(r"^(?!non).*\bstaff", re.I)),
+    (re.compile(r"\bincome\b|\btrading\b", re.I), re.compile(r"trading|income", re.I)),
+    (re.compile(r"commissioning", re.I), re.compile(r"commissioning", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class Placed:
+    figure: Figure
+    start: int
+    end: int
+    sentence: int
+
+
+def place_figures(statement: Statement) -> list[Placed]:
+    """Where each of the statement's figures is printed in its text, and in which sentence."""
+    text = statement.text
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    placed, cursor = [], 0
+    for figure in statement.figures:
+        start = text.find(figure.text, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(figure.text)
+        sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
+        placed.append(Placed(figure, start, cursor, sentence))
+    return placed
+
+
+def role_of(statement: Statement, placed: Placed) -> Optional[str]:
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(statement.text) if m.end() <= placed.start), default=0)
+    before = statement.text[sentence_start:placed.start]
+    for role, pattern in ROLE_BEFORE.items():
+        if pattern.search(before):
+            return role
+    return None
+
+
+# --- the report's own arithmetic -----------------------------------------------------
+
+def stated_parts(extraction: Extraction) -> Iterator[Finding]:
+    """'£19.8m funded by A (£10.8m), B (£0.9m) ...': a total and its bracketed parts."""
+    for statement in extraction.statements:
+        placed = place_figures(statement)
+        for total, parts in _totals_with_bracketed_parts(statement.text, placed):
+            yield relation("report.stated_parts", statement.subject, plus(*[p.figure for p in parts]),
+                           total.figure, "the bracketed parts do not sum to the stated total")
+
+
+def _totals_with_bracketed_parts(text: str, placed: Sequence[Placed]):
+    for i, total in enumerate(placed):
+        if total.figure.kind != "money" or _bracketed(text, total):
+            continue
+        parts = []
+        for later in placed[i + 1:]:
+            if later.sentence != total.sentence or not _bracketed(text, later):
+                break
+            parts.append(later)
+        if len(parts) >= 2:
+            yield total, parts
+
+
+def _bracketed(text: str, placed: Placed) -> bool:
+    return text[:placed.start].rstrip().endswith("(") and text[placed.end:].lstrip().startswith(")")
+
+
+def fte_arithmetic(extraction: Extraction) -> Iterator[Finding]:
+    """'establishment is 246.44 FTE. The model ... is 194.67 FTE. This is a reduction of 51.77 FTE'."""
+    for statement in extraction.statements:
+        placed = [p for p in place_figures(statement) if p.figure.kind == "fte"]
+        roles = [role_of(statement, p) for p in placed]
+        establishment = next((p for p, r in zip(placed, roles) if r == "establishment"), None)
+        models = [p for p, r in zip(placed, roles) if r is None]
+        for p, role in zip(placed, roles):
+            if role == "reduction_of" and establishment is not None:
+                model = next((m for m in reversed(models) if m.start < p.start), None)
+                if model is not None:
+                    yield relation("report.fte_reduction", statement.subject,
+                                   [plus(establishment.figure)[0], minus(model.figure)], p.figure,
+                                   "the stated reduction is not the establishment minus the model")
+            if role == "additional" and len(models) >= 2:
+                first, second = models[0], models[1]
+                yield relation("report.fte_additional", statement.subject,
+                               [plus(first.figure)[0], minus(second.figure)], p.figure,
+                               "the stated additional FTE is not the difference between the two models")
+
+
+# --- report totals against the appendices --------------------------------------------
+
+def report_against_appendices(extraction: Extraction) -> Iterator[Finding]:
+    cards = extraction.service_cards
+    card_fte = [c.staffing.current_fte for c in cards if c.staffing.current_fte]
+    card_budget = [c.budget.current for c in cards if c.budget.current]
+    for statement in extraction.statements:
+        if not statement.subject.startswith("Report"):
+            continue
+        for p in place_figures(statement):
+            role = role_of(statement, p)
+            if role == "establishment" and len(card_fte) >= 2:
+                yield relation("report.establishment_vs_cards", statement.subject, plus(*card_fte), p.figure,
+                               "the stated staffing establishment is not the sum of the service cards' current FTE")
+            elif role == "cost" and len(card_budget) >= 2:
+                yield relation("report.cost_vs_cards", statement.subject, plus(*card_budget), p.figure,
+                               "the stated cost is not the sum of the service cards' current budgets")
+            elif role == "gross_savings":
+                yield from _gross_savings(extraction, statement, p)
+
+
+def _gross_savings(extraction: Extraction, statement: Statement, total: Placed) -> Iterator[Finding]:
+    post = [t.post_consultation for t in extraction.financial_tables]
+    savings = [f.saving for f in post if f.saving]
+    if len(savings) >= 2:
+        yield relation("report.gross_savings_vs_appendix_b", statement.subject, plus(*savings), total.figure,
+                       "the stated gross savings are not the sum of Appendix B's post-consultation savings")
+    breakdown = [item for f in post for item in f.breakdown]
+    placed = place_figures(statement)
+    for _, parts in _totals_with_bracketed_parts(statement.text, placed):
+        if parts and parts[0].sentence != total.sentence:
+            continue
+        previous_end = total.end
+        for part in parts:
+            label = statement.text[previous_end:part.start]
+            previous_end = part.end
+            matching = _category_items(label, breakdown)
+            if matching:
+                yield relation("report.savings_split_vs_appendix_b", statement.subject, plus(*matching),
+                               part.figure, f"'{_words(label)}' is not the sum of the matching Appendix B "
+                               "post-consultation savings")
+
+
+def _category_items(label: str, breakdown: Sequence[Figure]) -> list[Figure]:
+    for in_report, in_appendix in SAVINGS_CATEGORIES:
+        if in_report.search(label):
+            return [f for f in breakdown if f.label and in_appendix.search(f.label)]
+    return []
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.") or "part"
+
+
+REPORT_CHECKS = [stated_parts, fte_arithmetic, report_against_appendices]
