@@ -1,0 +1,28 @@
+"""The fast pass decides which pages pdfplumber reads; the output must not change."""
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import Options, extract_pack
+from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022, SAMPLES, extraction_of
+
+SAMPLE_PDFS = sorted(SAMPLES.glob("*.pdf")) + sorted((SAMPLES / "variants").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("pdf", SAMPLE_PDFS, ids=lambda p: p.stem)
+def test_output_with_triage_is_identical_to_pdfplumber_on_every_page(pdf):
+    fast = extraction_of(pdf)
+    full = extract_pack(pdf, Options(triage=False))
+    assert fast.model_dump() == full.model_dump()
+
+
+def test_triage_skips_pages_without_figures():
+    from extract import fastpass
+    from extract.triage import pages_to_read
+
+    document = fastpass.open_document(PACK_2023)
+    try:
+        lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
+    finally:
+        document.close()
+    assert len(pages_to_read(lines)) < len(lines) / 2
