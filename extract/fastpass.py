@@ -3,7 +3,6 @@ page's plain text lines in a millisecond or two, for triage, segmentation and me
 """
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,18 +88,18 @@ def page_text(document, number: int) -> PageText:
 
 
 def _glyphs(textpage, height: float, raw):
+    # Loose boxes span the advance width, as pdfplumber's do, so word gaps read alike.
     handle = textpage.raw
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    rect = raw.FS_RECTF()
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
         if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
             continue
-        if not raw.FPDFText_GetCharBox(handle, i, left, right, bottom, top):
+        if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
             continue
         size = float(raw.FPDFText_GetFontSize(handle, i))
-        weight = raw.FPDFText_GetFontWeight(handle, i)
-        yield Glyph(chr(code), left.value, height - top.value, right.value, height - bottom.value,
-                    size, weight >= 600)
+        bold = raw.FPDFText_GetFontWeight(handle, i) >= 600
+        yield Glyph(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
 
 
 def _short(exc: Exception) -> str:

@@ -36,7 +36,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     from extract.flow import pages_to_flow
     from extract.segment import pages_to_documents, pages_to_meeting
     from extract.statements import runs_to_statements
-    from extract.triage import pages_to_read
+    from extract.triage import prose_figure_pages, structure_pages
 
     path = Path(path)
     document = fastpass.open_document(path)
@@ -44,17 +44,24 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
         meeting = pages_to_meeting(lines)
         documents = pages_to_documents(lines, meeting)
-        wanted = pages_to_read(lines) if options.triage else [p.number for p in lines]
-        pages = list(read_careful_pages(path, document, wanted))
+        structure = structure_pages(lines)
+        prose = prose_figure_pages(lines, structure)
+        searched = sorted(structure) if options.triage else [p.number for p in lines]
+        careful = {page.number: page for page in read_careful_pages(path, document, searched)}
+        prose_pages = {n: fastpass.page_text(document, n) for n in sorted(prose)}
     finally:
         document.close()
-    flow = pages_to_flow(pages)
+    flow = pages_to_flow(careful.values())
     cards = flow_to_cards(flow)
     tables = flow_to_financial_tables(flow)
+    # Running text: structure pages as pdfplumber read them, prose pages as pdfium did;
+    # the same pages from the same reader whatever the mode.
+    running = sorted([careful[n] for n in structure if n in careful] + list(prose_pages.values()),
+                     key=lambda page: page.number)
     labelled = [f for card in cards for f in _card_figures(card)] + [
         f for table in tables for f in _table_figures(table)
     ]
-    page_runs, found = read_running_text(pages, lines, documents)
+    page_runs, found = read_running_text(running, lines, documents)
     figures = merge_figures(runs_to_figures(page_runs, found), labelled)
     structured_pages = {p for card in cards for p in range(card.page_start, card.page_end + 1)} | {
         t.page for t in tables

@@ -1,8 +1,14 @@
-"""Which pages deserve pdfplumber: those that can hold cards, tables or figures.
+"""Which pages deserve pdfplumber, from the fast pass's text alone.
 
-Most pages of a pack (agenda, prose, minutes, equality forms) hold none of our figures;
-pdfplumber costs 35-100 ms a page, the fast pass 1-3 ms. A card's middle pages may hold
-only prose, so every page from a card's 'Overview' to its budget block is taken too.
+pdfplumber costs 35-100 ms a page, the fast pass 1-3 ms. Only pages that can hold a
+structure (a service card, an Appendix B table, a numeric table, a list of posts) are
+read with pdfplumber; pages of running text that print figures are read with pdfium's
+positioned characters; the rest (agenda, prose, minutes, equality forms) are not read
+again at all. A card's middle pages may hold only prose, so every page from a card's
+'Overview' to its budget block counts as a structure page.
+
+The choice depends only on the text, never on the mode: with --no-triage every page is
+also searched with pdfplumber for structures, and the output must come out the same.
 """
 from __future__ import annotations
 
@@ -12,34 +18,49 @@ from typing import Sequence
 from extract.fastpass import PageLines
 
 FIGURE_TRIGGER = re.compile(
-    r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|head\s*count|casual\s+\d|"
-    r"current\s+staffing|proposed\s+costs|current\s+budget|pre[-\s]?consultation",
-    re.I,
+    r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I
 )
-CARD_OPENS = re.compile(r"^overview\b", re.I)
+STRUCTURE_TRIGGER = re.compile(
+    r"current\s+staffing|proposed\s+(costs|staffing)|current\s+budget|pre[-\s]?consultation|"
+    r"total\s*:?\s*\d+\s+posts|\bx\s*\d+\s*$",
+    re.I | re.M,
+)
+NUMERIC_ROW = re.compile(r"(?:\s\(?[-−]?[\d,]*\d(?:\.\d+)?\)?%?){3,}\s*$")
+TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
+CARD_OPENS = re.compile(r"^Overview\b(?![,;])")
 CARD_CLOSES = re.compile(r"current\s+budget|proposed\s+costs", re.I)
-TABLE_OPENS = re.compile(r"pre[-\s]?consultation", re.I)
 
 
-def pages_to_read(pages: Sequence[PageLines]) -> list[int]:
-    """1-based numbers of the pages to read with pdfplumber."""
+def structure_pages(pages: Sequence[PageLines]) -> set[int]:
+    """Pages to read with pdfplumber: those that can hold cards or tables."""
     wanted: set[int] = set()
-    open_card_from = None
+    in_card = False
     for page in pages:
-        text = page.text
         opens = any(CARD_OPENS.match(line) for line in page.lines)
-        if FIGURE_TRIGGER.search(text):
+        if opens or STRUCTURE_TRIGGER.search(page.text) or _numeric_rows(page) >= 2:
             wanted.add(page.number)
-        if opens or TABLE_OPENS.search(text):
-            # a title may sit at the foot of the page before
-            wanted.update({page.number, max(1, page.number - 1)})
-        if opens and open_card_from is None:
-            open_card_from = page.number
-        if open_card_from is not None:
+            if page.number > 1 and _opens_near_top(page):
+                wanted.add(page.number - 1)
+        in_card = in_card or opens
+        if in_card:
             wanted.add(page.number)
-            if CARD_CLOSES.search(text) and not _opens_after_close(page):
-                open_card_from = None
-    return sorted(wanted)
+            if CARD_CLOSES.search(page.text) and not _opens_after_close(page):
+                in_card = False
+    return wanted
+
+
+def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[int]:
+    """Pages outside the structures whose running text prints figures."""
+    return {p.number for p in pages if p.number not in structure and FIGURE_TRIGGER.search(p.text)}
+
+
+def _opens_near_top(page: PageLines) -> bool:
+    top = page.lines[:TITLE_ROOM]
+    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or NUMERIC_ROW.search(line) for line in top)
+
+
+def _numeric_rows(page: PageLines) -> int:
+    return sum(1 for line in page.lines if NUMERIC_ROW.search(line))
 
 
 def _opens_after_close(page: PageLines) -> bool:

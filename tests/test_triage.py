@@ -18,11 +18,11 @@ def test_output_with_triage_is_identical_to_pdfplumber_on_every_page(pdf):
 
 def test_triage_skips_pages_without_figures():
     from extract import fastpass
-    from extract.triage import pages_to_read
+    from extract.triage import structure_pages
 
     document = fastpass.open_document(PACK_2023)
     try:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
     finally:
         document.close()
-    assert len(pages_to_read(lines)) < len(lines) / 2
+    assert len(structure_pages(lines)) < len(lines) / 2

@@ -1,0 +1,198 @@
+"""The batch manifest: `DIR/manifest.jsonl`, one JSON record per input.
+
+The manifest is the batch's memory. It is appended one line at a time, each line flushed
+and fsynced before the next input is reported, so a run killed at any moment loses at
+most the line it was writing; the next run reads it tolerantly (a torn last line is
+ignored and cut off before appending) and compacts it to one line per input when it ends.
+Only this module reads or writes the manifest.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+from extract.output import write_atomic
+
+MANIFEST_NAME = "manifest.jsonl"
+LOCK_NAME = ".batch.lock"
+Status = Literal["ok", "failed", "skipped"]
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    """Why an input failed: a stable `type` to filter on and one short line for people."""
+
+    type: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ManifestRecord:
+    file: str  # absolute path of the input
+    sha256: str | None  # None only when the input could not be read at all
+    status: Status
+    output: str | None  # JSON file name relative to DIR, None when failed
+    pages: int | None
+    seconds: float | None
+    error: ErrorInfo | None
+    tool_version: str
+    duplicate_of: str | None = None  # the input whose output this one shares
+    max_rss_mb: int | None = None  # peak resident memory of the worker, when it finished
+    finished: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+    def to_line(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ManifestRecord":
+        """Tolerant of missing and unknown keys, so manifests from other versions still read."""
+        error = data.get("error")
+        return cls(
+            file=str(data["file"]),
+            sha256=data.get("sha256"),
+            status=data["status"],
+            output=data.get("output"),
+            pages=data.get("pages"),
+            seconds=data.get("seconds"),
+            error=ErrorInfo(str(error.get("type")), str(error.get("message"))) if isinstance(error, dict) else None,
+            tool_version=str(data.get("tool_version", "")),
+            duplicate_of=data.get("duplicate_of"),
+            max_rss_mb=data.get("max_rss_mb"),
+            finished=str(data.get("finished", "")),
+        )
+
+    def as_duplicate_of(self, file: str) -> "ManifestRecord":
+        """The record for another input with the same content: shares this one's output."""
+        status: Status = "skipped" if self.status in ("ok", "skipped") else "failed"
+        return replace(self, file=file, status=status, seconds=0.0, duplicate_of=self.duplicate_of or self.file,
+                       max_rss_mb=None)
+
+
+def parse_manifest(text: str) -> list[ManifestRecord]:
+    """Every well-formed record, in order. Torn or foreign lines are skipped, not fatal."""
+    records = []
+    for line in text.splitlines():
+        try:
+            data = json.loads(line)
+            if isinstance(data, dict) and data.get("status") in ("ok", "failed", "skipped"):
+                records.append(ManifestRecord.from_dict(data))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return records
+
+
+def latest_by_file(records: Iterable[ManifestRecord]) -> dict[str, ManifestRecord]:
+    """The last record of each input, in order of first appearance (dicts keep insertion order)."""
+    latest: dict[str, ManifestRecord] = {}
+    for record in records:
+        latest[record.file] = record
+    return latest
+
+
+class Manifest:
+    """The manifest of one output folder, held under an exclusive lock while a batch runs."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / MANIFEST_NAME
+        self._lock_handle = None
+        self._append_handle = None
+
+    def __enter__(self) -> "Manifest":
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (self.out_dir / LOCK_NAME).open("a")
+        try:
+            # Two batches appending to one manifest would interleave; the lock dies with its process.
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise ManifestBusy(f"another batch is writing to {self.out_dir}") from None
+        self._lock_handle = handle
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self._append_handle is not None:
+            self._append_handle.close()
+            self._append_handle = None
+        if self._lock_handle is not None:
+            self._lock_handle.close()
+            self._lock_handle = None
+
+    def read(self) -> list[ManifestRecord]:
+        return read_manifest(self.out_dir)
+
+    def append(self, record: ManifestRecord) -> None:
+        if self._append_handle is None:
+            _cut_torn_tail(self.path)
+            self._append_handle = self.path.open("a", encoding="utf-8")
+        self._append_handle.write(record.to_line())
+        self._append_handle.flush()
+        os.fsync(self._append_handle.fileno())
+
+    def compact(self) -> list[ManifestRecord]:
+        """Rewrite the manifest as one line per input (its latest record), whole or not at all."""
+        if self._append_handle is not None:
+            self._append_handle.close()
+            self._append_handle = None
+        latest = list(latest_by_file(self.read()).values())
+        write_atomic(self.path, "".join(record.to_line() for record in latest))
+        return latest
+
+
+class ManifestBusy(RuntimeError):
+    pass
+
+
+def read_manifest(out_dir: Path) -> list[ManifestRecord]:
+    path = Path(out_dir) / MANIFEST_NAME
+    try:
+        return parse_manifest(path.read_text(encoding="utf-8", errors="replace"))
+    except FileNotFoundError:
+        return []
+
+
+def _cut_torn_tail(path: Path) -> None:
+    """Drop a last line without its newline (a write cut short by a kill) so the next append
+    starts on a line of its own instead of gluing itself onto the torn one."""
+    try:
+        with path.open("rb+") as handle:
+            data = handle.read()
+            if data and not data.endswith(b"\n"):
+                handle.truncate(data.rfind(b"\n") + 1)
+    except FileNotFoundError:
+        pass
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_stem(name: str, limit: int = 60) -> str:
+    """A file-name stem that is plain ASCII, has no separators and cannot be '.' or '..'."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("-", folded).strip("-._")[:limit].strip("-._")
+    return stem or "pack"
+
+
+def output_name(input_path: Path, sha256: str) -> str:
+    """`<stem>-<first 12 hex of sha256>.json`: readable, never outside DIR (no separators survive),
+    and two different files with the same stem get different names because their content differs."""
+    return f"{safe_stem(Path(input_path).stem)}-{sha256[:12]}.json"
+
+
+def output_is_valid(out_dir: Path, output: str | None, sha256: str | None) -> bool:
+    """The output a record points at exists, parses, and is the extraction of that content."""
+    if not output or not sha256 or Path(output).name != output:
+        return False
+    try:
+        document = json.loads((Path(out_dir) / output).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    source = document.get("source") if isinstance(document, dict) else None
+    return isinstance(source, dict) and source.get("sha256") == sha256

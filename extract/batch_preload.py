@@ -1,0 +1,34 @@
+"""Imported once by the batch's fork server, so every per-file child starts warm.
+
+The fork server forks one child per input; whatever is imported here is already in memory
+in each child (about a second of imports and the spaCy pipeline saved per file) while each
+child still starts clean of any other file's state. Failures are swallowed: a module that
+does not import here is simply imported later, in the child, where its error is reported
+against the file.
+"""
+from __future__ import annotations
+
+import importlib
+
+_MODULES = (
+    "extract.batch_worker", "extract.pipeline", "extract.output", "extract.fastpass", "extract.layout",
+    "extract.cards", "extract.fintables", "extract.flow", "extract.segment", "extract.statements",
+    "extract.triage", "extract.figures", "extract.checks", "extract.nlp", "pdfplumber", "pypdfium2",
+)
+
+
+def _warm() -> None:
+    for name in _MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - see the module docstring
+            pass
+    try:
+        from extract.nlp import pipeline
+
+        pipeline()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+_warm()

@@ -1,0 +1,137 @@
+"""Run batch jobs on this machine: one forked child per input, at most `workers` at a time.
+
+Why not concurrent.futures.ProcessPoolExecutor: a pool cannot kill one hung worker (only
+break the whole pool), and a worker that segfaults breaks every other future with it. Here
+each input gets its own process from a fork server (start method "forkserver"): the server
+imports the pipeline once (extract.batch_preload), so a child costs a fork, not a second of
+imports, and no file's state, leaks or limits carry over to the next file.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from typing import Iterable, Iterator
+
+from extract.batch_worker import (
+    BatchJob,
+    JobOutcome,
+    WorkerSettings,
+    crash_outcome,
+    execute,
+    prepare_child,
+    timeout_outcome,
+)
+
+PRELOAD = ["extract.batch_preload"]
+GRACE_SECONDS = 5.0  # for a child that answered to exit before it is killed
+
+
+@dataclass
+class _Running:
+    job: BatchJob
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    started: float
+    deadline: float
+
+
+def _child_main(job: BatchJob, settings: WorkerSettings, conn: Connection) -> None:
+    prepare_child(settings)
+    conn.send(execute(job, settings))
+    conn.close()
+
+
+class LocalExecutor:
+    """Runs jobs in forked children and yields their outcomes as they finish."""
+
+    def __init__(self, workers: int, settings: WorkerSettings):
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.workers = workers
+        self.settings = settings
+        self._context = _forkserver_context()
+
+    def run(self, jobs: Iterable[BatchJob]) -> Iterator[JobOutcome]:
+        queue = iter(jobs)
+        running: list[_Running] = []
+        try:
+            while True:
+                while len(running) < self.workers and (job := next(queue, None)) is not None:
+                    running.append(self._start(job))
+                if not running:
+                    return
+                self._wait(running)
+                for item in list(running):
+                    outcome = self._collect(item)
+                    if outcome is not None:
+                        running.remove(item)
+                        yield outcome
+        finally:
+            for item in running:  # interrupted: leave no orphan working on
+                _stop(item.process)
+
+    def close(self) -> None:
+        pass
+
+    def _start(self, job: BatchJob) -> _Running:
+        receive, send = self._context.Pipe(duplex=False)
+        process = self._context.Process(target=_child_main, args=(job, self.settings, send),
+                                        name=f"agenda-extract {os.path.basename(job.file)}", daemon=True)
+        started = time.monotonic()
+        process.start()
+        send.close()  # so that the child's death reads as EOF here
+        return _Running(job, process, receive, started, started + self.settings.limits.timeout)
+
+    @staticmethod
+    def _wait(running: list[_Running]) -> None:
+        nearest = min(item.deadline for item in running)
+        handles = [item.conn for item in running] + [item.process.sentinel for item in running]
+        wait(handles, timeout=max(0.0, nearest - time.monotonic()))
+
+    def _collect(self, item: _Running) -> JobOutcome | None:
+        """The outcome of a child that answered, died or ran out of time; None while it runs."""
+        elapsed = time.monotonic() - item.started
+        if item.conn.poll():
+            try:
+                outcome: JobOutcome = item.conn.recv()
+            except (EOFError, OSError, ValueError, TypeError, AttributeError):  # died mid-answer
+                _finish(item.process)
+                return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed)
+            finally:
+                item.conn.close()
+            _finish(item.process)
+            return replace(outcome, seconds=round(elapsed, 3))
+        if not item.process.is_alive():
+            _finish(item.process)
+            item.conn.close()
+            return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed)
+        if time.monotonic() >= item.deadline:
+            _stop(item.process)
+            item.conn.close()
+            return timeout_outcome(item.job, self.settings.limits, elapsed)
+        return None
+
+
+def _forkserver_context():
+    # One thread per child; set before the fork server starts, which is when it copies os.environ.
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def _finish(process) -> None:
+    """Reap a child that answered or is dying on its own (so its exit code is its own)."""
+    process.join(GRACE_SECONDS)
+    if process.is_alive():
+        _stop(process)
+
+
+def _stop(process) -> None:
+    if process.is_alive():
+        process.kill()
+    process.join()
