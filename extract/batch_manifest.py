@@ -45,7 +45,7 @@ class ManifestRecord:
     tool_version: str
     duplicate_of: str | None = None  # the input whose output this one shares
     max_rss_mb: int | None = None  # peak resident memory of the worker, when it finished
-    finished: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    finished: str = field(default_factory=lambda: utc_now())
 
     def to_line(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -73,6 +73,10 @@ class ManifestRecord:
         status: Status = "skipped" if self.status in ("ok", "skipped") else "failed"
         return replace(self, file=file, status=status, seconds=0.0, duplicate_of=self.duplicate_of or self.file,
                        max_rss_mb=None)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def parse_manifest(text: str) -> list[ManifestRecord]:

@@ -21,7 +21,7 @@ CELL_GAP = 1.0
 TIGHT_CELL_GAP = 0.45
 
 NUMBER_CELL = re.compile(
-    r"^(?P<open>\()?(?P<sign>[-−–])?(?P<pound>£)?(?P<sign2>[-−–])?"
+    r"^(?P<open>\()?(?P<sign>[-−–+])?(?P<pound>£)?(?P<sign2>[-−–])?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<suffix>%|k|m|bn|mn)?(?P<close>\))?\*{0,3}$",
     re.I,
@@ -29,7 +29,6 @@ NUMBER_CELL = re.compile(
 NIL_CELL = re.compile(r"^(?:[-–—−]|nil|n/?a)$", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 ROW_REFERENCE = re.compile(r"^\d{1,3}$")  # '1 Adult Social Care': a row number, part of the label
-MINUS = "-−–"
 SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 
@@ -72,6 +71,11 @@ class Cell:
         return NUMBER_CELL.match(self.text.replace(" ", "")) is not None
 
     @property
+    def is_figure(self) -> bool:
+        """A number a Figure can hold: not a percentage."""
+        return self.is_number and not self.text.rstrip("*").endswith("%")
+
+    @property
     def is_year(self) -> bool:
         return YEAR.match(self.text) is not None
 
@@ -100,6 +104,7 @@ def row_to_cells(row: Row) -> RowCells:
         pieces.extend(_split_segment(segment, TIGHT_CELL_GAP * row.size))
     if len(pieces) > 1 and pieces[0][0] and not pieces[1][0] and _is_row_reference(pieces[0][1]):
         pieces = [(False, pieces[0][1] + pieces[1][1]), *pieces[2:]]
+    pieces = _peel_glued_numbers(pieces)
     text_at = [k for k, (is_cell, _) in enumerate(pieces) if not is_cell]
     label = tuple(w for k in text_at for w in pieces[k][1])
     cells = tuple(Cell(words) for is_cell, words in pieces if is_cell)
@@ -110,6 +115,31 @@ def row_to_cells(row: Row) -> RowCells:
     if not label and all(c.is_year or not c.is_number for c in cells):
         return RowCells("other", label, cells)  # '2023 2024 2025': a heading row
     return RowCells("numeric", label, cells)
+
+
+def _peel_glued_numbers(pieces: list[tuple[bool, tuple[Word, ...]]]) -> list[tuple[bool, tuple[Word, ...]]]:
+    """'1,315,610.6 RevisedBase' between two runs of cells: the number is a cell set too close.
+
+    Only formatted amounts (a comma or decimal point) on a side where cells are, so a
+    row number or a number inside the label stays put.
+    """
+    texts = [k for k, (is_cell, _) in enumerate(pieces) if not is_cell]
+    if not texts:
+        return pieces
+    result = list(pieces)
+    first, last = texts[0], texts[-1]
+    if first > 0 and len(pieces[first][1]) > 1 and _is_amount(pieces[first][1][0].text):
+        words = pieces[first][1]
+        result[first:first + 1] = [(True, words[:1]), (False, words[1:])]
+        last += 1
+    words = result[last][1]
+    if last + 1 < len(result) and len(words) > 1 and _is_amount(words[-1].text):
+        result[last:last + 1] = [(False, words[:-1]), (True, words[-1:])]
+    return result
+
+
+def _is_amount(text: str) -> bool:
+    return is_cell_text(text) and any(ch in text for ch in ",.")
 
 
 def _segments(words: Sequence[Word], gap: float) -> list[list[Word]]:
@@ -138,10 +168,10 @@ def _words_to_cells(words: Sequence[Word]) -> Optional[list[tuple[Word, ...]]]:
     cells: list[tuple[Word, ...]] = []
     k = 0
     while k < len(words):
-        if words[k].text == "£" and k + 1 < len(words) and _is_cell_text(words[k + 1].text):
+        if words[k].text == "£" and k + 1 < len(words) and is_cell_text(words[k + 1].text):
             cells.append((words[k], words[k + 1]))
             k += 2
-        elif _is_cell_text(words[k].text):
+        elif is_cell_text(words[k].text):
             cells.append((words[k],))
             k += 1
         else:
@@ -149,7 +179,7 @@ def _words_to_cells(words: Sequence[Word]) -> Optional[list[tuple[Word, ...]]]:
     return cells
 
 
-def _is_cell_text(text: str) -> bool:
+def is_cell_text(text: str) -> bool:
     match = NUMBER_CELL.match(text)
     if match is not None:
         return bool(match["open"]) == bool(match["close"])
@@ -176,7 +206,7 @@ def cell_to_figure(cell: Cell, unit: Optional[Unit], label: Optional[str]) -> Op
         return None
     digits = match["digits"].replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    negative = bool(match["open"]) or bool(match["sign"]) or bool(match["sign2"])
+    negative = bool(match["open"]) or match["sign"] not in (None, "+") or bool(match["sign2"])
     kind, scale = _cell_unit(match, unit)
     run = TextRun.from_words(cell.words)
     page, bbox = run.locate(0, len(run.text))

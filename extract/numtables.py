@@ -20,14 +20,23 @@ from extract.text import Word
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
+PITCH_GROWTH = 1.6  # …or this many times the table's usual row gap (sparse tables in small type)
 MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MAX_HEADER_ROWS = 6
 PHRASE_GAP = 0.8  # words further apart than this (type sizes) are separate headings
 TITLE_MAX_WORDS = 16
+MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
 MIN_NUMERIC_ROWS = 2
 MIN_COLUMNS = 2
+
+# Page furniture the flow keeps ('Page 27 of 54'): skipped, so a table runs on past it.
+PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d+\s+of\s+\d+$", re.I)
+# A header phrase that is only a unit ('£m', '(£000s)') states the unit of the whole table.
+UNIT_ONLY = re.compile(r"^\(?(?:£\s*(?:m|k|bn|'?000s?)|FTE)\)?$", re.I)
+# 'All figures in £m' printed anywhere in the header or title.
+FIGURES_IN = re.compile(r"\bfigures\s+(?:are\s+)?(?:shown\s+)?in\s+(£\s*\S+)", re.I)
 
 
 @dataclass
@@ -49,7 +58,7 @@ class DraftTable:
     label_x0: float = float("inf")
     label_x1: float = float("-inf")
 
-    def add(self, index: int, parsed: RowCells, places: list[Optional[int]]) -> None:
+    def add(self, index: int, parsed: RowCells, places: Sequence[Optional[int]]) -> None:
         columns = []
         for cell, place in zip(parsed.cells, places):
             if place is None:
@@ -64,12 +73,17 @@ class DraftTable:
             self.label_x0 = min(self.label_x0, parsed.label[0].x0)
             self.label_x1 = max(self.label_x1, max(w.x1 for w in parsed.label))
 
+    def cells_in(self, parsed: Sequence[RowCells], column: int) -> list[Cell]:
+        return [c for k in self.rows for c, p in zip(parsed[k].cells, self.placed[k]) if p == column]
+
 
 @dataclass
 class Header:
-    rows: list[int]
-    headings: list[list[Word]]  # per column, in reading order
-    stub: list[Word]  # words over the label column
+    rows: list[int]  # flow indices, top to bottom
+    headings: dict[int, list[Word]]  # column → words in reading order
+    stub: list[Word] = field(default_factory=list)  # words over the labels
+    banner: Optional[str] = None  # the group heading between header and body, if any
+    unit_text: str = ""  # unit-only phrases ('£m') and 'All figures in £m'
 
 
 def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
@@ -78,11 +92,12 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
     i = 0
     while i < len(flow):
         draft = grow_table(flow, parsed, i) if _can_start(parsed[i]) else None
-        if draft is None or not _is_table(draft, parsed):
+        table = draft_to_table(flow, parsed, draft, len(tables) + 1) if draft and _is_candidate(draft, parsed) else None
+        if table is None:
             i += 1
             continue
-        tables.append(draft_to_table(flow, parsed, draft, len(tables) + 1))
-        i = draft.rows[-1] + 1
+        tables.append(table)
+        i = draft.rows[-1] + 1  # type: ignore[union-attr]
     return tables
 
 
@@ -96,7 +111,9 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
     pending: list[int] = []  # label-only rows, kept if numbers follow
     for j in range(start + 1, len(flow)):
         fr, row = flow[j], parsed[j]
-        if fr.gap_above > ROW_GAP * fr.row.size and not fr.page_break:
+        if PAGE_FURNITURE.match(fr.text.strip()):
+            continue
+        if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * _row_pitch(flow, draft)) and not fr.page_break:
             break
         places = cells_to_columns(draft, row) if row.kind == "numeric" else None
         if places is not None:
@@ -137,11 +154,10 @@ def _clear_of_columns(draft: DraftTable, words: Sequence[Word]) -> bool:
     return not any(c.overlaps(w.x0, w.x1) for w in words for c in draft.columns)
 
 
-def _is_table(draft: DraftTable, parsed: Sequence[RowCells]) -> bool:
+def _is_candidate(draft: DraftTable, parsed: Sequence[RowCells]) -> bool:
     full = [k for k in draft.rows if parsed[k].numbers >= MIN_COLUMNS]
-    labelled = [k for k in draft.rows if parsed[k].kind == "numeric" and parsed[k].label]
-    used = {place for k in draft.rows for cell, place in zip(parsed[k].cells, draft.placed[k]) if cell.is_number}
-    return len(full) >= MIN_NUMERIC_ROWS and len(labelled) >= MIN_NUMERIC_ROWS and len(used) >= MIN_COLUMNS
+    figures = [k for k in range(len(draft.columns)) if any(c.is_figure for c in draft.cells_in(parsed, k))]
+    return len(full) >= MIN_NUMERIC_ROWS and len(figures) >= MIN_COLUMNS
 
 
 def _row_pitch(flow: Sequence[FlowRow], draft: DraftTable) -> float:
@@ -157,24 +173,43 @@ def _is_continuation(fr: FlowRow, pitch: float) -> bool:
 
 # --- headings and title --------------------------------------------------------------
 
-def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, order: list[int]) -> Header:
-    """Rows just above the table whose words sit over its columns (none over both label and numbers)."""
-    header = Header([], [[] for _ in order], [])
-    rank = {place: n for n, place in enumerate(order)}
+def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable) -> Header:
+    """Rows just above the table whose words sit over its columns, walking up past at most
+    two group headings; a row with one phrase over both labels and numbers (a title or a
+    sentence) or over two columns ends the header."""
+    header = Header([], {k: [] for k in range(len(draft.columns))})
+    banners: list[int] = []
     j = draft.rows[0] - 1
     while j >= 0 and len(header.rows) < MAX_HEADER_ROWS:
         below = flow[j + 1]
-        if below.page_break or below.gap_above > ROW_GAP * below.row.size or parsed[j].numbers > sum(c.is_year for c in parsed[j].cells):
+        if below.page_break or below.gap_above > ROW_GAP * below.row.size:
+            break
+        if any(c.is_number and not c.is_year for c in parsed[j].cells):
             break
         placed = _place_header_row(draft, flow[j].row.words, flow[j].row.size)
-        if placed is None or not any(k is not None for k, _ in placed):
+        if placed is None:
             break
-        for k, words in reversed(placed):  # rows are met bottom-up: prepend
-            target = header.stub if k is None else header.headings[rank[k]]
-            target[:0] = words
-        header.rows.insert(0, j)
+        if all(k is None for k, _ in placed):  # over the labels only: a group heading
+            if header.rows or len(banners) == MAX_BANNER_ROWS:
+                break
+            banners.insert(0, j)
+        else:
+            _add_header_row(header, placed, j)
+            header.banner = header.banner or (plain(flow[banners[-1]].text) if banners else None)
+            banners = []
         j -= 1
+    header.unit_text += " ".join(m.group(1) for k in header.rows for m in FIGURES_IN.finditer(flow[k].text))
     return header
+
+
+def _add_header_row(header: Header, placed: list[tuple[Optional[int], list[Word]]], index: int) -> None:
+    header.rows.insert(0, index)
+    if len(placed) == 1 and UNIT_ONLY.match(plain(" ".join(w.text for w in placed[0][1]))):
+        header.unit_text += " " + " ".join(w.text for w in placed[0][1])
+        return
+    for k, words in reversed(placed):  # rows are met bottom-up: prepend
+        target = header.stub if k is None else header.headings[k]
+        target[:0] = words
 
 
 def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Optional[list[tuple[Optional[int], list[Word]]]]:
@@ -183,12 +218,9 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
     for phrase in _phrases(words, PHRASE_GAP * size):
         over_label = phrase[0].x0 < draft.label_x1 and phrase[-1].x1 > draft.label_x0
         hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
-        if over_label and hits:
-            return None  # one phrase across labels and numbers: a title or a sentence
-        if hits:
-            placed.extend(_words_to_columns(draft, phrase) if len(hits) > 1 else [(hits.pop(), phrase)])
-        else:
-            placed.append(_nearest(draft, phrase))
+        if len(hits) > 1 or (over_label and hits):
+            return None
+        placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
     return placed
 
 
@@ -200,10 +232,6 @@ def _phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
         else:
             phrases.append([word])
     return phrases
-
-
-def _words_to_columns(draft: DraftTable, phrase: Sequence[Word]) -> list[tuple[Optional[int], list[Word]]]:
-    return [_nearest(draft, [w]) for w in phrase]
 
 
 def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[Optional[int], list[Word]]:
@@ -233,33 +261,49 @@ def title_above(flow: Sequence[FlowRow], first: int) -> Optional[str]:
 
 # --- assembling the model ------------------------------------------------------------
 
-def draft_to_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int) -> NumericTable:
+def draft_to_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int) -> Optional[NumericTable]:
+    header = find_header(flow, parsed, draft)
     order = sorted(range(len(draft.columns)), key=lambda k: draft.columns[k].x0)
-    header = find_header(flow, parsed, draft, order)
+    label_column = _label_column(parsed, draft, header, order)
+    if label_column is not None:
+        order.remove(label_column)
+        header.stub = header.headings[label_column]
+    elif sum(1 for k in draft.rows if parsed[k].kind == "numeric" and parsed[k].label) < MIN_NUMERIC_ROWS:
+        return None  # numbers without labels: a grid, not a table
     first = header.rows[0] if header.rows else draft.rows[0]
     stub = plain(" ".join(w.text for w in header.stub))
-    title = title_above(flow, first) or stub or f"Untitled table {number}"
-    headings = [plain(" ".join(w.text for w in words)) for words in header.headings]
-    units = column_units(headings, [_column_cells(parsed, draft, k) for k in order], f"{title} {stub}")
+    title = header.banner or title_above(flow, first) or stub or f"Untitled table {number}"
+    headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
+    default = text_to_unit(f"{title} {stub} {header.unit_text}")
+    units = column_units(headings, [draft.cells_in(parsed, k) for k in order], default)
     rows = [
         TableRow(label=label, cells=[
             cell_to_figure(cell, unit, f"{label}, {heading}" if heading else label) if cell else None
             for cell, unit, heading in zip(cells, units, headings)
         ])
-        for label, cells in fold_rows(flow, parsed, draft, order)
+        for label, cells in fold_rows(flow, parsed, draft, order, label_column)
     ]
+    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < MIN_COLUMNS:
+        return None  # percentages only: nothing a Figure can hold
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
     return NumericTable(
-        id=f"numtable-{number}-{slug}",
-        title=title,
-        page=flow[first].row.page,
-        unit=table_unit(units),
-        columns=headings,
-        rows=rows,
+        id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
+        unit=table_unit(units), columns=headings, rows=rows,
     )
 
 
-def fold_rows(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, order: list[int]) -> list[tuple[str, list[Optional[Cell]]]]:
+def _label_column(parsed: Sequence[RowCells], draft: DraftTable, header: Header, order: list[int]) -> Optional[int]:
+    """A table printed without text labels ('100%  0  0  0') whose every column has a
+    heading: its first column labels the rows."""
+    numeric = [k for k in draft.rows if parsed[k].kind == "numeric"]
+    if any(parsed[k].label for k in numeric) or not all(header.headings[k] for k in order):
+        return None
+    first = order[0]
+    return first if all(first in draft.placed[k] for k in numeric) else None
+
+
+def fold_rows(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, order: list[int],
+              label_column: Optional[int] = None) -> list[tuple[str, list[Optional[Cell]]]]:
     """(label, cells by column) per printed row, wrapped label lines folded into their row."""
     pitch = _row_pitch(flow, draft)
     rows: list[tuple[str, list[Optional[Cell]]]] = []
@@ -278,20 +322,18 @@ def fold_rows(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftT
             continue
         cells: list[Optional[Cell]] = [None] * len(order)
         for cell, place in zip(parsed[k].cells, draft.placed[k]):
-            cells[order.index(place)] = cell
+            if place == label_column:
+                label = cell.text
+            else:
+                cells[order.index(place)] = cell
         rows.append((plain(f"{prefix} {label}"), cells))
         prefix = ""
     return rows
 
 
-def _column_cells(parsed: Sequence[RowCells], draft: DraftTable, column: int) -> list[Cell]:
-    return [c for k in draft.rows for c, p in zip(parsed[k].cells, draft.placed[k]) if p == column and c.is_number]
-
-
-def column_units(headings: Sequence[str], cells: Sequence[Sequence[Cell]], table_text: str) -> list[Optional[Unit]]:
-    """Each column's unit from its heading, else the title's; a blank heading shares its left
+def column_units(headings: Sequence[str], cells: Sequence[Sequence[Cell]], default: Optional[Unit]) -> list[Optional[Unit]]:
+    """Each column's unit from its heading, else the table's; a blank heading shares its left
     neighbour's (a heading cell spanning two columns). Fractional 'posts' are FTE."""
-    default = text_to_unit(table_text)
     units: list[Optional[Unit]] = []
     for k, heading in enumerate(headings):
         unit = text_to_unit(heading) or default

@@ -212,7 +212,7 @@ def _word(chars: Sequence[Glyph], page: int) -> Word:
         text="".join(c.text for c in chars),
         page=page,
         boxes=tuple(
-            (round(c.x0, 2), round(c.top, 2), round(c.x1, 2), round(c.bottom, 2))
+            (c.x0, c.top, c.x1, c.bottom)
             for c in chars
             for _ in c.text  # a ligature glyph ("ﬁ" as "fi") boxes each letter it stands for
         ),
