@@ -12,6 +12,7 @@ NUMBER = r"^[-−–]?\d{1,3}(,\d{3})*(\.\d+)?$|^[-−–]?\d+(\.\d+)?$"
 NUMBER_WITH_MONEY_UNIT = r"^\d+(\.\d+)?(k|m|bn|mn)$"
 NUMBER_WITH_FTE = r"^[-−–]?\d+(\.\d+)?fte$"
 DASHES = ["-", "–", "—", ":", "−"]
+WRAP = {"IS_SPACE": True, "OP": "?"}  # a line break inside a figure printed over two lines
 
 # Unit words after a £ amount and what they multiply by.
 MONEY_UNITS: dict[str, float] = {
@@ -30,8 +31,7 @@ def money_patterns() -> list[dict]:
     return [
         # "£140\nmillion": a unit word wrapped onto the next printed line still belongs.
         {"label": "MONEY", "id": "money-unit-word", "pattern": [
-            {"ORTH": "£"}, {"TEXT": {"REGEX": NUMBER}}, {"IS_SPACE": True, "OP": "?"},
-            {"LOWER": {"IN": unit_words}},
+            {"ORTH": "£"}, {"TEXT": {"REGEX": NUMBER}}, WRAP, {"LOWER": {"IN": unit_words}},
         ]},
         {"label": "MONEY", "id": "money-glued-unit", "pattern": [
             {"ORTH": "£"}, {"LOWER": {"REGEX": NUMBER_WITH_MONEY_UNIT}},
@@ -45,14 +45,14 @@ def money_patterns() -> list[dict]:
 def fte_patterns() -> list[dict]:
     return [
         {"label": "FTE", "id": "fte-after", "pattern": [
-            {"TEXT": {"REGEX": NUMBER}}, {"LOWER": "fte"},
+            {"TEXT": {"REGEX": NUMBER}}, WRAP, {"LOWER": "fte"},
         ]},
         {"label": "FTE", "id": "fte-glued", "pattern": [
             {"LOWER": {"REGEX": NUMBER_WITH_FTE}},
         ]},
         {"label": "FTE", "id": "fte-words", "pattern": [
-            {"TEXT": {"REGEX": NUMBER}}, {"LOWER": "full"}, {"ORTH": "-", "OP": "?"},
-            {"LOWER": "time"}, {"LOWER": {"IN": ["equivalent", "equivalents"]}},
+            {"TEXT": {"REGEX": NUMBER}}, WRAP, {"LOWER": "full"}, {"ORTH": "-", "OP": "?"}, WRAP,
+            {"LOWER": "time"}, WRAP, {"LOWER": {"IN": ["equivalent", "equivalents"]}},
         ]},
         # "FTE 13.03", "FTE – 109.34": the label printed before the number.
         {"label": "FTE", "id": "fte-before", "pattern": [

@@ -19,6 +19,13 @@ ROLE_BEFORE = {
     "gross_savings": re.compile(r"gross\s+savings\s+of\s*$", re.I),
 }
 
+# Words between a total and its bracketed parts that say the parts make the total.
+COMPOSITION_CUE = re.compile(
+    r"\b(funded\s+(by|from)|achieved\s+(through|by)|made\s+up\s+of|compris(ing|es|ed\s+of)|"
+    r"consist(ing|s)\s+of|split\s+(between|into|as)|broken\s+down|as\s+follows)\b",
+    re.I,
+)
+
 # How the parts of the gross savings map to Appendix B breakdown labels.
 SAVINGS_CATEGORIES: list[tuple[re.Pattern, re.Pattern]] = [
     (re.compile(r"\bposts?\b|\bstaff", re.I), re.compile(r"^(?!non).*\bstaff", re.I)),
@@ -71,6 +78,8 @@ def stated_parts(extraction: Extraction) -> Iterator[Finding]:
 
 
 def _totals_with_bracketed_parts(text: str, placed: Sequence[Placed]):
+    """A total followed, in its sentence, by words that say it is made of parts
+    ('funded by', 'achieved through') and two or more bracketed amounts."""
     for i, total in enumerate(placed):
         if total.figure.kind != "money" or _bracketed(text, total):
             continue
@@ -79,7 +88,9 @@ def _totals_with_bracketed_parts(text: str, placed: Sequence[Placed]):
             if later.sentence != total.sentence or not _bracketed(text, later):
                 break
             parts.append(later)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and COMPOSITION_CUE.search(text[total.end:parts[0].start]) and not any(
+            text[:p.start].rstrip()[:-1].rstrip().endswith("%") for p in parts
+        ):
             yield total, parts
 
 
