@@ -119,7 +119,15 @@ class Manifest:
             handle.close()
             raise ManifestBusy(f"another batch is writing to {self.out_dir}") from None
         self._lock_handle = handle
+        self._remove_stale_temporaries()
         return self
+
+    def _remove_stale_temporaries(self) -> None:
+        """Half-written files of a killed run (write_atomic's `.<name>.<random>.tmp`): under
+        the lock no other batch can be writing them."""
+        for pattern in (".*.json.*.tmp", f".{MANIFEST_NAME}.*.tmp"):
+            for stale in self.out_dir.glob(pattern):
+                stale.unlink(missing_ok=True)
 
     def __exit__(self, *_exc) -> None:
         if self._append_handle is not None:
@@ -175,12 +183,13 @@ def _cut_torn_tail(path: Path) -> None:
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_RUNS = re.compile(r"([-._])[-._]+")
 
 
 def safe_stem(name: str, limit: int = 60) -> str:
     """A file-name stem that is plain ASCII, has no separators and cannot be '.' or '..'."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    stem = _UNSAFE.sub("-", folded).strip("-._")[:limit].strip("-._")
+    stem = _RUNS.sub(r"\1", _UNSAFE.sub("-", folded)).strip("-._")[:limit].strip("-._")
     return stem or "pack"
 
 

@@ -23,12 +23,23 @@ def _warm() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - see the module docstring
             pass
-    try:
-        from extract.nlp import pipeline
+    for warm in (_spacy_pipeline, _schema_validator):
+        try:
+            warm()
+        except Exception:  # noqa: BLE001
+            pass
 
-        pipeline()
-    except Exception:  # noqa: BLE001
-        pass
+
+def _spacy_pipeline() -> None:
+    from extract.nlp import pipeline
+
+    pipeline()
+
+
+def _schema_validator() -> None:
+    from extract.output import _validator  # built once here rather than once per child
+
+    _validator()
 
 
 _warm()

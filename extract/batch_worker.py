@@ -170,6 +170,8 @@ def describe_error(exc: BaseException, limits: Limits) -> ErrorInfo:
         return ErrorInfo("damaged", "objects nested too deeply (a reference cycle?)")
     if isinstance(exc, OutputError):
         return ErrorInfo("invalid_output", clean_message(str(exc)))
+    if name == "PdfiumError" and "load page" in str(exc).lower():
+        return ErrorInfo("damaged", "damaged PDF: a page cannot be loaded (pdfium)")
     if name == "PdfiumError" or module.startswith(("pdfminer", "pdfplumber")):
         return ErrorInfo("damaged", clean_message(f"damaged PDF ({_reader(module)}: {exc or name})"))
     return ErrorInfo("internal_error", clean_message(f"{name}: {exc}" if str(exc) else name))
@@ -185,8 +187,12 @@ _UNPRINTABLE = re.compile(r"[^\x20-\x7e\u00a0-\u024f\u2018-\u201d\u2026\u00a3]")
 
 
 def clean_message(text: str, limit: int = MESSAGE_LIMIT) -> str:
-    """First line only, bytes reprs and escapes replaced, unprintables dropped, at most limit chars."""
-    line = next((part.strip() for part in str(text).splitlines() if part.strip()), "") or "unknown error"
+    """One line (a traceback's last, else the first), bytes reprs and escapes replaced,
+    unprintables dropped, at most limit chars."""
+    lines = [part.strip() for part in str(text).splitlines() if part.strip()]
+    if lines and lines[0].startswith("Traceback"):
+        lines = lines[-1:]
+    line = lines[0] if lines else "unknown error"
     line = _ESCAPES.sub("", _BYTES_LITERAL.sub("<bytes>", line))
     line = _UNPRINTABLE.sub("", line)
     line = re.sub(r"\s+", " ", line).strip()
@@ -212,32 +218,65 @@ def _inject_fault(job: BatchJob, settings: WorkerSettings) -> None:
             raise RuntimeError(f"test fault in {name}\nTraceback (most recent call last): b'\\x00\\x01'")
 
 
-# --- the parent's view of a child that did not answer --------------------------------------
+# --- the parent's view of a child ---------------------------------------------------------
+
+SAMPLE_SECONDS = 0.25  # how often the parent looks at a running child's memory
+NEAR_CAP = 0.8  # a child that died of a signal this close to its cap ran out of memory
 
 
-def timeout_outcome(job: BatchJob, limits: Limits, seconds: float) -> JobOutcome:
-    return JobOutcome(job.file, "failed", None, round(seconds, 3),
-                      ErrorInfo("timeout", f"took longer than the {limits.timeout:g} s timeout"))
+@dataclass
+class MemoryWatch:
+    """Peaks of a running child, sampled from /proc (Linux) by its parent: they survive the
+    child's death, so a crash near the cap can be called what it is, out of memory."""
 
+    pid: int
+    peak_vm_mb: int = 0  # address space: what RLIMIT_AS limits
+    peak_rss_mb: int = 0
 
-def crash_outcome(job: BatchJob, returncode: int | None, limits: Limits, seconds: float) -> JobOutcome:
-    return JobOutcome(job.file, "failed", None, round(seconds, 3), describe_exit(returncode, limits))
-
-
-def describe_exit(returncode: int | None, limits: Limits) -> ErrorInfo:
-    if returncode is not None and returncode < 0:
-        signum = -returncode
-        if signum == signal.SIGKILL:
-            return ErrorInfo("crashed", "the worker was killed (SIGKILL), probably out of memory")
-        if signum in (signal.SIGABRT, signal.SIGBUS):
-            return ErrorInfo("crashed", f"the worker aborted ({signal.Signals(signum).name}), "
-                             f"often a C library out of memory under the {limits.max_memory_mb} MB cap")
+    def sample(self) -> None:
         try:
-            name = signal.Signals(signum).name
-        except ValueError:
-            name = f"signal {signum}"
-        return ErrorInfo("crashed", f"the worker crashed ({name}) while reading the PDF")
-    return ErrorInfo("crashed", f"the worker exited with code {returncode} without a result")
+            with open(f"/proc/{self.pid}/status", encoding="ascii", errors="replace") as handle:
+                fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        except OSError:
+            return
+        self.peak_vm_mb = max(self.peak_vm_mb, _kib_to_mb(fields.get("VmPeak")))
+        self.peak_rss_mb = max(self.peak_rss_mb, _kib_to_mb(fields.get("VmHWM")))
+
+
+def _kib_to_mb(value: str | None) -> int:
+    try:
+        return int(value.split()[0]) // 1024 if value else 0
+    except (ValueError, IndexError):
+        return 0
+
+
+def timeout_outcome(job: BatchJob, limits: Limits, seconds: float, watch: MemoryWatch | None = None) -> JobOutcome:
+    return JobOutcome(job.file, "failed", None, round(seconds, 3),
+                      ErrorInfo("timeout", f"took longer than the {limits.timeout:g} s timeout"),
+                      max_rss_mb=watch.peak_rss_mb or None if watch else None)
+
+
+def crash_outcome(job: BatchJob, returncode: int | None, limits: Limits, seconds: float,
+                  watch: MemoryWatch | None = None) -> JobOutcome:
+    near_cap = watch is not None and watch.peak_vm_mb >= NEAR_CAP * limits.max_memory_mb
+    return JobOutcome(job.file, "failed", None, round(seconds, 3), describe_exit(returncode, limits, near_cap),
+                      max_rss_mb=watch.peak_rss_mb or None if watch else None)
+
+
+def describe_exit(returncode: int | None, limits: Limits, near_cap: bool = False) -> ErrorInfo:
+    if returncode is None or returncode >= 0:
+        return ErrorInfo("crashed", f"the worker exited with code {returncode} without a result")
+    try:
+        name = signal.Signals(-returncode).name
+    except ValueError:
+        name = f"signal {-returncode}"
+    if near_cap and -returncode in (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGKILL):
+        # C code (pdfium, zlib) meeting a failed allocation tends to die rather than raise
+        return ErrorInfo("out_of_memory", f"ran out of memory under the {limits.max_memory_mb} MB cap "
+                         f"(the worker died of {name})")
+    if -returncode == signal.SIGKILL:
+        return ErrorInfo("crashed", "the worker was killed (SIGKILL), probably by the system out of memory")
+    return ErrorInfo("crashed", f"the worker crashed ({name}) while reading the PDF")
 
 
 # --- subprocess form (used by the Dask executor) -------------------------------------------
@@ -246,20 +285,24 @@ def describe_exit(returncode: int | None, limits: Limits) -> ErrorInfo:
 def run_in_subprocess(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
     """Run one job in a fresh `python -m extract.batch_worker` and wait at most the timeout."""
     started = time.monotonic()
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "extract.batch_worker"],
-            input=pickle.dumps((job, settings)),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            timeout=settings.limits.timeout,
-            env=child_environment(),
-        )
-    except subprocess.TimeoutExpired:  # run() has killed and reaped the child
-        return timeout_outcome(job, settings.limits, time.monotonic() - started)
-    if done.returncode != 0 or not done.stdout:
-        return crash_outcome(job, done.returncode, settings.limits, time.monotonic() - started)
-    outcome: JobOutcome = pickle.loads(done.stdout)
+    child = subprocess.Popen([sys.executable, "-m", "extract.batch_worker"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_environment())
+    watch = MemoryWatch(child.pid)
+    message: bytes | None = pickle.dumps((job, settings))
+    while True:
+        watch.sample()
+        try:
+            answer, _ = child.communicate(message, timeout=SAMPLE_SECONDS)
+            break
+        except subprocess.TimeoutExpired:
+            message = None  # sent already; communicate() keeps reading where it was
+            if time.monotonic() - started >= settings.limits.timeout:
+                child.kill()
+                child.communicate()
+                return timeout_outcome(job, settings.limits, time.monotonic() - started, watch)
+    if child.returncode != 0 or not answer:
+        return crash_outcome(job, child.returncode, settings.limits, time.monotonic() - started, watch)
+    outcome: JobOutcome = pickle.loads(answer)
     return _with_seconds(outcome, time.monotonic() - started)
 
 
@@ -288,4 +331,7 @@ def _subprocess_main() -> None:
 
 
 if __name__ == "__main__":
-    _subprocess_main()
+    # Run the imported module's copy, so what is pickled names extract.batch_worker, not __main__.
+    from extract.batch_worker import _subprocess_main as main
+
+    main()

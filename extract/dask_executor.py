@@ -47,7 +47,7 @@ class DaskExecutor:
             for n, job in enumerate(jobs)
         }
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=self.client.loop):
                 job = futures.pop(future)
                 yield _outcome_of(future, job)
                 future.release()

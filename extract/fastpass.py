@@ -28,11 +28,16 @@ def check_header(path: Path) -> None:
         raise NotAPdf(str(path), "no such file")
     if path.is_dir():
         raise NotAPdf(str(path), "is a folder, not a PDF file")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:  # permissions, a file removed meanwhile, an I/O error
+        from extract.errors import PackError
+
+        raise PackError(str(path), f"cannot read the file ({exc.strerror or type(exc).__name__})") from exc
     if size == 0:
         raise EmptyFile(str(path), "the file is empty (0 bytes)")
-    with path.open("rb") as handle:
-        head = handle.read(1024)
     if b"%PDF-" not in head:
         raise NotAPdf(str(path), "not a PDF (no %PDF- header in its first 1024 bytes)")
 
@@ -41,10 +46,22 @@ def open_document(path: Path):
     """A pypdfium2 PdfDocument, or a typed error saying why not."""
     import pypdfium2 as pdfium
 
+    # pdfium's document-loading error codes (FPDF_ERR_*), as reasons a person can act on.
+    known = {
+        1: (DamagedPdf, "damaged PDF: pdfium cannot open it (unknown error)"),
+        2: (DamagedPdf, "the file cannot be opened or read"),
+        3: (DamagedPdf, "damaged PDF: its structure cannot be parsed (corrupt or not really a PDF)"),
+        4: (EncryptedPdf, "the PDF is encrypted and needs a password"),
+        5: (EncryptedPdf, "the PDF is protected by an unsupported security handler"),
+        6: (DamagedPdf, "damaged PDF: its pages cannot be loaded"),
+    }
     check_header(path)
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
+        error, reason = known.get(getattr(exc, "err_code", None), (None, None))
+        if error is not None:
+            raise error(str(path), reason) from exc
         message = str(exc).lower()
         if "password" in message or "security" in message:
             raise EncryptedPdf(str(path), "the PDF is encrypted and needs a password") from exc
@@ -103,5 +120,7 @@ def _glyphs(textpage, height: float, raw):
 
 
 def _short(exc: Exception) -> str:
+    """First line of an error, printable characters only, at most 120 of them (no raw bytes)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+    text = "".join(ch if ch.isprintable() else "?" for ch in text).rstrip(".")
+    return text if len(text) <= 120 else text[:119] + "…"

@@ -37,16 +37,30 @@ class Found:
 
 def find_in_runs(runs: Sequence[TextRun]) -> list[list[Found]]:
     """Every figure in each run, in reading order (one nlp.pipe call for all runs)."""
-    from spacy.util import filter_spans
-
     from extract.nlp import SPANS_KEY, pipeline
 
     results: list[list[Found]] = []
     for run, doc in zip(runs, pipeline().pipe(run.text for run in runs)):
-        spans = filter_spans(doc.spans[SPANS_KEY])
+        spans = _claim(doc.spans[SPANS_KEY])
         found = [_from_span(run, span) for span in spans]
         results.append(sorted((f for f in found if f is not None), key=lambda f: f.start))
     return results
+
+
+# Which matches win an overlap: a headcount keeps its number ('Headcount 18' before
+# 'FTE 13.03' must not become '18 FTE'); then the longest match; then the earliest.
+_PRIORITY = {"HEADCOUNT": 0, "MONEY": 1, "FTE": 1}
+
+
+def _claim(spans) -> list:
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=lambda s: (_PRIORITY[s.label_], -len(s), s.start)):
+        tokens = set(range(span.start, span.end))
+        if not tokens & taken:
+            kept.append(span)
+            taken |= tokens
+    return sorted(kept, key=lambda s: s.start)
 
 
 def find_in_run(run: TextRun) -> list[Found]:

@@ -16,8 +16,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator
 
 from extract.batch_worker import (
+    SAMPLE_SECONDS,
     BatchJob,
     JobOutcome,
+    MemoryWatch,
     WorkerSettings,
     crash_outcome,
     execute,
@@ -36,12 +38,44 @@ class _Running:
     conn: Connection
     started: float
     deadline: float
+    watch: MemoryWatch
+
+
+def _noop() -> None:
+    pass
 
 
 def _child_main(job: BatchJob, settings: WorkerSettings, conn: Connection) -> None:
     prepare_child(settings)
+    _exit_with_the_batch()
     conn.send(execute(job, settings))
     conn.close()
+
+
+def _exit_with_the_batch() -> None:
+    """A child of the fork server outlives a killed batch unless it watches for that itself:
+    its parent is the server, and it holds the server's keep-alive pipe open. So let the
+    pipe go (the server then exits when the batch does) and end when the batch's end of
+    our sentinel pipe closes."""
+    import threading
+    from multiprocessing import forkserver, parent_process
+
+    alive = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
+    if alive is not None:
+        try:
+            os.close(alive)
+        except OSError:
+            pass
+        forkserver._forkserver._forkserver_alive_fd = None
+    batch = parent_process()
+    if batch is None:
+        return
+
+    def watch() -> None:
+        wait([batch.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-batch", daemon=True).start()
 
 
 class LocalExecutor:
@@ -57,6 +91,7 @@ class LocalExecutor:
     def run(self, jobs: Iterable[BatchJob]) -> Iterator[JobOutcome]:
         queue = iter(jobs)
         running: list[_Running] = []
+        self._start_fork_server()  # its imports (a second or two) count against no input's timeout
         try:
             while True:
                 while len(running) < self.workers and (job := next(queue, None)) is not None:
@@ -76,6 +111,12 @@ class LocalExecutor:
     def close(self) -> None:
         pass
 
+    def _start_fork_server(self) -> None:
+        # The server answers its first fork only after its preload: one no-op child waits for that.
+        probe = self._context.Process(target=_noop, daemon=True)
+        probe.start()
+        probe.join()
+
     def _start(self, job: BatchJob) -> _Running:
         receive, send = self._context.Pipe(duplex=False)
         process = self._context.Process(target=_child_main, args=(job, self.settings, send),
@@ -83,13 +124,17 @@ class LocalExecutor:
         started = time.monotonic()
         process.start()
         send.close()  # so that the child's death reads as EOF here
-        return _Running(job, process, receive, started, started + self.settings.limits.timeout)
+        return _Running(job, process, receive, started, started + self.settings.limits.timeout,
+                        MemoryWatch(process.pid))
 
     @staticmethod
     def _wait(running: list[_Running]) -> None:
+        """Until a child answers or dies, its deadline passes, or it is time to sample memory."""
+        for item in running:
+            item.watch.sample()
         nearest = min(item.deadline for item in running)
         handles = [item.conn for item in running] + [item.process.sentinel for item in running]
-        wait(handles, timeout=max(0.0, nearest - time.monotonic()))
+        wait(handles, timeout=min(SAMPLE_SECONDS, max(0.0, nearest - time.monotonic())))
 
     def _collect(self, item: _Running) -> JobOutcome | None:
         """The outcome of a child that answered, died or ran out of time; None while it runs."""
@@ -99,7 +144,7 @@ class LocalExecutor:
                 outcome: JobOutcome = item.conn.recv()
             except (EOFError, OSError, ValueError, TypeError, AttributeError):  # died mid-answer
                 _finish(item.process)
-                return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed)
+                return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed, item.watch)
             finally:
                 item.conn.close()
             _finish(item.process)
@@ -107,11 +152,11 @@ class LocalExecutor:
         if not item.process.is_alive():
             _finish(item.process)
             item.conn.close()
-            return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed)
+            return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed, item.watch)
         if time.monotonic() >= item.deadline:
             _stop(item.process)
             item.conn.close()
-            return timeout_outcome(item.job, self.settings.limits, elapsed)
+            return timeout_outcome(item.job, self.settings.limits, elapsed, item.watch)
         return None
 
 

@@ -34,16 +34,18 @@ SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 @dataclass(frozen=True)
 class Unit:
-    kind: str  # a FigureKind
+    kind: str  # a FigureKind, or 'percent'
     scale: float = 1.0  # what a printed 1 is worth: 1e6 under '£M'
 
 
-# Heading words → unit, first match wins (FTE before posts: 'Staff in post FTE').
+# Heading words → unit, first match wins (FTE before posts: 'Staff in post FTE'). A
+# percentage column has no Figure kind: its cells stay blank.
 UNIT_WORDS: list[tuple[re.Pattern, Unit]] = [
-    (re.compile(r"£\s*(?:m|mn|millions?)\b|\(£m\)", re.I), Unit("money", 1e6)),
-    (re.compile(r"£\s*(?:bn|billions?)\b", re.I), Unit("money", 1e9)),
-    (re.compile(r"£\s*'?000s?|£\s*k\b|£\s*thousands?\b", re.I), Unit("money", 1e3)),
+    (re.compile(r"£\s*['’]?\s*(?:m|mn|millions?)\b", re.I), Unit("money", 1e6)),
+    (re.compile(r"£\s*['’]?\s*(?:bn|billions?)\b", re.I), Unit("money", 1e9)),
+    (re.compile(r"£\s*['’]?\s*000s?|£\s*k\b|£\s*thousands?\b", re.I), Unit("money", 1e3)),
     (re.compile(r"£"), Unit("money")),
+    (re.compile(r"%|\bper\s*cent\b|\bpercentage\b", re.I), Unit("percent")),
     (re.compile(r"\bFTE\b|full[-\s]time\s+equivalent", re.I), Unit("fte")),
     (re.compile(r"\bhead\s*counts?\b", re.I), Unit("headcount")),
     (re.compile(r"\bposts?\b|\bvacanc(?:y|ies)\b", re.I), Unit("count")),
@@ -128,17 +130,17 @@ def _peel_glued_numbers(pieces: list[tuple[bool, tuple[Word, ...]]]) -> list[tup
         return pieces
     result = list(pieces)
     first, last = texts[0], texts[-1]
-    if first > 0 and len(pieces[first][1]) > 1 and _is_amount(pieces[first][1][0].text):
+    if first > 0 and len(pieces[first][1]) > 1 and is_amount(pieces[first][1][0].text):
         words = pieces[first][1]
         result[first:first + 1] = [(True, words[:1]), (False, words[1:])]
         last += 1
     words = result[last][1]
-    if last + 1 < len(result) and len(words) > 1 and _is_amount(words[-1].text):
+    if last + 1 < len(result) and len(words) > 1 and is_amount(words[-1].text):
         result[last:last + 1] = [(False, words[:-1]), (True, words[-1:])]
     return result
 
 
-def _is_amount(text: str) -> bool:
+def is_amount(text: str) -> bool:
     return is_cell_text(text) and any(ch in text for ch in ",.")
 
 
@@ -203,6 +205,8 @@ def cell_to_figure(cell: Cell, unit: Optional[Unit], label: Optional[str]) -> Op
     """The cell as a Figure; None for a nil mark or a percentage (no kind fits one)."""
     match = NUMBER_CELL.match(cell.text.replace(" ", ""))
     if match is None or (match["suffix"] or "").lower() == "%":
+        return None
+    if unit is not None and unit.kind == "percent" and not match["pound"]:
         return None
     digits = match["digits"].replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0

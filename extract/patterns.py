@@ -101,7 +101,8 @@ BUDGET_RIGHT = re.compile(r"\bproposed\s+(costs?|budget)\b", re.I)
 
 # Appendix B "Financial and staff impacts" table header: three column titles on one row.
 FINTABLE_COLUMNS: list[tuple[str, re.Pattern]] = [
-    ("current", re.compile(r"\bcurrent\s+budget\b", re.I)),
+    # 'Current' alone: a narrow column wraps its title ('Current' / 'budget').
+    ("current", re.compile(r"\bcurrent(\s+budget)?\b", re.I)),
     ("pre", re.compile(r"\bpre[-\s]?consultation\b", re.I)),
     ("post", re.compile(r"\bpost[-\s]?consultation\b", re.I)),
 ]

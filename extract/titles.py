@@ -21,7 +21,11 @@ def title_above(flow: Sequence[FlowRow], index: int, limit: int) -> int:
     while first - 1 > limit and index - (first - 1) <= MAX_TITLE_ROWS:
         above, below = flow[first - 1], flow[first]
         allowed = 1.6 * size if first == index else 0.7 * size
-        if below.gap_above > allowed and not below.page_break:
+        # A title may end the page before its table, but a title does not itself span pages.
+        crossing = below.page_break and first == index
+        if below.page_break and not crossing:
+            break
+        if below.gap_above > allowed and not crossing:
             break
         if not _could_be_title(above.row, flow[index - 1].row if first < index else None):
             break

@@ -79,17 +79,24 @@ def many_blank_pages(folder: Path, pages: int = 3000) -> Path:
     return path
 
 
+def distinct_copy(source: Path, target: Path, tag: str) -> Path:
+    """A copy with its own content (a comment after %%EOF, which readers ignore), so the batch,
+    which processes identical content once, treats it as an input of its own."""
+    target.write_bytes(source.read_bytes() + b"\n% variant " + tag.encode("ascii") + b"\n")
+    return target
+
+
 def slow_page(folder: Path) -> Path:
     """A good pack under a name the test fault hook makes sleep: longer than any timeout."""
-    return Path(shutil.copy(SMALL_PACK, folder / f"{SLOW_NAME}.pdf"))
+    return distinct_copy(SMALL_PACK, folder / f"{SLOW_NAME}.pdf", SLOW_NAME)
 
 
 def memory_hog(folder: Path) -> Path:
-    return Path(shutil.copy(SMALL_PACK, folder / f"{HOG_NAME}.pdf"))
+    return distinct_copy(SMALL_PACK, folder / f"{HOG_NAME}.pdf", HOG_NAME)
 
 
 def crashing(folder: Path) -> Path:
-    return Path(shutil.copy(SMALL_PACK, folder / f"{CRASH_NAME}.pdf"))
+    return distinct_copy(SMALL_PACK, folder / f"{CRASH_NAME}.pdf", CRASH_NAME)
 
 
 def dense_text_page(folder: Path, repeats: int = 20_000) -> Path:

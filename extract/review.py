@@ -1,0 +1,221 @@
+"""The review page: one self-contained HTML file that shows each finding on the page it came from.
+
+    write_review(pdf_path, extraction, html_path)
+
+For each finding, its evidence figures are outlined and numbered on crops of their pages;
+each service card and Appendix B table gets crops of its own figures, which the summary
+tables link to. Crops are rendered from the PDF by pdfplumber (extract.review_crops) and
+embedded as data URIs; the HTML is built in extract.review_render.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from extract.models import Document, Extraction, FinancialTable, Figure, Finding, ServiceCard
+from extract.review_crops import Crop, CropRequest, Mark, render_crops
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+FigureKey = tuple[int, tuple[float, ...]]
+
+
+def safe_id(text: str) -> str:
+    """An HTML id that needs no escaping in a URL fragment."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)
+
+
+def figure_key(figure: Figure) -> FigureKey:
+    """Where a figure was printed: the same figure in a card and in a finding's evidence may
+    differ in label or section, never in page and box."""
+    return (figure.page, tuple(round(v, 1) for v in figure.bbox))
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The card or Appendix B table a figure belongs to, and its role there."""
+
+    kind: str  # "card" or "table"
+    id: str
+    service: str
+    role: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.service} ({'service card' if self.kind == 'card' else 'Appendix B table'})"
+
+
+@dataclass
+class FindingView:
+    number: int  # position on the page: errors first
+    finding: Finding
+    marks: tuple[Mark, ...]
+    crops: list[Crop]
+    owners: list[Owner]  # one per card or table, in evidence order
+    pages_not_in_pdf: list[int]
+
+
+@dataclass
+class OwnerView:
+    owner: Owner  # role is empty: the card or table as a whole
+    pages: str
+    marks: tuple[Mark, ...]
+    crops: list[Crop]
+    findings: list[int] = field(default_factory=list)  # numbers of findings citing its figures
+
+
+@dataclass
+class Review:
+    extraction: Extraction
+    pdf_name: str
+    pdf_matches: bool  # the PDF is the one the extraction was made from
+    findings: list[FindingView]
+    owners: dict[str, OwnerView]  # by card or table id, cards first
+    figure_crop: dict[FigureKey, str]  # the crop id in "where printed" that outlines the figure
+    owned: dict[FigureKey, list[Owner]]  # the cards and tables each figure belongs to
+
+    def document_at(self, page: int) -> Optional[Document]:
+        return next((d for d in self.extraction.documents if d.page_start <= page <= d.page_end), None)
+
+    def crop_of(self, figure: Optional[Figure]) -> Optional[str]:
+        return None if figure is None else self.figure_crop.get(figure_key(figure))
+
+
+def write_review(pdf_path: Path, extraction: Extraction, html_path: Path) -> None:
+    """Write the review page for this PDF and its extraction, whole or not at all."""
+    from extract.output import write_atomic
+
+    write_atomic(Path(html_path), review_html(pdf_path, extraction))
+
+
+def review_html(pdf_path: Path, extraction: Extraction) -> str:
+    from extract.review_render import render_page
+
+    return render_page(build_review(pdf_path, extraction))
+
+
+def build_review(pdf_path: Path, extraction: Extraction) -> Review:
+    """Everything the page shows, with every crop rendered (each PDF page at most once)."""
+    from extract.pipeline import sha256_of
+
+    pdf_path = Path(pdf_path)
+    owned = owners_by_figure(extraction)
+    ordered = sorted(enumerate(extraction.findings), key=lambda pair: (SEVERITY_ORDER.index(pair[1].severity), pair[0]))
+    findings = [_finding_view(number, finding, owned) for number, (_, finding) in enumerate(ordered, start=1)]
+    owners = _owner_views(extraction)
+    requests = [r for view in findings for r in _requests(f"finding-{view.number}", view.marks)]
+    requests += [r for oid, view in owners.items() for r in _requests(f"where-{safe_id(oid)}", view.marks)]
+    crops = render_crops(pdf_path, requests)
+    for view in findings:
+        view.crops = [c for page in _pages(view.marks) for c in crops[f"finding-{view.number}-p{page}"]]
+        view.pages_not_in_pdf = [p for p in _pages(view.marks) if not crops[f"finding-{view.number}-p{p}"]]
+        for owner in view.owners:
+            owners[owner.id].findings.append(view.number)
+    figure_crop: dict[FigureKey, str] = {}
+    for oid, view in owners.items():
+        view.crops = [c for page in _pages(view.marks) for c in crops[f"where-{safe_id(oid)}-p{page}"]]
+        for crop in view.crops:
+            for mark in crop.marks:
+                figure_crop.setdefault(figure_key(mark.figure), crop.id)
+    return Review(extraction, pdf_path.name, sha256_of(pdf_path) == extraction.source.sha256,
+                  findings, owners, figure_crop, owned)
+
+
+def card_figures(card: ServiceCard) -> list[tuple[str, Figure]]:
+    """A card's figures with their roles, as the consistency checks name them."""
+    staffing, budget = card.staffing, card.budget
+    pairs: list[tuple[str, Optional[Figure]]] = [
+        ("current headcount", staffing.current_headcount),
+        ("current FTE", staffing.current_fte),
+        ("proposed FTE", staffing.proposed_fte),
+        ("reduction", staffing.reduction_fte),
+    ]
+    pairs += [(_labelled("reduction", f), f) for f in staffing.reductions]
+    pairs += [("current budget", budget.current)]
+    pairs += [(_labelled("part of current budget", f), f) for f in budget.current_parts]
+    pairs += [("proposed budget", budget.proposed), ("saving", budget.saving)]
+    pairs += [(_labelled("saving breakdown", f), f) for f in budget.savings_breakdown]
+    return _distinct(pairs)
+
+
+def table_figures(table: FinancialTable) -> list[tuple[str, Figure]]:
+    pairs: list[tuple[str, Optional[Figure]]] = [("current budget", table.current)]
+    pairs += [(_labelled("part of current budget", f), f) for f in table.current_parts]
+    for stage, forecast in (("pre-consultation", table.pre_consultation), ("post-consultation", table.post_consultation)):
+        pairs += [(f"{stage} forecast cost", forecast.cost), (f"{stage} saving", forecast.saving)]
+        pairs += [(_labelled(f"{stage} saving breakdown", f), f) for f in forecast.breakdown]
+    return _distinct(pairs)
+
+
+def _labelled(role: str, figure: Figure) -> str:
+    return f"{role}: {figure.label}" if figure.label else role
+
+
+def _distinct(pairs: Sequence[tuple[str, Optional[Figure]]]) -> list[tuple[str, Figure]]:
+    """Drop missing figures and repeats (reduction_fte is also one of the reductions)."""
+    seen: set[FigureKey] = set()
+    kept = []
+    for role, figure in pairs:
+        if figure is not None and figure_key(figure) not in seen:
+            seen.add(figure_key(figure))
+            kept.append((role, figure))
+    return kept
+
+
+def owners_by_figure(extraction: Extraction) -> dict[FigureKey, list[Owner]]:
+    owned: dict[FigureKey, list[Owner]] = {}
+    for card in extraction.service_cards:
+        for role, figure in card_figures(card):
+            owned.setdefault(figure_key(figure), []).append(Owner("card", card.id, card.service, role))
+    for table in extraction.financial_tables:
+        for role, figure in table_figures(table):
+            owned.setdefault(figure_key(figure), []).append(Owner("table", table.id, table.service, role))
+    return owned
+
+
+def describe(figure: Figure, owners: Sequence[Owner]) -> str:
+    """What a figure is, for legends and alt text: its role and card, or where in the report."""
+    if owners:
+        return "; ".join(f"{o.role}, {o.title}" for o in owners)
+    parts = [f"labelled '{figure.label}'" if figure.label else None,
+             f"paragraph {figure.section}" if figure.section else None]
+    return ", ".join(p for p in parts if p)
+
+
+def _finding_view(number: int, finding: Finding, owned: dict[FigureKey, list[Owner]]) -> FindingView:
+    marks = tuple(Mark(i, f, describe(f, owned.get(figure_key(f), [])))
+                  for i, f in enumerate(finding.evidence, start=1))
+    owners: dict[str, Owner] = {}
+    for figure in finding.evidence:
+        for owner in owned.get(figure_key(figure), []):
+            owners.setdefault(owner.id, Owner(owner.kind, owner.id, owner.service, ""))
+    return FindingView(number, finding, marks, [], list(owners.values()), [])
+
+
+def _owner_views(extraction: Extraction) -> dict[str, OwnerView]:
+    views: dict[str, OwnerView] = {}
+    for card in extraction.service_cards:
+        pages = f"{card.page_start}" if card.page_start == card.page_end else f"{card.page_start}–{card.page_end}"
+        views[card.id] = OwnerView(Owner("card", card.id, card.service, ""), pages,
+                                   _numbered(card_figures(card)), [])
+    for table in extraction.financial_tables:
+        views[table.id] = OwnerView(Owner("table", table.id, table.service, ""), str(table.page),
+                                    _numbered(table_figures(table)), [])
+    return views
+
+
+def _numbered(pairs: Sequence[tuple[str, Figure]]) -> tuple[Mark, ...]:
+    """Number a card's figures in reading order, so the numbers run down the crop."""
+    ordered = sorted(pairs, key=lambda pair: (pair[1].page, pair[1].bbox[1], pair[1].bbox[0]))
+    return tuple(Mark(i, figure, role) for i, (role, figure) in enumerate(ordered, start=1))
+
+
+def _pages(marks: Sequence[Mark]) -> list[int]:
+    return sorted({m.figure.page for m in marks})
+
+
+def _requests(anchor: str, marks: Sequence[Mark]) -> list[CropRequest]:
+    return [CropRequest(f"{anchor}-p{page}", page, tuple(m for m in marks if m.figure.page == page))
+            for page in _pages(marks)]

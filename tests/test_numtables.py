@@ -1,0 +1,257 @@
+"""Numeric tables: synthetic layouts for the rules, sample pages for the real thing."""
+from __future__ import annotations
+
+import pytest
+
+from extract.numcells import Cell, Unit, cell_to_figure, row_to_cells
+from extract.numtables import flow_to_numeric_tables
+from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022
+from tests.rowkit import lay_out, right, row, sample_flow, word
+
+
+def values(table, label):
+    (found,) = [r for r in table.rows if r.label == label]
+    return [c.value if c else None for c in found.cells]
+
+
+# --- rows into label and cells --------------------------------------------------------
+
+def test_a_label_and_spaced_numbers_make_a_numeric_row():
+    parsed = row_to_cells(row(0, [(60, "Grant Cut"), (200, "0.6"), (260, "(1.1)")]))
+    assert parsed.kind == "numeric"
+    assert parsed.label_text == "Grant Cut"
+    assert [c.text for c in parsed.cells] == ["0.6", "(1.1)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Headcount 18",  # a card's label and value, set with a word space
+    "Tel 024 7683 1234",  # a phone number
+    "on 18 January 2017",  # a date
+    "reduction of 51.77 FTE compared to 246.44",  # prose
+])
+def test_numbers_set_with_word_spaces_belong_to_the_text(text):
+    assert row_to_cells(row(0, [(60, text)])).kind == "label"
+
+
+def test_a_row_number_stays_in_the_label():
+    parsed = row_to_cells(row(0, [(60, "1"), (90, "Adult Social Care"), (300, "7,003"), (360, "549")]))
+    assert parsed.label_text == "1 Adult Social Care"
+    assert [c.text for c in parsed.cells] == ["7,003", "549"]
+
+
+def test_a_row_of_years_is_a_heading_not_numbers():
+    assert row_to_cells(row(0, [(200, "2023"), (260, "2024"), (320, "2025")])).kind == "other"
+
+
+def test_an_amount_set_against_the_label_is_peeled_off_when_cells_are_on_that_side():
+    parsed = row_to_cells(row(0, [(20, "1,315.6"), (140, "1,315.6 Revised Base"), (400, "1,428.2")]))
+    assert parsed.label_text == "Revised Base"
+    assert [c.text for c in parsed.cells] == ["1,315.6", "1,315.6", "1,428.2"]
+
+
+def test_pound_sign_set_apart_joins_its_number():
+    parsed = row_to_cells(row(0, [(60, "Budget"), (200, "£ 1,234"), (280, "£ 56")]))
+    assert [c.text for c in parsed.cells] == ["£ 1,234", "£ 56"]
+
+
+# --- cells into figures ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit, kind, value, precision", [
+    ("(1.5)", Unit("money", 1e6), "money", -1_500_000, 100_000),
+    ("0.6", Unit("money", 1e6), "money", 600_000, 100_000),
+    ("-35.33", Unit("fte"), "fte", -35.33, 0.01),
+    ("+35.4", None, "count", 35.4, 0.1),
+    ("1,234", Unit("money", 1e3), "money", 1_234_000, 1000),
+    ("£1.5m", None, "money", 1_500_000, 100_000),
+    ("-£0.8m", None, "money", -800_000, 100_000),
+    ("£0.05", Unit("money", 1e6), "money", 50_000, 10_000),  # a cramped '£M' cell
+    ("£8,632", None, "money", 8632, 1),
+    ("135.00", Unit("headcount"), "headcount", 135, 0.01),
+])
+def test_cell_to_figure(text, unit, kind, value, precision):
+    figure = cell_to_figure(Cell((word(text, 100, 50, page=3),)), unit, "Row, Column")
+    assert (figure.kind, figure.text, figure.page, figure.label) == (kind, text, 3, "Row, Column")
+    assert figure.value == pytest.approx(value)
+    assert figure.precision == pytest.approx(precision)
+    assert figure.bbox == (100, 50, 100 + 5 * len(text), 60)
+
+
+@pytest.mark.parametrize("text, unit", [("-", None), ("12%", None), ("n/a", None), ("27", Unit("percent"))])
+def test_nil_marks_and_percentages_are_blank(text, unit):
+    assert cell_to_figure(Cell((word(text, 100, 50),)), unit, None) is None
+
+
+# --- tables from layouts --------------------------------------------------------------
+
+def impact_table():
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts)]
+
+    return lay_out([
+        (100, [(60, "Estimated Financial Impact")]),
+        (116, cells("17/18", "18/19")),
+        (132, cells("£M", "£M")),
+        (148, [(60, "Grant Cut"), *cells("0.6", "1.1")]),
+        (164, [(60, "Forecast Savings")]),
+        (180, [(60, "Gross Savings"), *cells("(1.8)", "(3.0)")]),
+        (196, [(60, "Net Position"), *cells("(0.3)", "-")]),
+        (230, [(60, "The table above shows the savings of the redesign in each year.")]),
+    ], bold=(0,))
+
+
+def test_a_money_table_with_title_headings_and_bracketed_negatives():
+    (table,) = flow_to_numeric_tables(impact_table())
+    assert table.id == "numtable-1-estimated-financial-impact"
+    assert table.title == "Estimated Financial Impact"
+    assert table.unit == "GBP"
+    assert table.columns == ["17/18 £M", "18/19 £M"]
+    assert [r.label for r in table.rows] == ["Grant Cut", "Forecast Savings", "Gross Savings", "Net Position"]
+    assert values(table, "Forecast Savings") == [None, None]  # a group heading
+    assert values(table, "Gross Savings") == [-1_800_000, -3_000_000]
+    assert values(table, "Net Position") == [-300_000, None]  # '-' is nil
+    cell = table.rows[2].cells[1]
+    assert (cell.text, cell.precision, cell.kind, cell.label) == ("(3.0)", 100_000, "money", "Gross Savings, 18/19 £M")
+
+
+def staffing_table():
+    cols = (240, 300, 360, 420, 480)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts)]
+
+    return lay_out([
+        (100, [(60, "Summary"), (200, "Establis"), (265, "Vacant"), (330, "Head"), (390, "FTE")]),
+        (111, [(200, "hment FTE"), (265, "posts"), (330, "count"), (390, "proposed")]),
+        (125, [(60, "Total across Education"), *cells("118.06", "18.54", "135.00", "82.53", "-35.33")]),
+        (136, [(60, "(non- SEN)")]),
+        (150, [(60, "Total"), *cells("246.66", "34.01", "279.00", "169.65", "-76.81")]),
+    ])
+
+
+def test_multi_line_headings_fold_and_a_wrapped_label_joins_its_row():
+    (table,) = flow_to_numeric_tables(staffing_table())
+    assert table.title == "Summary"  # nothing above: the label column's heading
+    assert table.columns == ["Establis hment FTE", "Vacant posts", "Head count", "FTE proposed", ""]
+    assert [r.label for r in table.rows] == ["Total across Education (non- SEN)", "Total"]
+    assert values(table, "Total") == [246.66, 34.01, 279.0, 169.65, -76.81]
+
+
+def test_column_kinds_come_from_headings():
+    (table,) = flow_to_numeric_tables(staffing_table())
+    # fractional 'posts' are FTE; the blank column shares the heading to its left
+    assert [c.kind for c in table.rows[1].cells] == ["fte", "fte", "headcount", "fte", "fte"]
+    assert table.unit == "mixed"
+
+
+def test_prose_dates_and_phone_numbers_are_not_tables():
+    flow = lay_out([
+        (100, [(60, "The forecast gross savings of 3.0 are achieved through 12 posts and 4 more")]),
+        (113, [(60, "from 18 January 2017 and 12 February 2017 as set out in 5.7 and 5.8")]),
+        (126, [(60, "Contact: Jane Smith"), (300, "Tel 024 7683 1234")]),
+        (139, [(60, "Contact: John Smith"), (300, "Tel 024 7683 1235")]),
+    ])
+    assert flow_to_numeric_tables(flow) == []
+
+
+def test_a_table_needs_two_rows_and_two_columns():
+    one_row = lay_out([(100, [(60, "Total"), (200, "1.0"), (260, "2.0")])])
+    one_column = lay_out([(100, [(60, "Budget"), (200, "1.0")]), (116, [(60, "Forecast"), (200, "2.0")])])
+    assert flow_to_numeric_tables(one_row) == []
+    assert flow_to_numeric_tables(one_column) == []
+
+
+def test_percentages_alone_are_not_a_table():
+    flow = lay_out([(100, [(60, "Agree"), (200, "12%"), (260, "40%")]), (116, [(60, "Disagree"), (200, "88%"), (260, "60%")])])
+    assert flow_to_numeric_tables(flow) == []
+
+
+def test_a_table_runs_past_a_page_of_stamp():
+    flow = lay_out([
+        (100, [(60, "Schools"), (right(240, "1.0"), "1.0"), (right(300, "2.0"), "2.0")]),
+        (116, [(60, "Page 27 of 54")]),
+        (132, [(60, "Libraries"), (right(240, "3.0"), "3.0"), (right(300, "4.0"), "4.0")]),
+    ])
+    (table,) = flow_to_numeric_tables(flow)
+    assert [r.label for r in table.rows] == ["Schools", "Libraries"]
+
+
+def test_a_sentence_below_ends_the_table():
+    tables = flow_to_numeric_tables(impact_table())
+    assert all("savings of the redesign" not in r.label for t in tables for r in t.rows)
+
+
+def test_without_text_labels_the_first_column_labels_the_rows_when_every_column_is_headed():
+    cols = (120, 220, 320)
+    flow = lay_out([
+        (100, [(60, "Attendance"), (180, "Days missed"), (280, "Hours missed")]),
+        *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts)])
+          for n, texts in enumerate([("100%", "0", "0"), ("95%", "10", "50"), ("90%", "20", "100")])],
+    ])
+    (table,) = flow_to_numeric_tables(flow)
+    assert table.title == "Attendance"
+    assert table.columns == ["Days missed", "Hours missed"]
+    assert [r.label for r in table.rows] == ["100%", "95%", "90%"]
+    assert values(table, "90%") == [20, 100]
+
+
+# --- the samples ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pack_tables():
+    # the two table pages and their neighbours, which are prose: exactly two tables
+    return flow_to_numeric_tables(sample_flow(PACK_2017, (9, 10, 11, 28, 29, 30)))
+
+
+def test_the_2017_pack_has_the_financial_impact_and_staffing_tables(pack_tables):
+    assert [t.title for t in pack_tables] == [
+        "Education Services Redesign - Estimated Financial Impact",
+        "Summary - all services in review*",
+    ]
+    assert [t.page for t in pack_tables] == [10, 29]
+
+
+def test_financial_impact_table(pack_tables):
+    table = pack_tables[0]
+    assert table.unit == "GBP"
+    assert table.columns == ["17/18 £M", "18/19 £M", "19/20 £M"]
+    assert [r.label for r in table.rows] == [
+        "Estimated Grant Cut", "Core Savings Target", "Indicative Savings Target",
+        "Forecast Savings from Redesign*", "Grant Savings", "Core Savings", "Gross Savings",
+        "Adjustments**", "Net Savings", "Net Position",
+    ]
+    assert values(table, "Estimated Grant Cut") == [600_000, 1_100_000, 1_700_000]
+    assert values(table, "Gross Savings") == [-1_800_000, -3_000_000, -3_000_000]
+    assert values(table, "Net Position") == [-300_000, -700_000, -100_000]
+    gross_18_19 = table.rows[6].cells[1]
+    assert (gross_18_19.text, gross_18_19.precision, gross_18_19.page) == ("(3.0)", 100_000, 10)
+    x0, top, x1, bottom = gross_18_19.bbox
+    assert 430 < x0 < x1 < 465 and top < bottom
+
+
+def test_staffing_summary_table(pack_tables):
+    table = pack_tables[1]
+    assert table.columns == [
+        "Establis hment FTE", "Staff in post FTE", "Vacant posts", "Head count", "FTE propose d", "",
+        "Head count adverse impact", "New post",
+    ]
+    assert [r.label for r in table.rows] == [
+        "Total across Education (non- SEN)", "Total across SEN", "Total",
+    ]
+    assert values(table, "Total") == [246.66, 212.25, 34.01, 279.0, 169.65, -76.81, -122.0, 34.0]
+    kinds = [c.kind for c in table.rows[2].cells]
+    assert kinds == ["fte", "fte", "fte", "headcount", "fte", "fte", "headcount", "count"]
+    assert table.rows[0].cells[5].text == "-35.33"
+
+
+def test_the_2023_attendance_table_is_labelled_by_its_first_column():
+    (table,) = flow_to_numeric_tables(sample_flow(PACK_2023, (10,)))
+    assert table.title == "Yearly attendance"
+    assert [r.label for r in table.rows] == ["100%", "97%", "95%", "90%", "80%", "50%"]
+    assert values(table, "50%") == [100, 500, 6000]
+
+
+def test_slides_with_grades_and_the_cabinet_minute_hold_no_tables():
+    assert flow_to_numeric_tables(sample_flow(SLIDES_2022, (15, 16))) == []
+    assert flow_to_numeric_tables(sample_flow(MINUTE_2017, (1, 2))) == []
