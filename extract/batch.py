@@ -147,7 +147,9 @@ def plan_batch(files: Sequence[Path], out_dir: Path, previous: Sequence[Manifest
             continue
         earlier = reusable.get(sha)
         if earlier is not None and valid(earlier.output, sha):
-            plan.decided.append(replace(earlier, finished=utc_now()) if earlier.file == file else earlier.as_duplicate_of(file))
+            # Its own older ok record (a later failure recorded over it), or another file's output.
+            same_file = earlier.file == file
+            plan.decided.append(replace(earlier, finished=utc_now()) if same_file else earlier.as_duplicate_of(file))
         elif sha in first_with:
             plan.waiting[first_with[sha]].append(file)
         else:

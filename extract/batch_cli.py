@@ -44,7 +44,8 @@ def _cpu_count() -> int:
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Output folder: one <stem>-<sha12>.json per distinct input, and manifest.jsonl.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Inputs processed at once, each in its own process.  [default: CPU count]")
+              help="Inputs processed at once, each in its own process (with --executor dask, the "
+              "cluster's worker threads decide).  [default: CPU count]")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Wall-clock seconds per input; a slower input fails with error type 'timeout'.")
 @click.option("--max-memory", "max_memory", type=click.IntRange(min=256), default=DEFAULT_MAX_MEMORY_MB,

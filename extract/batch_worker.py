@@ -80,8 +80,11 @@ def faults_from_env(value: str | None = None) -> tuple[tuple[str, str], ...]:
 def prepare_child(settings: WorkerSettings) -> None:
     """Limits first, so even the imports count against the cap; then quiet, detached output."""
     cap = settings.limits.max_memory_mb << 20
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    for limit, value in ((resource.RLIMIT_AS, cap), (resource.RLIMIT_CORE, 0)):
+        try:
+            resource.setrlimit(limit, (value, value))
+        except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS: the timeout still holds
+            pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle, not ours
     _die_with_parent()
     _redirect_output(settings.log_path)
@@ -181,7 +184,7 @@ def _reader(module: str) -> str:
     return "pdfium" if "pdfium" in module else "pdfminer"
 
 
-_BYTES_LITERAL = re.compile(r"""b(['"]).*?(\1|$)""")
+_BYTES_LITERAL = re.compile(r"""(?<![A-Za-z0-9_])b(['"]).*?(\1|$)""")
 _ESCAPES = re.compile(r"\\x[0-9a-fA-F]{2}|\\[0-7]{3}")
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e\u00a0-\u024f\u2018-\u201d\u2026\u00a3]")
 

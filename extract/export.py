@@ -10,7 +10,8 @@ Tables and keys (the same in every format):
   financial_tables  pack_sha256 + table_id
   figures           pack_sha256 + figure_index; card_id / financial_table_id + role where the
                     figure is one of a card's or table's labelled figures
-  findings          pack_sha256 + finding_index; card_id where the subject is a card's service
+  findings          pack_sha256 + finding_index; card_id where the subject is a card's service;
+                    the finding's `check` is the column check_id (CHECK is an SQL keyword)
 Nested figures become columns: budget_current_value, budget_current_text, ..._precision, ..._page.
 """
 from __future__ import annotations

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator
 
+from extract.batch_manifest import ErrorInfo
 from extract.batch_worker import (
     SAMPLE_SECONDS,
     BatchJob,
@@ -95,7 +96,11 @@ class LocalExecutor:
         try:
             while True:
                 while len(running) < self.workers and (job := next(queue, None)) is not None:
-                    running.append(self._start(job))
+                    try:
+                        running.append(self._start(job))
+                    except OSError as exc:  # no process to be had (EAGAIN, fork server gone): this input fails
+                        yield JobOutcome(job.file, "failed", None, 0.0, ErrorInfo(
+                            "worker_lost", f"could not start a worker process ({exc.strerror or exc})"))
                 if not running:
                     return
                 self._wait(running)

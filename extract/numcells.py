@@ -226,14 +226,15 @@ def cell_to_figure(cell: Cell, unit: Optional[Unit], label: Optional[str]) -> Op
 
 
 def _cell_unit(match: re.Match, unit: Optional[Unit]) -> tuple[str, float]:
-    suffix = (match["suffix"] or "").lower()
-    if match["pound"] or suffix in SUFFIX_SCALE:
-        if suffix in SUFFIX_SCALE:
-            return "money", SUFFIX_SCALE[suffix]
-        return "money", unit.scale if unit and unit.kind == "money" else 1.0
+    """Kind and scale: a printed suffix ('£1.5m', '1.6m') scales the number itself; a '£' or
+    a money column makes it money; otherwise the column's unit, else a plain count."""
+    suffix = SUFFIX_SCALE.get((match["suffix"] or "").lower())
+    money = bool(match["pound"]) or (unit is not None and unit.kind == "money")
+    if money:
+        return "money", suffix or (unit.scale if unit and unit.kind == "money" else 1.0)
     if unit is None:
-        return "count", 1.0  # nothing printed says what it counts
-    return unit.kind, unit.scale
+        return "count", suffix or 1.0  # nothing printed says what it counts
+    return unit.kind, suffix or unit.scale
 
 
 def is_whole(cell: Cell) -> bool:

@@ -63,6 +63,7 @@ class Zone:
 @dataclass
 class Item:
     lines: list[list[Word]] = field(default_factory=list)
+    indent: float = 0.0  # x of its bullet: a deeper bullet is a sub-item of the line above
 
     def run(self) -> TextRun:
         return TextRun.join([TextRun.from_words(line) for line in self.lines], sep=" ")
@@ -142,8 +143,10 @@ def zone_lines(flow: Sequence[FlowRow], zone: Zone, total: Sequence[Word]) -> li
         words = zone.words(fr.row)
         if not words:
             continue  # a row of the list beside this one
-        if below_top - max(w.bottom for w in words) > ITEM_GAP * fr.row.size or total_phrases(fr.row):
+        if below_top - max(w.bottom for w in words) > ITEM_GAP * fr.row.size:
             break
+        if total_phrases(Row(fr.row.page, tuple(words))):
+            break  # the end of the list above (the list beside may end on this row: not ours)
         lines.append((fr.row, words))
         below_top = min(w.top for w in words)
     return lines
@@ -204,11 +207,12 @@ def lines_to_items(lines: Sequence[tuple[Row, list[Word]]]) -> list[Item]:
     items: list[Item] = []
     for row, words in lines:
         starts = _is_bullet(words[0]) or not bulleted or not items
+        indent = words[0].x0 if bulleted else 0.0  # centred or ragged plain lines nest nothing
         words = _first_column(_drop_bullet(words), row.size)
         if not words:
             continue
         if starts:
-            items.append(Item([words]))
+            items.append(Item([words], indent))
         else:
             items[-1].lines.append(words)
     return items
@@ -243,12 +247,18 @@ def post_count(text: str) -> int:
 
 
 def layout_to_post_list(layout: ListLayout, number: int) -> PostList:
+    """Posts with their counts; a line with sub-items ('Early Years roles x 5' over
+    'Senior Officers x 3', 'Locality Officers x 2') stands for them, so it counts 0."""
+    top = min(item.indent for item in layout.items)
     posts = []
-    for item in layout.items:
+    for k, item in enumerate(layout.items):
         run = item.run()
         page, bbox = run.locate(0, len(run.text))
         text = plain(run.text)
-        posts.append(Post(text=text, count=post_count(text), page=page, bbox=bbox))
+        following = layout.items[k + 1] if k + 1 < len(layout.items) else None
+        nested = following is not None and following.indent > top + X_TOLERANCE
+        parent = nested and item.indent <= top + X_TOLERANCE
+        posts.append(Post(text=text, count=0 if parent else post_count(text), page=page, bbox=bbox))
     title = layout.title or "Untitled post list"
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
     page = layout.title_row.page if layout.title_row else posts[0].page

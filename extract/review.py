@@ -54,7 +54,7 @@ class FindingView:
     marks: tuple[Mark, ...]
     crops: list[Crop]
     owners: list[Owner]  # one per card or table, in evidence order
-    pages_not_in_pdf: list[int]
+    unshown: dict[int, str]  # pages of its evidence that could not be shown, and why
 
 
 @dataclass
@@ -107,10 +107,11 @@ def build_review(pdf_path: Path, extraction: Extraction) -> Review:
     owners = _owner_views(extraction)
     requests = [r for view in findings for r in _requests(f"finding-{view.number}", view.marks)]
     requests += [r for oid, view in owners.items() for r in _requests(f"where-{safe_id(oid)}", view.marks)]
-    crops = render_crops(pdf_path, requests)
+    rendered = render_crops(pdf_path, requests)
+    crops = rendered.crops
     for view in findings:
         view.crops = [c for page in _pages(view.marks) for c in crops[f"finding-{view.number}-p{page}"]]
-        view.pages_not_in_pdf = [p for p in _pages(view.marks) if not crops[f"finding-{view.number}-p{p}"]]
+        view.unshown = {p: rendered.unshown[p] for p in _pages(view.marks) if p in rendered.unshown}
         for owner in view.owners:
             owners[owner.id].findings.append(view.number)
     figure_crop: dict[FigureKey, str] = {}
@@ -191,7 +192,7 @@ def _finding_view(number: int, finding: Finding, owned: dict[FigureKey, list[Own
     for figure in finding.evidence:
         for owner in owned.get(figure_key(figure), []):
             owners.setdefault(owner.id, Owner(owner.kind, owner.id, owner.service, ""))
-    return FindingView(number, finding, marks, [], list(owners.values()), [])
+    return FindingView(number, finding, marks, [], list(owners.values()), {})
 
 
 def _owner_views(extraction: Extraction) -> dict[str, OwnerView]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from extract.errors import PackError
 from extract.models import BBox, Figure
+
+log = logging.getLogger(__name__)
 
 RESOLUTION = 110  # dpi: 11 pt text is 17 px high, readable, and a crop of a card row is ~20 KB
 MARGIN_Y = 30.0  # points above and below the figures: room for the column heading and the number tag
@@ -120,7 +123,6 @@ class PageRenderer:
             self.page_count = len(self._pdf.pages)
         except Exception as exc:  # pdfminer raises many types for a file it cannot read
             raise PackError(str(pdf_path), f"cannot render pages for the review ({type(exc).__name__})") from exc
-        self.rendered: list[int] = []  # page numbers in the order rendered: tests check each appears once
 
     def __enter__(self) -> "PageRenderer":
         return self
@@ -139,11 +141,10 @@ class PageRenderer:
                                     self._content_box(image, (x0, top)))
         finally:
             page.close()  # frees pdfplumber's parsed objects for the page
-        self.rendered.append(number)
         return RenderedPage(image, geometry, page_palette(image))
 
     def _content_box(self, image, origin: tuple[float, float]) -> BBox:
-        from PIL import ImageChops, Image
+        from PIL import Image, ImageChops
 
         ink = ImageChops.difference(image, Image.new("RGB", image.size, PAPER)).getbbox()
         scale = self.resolution / 72
@@ -153,25 +154,36 @@ class PageRenderer:
                 origin[0] + ink[2] / scale, origin[1] + ink[3] / scale)
 
 
-def render_crops(pdf_path: Path, requests: Iterable[CropRequest],
-                 resolution: int = RESOLUTION) -> dict[str, list[Crop]]:
+@dataclass
+class CropSet:
+    crops: dict[str, list[Crop]]  # by request anchor
+    unshown: dict[int, str]  # page number -> why it could not be shown
+
+
+def render_crops(pdf_path: Path, requests: Iterable[CropRequest], resolution: int = RESOLUTION) -> CropSet:
     """Every request's crops, keyed by its anchor. Pages are rendered in page order, once each,
-    and dropped when done; a request for a page the PDF does not have gets no crops."""
+    and dropped when done. A page the PDF lacks, or one pdfium cannot draw, gets no crops and
+    a reason instead: one bad page should not cost the reader the rest of the review."""
     by_page: dict[int, list[CropRequest]] = {}
     for request in requests:
         by_page.setdefault(request.page, []).append(request)
-    crops: dict[str, list[Crop]] = {}
-    encoded: dict[tuple, tuple[str, int]] = {}  # identical (page, region, marks) share one image
+    result = CropSet({}, {})
+    encoded: dict[tuple, tuple] = {}  # identical (page, region, marks) share one image
     with PageRenderer(pdf_path, resolution) as renderer:
         for number in sorted(by_page):
+            rendered = None
             if not 1 <= number <= renderer.page_count:
-                for request in by_page[number]:
-                    crops[request.anchor] = []
-                continue
-            rendered = renderer.render(number)
+                result.unshown[number] = f"this PDF has {renderer.page_count} pages"
+            else:
+                try:
+                    rendered = renderer.render(number)
+                except Exception as exc:  # pdfium and pdfminer raise many types for a damaged page
+                    log.warning("%s: page %d could not be rendered: %s", pdf_path, number, exc)
+                    result.unshown[number] = f"it could not be rendered ({type(exc).__name__})"
             for request in by_page[number]:
-                crops[request.anchor] = list(_crops_for(request, rendered, resolution, encoded))
-    return crops
+                result.crops[request.anchor] = (
+                    list(_crops_for(request, rendered, resolution, encoded)) if rendered else [])
+    return result
 
 
 def _crops_for(request: CropRequest, rendered: RenderedPage, resolution: int, encoded: dict) -> Iterator[Crop]:
@@ -182,8 +194,7 @@ def _crops_for(request: CropRequest, rendered: RenderedPage, resolution: int, en
                tuple((m.number, tuple(m.figure.bbox)) for m in marks))
         if key not in encoded:
             encoded[key] = _annotated_image(rendered, region, marks, resolution)
-        src, size = encoded[key]
-        width, height = _pixel_size(region, resolution)
+        src, size, (width, height) = encoded[key]
         in_order = tuple(sorted(marks, key=lambda m: m.number))  # the legend lists them by number
         yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height, size)
 
@@ -213,20 +224,16 @@ def _to_pixels(box: BBox, page: PageGeometry, resolution: int) -> tuple[int, int
             round((box[2] - ox) * scale), round((box[3] - oy) * scale))
 
 
-def _pixel_size(region: BBox, resolution: int) -> tuple[int, int]:
-    scale = resolution / 72
-    return round((region[2] - region[0]) * scale), round((region[3] - region[1]) * scale)
-
-
 def _annotated_image(rendered: RenderedPage, region: BBox, marks: Sequence[Mark],
-                     resolution: int) -> tuple[str, int]:
+                     resolution: int) -> tuple[str, int, tuple[int, int]]:
+    """The crop with its marks drawn, as a data URI, its size in bytes and in pixels."""
     page = rendered.geometry
     left, top, right, bottom = _to_pixels(region, page, resolution)
     crop = rendered.image.crop((left, top, right, bottom))
     draw_marks(crop, [(m.number, _to_pixels(m.figure.bbox, page, resolution)) for m in marks], (left, top),
                resolution)
     mime, data = encode(crop, rendered.palette)
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", len(data)
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", len(data), crop.size
 
 
 def draw_marks(crop, marks: Sequence[tuple[int, tuple[int, int, int, int]]], offset: tuple[int, int],

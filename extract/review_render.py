@@ -9,7 +9,7 @@ import datetime
 from html import escape
 from typing import Iterable, Optional
 
-from extract.models import Figure, Finding
+from extract.models import Figure
 from extract.review import SEVERITY_ORDER, FindingView, OwnerView, Review, figure_key, safe_id
 from extract.review_crops import RESOLUTION, Crop, Mark
 
@@ -225,9 +225,8 @@ def _finding_crops(review: Review, view: FindingView) -> str:
     if not view.finding.evidence:
         return "<p>This finding cites no figures, so there is no page to show.</p>"
     figures = [_crop_figure(review, crop, _finding_alt(view, crop)) for crop in view.crops]
-    if view.pages_not_in_pdf:
-        pages = ", ".join(str(p) for p in view.pages_not_in_pdf)
-        figures.append(f'<p class="alert">The evidence cites page {esc(pages)}, which this PDF does not have.</p>')
+    for page, reason in sorted(view.unshown.items()):
+        figures.append(f'<p class="alert">The evidence cites page {page}, which cannot be shown: {esc(reason)}.</p>')
     return "\n".join(figures)
 
 
@@ -350,7 +349,7 @@ def _where(review: Review, view: OwnerView) -> str:
     figures = "\n".join(
         _crop_figure(review, crop, f"{owner.title}, page {crop.page}: {_mark_list(crop.marks)} outlined and numbered.")
         for crop in view.crops
-    ) or "<p>The pages of these figures could not be shown.</p>"
+    ) or "<p>The pages of these figures could not be shown from this PDF.</p>"
     return (
         f'<section class="where" id="{anchor}" aria-labelledby="{anchor}-h">\n'
         f'<h3 id="{anchor}-h">{esc(owner.title)}, {page_word} {esc(view.pages)}</h3>\n'

@@ -25,7 +25,8 @@ SMALL_PACK = SAMPLES / "coventry-2017-cabinet-minute.pdf"
 SLOW_NAME = "slow-to-read"
 HOG_NAME = "memory-hog"
 CRASH_NAME = "segfaults"
-TEST_FAULTS = f"sleep:{SLOW_NAME},memory:{HOG_NAME},crash:{CRASH_NAME}"
+RAISE_NAME = "raises-midway"
+TEST_FAULTS = f"sleep:{SLOW_NAME},memory:{HOG_NAME},crash:{CRASH_NAME},raise:{RAISE_NAME}"
 
 
 def copy_good_packs(folder: Path) -> list[Path]:
@@ -97,6 +98,11 @@ def memory_hog(folder: Path) -> Path:
 
 def crashing(folder: Path) -> Path:
     return distinct_copy(SMALL_PACK, folder / f"{CRASH_NAME}.pdf", CRASH_NAME)
+
+
+def raising(folder: Path) -> Path:
+    """An input on which the worker raises an unexpected exception with a traceback in its text."""
+    return distinct_copy(SMALL_PACK, folder / f"{RAISE_NAME}.pdf", RAISE_NAME)
 
 
 def dense_text_page(folder: Path, repeats: int = 20_000) -> Path:

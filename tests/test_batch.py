@@ -27,6 +27,7 @@ from tests.badinputs import (
     distinct_copy,
     make_corpus,
     memory_hog,
+    raising,
     slow_page,
 )
 from extract.batch_manifest import Manifest, ManifestRecord
@@ -112,15 +113,18 @@ def test_no_output_file_is_written_for_a_failed_input(mixed):
     assert outputs == sorted(mixed.records[p.name]["output"] for p in mixed.good)
 
 
-def test_crash_and_memory_exhaustion_fail_one_input_each_and_the_batch_carries_on(tmp_path):
+def test_a_crash_an_exception_and_memory_exhaustion_fail_one_input_each_and_the_batch_carries_on(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    crashing(folder), memory_hog(folder), shutil.copy(MINUTE, folder)
+    crashing(folder), memory_hog(folder), raising(folder), shutil.copy(MINUTE, folder)
     result = batch(folder, "--out", tmp_path / "out", "--jobs", 2, "--max-memory", 700,
                    env={TEST_FAULTS_ENV: TEST_FAULTS})
-    found = {name: (r["status"], (r["error"] or {}).get("type")) for name, r in by_name(tmp_path / "out").items()}
-    assert found == {"segfaults.pdf": ("failed", "crashed"), "memory-hog.pdf": ("failed", "out_of_memory"),
-                     MINUTE.name: ("ok", None)}
+    found = by_name(tmp_path / "out")
+    assert {name: (r["status"], (r["error"] or {}).get("type")) for name, r in found.items()} == {
+        "segfaults.pdf": ("failed", "crashed"), "memory-hog.pdf": ("failed", "out_of_memory"),
+        "raises-midway.pdf": ("failed", "internal_error"), MINUTE.name: ("ok", None)}
+    for name in ("segfaults.pdf", "memory-hog.pdf", "raises-midway.pdf"):
+        assert_clean_reason(found[name])
     assert result.exit_code == 1
 
 
@@ -183,7 +187,8 @@ def test_a_rerun_retries_inputs_that_failed_and_keeps_one_record_each(two_packs,
 
 def test_identical_content_under_two_names_is_processed_once(tmp_path):
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
-    first, copy = Path(shutil.copy(MINUTE, tmp_path / "a" / "x.pdf")), Path(shutil.copy(MINUTE, tmp_path / "b" / "y.pdf"))
+    first = Path(shutil.copy(MINUTE, tmp_path / "a" / "x.pdf"))
+    copy = Path(shutil.copy(MINUTE, tmp_path / "b" / "y.pdf"))
     result = batch(first, copy, "--out", tmp_path / "out")
     found = by_name(tmp_path / "out")
     assert found["x.pdf"]["status"] == "ok" and found["y.pdf"]["status"] == "skipped"

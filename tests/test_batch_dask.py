@@ -22,7 +22,7 @@ FIRST_TIMEOUT = 12  # what the hanging input hits; the good ones need a few seco
 @pytest.fixture(scope="module")
 def scheduler():
     cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp://",
-                                       host="127.0.0.1", dashboard_address=None)
+                                       host="127.0.0.1", dashboard_address="127.0.0.1:0")
     try:
         yield cluster.scheduler_address
     finally:

@@ -120,8 +120,8 @@ def test_figures_of_a_card_are_linked_to_it_with_their_role(synthetic_batch):
                   "SELECT text, card_id, role FROM figures WHERE card_id IS NOT NULL ORDER BY figure_index")
     assert linked == [("£0.82M", "card-1-early-help", "budget.current"),
                       ("£0.05M", "card-1-early-help", "budget.saving")]
-    assert rows(synthetic_batch / "export.sqlite", "SELECT financial_table_id, role FROM figures WHERE text='£1,000'") \
-        == [("table-1", "current")]
+    table_figure = "SELECT financial_table_id, role FROM figures WHERE text='£1,000'"
+    assert rows(synthetic_batch / "export.sqlite", table_figure) == [("table-1", "current")]
     assert rows(synthetic_batch / "export.sqlite", "SELECT card_id, evidence_figures FROM findings") \
         == [("card-1-early-help", "0,1")]
 
@@ -155,7 +155,8 @@ def test_jsonl_has_one_file_per_table_and_the_same_rows_as_sqlite(synthetic_batc
     for table in TABLES:
         lines = (synthetic_batch / "export-jsonl" / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
         assert len(lines) == rows(synthetic_batch / "export.sqlite", f"SELECT count(*) FROM {table}")[0][0], table
-    (card,) = map(json.loads, (synthetic_batch / "export-jsonl" / "service_cards.jsonl").read_text("utf-8").splitlines())
+    cards = (synthetic_batch / "export-jsonl" / "service_cards.jsonl").read_text("utf-8").splitlines()
+    (card,) = map(json.loads, cards)
     assert card["pack_sha256"] == SHA and card["budget_current_value"] == 820_000
 
 

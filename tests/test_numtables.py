@@ -66,6 +66,8 @@ def test_pound_sign_set_apart_joins_its_number():
     ("-£0.8m", None, "money", -800_000, 100_000),
     ("£0.05", Unit("money", 1e6), "money", 50_000, 10_000),  # a cramped '£M' cell
     ("£8,632", None, "money", 8632, 1),
+    ("1.6m", None, "count", 1_600_000, 100_000),  # a suffix without '£' is not money
+    ("2.5m", Unit("money", 1e6), "money", 2_500_000, 100_000),
     ("135.00", Unit("headcount"), "headcount", 135, 0.01),
 ])
 def test_cell_to_figure(text, unit, kind, value, precision):

@@ -79,6 +79,19 @@ def test_a_post_points_at_its_own_words_without_the_bullet():
     assert deleted.posts[0].bbox == (60, 70, 110, 80)  # "Head of SSE": 50 points wide
 
 
+def test_a_total_beside_the_list_does_not_end_it():
+    flow = lay_out([
+        (50, [(40, "Deleted:"), (440, "New:")]),
+        (70, [(40, "•"), (60, "Head of SSE"), (440, "•"), (460, "Head of Service")]),
+        (85, [(40, "•"), (60, "Early Years Lead"), (440, "•"), (460, "Area Manager x 4")]),
+        (100, [(40, "Total: 2 posts"), (440, "•"), (460, "Senior Officer")]),
+        (120, [(440, "Total: 6 posts")]),
+    ])
+    deleted, new = flow_to_post_lists(flow)
+    assert (counted(deleted), counted(new)) == (2, 6)
+    assert [p.text for p in new.posts] == ["Head of Service", "Area Manager x 4", "Senior Officer"]
+
+
 def test_a_wrapped_item_is_one_post():
     flow = lay_out([
         (50, [(40, "Posts deleted")]),
@@ -92,6 +105,23 @@ def test_a_wrapped_item_is_one_post():
     assert [p.text for p in posts.posts] == [
         "Principal Educational Psychologist and Head of SEN Advisory Services", "Early Years Lead",
     ]
+
+
+def test_a_line_with_sub_items_stands_for_them():
+    flow = lay_out([
+        (50, [(40, "Posts deleted:")]),
+        (65, [(40, "•"), (60, "Head of Service")]),
+        (80, [(40, "•"), (60, "Early Years roles x 5")]),
+        (95, [(60, "o"), (80, "Early Years Senior Officers x3")]),
+        (110, [(60, "o"), (80, "Early Years Locality Officers x2")]),
+        (130, [(40, "Total: 6 posts")]),
+    ])
+    (posts,) = flow_to_post_lists(flow)
+    assert [(p.text, p.count) for p in posts.posts] == [
+        ("Head of Service", 1), ("Early Years roles x 5", 0),
+        ("Early Years Senior Officers x3", 3), ("Early Years Locality Officers x2", 2),
+    ]
+    assert counted(posts) == 6
 
 
 def test_a_list_without_bullets_runs_up_to_its_heading():

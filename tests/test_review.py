@@ -309,7 +309,24 @@ def test_evidence_on_a_page_the_pdf_lacks_is_reported_not_fatal(extraction):
     finding = extraction.findings[0].model_copy(update={"evidence": [ghost], "message": "Ghost page (made up)."})
     page = review_html(PACK_2017, extraction.model_copy(update={"findings": [finding]}))
     article = article_of(Outline(page), "Ghost page (made up).")
-    assert "page 99, which this PDF does not have" in article["text"]
+    assert "page 99, which cannot be shown: this PDF has 42 pages" in article["text"]
+
+
+def test_a_page_that_cannot_be_rendered_is_reported_not_fatal(extraction, monkeypatch):
+    from extract.review_crops import PageRenderer
+
+    original = PageRenderer.render
+
+    def render(self, number):
+        if number == 5:
+            raise RuntimeError("damaged page")
+        return original(self, number)
+
+    monkeypatch.setattr(PageRenderer, "render", render)
+    outline = Outline(review_html(PACK_2017, extraction))
+    article = article_of(outline, extraction.findings[1].message)
+    assert "page 5, which cannot be shown: it could not be rendered (RuntimeError)" in article["text"]
+    assert len(article["images"]) == 1  # page 14 is still shown
 
 
 def test_a_different_pdf_is_flagged(extraction):
