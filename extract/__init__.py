@@ -1,2 +1,2 @@
 """agenda-extract: UK council committee agenda packs (PDF) to validated JSON."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -17,19 +17,10 @@ from pathlib import Path
 
 import click
 
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-EXIT_OUTPUT = 4
+from extract.cli_common import EXIT_INPUT, InputFailure, OutputFailure
+
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_MEMORY_MB = 2048
-
-
-class _InputFailure(click.ClickException):
-    exit_code = EXIT_INPUT
-
-
-class _OutputFailure(click.ClickException):
-    exit_code = EXIT_OUTPUT
 
 
 def _cpu_count() -> int:
@@ -103,7 +94,7 @@ def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet
     except ManifestBusy as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
-        raise _OutputFailure(f"{getattr(exc, 'filename', None) or out_dir}: cannot write "
+        raise OutputFailure(f"{getattr(exc, 'filename', None) or out_dir}: cannot write "
                              f"({exc.strerror or exc})") from None
     except KeyboardInterrupt:
         click.echo("interrupted: run the same command again to finish", err=True)
@@ -118,7 +109,7 @@ def _settings(out_dir: Path, timeout: float, max_memory: int):
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _OutputFailure(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from None
+        raise OutputFailure(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from None
     log_path = str((out_dir / "worker.log").resolve())
     return WorkerSettings(Limits(timeout, max_memory), log_path=log_path, faults=faults_from_env())
 
@@ -164,13 +155,13 @@ def export(out_dir: Path, fmt: str, target: Path | None, quiet: bool) -> None:
     try:
         loaded = load_batch(out_dir)
     except ExportError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     tables = batch_to_tables(loaded)
     target = target or default_target(out_dir, fmt)
     try:
         written = write_tables(tables, fmt, target)
     except ExportError as exc:
-        raise _OutputFailure(str(exc)) from None
+        raise OutputFailure(str(exc)) from None
     if not quiet:
         counts = ", ".join(f"{len(t.rows)} {name}" for name, t in tables.items())
         click.echo(f"exported {counts} to {target}" + (f" ({len(written)} files)" if len(written) > 1 else ""),

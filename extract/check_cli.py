@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli import EXIT_INPUT, SEVERITY_RANK, InputFailure, OutputFailure, _exit_for_findings, fail_on_option
+from extract.cli_common import EXIT_INPUT, SEVERITY_RANK, InputFailure, OutputFailure, exit_for_findings, fail_on_option
 
 
 @click.command()
@@ -51,4 +51,4 @@ def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None) -
     else:
         click.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2, ensure_ascii=False))
     worst = max((SEVERITY_RANK[f.severity] for f in findings), default=-1)
-    _exit_for_findings(worst, fail_on)
+    exit_for_findings(worst, fail_on)

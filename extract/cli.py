@@ -17,29 +17,9 @@ from pathlib import Path
 
 import click
 
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-EXIT_OUTPUT = 4
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
-class InputFailure(click.ClickException):
-    exit_code = EXIT_INPUT
-
-
-class OutputFailure(click.ClickException):
-    exit_code = EXIT_OUTPUT
-
-
-def fail_on_option(command):
-    return click.option(
-        "--fail-on",
-        type=click.Choice(["warning", "error"]),
-        default=None,
-        help="Exit with code 1 when any finding is at this severity or above.",
-    )(command)
+from extract.cli_common import (
+    EXIT_INPUT, SEVERITY_RANK, OutputFailure, exit_for_findings, fail_on_option,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,6 +71,8 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
 
     if out == "-" and len(pdfs) != 1:
         raise click.UsageError("--out - prints one JSON document: give exactly one PDF")
+    if out == "-" and html:
+        raise click.UsageError("--html writes <pdf stem>.html beside the JSON: give --out a folder, not '-'")
     options = Options(triage=not no_triage, checks=not no_checks)
     worst_input = None
     worst_severity = -1
@@ -118,16 +100,15 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
                     write_review(pdf, extraction, target.with_suffix(".html"))
             except OSError as exc:
                 raise OutputFailure(f"{target}: cannot write ({exc.strerror or exc})") from exc
-            counts = f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} tables, {len(extraction.findings)} findings"
+            except PackError as exc:  # the JSON is written; the page images could not be rendered
+                click.echo(f"error: {exc.path}: review page not written: {exc.reason}", err=True)
+                worst_input = exc
+            counts = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
+                      f"{len(extraction.tables)} other tables, {len(extraction.findings)} findings")
             click.echo(f"{pdf} -> {target} ({counts})", err=True)
     if worst_input is not None:
         sys.exit(EXIT_INPUT)
-    _exit_for_findings(worst_severity, fail_on)
-
-
-def _exit_for_findings(worst_severity: int, fail_on: str | None) -> None:
-    if fail_on is not None and worst_severity >= SEVERITY_RANK[fail_on]:
-        sys.exit(EXIT_FINDINGS)
+    exit_for_findings(worst_severity, fail_on)
 
 
 @main.command()

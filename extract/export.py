@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from extract.batch_manifest import ManifestRecord, latest_by_file, read_manifest
-from extract.output import write_atomic
+from extract.output import new_file_mode, write_atomic
 
 FORMATS = ("sqlite", "csv", "jsonl")
 Row = dict[str, Any]
@@ -308,6 +308,7 @@ def write_sqlite(tables: dict[str, Table], target: Path) -> list[Path]:
                                            ([_sqlite_value(row.get(c)) for c in table.names] for row in table.rows))
         finally:
             connection.close()
+        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; users expect their umask
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -10,12 +10,16 @@ from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
 from extract.text import Glyph, PageText, glyphs_to_rows
 
 
+PDFIUM_SOFT_HYPHEN = "\x02"  # pdfium's code for a hyphen that ends a line ('ring-' / 'fenced')
+
+
 @dataclass(frozen=True)
 class PageLines:
     number: int  # 1-based
     width: float
     height: float
     lines: tuple[str, ...]
+    readable: bool = True  # False: pdfium could not load the page; it counts as blank
 
     @property
     def text(self) -> str:
@@ -73,7 +77,14 @@ def open_document(path: Path):
 
 
 def page_lines(document, number: int) -> PageLines:
-    page = document[number - 1]
+    """The page's text lines; a page pdfium cannot load comes back blank and unreadable,
+    so one damaged page does not lose the rest of the pack."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[number - 1]
+    except pdfium.PdfiumError:
+        return PageLines(number, 0.0, 0.0, (), readable=False)
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
@@ -83,6 +94,7 @@ def page_lines(document, number: int) -> PageLines:
             textpage.close()
     finally:
         page.close()
+    text = text.replace(PDFIUM_SOFT_HYPHEN, "-")
     lines = tuple(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return PageLines(number, float(width), float(height), tuple(line for line in lines if line))
 
@@ -112,11 +124,12 @@ def _glyphs(textpage, height: float, raw):
         code = raw.FPDFText_GetUnicode(handle, i)
         if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
             continue
+        char = "-" if code == ord(PDFIUM_SOFT_HYPHEN) else chr(code)
         if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
             continue
         size = float(raw.FPDFText_GetFontSize(handle, i))
         bold = raw.FPDFText_GetFontWeight(handle, i) >= 600
-        yield Glyph(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
+        yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
 
 
 def _short(exc: Exception) -> str:

@@ -49,6 +49,9 @@ class Source(Model):
     file: str
     sha256: str
     pages: int = Field(ge=0)
+    unreadable_pages: list[int] = Field(
+        default_factory=list, description="pages the PDF holds but that could not be read; treated as blank"
+    )
 
 
 class Meeting(Model):

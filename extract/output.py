@@ -45,6 +45,14 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+@lru_cache(maxsize=1)
+def new_file_mode() -> int:
+    """The mode an ordinary new file gets under this process's umask (0644 under 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path whole or not at all: a temporary file in the same folder, then rename."""
     path = Path(path)
@@ -54,6 +62,7 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), new_file_mode())  # mkstemp makes 0600; users expect their umask
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:

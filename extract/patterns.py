@@ -135,4 +135,4 @@ STAFFING_NOTES: list[re.Pattern] = [
 PARAGRAPH_NUMBER = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?!(?:FTE|fte|full|%|million|m\b|k\b|per\b|posts?\b))(?=\S)"
 )
-PAGE_STAMP = re.compile(r"^page\s+\d+$", re.I)
+PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"

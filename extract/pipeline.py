@@ -32,8 +32,11 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
     from extract import fastpass
     from extract.cards import flow_to_cards
+    from extract.errors import DamagedPdf
     from extract.fintables import flow_to_financial_tables
     from extract.flow import pages_to_flow
+    from extract.numtables import flow_to_numeric_tables
+    from extract.postlists import flow_to_post_lists
     from extract.segment import pages_to_documents, pages_to_meeting
     from extract.statements import runs_to_statements
     from extract.triage import prose_figure_pages, structure_pages
@@ -42,11 +45,14 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     document = fastpass.open_document(path)
     try:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
+        unreadable = [page.number for page in lines if not page.readable]
+        if len(unreadable) == len(lines):
+            raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
         meeting = pages_to_meeting(lines)
         documents = pages_to_documents(lines, meeting)
         structure = structure_pages(lines)
         prose = prose_figure_pages(lines, structure)
-        searched = sorted(structure) if options.triage else [p.number for p in lines]
+        searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
         careful = {page.number: page for page in read_careful_pages(path, document, searched)}
         prose_pages = {n: fastpass.page_text(document, n) for n in sorted(prose)}
     finally:
@@ -54,6 +60,8 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     flow = pages_to_flow(careful.values())
     cards = flow_to_cards(flow)
     tables = flow_to_financial_tables(flow)
+    numeric_tables = flow_to_numeric_tables(flow)
+    post_lists = flow_to_post_lists(flow)
     # Running text: structure pages as pdfplumber read them, prose pages as pdfium did;
     # the same pages from the same reader whatever the mode.
     running = sorted([careful[n] for n in structure if n in careful] + list(prose_pages.values()),
@@ -69,11 +77,13 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     statements = runs_to_statements(page_runs, found, documents, structured_pages)
     extraction = Extraction(
         tool_version=__version__,
-        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines)),
+        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable),
         meeting=meeting,
         documents=documents,
         service_cards=cards,
         financial_tables=tables,
+        tables=numeric_tables,
+        post_lists=post_lists,
         statements=statements,
         figures=figures,
     )
@@ -94,7 +104,7 @@ def read_careful_pages(path: Path, document, numbers: Sequence[int]) -> Iterator
         for page in layout.read_pages(path, remaining):
             remaining.remove(page.number)
             yield page
-    except PackError:
+    except (PackError, MemoryError):  # out of memory is the batch's memory cap, not a bad page
         raise
     except Exception as exc:  # a page pdfminer cannot parse: read the rest with pdfium
         log.warning("%s: pdfplumber failed (%s); using pdfium for pages %s", path, type(exc).__name__, remaining)

@@ -23,7 +23,7 @@ def review(pdf: Path, out: Path | None) -> None:
     Appendix B tables, each figure linking to where it was printed. Images are
     embedded: the page opens from disk, needs no network and no JavaScript.
     """
-    from extract.cli import InputFailure, OutputFailure
+    from extract.cli_common import InputFailure, OutputFailure
     from extract.errors import PackError
     from extract.pipeline import extract_pack
     from extract.review import write_review

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 from extract.checks.relation import Term, plus, relation
@@ -19,29 +20,69 @@ ROW_FORMULAS: list[tuple[re.Pattern, list[tuple[int, re.Pattern]]]] = [
     (re.compile(r"^net\s+position", re.I),
      [(1, re.compile(r"^indicative\s+savings\s+target", re.I)), (1, re.compile(r"^net\s+savings", re.I))]),
 ]
-# Columns defined by other columns: vacant posts = establishment − staff in post.
-COLUMN_FORMULAS: list[tuple[re.Pattern, list[tuple[int, re.Pattern]]]] = [
-    (re.compile(r"vacan", re.I),
-     [(1, re.compile(r"establis\s*h?\s*ment", re.I)), (-1, re.compile(r"staff\s+in\s+post", re.I))]),
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    """A column found by its heading, or (where the heading cell was left blank, as in
+    Coventry's staffing summary) as the unheaded column straight after another one."""
+
+    name: str  # how findings name the column, whatever the wrap of its printed heading
+    heading: re.Pattern
+    blank_after: Optional[re.Pattern] = None
+
+
+# Column patterns match the heading with its spaces removed: narrow cells wrap words
+# anywhere ('Establis hment', 'FTE pro posed').
+ESTABLISHMENT = re.compile(r"establishment", re.I)
+FTE_PROPOSED = re.compile(r"fteproposed|proposedfte", re.I)
+# Columns defined by other columns: vacant posts = establishment − staff in post;
+# the change in FTE = proposed FTE − establishment (printed negative).
+COLUMN_FORMULAS: list[tuple[ColumnRef, list[tuple[int, re.Pattern]]]] = [
+    (ColumnRef("Vacant posts", re.compile(r"vacan", re.I)),
+     [(1, ESTABLISHMENT), (-1, re.compile(r"staffinpost", re.I))]),
+    (ColumnRef("Change in FTE", re.compile(r"(change|reduction|difference)infte|ftechange", re.I),
+               FTE_PROPOSED),
+     [(1, FTE_PROPOSED), (-1, ESTABLISHMENT)]),
 ]
 TOTAL_ROW = re.compile(r"^(grand\s+)?total\b(?!\s+across)", re.I)
 
 
 def total_rows(table: NumericTable) -> Iterator[Finding]:
-    """A 'Total' row is the sum of the rows above it (back to the previous total)."""
+    """A 'Total' row is the sum of the rows above it (back to the previous total).
+
+    Where two or more columns can be re-added and none of them adds up, the rows were
+    most likely not read as the table means them (nested subtotals, a row of memo
+    items), so nothing is reported for that total row: a misread is not a misprint.
+    """
     start = 0
     for i, row in enumerate(table.rows):
         if not TOTAL_ROW.match(row.label):
             continue
-        parts = table.rows[start:i]
-        start = i + 1
+        parts, start = table.rows[start:i], i + 1
         if len(parts) < 2:
             continue
-        for c, total in enumerate(row.cells):
-            cells = [p.cells[c] for p in parts if c < len(p.cells) and p.cells[c] is not None]
-            if total is not None and len(cells) >= 2:
-                yield relation("table.total_row", _subject(table, row, c), plus(*cells), total,
-                               "the total row is not the sum of the rows above")
+        columns = [c for c in range(len(row.cells)) if _adds_down(table, parts, row, c)]
+        findings = [_column_total(table, parts, row, c) for c in columns]
+        confirmed = any(f is None or f.severity == "info" for f in findings)
+        if len(columns) == 1 or confirmed:
+            yield from (f for f in findings if f is not None)
+
+
+# Columns that do not add down: averages, rates, percentages, durations.
+NON_ADDITIVE = re.compile(r"average|%|\brate\b|\byrs?\b|\byears\b|\blife\b|ratio|\bper\b|return", re.I)
+
+
+def _adds_down(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
+    heading = table.columns[c] if c < len(table.columns) else ""
+    filled = sum(1 for p in parts if _cell(p, c) is not None)
+    return total_row.cells[c] is not None and filled >= 2 and not NON_ADDITIVE.search(heading)
+
+
+def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Optional[Finding]:
+    cells = [cell for cell in (_cell(p, c) for p in parts) if cell is not None]
+    return relation("table.total_row", _subject(table, total_row, c), plus(*cells), total_row.cells[c],
+                    "the total row is not the sum of the rows above")
 
 
 def formula_rows(table: NumericTable) -> Iterator[Finding]:
@@ -58,8 +99,8 @@ def formula_rows(table: NumericTable) -> Iterator[Finding]:
 
 
 def formula_columns(table: NumericTable) -> Iterator[Finding]:
-    for result_pattern, operands in COLUMN_FORMULAS:
-        result = _column(table, result_pattern)
+    for result_ref, operands in COLUMN_FORMULAS:
+        result = _column_of(table, result_ref)
         columns = [(_column(table, pattern), sign) for sign, pattern in operands]
         if result is None or any(c is None for c, _ in columns):
             continue
@@ -67,9 +108,9 @@ def formula_columns(table: NumericTable) -> Iterator[Finding]:
             stated = _cell(row, result)
             terms = [Term(_cell(row, c), sign) for c, sign in columns if _cell(row, c) is not None]
             if stated is not None and len(terms) == len(columns):
-                yield relation("table.formula_column", _subject(table, row, result), terms, stated,
-                               f"'{table.columns[result]}' is not "
-                               + " − ".join(f"'{table.columns[c]}'" for c, _ in columns))
+                yield relation("table.formula_column", _subject(table, row, result, result_ref.name), terms,
+                               stated, f"'{result_ref.name}' is not "
+                               + " − ".join(f"'{_heading(table, c)}'" for c, _ in columns))
 
 
 def post_list_total(post_list: PostList) -> Iterator[Finding]:
@@ -89,16 +130,29 @@ def _row(table: NumericTable, pattern: re.Pattern) -> Optional[TableRow]:
 
 
 def _column(table: NumericTable, pattern: re.Pattern) -> Optional[int]:
-    return next((i for i, name in enumerate(table.columns) if pattern.search(name)), None)
+    return next((i for i, name in enumerate(table.columns) if pattern.search(re.sub(r"\s+", "", name))), None)
+
+
+def _column_of(table: NumericTable, ref: ColumnRef) -> Optional[int]:
+    found = _column(table, ref.heading)
+    if found is None and ref.blank_after is not None:
+        before = _column(table, ref.blank_after)
+        after = None if before is None else before + 1
+        found = after if after is not None and after < len(table.columns) and not table.columns[after].strip() else None
+    return found
 
 
 def _cell(row: TableRow, column: Optional[int]) -> Optional[Figure]:
     return row.cells[column] if column is not None and column < len(row.cells) else None
 
 
-def _subject(table: NumericTable, row: TableRow, column: int) -> str:
-    heading = table.columns[column] if column < len(table.columns) else f"column {column + 1}"
-    return f"{table.title} – {row.label}, {heading}"
+def _heading(table: NumericTable, column: int) -> str:
+    printed = table.columns[column].strip() if column < len(table.columns) else ""
+    return printed or f"column {column + 1} (no heading)"
+
+
+def _subject(table: NumericTable, row: TableRow, column: int, name: Optional[str] = None) -> str:
+    return f"{table.title} – {row.label}, {name or _heading(table, column)}"
 
 
 NUMERIC_TABLE_CHECKS = [total_rows, formula_rows, formula_columns]
