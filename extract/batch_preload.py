@@ -13,7 +13,8 @@ import importlib
 _MODULES = (
     "extract.batch_worker", "extract.pipeline", "extract.output", "extract.fastpass", "extract.layout",
     "extract.cards", "extract.fintables", "extract.flow", "extract.segment", "extract.statements",
-    "extract.triage", "extract.figures", "extract.checks", "extract.nlp", "pdfplumber", "pypdfium2",
+    "extract.triage", "extract.figures", "extract.checks", "extract.nlp", "extract.numtables", "extract.postlists",
+    "pdfplumber", "pypdfium2",
 )
 
 

@@ -88,6 +88,9 @@ def prepare_child(settings: WorkerSettings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle, not ours
     _die_with_parent()
     _redirect_output(settings.log_path)
+    from extract.pipeline import tune_garbage_collector
+
+    tune_garbage_collector()
 
 
 def _die_with_parent() -> None:

@@ -67,13 +67,14 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     """
     from extract.errors import OutputError, PackError
     from extract.output import dumps, to_document, write_atomic
-    from extract.pipeline import Options, extract_pack
+    from extract.pipeline import Options, extract_pack, tune_garbage_collector
 
     if out == "-" and len(pdfs) != 1:
         raise click.UsageError("--out - prints one JSON document: give exactly one PDF")
     if out == "-" and html:
         raise click.UsageError("--html writes <pdf stem>.html beside the JSON: give --out a folder, not '-'")
     options = Options(triage=not no_triage, checks=not no_checks)
+    tune_garbage_collector()
     worst_input = None
     worst_severity = -1
     for pdf in pdfs:
@@ -104,7 +105,8 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
                 click.echo(f"error: {exc.path}: review page not written: {exc.reason}", err=True)
                 worst_input = exc
             counts = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
-                      f"{len(extraction.tables)} other tables, {len(extraction.findings)} findings")
+                      f"{len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts, "
+                      f"{len(extraction.findings)} findings")
             click.echo(f"{pdf} -> {target} ({counts})", err=True)
     if worst_input is not None:
         sys.exit(EXIT_INPUT)

@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from extract.flow import FlowRow, plain
 from extract.models import NumericTable, TableRow
+from extract.patterns import TABLE_UNIT
 from extract.numcells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.numgrid import (
     MIN_COLUMNS, MIN_NUMERIC_ROWS, ROW_GAP, DraftTable, can_start, grow_table, is_candidate,
@@ -43,10 +44,12 @@ class Header:
 
 def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
     parsed = [row_to_cells(fr.row) for fr in flow]
+    money_pages = _pages_speaking_of_money_or_staff(flow)
     tables: list[NumericTable] = []
     i = 0
     while i < len(flow):
-        draft = grow_table(flow, parsed, i) if can_start(parsed[i]) else None
+        starts = can_start(parsed[i]) and flow[i].row.page in money_pages
+        draft = grow_table(flow, parsed, i) if starts else None
         table = draft_to_table(flow, parsed, draft, len(tables) + 1) if draft and is_candidate(draft) else None
         if table is None:
             i += 1
@@ -54,6 +57,13 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
         tables.append(table)
         i = draft.rows[-1] + 1  # type: ignore[union-attr]
     return tables
+
+
+def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
+    text: dict[int, list[str]] = {}
+    for fr in flow:
+        text.setdefault(fr.row.page, []).append(fr.row.text)
+    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows))}
 
 
 # --- headings and title --------------------------------------------------------------

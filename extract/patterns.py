@@ -135,4 +135,7 @@ STAFFING_NOTES: list[re.Pattern] = [
 PARAGRAPH_NUMBER = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?!(?:FTE|fte|full|%|million|m\b|k\b|per\b|posts?\b))(?=\S)"
 )
+# Numeric tables are read only on pages that speak of money or staff (equality-monitoring
+# counts and attendance bands are not what the checks are for): triage.py and numtables.py.
+TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
 PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"

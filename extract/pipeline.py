@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 from extract import __version__
 from extract.models import Document, Extraction, Figure, Source
@@ -20,6 +21,18 @@ class Options:
     checks: bool = True
 
 
+def tune_garbage_collector() -> None:
+    """pdfminer makes hundreds of thousands of short-lived objects a pack, and CPython's
+    default collector would walk the long-lived ones (spaCy's tables, the models) again
+    and again: about a seventh of a run's time. Freeze what is loaded and collect young
+    objects less often. Cycles are still collected; memory stays flat (see bench/)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with Path(path).open("rb") as handle:
@@ -31,14 +44,8 @@ def sha256_of(path: Path) -> str:
 def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
     from extract import fastpass
-    from extract.cards import flow_to_cards
     from extract.errors import DamagedPdf
-    from extract.fintables import flow_to_financial_tables
-    from extract.flow import pages_to_flow
-    from extract.numtables import flow_to_numeric_tables
-    from extract.postlists import flow_to_post_lists
     from extract.segment import pages_to_documents, pages_to_meeting
-    from extract.statements import runs_to_statements
     from extract.triage import prose_figure_pages, structure_pages
 
     path = Path(path)
@@ -51,47 +58,113 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         meeting = pages_to_meeting(lines)
         documents = pages_to_documents(lines, meeting)
         structure = structure_pages(lines)
-        prose = prose_figure_pages(lines, structure)
+        prose = sorted(prose_figure_pages(lines, structure))
         searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
-        careful = {page.number: page for page in read_careful_pages(path, document, searched)}
-        prose_pages = {n: fastpass.page_text(document, n) for n in sorted(prose)}
+        context = PackContext(path, document, documents, structure, paragraph_before_page(lines, documents))
+        # One stretch of consecutive pages at a time, so memory holds one stretch's
+        # characters, not the pack's (a card or table never skips a page: triage.py).
+        parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
+        parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
     finally:
         document.close()
-    flow = pages_to_flow(careful.values())
-    cards = flow_to_cards(flow)
-    tables = flow_to_financial_tables(flow)
-    numeric_tables = flow_to_numeric_tables(flow)
-    post_lists = flow_to_post_lists(flow)
-    # Running text: structure pages as pdfplumber read them, prose pages as pdfium did;
-    # the same pages from the same reader whatever the mode.
-    running = sorted([careful[n] for n in structure if n in careful] + list(prose_pages.values()),
-                     key=lambda page: page.number)
-    labelled = [f for card in cards for f in _card_figures(card)] + [
-        f for table in tables for f in _table_figures(table)
-    ]
-    page_runs, found = read_running_text(running, lines, documents)
-    figures = merge_figures(runs_to_figures(page_runs, found), labelled)
-    structured_pages = {p for card in cards for p in range(card.page_start, card.page_end + 1)} | {
-        t.page for t in tables
-    }
-    statements = runs_to_statements(page_runs, found, documents, structured_pages)
     extraction = Extraction(
         tool_version=__version__,
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable),
         meeting=meeting,
         documents=documents,
-        service_cards=cards,
-        financial_tables=tables,
-        tables=numeric_tables,
-        post_lists=post_lists,
-        statements=statements,
-        figures=figures,
+        service_cards=renumbered([c for part in parts for c in part.cards]),
+        financial_tables=renumbered([t for part in parts for t in part.financial_tables]),
+        tables=renumbered([t for part in parts for t in part.numeric_tables]),
+        post_lists=renumbered([pl for part in parts for pl in part.post_lists]),
+        statements=sorted((st for part in parts for st in part.statements), key=lambda st: st.page),
+        figures=sorted((f for part in parts for f in part.figures), key=lambda f: f.page),
     )
     if options.checks:
         from extract.checks import run_checks
 
         extraction = extraction.model_copy(update={"findings": run_checks(extraction)})
     return extraction
+
+
+PROSE_BATCH = 16  # prose pages read and matched together (one nlp.pipe call)
+ID_NUMBER = re.compile(r"^([a-z]+-)\d+-")
+
+
+@dataclass(frozen=True)
+class PackContext:
+    """What every stretch of pages needs to know about the pack as a whole."""
+
+    path: Path
+    document: object  # the open pypdfium2 document
+    documents: Sequence[Document]
+    structure: set[int]  # pages that may hold structures (triage.py)
+    carried: dict[int, Optional[str]]  # report paragraph open at the top of each page
+
+
+@dataclass
+class PackPart:
+    """The structures, figures and statements of one stretch of pages."""
+
+    cards: list = field(default_factory=list)
+    financial_tables: list = field(default_factory=list)
+    numeric_tables: list = field(default_factory=list)
+    post_lists: list = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    statements: list = field(default_factory=list)
+
+
+def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
+    stretches: list[list[int]] = []
+    for number in numbers:
+        if stretches and number == stretches[-1][-1] + 1:
+            stretches[-1].append(number)
+        else:
+            stretches.append([number])
+    return stretches
+
+
+def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
+    """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
+    running text of those of them that triage chose (the same pages in every mode)."""
+    from extract.cards import flow_to_cards
+    from extract.fintables import flow_to_financial_tables
+    from extract.flow import pages_to_flow
+    from extract.numtables import flow_to_numeric_tables
+    from extract.postlists import flow_to_post_lists
+    from extract.statements import runs_to_statements
+
+    careful = list(read_careful_pages(context.path, context.document, numbers))
+    flow = pages_to_flow(careful)
+    part = PackPart(flow_to_cards(flow), flow_to_financial_tables(flow), flow_to_numeric_tables(flow),
+                    flow_to_post_lists(flow))
+    running = [page for page in careful if page.number in context.structure]
+    labelled = [f for card in part.cards for f in _card_figures(card)] + [
+        f for table in part.financial_tables for f in _table_figures(table)
+    ]
+    page_runs, found = read_running_text(running, context.carried)
+    part.figures = merge_figures(runs_to_figures(page_runs, found), labelled)
+    structured_pages = {p for card in part.cards for p in range(card.page_start, card.page_end + 1)} | {
+        t.page for t in part.financial_tables
+    }
+    part.statements = runs_to_statements(page_runs, found, context.documents, structured_pages)
+    return part
+
+
+def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
+    """Figures and statements of pages of running text, from pdfium's positioned text."""
+    from extract import fastpass
+    from extract.statements import runs_to_statements
+
+    pages = [fastpass.page_text(context.document, n) for n in numbers]
+    page_runs, found = read_running_text(pages, context.carried)
+    return PackPart(figures=runs_to_figures(page_runs, found),
+                    statements=runs_to_statements(page_runs, found, context.documents, set()))
+
+
+def renumbered(items: list) -> list:
+    """Ids numbered through the whole pack ('card-3-…'), not within each stretch."""
+    return [item.model_copy(update={"id": ID_NUMBER.sub(rf"\g<1>{i}-", item.id, count=1)})
+            for i, item in enumerate(items, start=1)]
 
 
 def read_careful_pages(path: Path, document, numbers: Sequence[int]) -> Iterator[PageText]:
@@ -112,12 +185,11 @@ def read_careful_pages(path: Path, document, numbers: Sequence[int]) -> Iterator
             yield fastpass.page_text(document, number)
 
 
-def read_running_text(pages: Sequence[PageText], lines, documents: Sequence[Document]):
-    """Each carefully read page as one run, and the figures found in it."""
+def read_running_text(pages: Sequence[PageText], carried: dict[int, Optional[str]]):
+    """Each page as one run, and the figures found in it."""
     from extract.figures import find_in_runs
     from extract.statements import page_to_run
 
-    carried = paragraph_before_page(lines, documents)
     page_runs = [page_to_run(page, carried.get(page.number)) for page in pages]
     return page_runs, find_in_runs([pr.run for pr in page_runs])
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from extract.models import Document, Extraction, FinancialTable, Figure, Finding, ServiceCard
+from extract.models import (
+    Document, Extraction, FinancialTable, Figure, Finding, NumericTable, PostList, ServiceCard,
+)
 from extract.review_crops import Crop, CropRequest, Mark, render_crops
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -37,14 +39,17 @@ def figure_key(figure: Figure) -> FigureKey:
 class Owner:
     """The card or Appendix B table a figure belongs to, and its role there."""
 
-    kind: str  # "card" or "table"
+    kind: str  # a key of OWNER_KINDS
     id: str
-    service: str
+    service: str  # the service, or the title of a numeric table or list of posts
     role: str
 
     @property
     def title(self) -> str:
-        return f"{self.service} ({'service card' if self.kind == 'card' else 'Appendix B table'})"
+        return f"{self.service} ({OWNER_KINDS[self.kind]})"
+
+
+OWNER_KINDS = {"card": "service card", "table": "Appendix B table", "numtable": "table", "postlist": "list of posts"}
 
 
 @dataclass
@@ -150,6 +155,17 @@ def table_figures(table: FinancialTable) -> list[tuple[str, Figure]]:
     return _distinct(pairs)
 
 
+def numeric_table_figures(table: NumericTable) -> list[tuple[str, Figure]]:
+    """Each cell with its row label and column heading as its role."""
+    pairs = [(f"{row.label}, {table.columns[c] if c < len(table.columns) else ''}".rstrip(", "), cell)
+             for row in table.rows for c, cell in enumerate(row.cells)]
+    return _distinct(pairs)
+
+
+def post_list_figures(post_list: PostList) -> list[tuple[str, Figure]]:
+    return _distinct([("stated total", post_list.stated_total)])
+
+
 def _labelled(role: str, figure: Figure) -> str:
     return f"{role}: {figure.label}" if figure.label else role
 
@@ -173,6 +189,12 @@ def owners_by_figure(extraction: Extraction) -> dict[FigureKey, list[Owner]]:
     for table in extraction.financial_tables:
         for role, figure in table_figures(table):
             owned.setdefault(figure_key(figure), []).append(Owner("table", table.id, table.service, role))
+    for numeric in extraction.tables:
+        for role, figure in numeric_table_figures(numeric):
+            owned.setdefault(figure_key(figure), []).append(Owner("numtable", numeric.id, numeric.title, role))
+    for posts in extraction.post_lists:
+        for role, figure in post_list_figures(posts):
+            owned.setdefault(figure_key(figure), []).append(Owner("postlist", posts.id, posts.title, role))
     return owned
 
 
@@ -204,6 +226,12 @@ def _owner_views(extraction: Extraction) -> dict[str, OwnerView]:
     for table in extraction.financial_tables:
         views[table.id] = OwnerView(Owner("table", table.id, table.service, ""), str(table.page),
                                     _numbered(table_figures(table)), [])
+    for numeric in extraction.tables:
+        views[numeric.id] = OwnerView(Owner("numtable", numeric.id, numeric.title, ""), str(numeric.page),
+                                      _numbered(numeric_table_figures(numeric)), [])
+    for posts in extraction.post_lists:
+        views[posts.id] = OwnerView(Owner("postlist", posts.id, posts.title, ""), str(posts.page),
+                                    _numbered(post_list_figures(posts)), [])
     return views
 
 

@@ -86,6 +86,7 @@ def render_page(review: Review) -> str:
         _findings_section(review),
         _cards_section(review),
         _tables_section(review),
+        _other_tables_section(review),
         _where_section(review),
         "</main>",
         _footer(review),
@@ -306,21 +307,51 @@ def _tables_section(review: Review) -> str:
         columns, rows) + "\n</section>"
 
 
-def _table(caption: str, columns: list[str], rows: list[str]) -> str:
+def _other_tables_section(review: Review) -> str:
+    """Numeric tables and lists of posts, as printed: shown only where the pack has them."""
+    tables, lists = review.extraction.tables, review.extraction.post_lists
+    if not tables and not lists:
+        return ""
+    parts = ['<section id="other-tables" aria-labelledby="other-tables-h">\n'
+             '<h2 id="other-tables-h">Other tables and lists of posts</h2>']
+    for table in tables:
+        rows = [f'<tr><th scope="row">{esc(row.label)}</th>' + "".join(_figure_cell(review, c) for c in row.cells)
+                + "</tr>" for row in table.rows]
+        columns = [""] + [c or "(no heading)" for c in table.columns]
+        parts.append(f'<div id="{safe_id(table.id)}">' + _table(
+            f"{esc(table.title)}, page {table.page}; findings: {_finding_links(review.owners[table.id])}",
+            columns, rows, caption_html=True) + "</div>")
+    for posts in lists:
+        counted = sum(p.count for p in posts.posts)
+        parts.append(
+            f'<div id="{safe_id(posts.id)}"><h3>{esc(posts.title)}, page {posts.page}</h3>\n'
+            f"<p>{len(posts.posts)} lines listed, counting {counted} posts; stated total: "
+            f"{_figure_link(review, posts.stated_total)}"
+            f"; findings: {_finding_links(review.owners[posts.id])}.</p></div>")
+    return "\n".join(parts) + "\n</section>"
+
+
+def _table(caption: str, columns: list[str], rows: list[str], caption_html: bool = False) -> str:
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    return (f"<table>\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
+    caption = caption if caption_html else esc(caption)
+    return (f"<table>\n<caption>{caption}</caption>\n<thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
 def _figure_cell(review: Review, figure: Optional[Figure]) -> str:
+    return f'<td class="num">{_figure_link(review, figure)}</td>'
+
+
+def _figure_link(review: Review, figure: Optional[Figure]) -> str:
+    """The figure as shown, linked to the crop where it was printed (when there is one)."""
     if figure is None:
-        return f'<td class="num">{NOT_FOUND}</td>'
+        return NOT_FOUND
     shown = esc(_shown(figure))
     target = review.crop_of(figure)
     title = f' title="printed as {esc(figure.text)} on page {figure.page}"'
     if target is None:
-        return f'<td class="num"{title}>{shown}</td>'
-    return f'<td class="num"><a href="#{esc(target)}"{title}>{shown}</a></td>'
+        return f"<span{title}>{shown}</span>"
+    return f'<a href="#{esc(target)}"{title}>{shown}</a>'
 
 
 def _finding_links(owner: OwnerView) -> str:

@@ -7,13 +7,13 @@ figure found anywhere can be pointed to by page and bounding box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from functools import cached_property
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 BBox = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):  # a tuple: tens of thousands are made per page, cheaply
     text: str
     x0: float
     top: float
@@ -35,15 +35,16 @@ class Word:
     def x0(self) -> float:
         return self.boxes[0][0]
 
-    @property
+    # Geometry is asked for many times by every later stage: computed once.
+    @cached_property
     def x1(self) -> float:
         return max(b[2] for b in self.boxes)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(b[1] for b in self.boxes)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(b[3] for b in self.boxes)
 
@@ -55,15 +56,15 @@ class Row:
     page: int
     words: tuple[Word, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
@@ -71,11 +72,11 @@ class Row:
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = sorted(w.size for w in self.words)
         return sizes[len(sizes) // 2]

@@ -16,6 +16,7 @@ import re
 from typing import Sequence
 
 from extract.fastpass import PageLines
+from extract.patterns import TABLE_UNIT
 
 FIGURE_TRIGGER = re.compile(
     r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I
@@ -37,7 +38,7 @@ def structure_pages(pages: Sequence[PageLines]) -> set[int]:
     in_card = False
     for page in pages:
         opens = any(CARD_OPENS.match(line) for line in page.lines)
-        if opens or STRUCTURE_TRIGGER.search(page.text) or _numeric_rows(page) >= 2:
+        if opens or STRUCTURE_TRIGGER.search(page.text) or _holds_numeric_table(page):
             wanted.add(page.number)
             if page.number > 1 and _opens_near_top(page):
                 wanted.add(page.number - 1)
@@ -57,6 +58,10 @@ def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[i
 def _opens_near_top(page: PageLines) -> bool:
     top = page.lines[:TITLE_ROOM]
     return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or NUMERIC_ROW.search(line) for line in top)
+
+
+def _holds_numeric_table(page: PageLines) -> bool:
+    return _numeric_rows(page) >= 2 and bool(TABLE_UNIT.search(page.text))
 
 
 def _numeric_rows(page: PageLines) -> int:

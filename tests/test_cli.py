@@ -121,3 +121,29 @@ def test_every_command_has_help_and_is_in_the_readme():
         result = invoke(name, "--help")
         assert result.exit_code == 0 and command.help
         assert f"agenda-extract {name}" in readme, f"README does not show `agenda-extract {name}`"
+
+
+def test_run_html_with_out_dash_is_a_usage_error(tmp_path):
+    result = invoke("run", str(MINUTE_2017), "--out", "-", "--html")
+    assert result.exit_code == 2 and "--html" in result.output
+
+
+def test_outputs_get_the_users_umask_not_a_private_temporary_mode(tmp_path):
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        from extract.output import new_file_mode, write_atomic
+
+        new_file_mode.cache_clear()
+        write_atomic(tmp_path / "x.json", "{}")
+    finally:
+        os.umask(previous)
+        new_file_mode.cache_clear()
+    assert (tmp_path / "x.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_every_command_module_imports_on_its_own():
+    for module in ("extract.check_cli", "extract.batch_cli", "extract.review_cli"):
+        done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-500:]

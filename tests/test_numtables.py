@@ -171,6 +171,7 @@ def test_percentages_alone_are_not_a_table():
 
 def test_a_table_runs_past_a_page_of_stamp():
     flow = lay_out([
+        (84, [(60, "Grant (£m)")]),
         (100, [(60, "Schools"), (right(240, "1.0"), "1.0"), (right(300, "2.0"), "2.0")]),
         (116, [(60, "Page 27 of 54")]),
         (132, [(60, "Libraries"), (right(240, "3.0"), "3.0"), (right(300, "4.0"), "4.0")]),
@@ -187,13 +188,13 @@ def test_a_sentence_below_ends_the_table():
 def test_without_text_labels_the_first_column_labels_the_rows_when_every_column_is_headed():
     cols = (120, 220, 320)
     flow = lay_out([
-        (100, [(60, "Attendance"), (180, "Days missed"), (280, "Hours missed")]),
+        (100, [(60, "Attendance"), (180, "FTE absent"), (280, "Posts covered")]),
         *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts)])
           for n, texts in enumerate([("100%", "0", "0"), ("95%", "10", "50"), ("90%", "20", "100")])],
     ])
     (table,) = flow_to_numeric_tables(flow)
     assert table.title == "Attendance"
-    assert table.columns == ["Days missed", "Hours missed"]
+    assert table.columns == ["FTE absent", "Posts covered"]
     assert [r.label for r in table.rows] == ["100%", "95%", "90%"]
     assert values(table, "90%") == [20, 100]
 
@@ -247,11 +248,16 @@ def test_staffing_summary_table(pack_tables):
     assert table.rows[0].cells[5].text == "-35.33"
 
 
-def test_the_2023_attendance_table_is_labelled_by_its_first_column():
-    (table,) = flow_to_numeric_tables(sample_flow(PACK_2023, (10,)))
-    assert table.title == "Yearly attendance"
-    assert [r.label for r in table.rows] == ["100%", "97%", "95%", "90%", "80%", "50%"]
-    assert values(table, "50%") == [100, 500, 6000]
+def test_a_page_that_speaks_of_neither_money_nor_staff_gives_no_table():
+    # the 2023 pack's attendance bands (days and hours missed): numbers, but not figures we check
+    assert flow_to_numeric_tables(sample_flow(PACK_2023, (10,))) == []
+    cols = (120, 220, 320)
+    flow = lay_out([
+        (100, [(60, "Attendance"), (180, "Days missed"), (280, "Hours missed")]),
+        *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts)])
+          for n, texts in enumerate([("100%", "0", "0"), ("95%", "10", "50"), ("90%", "20", "100")])],
+    ])
+    assert flow_to_numeric_tables(flow) == []
 
 
 def test_slides_with_grades_and_the_cabinet_minute_hold_no_tables():

@@ -412,3 +412,19 @@ def test_review_cli_imports_only_click_at_top_level():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pydantic', 'PIL', 'spacy', 'pypdfium2'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_numeric_tables_and_their_findings_are_shown_and_linked():
+    from tests.conftest import extraction_of
+
+    real = extraction_of(PACK_2017)
+    page = review_html(PACK_2017, real)
+    assert 'id="other-tables"' in page
+    for table in real.tables:
+        assert f'id="{table.id}"' in page and table.title in page
+    table_findings = [f for f in real.findings if f.check.startswith("table.")]
+    assert table_findings, "the 2017 pack's summary table has findings"
+    outline = Outline(page)
+    for finding in table_findings:
+        article = article_of(outline, finding.message)
+        assert "(table)" in article["text"], finding.message

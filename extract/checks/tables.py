@@ -94,8 +94,8 @@ def formula_rows(table: NumericTable) -> Iterator[Finding]:
         for c, stated in enumerate(result.cells):
             terms = [Term(r.cells[c], sign) for r, sign in rows if c < len(r.cells) and r.cells[c] is not None]
             if stated is not None and len(terms) == len(rows):
-                yield relation("table.formula_row", _subject(table, result, c), terms, stated,
-                               f"'{result.label}' is not " + " + ".join(f"'{r.label}'" for r, _ in rows))
+                meaning = f"'{result.label}' is not " + " + ".join(f"'{r.label}'" for r, _ in rows)
+                yield from _found(relation("table.formula_row", _subject(table, result, c), terms, stated, meaning))
 
 
 def formula_columns(table: NumericTable) -> Iterator[Finding]:
@@ -104,13 +104,13 @@ def formula_columns(table: NumericTable) -> Iterator[Finding]:
         columns = [(_column(table, pattern), sign) for sign, pattern in operands]
         if result is None or any(c is None for c, _ in columns):
             continue
+        meaning = f"'{result_ref.name}' is not " + " − ".join(f"'{_heading(table, c)}'" for c, _ in columns)
         for row in table.rows:
             stated = _cell(row, result)
             terms = [Term(_cell(row, c), sign) for c, sign in columns if _cell(row, c) is not None]
             if stated is not None and len(terms) == len(columns):
-                yield relation("table.formula_column", _subject(table, row, result, result_ref.name), terms,
-                               stated, f"'{result_ref.name}' is not "
-                               + " − ".join(f"'{_heading(table, c)}'" for c, _ in columns))
+                subject = _subject(table, row, result, result_ref.name)
+                yield from _found(relation("table.formula_column", subject, terms, stated, meaning))
 
 
 def post_list_total(post_list: PostList) -> Iterator[Finding]:
@@ -123,6 +123,10 @@ def post_list_total(post_list: PostList) -> Iterator[Finding]:
                  for p in post_list.posts]
         yield relation("posts.total", post_list.title, plus(*lines), total,
                        "the posts listed do not add up to the stated total")
+
+
+def _found(finding: Optional[Finding]) -> list[Finding]:
+    return [finding] if finding is not None else []
 
 
 def _row(table: NumericTable, pattern: re.Pattern) -> Optional[TableRow]:
