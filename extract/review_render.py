@@ -125,7 +125,10 @@ def _header(review: Review) -> str:
 
 def _nav(review: Review) -> str:
     links = [("summary", "Meeting and documents"), ("findings", f"Findings ({len(review.findings)})"),
-             ("cards", "Service cards"), ("tables", "Appendix B tables"), ("where", "Where each figure was printed")]
+             ("cards", "Service cards"), ("tables", "Appendix B tables")]
+    if review.extraction.tables or review.extraction.post_lists:
+        links.append(("other-tables", "Other tables and lists"))
+    links.append(("where", "Where each figure was printed"))
     items = "".join(f'<li><a href="#{a}">{esc(text)}</a></li>' for a, text in links)
     return f'<nav aria-label="Contents"><ul>{items}</ul></nav>'
 
@@ -155,7 +158,8 @@ def _severity_counts(review: Review) -> str:
     rows.append(f'<tr class="total"><th scope="row">All</th><td class="num">{len(review.findings)}</td></tr>')
     extraction = review.extraction
     found = (f"{len(extraction.service_cards)} service cards, {len(extraction.financial_tables)} Appendix B "
-             f"tables and {len(extraction.figures)} figures were read.")
+             f"tables, {len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts "
+             f"and {len(extraction.figures)} figures were read.")
     return (
         '<table class="counts">\n<caption>Findings by severity</caption>\n'
         '<thead><tr><th scope="col">Severity</th><th scope="col">Findings</th></tr></thead>\n'
