@@ -188,3 +188,29 @@ def test_the_somerset_deck_counts_its_stated_totals():
 ])
 def test_packs_without_post_lists(path, pages):
     assert flow_to_post_lists(sample_flow(path, pages)) == []
+
+
+# --- the check over them -----------------------------------------------------------------
+
+def test_a_list_that_does_not_make_its_stated_total_is_a_finding_naming_the_list():
+    from extract.checks.tables import post_list_total
+
+    flow = lay_out([
+        (50, [(40, "Posts deleted:")]),
+        (65, [(40, "Head of Service")]),
+        (80, [(40, "Service Manager x 2")]),
+        (95, [(40, "Team Leader")]),
+        (115, [(40, "5 posts in total")]),
+    ])
+    (posts,) = flow_to_post_lists(flow)
+    (finding,) = list(post_list_total(posts))
+    assert (finding.check, finding.subject, finding.expected, finding.found) == ("posts.total", "Posts deleted", 4, 5)
+    assert finding.tolerance == 0  # posts are counted, not rounded
+    assert finding.severity == "error" and finding.evidence[-1].text == "5"  # one in four: material
+
+
+def test_the_somerset_lists_add_up_so_the_deck_has_no_findings():
+    from tests.conftest import extraction_of
+
+    extraction = extraction_of(SLIDES_2022)
+    assert len(extraction.post_lists) == 2 and extraction.findings == []

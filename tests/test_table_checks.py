@@ -70,3 +70,20 @@ def test_an_unheaded_column_after_fte_proposed_is_the_change_in_fte():
 def test_an_unheaded_column_elsewhere_is_left_alone():
     t = table(["Establishment FTE", "", "FTE proposed"], [("SEN", ["128.60", "-9.99", "87.12"])], kind="fte")
     assert list(formula_columns(t)) == []
+
+
+def test_the_reports_establishment_is_checked_against_the_summary_tables_total():
+    from extract.checks.report import report_against_appendices
+    from extract.models import Extraction, Meeting, Source, Statement
+
+    stated = Figure(kind="fte", value=246.44, text="246.44 FTE", precision=0.01, page=5, bbox=(0, 0, 1, 1))
+    statement = Statement(subject="Report 1.4", section="1.4", page=5, figures=[stated],
+                          text="The current staffing establishment is 246.44 FTE across the services.")
+    summary = table(["Establishment FTE", "Staff in post FTE"],
+                    [("Non-SEN", ["118.06", "99.52"]), ("SEN", ["128.60", "112.73"]), ("Total", ["246.66", "212.25"])],
+                    kind="fte")
+    extraction = Extraction(tool_version="t", source=Source(file="x.pdf", sha256="0" * 64, pages=30),
+                            meeting=Meeting(), statements=[statement], tables=[summary])
+    (finding,) = [f for f in report_against_appendices(extraction) if f]
+    assert (finding.check, finding.subject) == ("report.establishment_vs_summary_table", "Report 1.4")
+    assert (finding.expected, finding.found, finding.severity) == (246.66, 246.44, "warning")

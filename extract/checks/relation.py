@@ -38,15 +38,18 @@ def relation(
     meaning: str,
     explanation: Optional[str] = None,
     explains: Optional[Callable[[float, float], bool]] = None,
+    exact: bool = False,
 ) -> Optional[Finding]:
     """Finding when Σ terms differs from the stated figure (or the sum of several stated
-    figures, e.g. definite plus potential reductions); None when they agree exactly."""
+    figures, e.g. definite plus potential reductions); None when they agree exactly.
+    `exact`: the figures are counts of whole things, so any difference is beyond rounding."""
     stated_figures = [stated] if isinstance(stated, Figure) else list(stated)
     expected = sum(t.sign * t.figure.value for t in terms)
     found = sum(f.value for f in stated_figures)
     figures = [t.figure for t in terms] + stated_figures
     difference = found - expected
-    tolerance = sum(f.precision / 2 for f in figures)
+    # Counted things (posts in a list) are not rounded: no tolerance.
+    tolerance = 0.0 if exact else sum(f.precision / 2 for f in figures)
     if abs(difference) <= _EPSILON * max(1.0, abs(expected)):
         return None
     severity = severity_of(difference, tolerance, expected)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 from extract.checks.relation import Term, minus, plus, relation
+from extract.checks.tables import ESTABLISHMENT, TOTAL_ROW, column_by_heading
 from extract.models import Extraction, Figure, Finding, Statement
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z•(])")
@@ -125,6 +126,7 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Finding]:
     cards = extraction.service_cards
     card_fte = [c.staffing.current_fte for c in cards if c.staffing.current_fte]
     card_budget = [c.budget.current for c in cards if c.budget.current]
+    summary_establishment = staffing_summary_establishment(extraction)
     for statement in extraction.statements:
         if not statement.subject.startswith("Report"):
             continue
@@ -133,11 +135,27 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Finding]:
             if role == "establishment" and len(card_fte) >= 2:
                 yield relation("report.establishment_vs_cards", statement.subject, plus(*card_fte), p.figure,
                                "the stated staffing establishment is not the sum of the service cards' current FTE")
+            if role == "establishment" and summary_establishment is not None:
+                yield relation("report.establishment_vs_summary_table", statement.subject,
+                               plus(summary_establishment), p.figure,
+                               "the stated staffing establishment is not the total establishment of the "
+                               f"staffing summary table (page {summary_establishment.page})")
             elif role == "cost" and len(card_budget) >= 2:
                 yield relation("report.cost_vs_cards", statement.subject, plus(*card_budget), p.figure,
                                "the stated cost is not the sum of the service cards' current budgets")
             elif role == "gross_savings":
                 yield from _gross_savings(extraction, statement, p)
+
+
+def staffing_summary_establishment(extraction: Extraction) -> Optional[Figure]:
+    """The 'Total' row's establishment (FTE) in a staffing summary table, if the pack has one."""
+    for table in extraction.tables:
+        column = column_by_heading(table, ESTABLISHMENT)
+        total = next((r for r in table.rows if TOTAL_ROW.match(r.label)), None)
+        if column is not None and total is not None and column < len(total.cells) and total.cells[column]:
+            if total.cells[column].kind == "fte":
+                return total.cells[column]
+    return None
 
 
 def _gross_savings(extraction: Extraction, statement: Statement, total: Placed) -> Iterator[Finding]:

@@ -101,7 +101,7 @@ def formula_rows(table: NumericTable) -> Iterator[Finding]:
 def formula_columns(table: NumericTable) -> Iterator[Finding]:
     for result_ref, operands in COLUMN_FORMULAS:
         result = _column_of(table, result_ref)
-        columns = [(_column(table, pattern), sign) for sign, pattern in operands]
+        columns = [(column_by_heading(table, pattern), sign) for sign, pattern in operands]
         if result is None or any(c is None for c, _ in columns):
             continue
         meaning = f"'{result_ref.name}' is not " + " − ".join(f"'{_heading(table, c)}'" for c, _ in columns)
@@ -122,7 +122,7 @@ def post_list_total(post_list: PostList) -> Iterator[Finding]:
         lines = [Figure(kind="count", value=p.count, text=p.text, precision=1, page=p.page, bbox=p.bbox)
                  for p in post_list.posts]
         yield relation("posts.total", post_list.title, plus(*lines), total,
-                       "the posts listed do not add up to the stated total")
+                       "the posts listed do not add up to the stated total", exact=True)
 
 
 def _found(finding: Optional[Finding]) -> list[Finding]:
@@ -133,14 +133,14 @@ def _row(table: NumericTable, pattern: re.Pattern) -> Optional[TableRow]:
     return next((r for r in table.rows if pattern.search(r.label)), None)
 
 
-def _column(table: NumericTable, pattern: re.Pattern) -> Optional[int]:
+def column_by_heading(table: NumericTable, pattern: re.Pattern) -> Optional[int]:
     return next((i for i, name in enumerate(table.columns) if pattern.search(re.sub(r"\s+", "", name))), None)
 
 
 def _column_of(table: NumericTable, ref: ColumnRef) -> Optional[int]:
-    found = _column(table, ref.heading)
+    found = column_by_heading(table, ref.heading)
     if found is None and ref.blank_after is not None:
-        before = _column(table, ref.blank_after)
+        before = column_by_heading(table, ref.blank_after)
         after = None if before is None else before + 1
         found = after if after is not None and after < len(table.columns) and not table.columns[after].strip() else None
     return found
