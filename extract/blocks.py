@@ -54,6 +54,11 @@ class Column:
             window = window[window.index("\n") + 1:]
         return window
 
+    def since_previous(self, found: Found) -> str:
+        """All the text between the previous figure and this one, line breaks included."""
+        previous = [f for f in self.found if f.end <= found.start]
+        return self.text[previous[-1].end if previous else 0:found.start]
+
     def window_after(self, found: Found) -> str:
         """Text after this figure up to the next figure."""
         following = [f for f in self.found if f.start >= found.end]
@@ -166,7 +171,7 @@ def forecast_column(column: Column) -> Forecast:
     breakdown: list[Figure] = []
     for f in column.found:
         before = column.window_before(f)
-        if saving is None and SAVING_WORD.search(before.rsplit("\n", 1)[-1]) and "(" in before:
+        if saving is None and _opens_saving(column, f, before):
             saving = column.figure(f, "saving")
         elif cost is None and saving is None:
             cost = column.figure(f)
@@ -174,6 +179,16 @@ def forecast_column(column: Column) -> Forecast:
             breakdown.append(column.figure(f, clean_label(_BLANK_AMOUNT.sub("", before))))
     notes = [f"{plain(m.group('label'))} £ (no figure printed)" for m in _BLANK_AMOUNT.finditer(column.text)]
     return Forecast(cost=cost, saving=saving, breakdown=breakdown, notes=notes + leftover_notes(column, column.found))
+
+
+# '(saving £0.14M)' with the bracket and word on the line before the amount when the
+# column is narrow: '£0.68M (saving' / '£0.14M)'.
+_SAVING_OPENS = re.compile(r"\(\s*saving\s*(?:of\s*)?[:\-–]?\s*$", re.I)
+
+
+def _opens_saving(column: Column, f: Found, before: str) -> bool:
+    same_line = SAVING_WORD.search(before.rsplit("\n", 1)[-1]) and "(" in before
+    return bool(same_line or _SAVING_OPENS.search(column.since_previous(f)))
 
 
 def _part_label(column: Column, f: Found) -> Optional[str]:

@@ -158,8 +158,34 @@ def title_above(flow: Sequence[FlowRow], first: int) -> tuple[Optional[str], str
             continue
         if len(row.words) > TITLE_MAX_WORDS or text.endswith((".", ",", ";")) or row_to_cells(row).numbers:
             break
-        return text, units
+        return plain(" ".join(title_lines(flow, first - 1))), units
     return None, units
+
+
+TITLE_WRAP_LINES = 3
+TITLE_LINE_GAP = 0.6  # wrapped lines of one heading sit closer than this (type sizes)
+
+
+def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
+    """A heading wrapped over lines ('… - Estimated Financial' / 'Impact'): the lines just
+    above `last` set in the same type and aligned with it, then `last` itself. A line that
+    introduces the table ('… are listed below:') ends a sentence of prose: read alone."""
+    lines = [flow[last].row.text]
+    if plain(lines[0]).endswith(":"):
+        return lines
+    words, i = len(flow[last].row.words), last
+    while len(lines) < TITLE_WRAP_LINES and i > 0 and not flow[i].page_break:
+        above, row = flow[i - 1].row, flow[i].row
+        same_type = above.bold == row.bold and abs(above.size - row.size) < 0.5
+        aligned = abs(above.x0 - row.x0) < 2 or abs((above.x0 + above.x1) - (row.x0 + row.x1)) < 4
+        close = flow[i].gap_above <= TITLE_LINE_GAP * row.size
+        prose = re.search(r"[.;](\s|$)|[,:]$", plain(above.text)) or row_to_cells(above).numbers
+        words += len(above.words)
+        if not (same_type and aligned and close) or prose or words > TITLE_MAX_WORDS:
+            break
+        lines.insert(0, above.text)
+        i -= 1
+    return lines
 
 
 # --- assembling the model ------------------------------------------------------------

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
 from extract import __version__
-from extract.models import Document, Extraction, Figure, Source
+from extract.models import (
+    Document, Extraction, Figure, FinancialTable, NumericTable, PostList, ServiceCard, Source, Statement,
+)
 from extract.text import PageText
 
 log = logging.getLogger(__name__)
@@ -25,7 +27,7 @@ def tune_garbage_collector() -> None:
     """pdfminer makes hundreds of thousands of short-lived objects a pack, and CPython's
     default collector would walk the long-lived ones (spaCy's tables, the models) again
     and again: about a seventh of a run's time. Freeze what is loaded and collect young
-    objects less often. Cycles are still collected; memory stays flat (see bench/)."""
+    objects less often. Cycles are still collected (bench/bench_speed.py shows the memory)."""
     import gc
 
     gc.collect()
@@ -105,12 +107,12 @@ class PackContext:
 class PackPart:
     """The structures, figures and statements of one stretch of pages."""
 
-    cards: list = field(default_factory=list)
-    financial_tables: list = field(default_factory=list)
-    numeric_tables: list = field(default_factory=list)
-    post_lists: list = field(default_factory=list)
+    cards: list[ServiceCard] = field(default_factory=list)
+    financial_tables: list[FinancialTable] = field(default_factory=list)
+    numeric_tables: list[NumericTable] = field(default_factory=list)
+    post_lists: list[PostList] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    statements: list = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
 
 def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:

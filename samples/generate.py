@@ -57,6 +57,16 @@ VARIANTS = (
         note="DejaVu Sans (TrueType) 10pt, ruled",
     ),
     Variant(
+        "letter-courier12-borderless-split.pdf",
+        RenderStyle(page_size="letter", font="Courier", font_size=12, ruled=False, split_cards=True),
+        note="Courier 12pt without lines: narrow columns wrap '(saving' away from its amount, titles wrap",
+    ),
+    Variant(
+        "a4-vera11-borderless-nobold.pdf",
+        RenderStyle(font="Vera", font_size=11, ruled=False, bold_headings=False, label_fraction=0.35),
+        note="Bitstream Vera 11pt (TrueType), no lines, no bold, wide label column",
+    ),
+    Variant(
         "a4-times-faults.pdf",
         RenderStyle(font="Times-Roman", font_size=10, ruled=True, split_cards=True),
         faults=(

@@ -263,3 +263,22 @@ def test_a_page_that_speaks_of_neither_money_nor_staff_gives_no_table():
 def test_slides_with_grades_and_the_cabinet_minute_hold_no_tables():
     assert flow_to_numeric_tables(sample_flow(SLIDES_2022, (15, 16))) == []
     assert flow_to_numeric_tables(sample_flow(MINUTE_2017, (1, 2))) == []
+
+
+def test_a_title_wrapped_over_two_lines_is_read_whole_and_stops_at_the_prose_above():
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts)]
+
+    flow = lay_out([
+        (70, [(60, "The redesign is summarised below.")]),
+        (88, [(60, "Education Services Redesign - Estimated Financial")]),
+        (100, [(60, "Impact")]),
+        (116, cells("17/18", "18/19")),
+        (132, cells("£M", "£M")),
+        (148, [(60, "Grant Cut"), *cells("0.6", "1.1")]),
+        (164, [(60, "Gross Savings"), *cells("(1.8)", "(3.0)")]),
+    ], bold=(1, 2))
+    (table,) = flow_to_numeric_tables(flow)
+    assert table.title == "Education Services Redesign - Estimated Financial Impact"

@@ -152,9 +152,9 @@ def staffing_summary_establishment(extraction: Extraction) -> Optional[Figure]:
     for table in extraction.tables:
         column = column_by_heading(table, ESTABLISHMENT)
         total = next((r for r in table.rows if TOTAL_ROW.match(r.label)), None)
-        if column is not None and total is not None and column < len(total.cells) and total.cells[column]:
-            if total.cells[column].kind == "fte":
-                return total.cells[column]
+        cell = total.cells[column] if column is not None and total and column < len(total.cells) else None
+        if cell is not None and cell.kind == "fte":
+            return cell
     return None
 
 

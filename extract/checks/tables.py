@@ -139,11 +139,12 @@ def column_by_heading(table: NumericTable, pattern: re.Pattern) -> Optional[int]
 
 def _column_of(table: NumericTable, ref: ColumnRef) -> Optional[int]:
     found = column_by_heading(table, ref.heading)
-    if found is None and ref.blank_after is not None:
-        before = column_by_heading(table, ref.blank_after)
-        after = None if before is None else before + 1
-        found = after if after is not None and after < len(table.columns) and not table.columns[after].strip() else None
-    return found
+    if found is not None or ref.blank_after is None:
+        return found
+    before = column_by_heading(table, ref.blank_after)
+    after = None if before is None else before + 1
+    unheaded = after is not None and after < len(table.columns) and not table.columns[after].strip()
+    return after if unheaded else None
 
 
 def _cell(row: TableRow, column: Optional[int]) -> Optional[Figure]:

@@ -1,0 +1,34 @@
+"""Budget blocks from their printed lines: cost, '(saving …)' and the labelled breakdown."""
+from __future__ import annotations
+
+import pytest
+
+from extract.blocks import forecast_column, money_columns
+from extract.figures import find_in_runs
+from extract.text import TextRun, Word
+
+
+def column_of(*lines: str):
+    words = [[Word(w, 1, tuple((0.0, 0.0, 1.0, 1.0) for _ in w), 10.0, False) for w in line.split()]
+             for line in lines]
+    run = TextRun.join([TextRun.from_words(ws) for ws in words])
+    (column,) = money_columns([run], find_in_runs([run]))
+    return column
+
+
+@pytest.mark.parametrize("lines", [
+    ("£0.68M (saving £0.14M)", "DSG savings £0.11m", "ESG savings £0", "Other:- £0.03m"),
+    ("£0.68M (saving", "£0.14M)", "DSG savings £0.11m", "ESG savings £0", "Other:- £0.03m"),  # a narrow column
+    ("£0.68M", "(saving £0.14M)", "DSG savings £0.11m", "ESG savings £0", "Other:- £0.03m"),
+])
+def test_the_saving_is_found_however_the_column_wraps(lines):
+    forecast = forecast_column(column_of(*lines))
+    assert forecast.cost.text == "£0.68M" and forecast.saving.text == "£0.14M"
+    assert [(f.label, f.text) for f in forecast.breakdown] == [
+        ("DSG savings", "£0.11m"), ("ESG savings", "£0"), ("Other", "£0.03m")]
+
+
+def test_a_labelled_saving_line_is_part_of_the_breakdown_not_the_saving():
+    forecast = forecast_column(column_of("£0.77M", "Staff savings £0.05M"))
+    assert forecast.saving is None
+    assert [(f.label, f.text) for f in forecast.breakdown] == [("Staff savings", "£0.05M")]
