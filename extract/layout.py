@@ -15,21 +15,20 @@ from extract.text import Glyph, PageText, glyphs_to_rows
 log = logging.getLogger(__name__)
 
 
-def read_pages(path: Path, numbers: Iterable[int]) -> Iterator[PageText]:
-    """PageText for each 1-based page number, read with pdfplumber."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+class CarefulReader:
+    """pdfplumber on one pack, opened at the first page asked for and then kept open, so
+    reading the pack in stretches does not parse its cross-reference table again each time."""
 
-    wanted = sorted(set(numbers))
-    if not wanted:
-        return
-    try:
-        pdf = pdfplumber.open(str(path))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdf(str(path), "the PDF is encrypted and needs a password") from exc
-    except Exception as exc:  # pdfminer raises many types on damaged files
-        raise DamagedPdf(str(path), f"pdfplumber cannot open it ({type(exc).__name__})") from exc
-    with pdf:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._pdf = None
+
+    def pages(self, numbers: Iterable[int]) -> Iterator[PageText]:
+        """PageText for each 1-based page number; each page closed after use."""
+        wanted = sorted(set(numbers))
+        if not wanted:
+            return
+        pdf = self._open()
         for number in wanted:
             if number > len(pdf.pages):
                 break
@@ -38,6 +37,36 @@ def read_pages(path: Path, numbers: Iterable[int]) -> Iterator[PageText]:
                 yield page_text(page, number)
             finally:
                 page.close()
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    def __enter__(self) -> "CarefulReader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _open(self):
+        if self._pdf is None:
+            import pdfplumber
+            from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+            try:
+                self._pdf = pdfplumber.open(str(self.path))
+            except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+                raise EncryptedPdf(str(self.path), "the PDF is encrypted and needs a password") from exc
+            except Exception as exc:  # pdfminer raises many types on damaged files
+                raise DamagedPdf(str(self.path), f"pdfplumber cannot open it ({type(exc).__name__})") from exc
+        return self._pdf
+
+
+def read_pages(path: Path, numbers: Iterable[int]) -> Iterator[PageText]:
+    """PageText for each 1-based page number, read with pdfplumber."""
+    with CarefulReader(path) as reader:
+        yield from reader.pages(numbers)
 
 
 def page_text(page, number: int) -> PageText:

@@ -50,8 +50,11 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     from extract.segment import pages_to_documents, pages_to_meeting
     from extract.triage import prose_figure_pages, structure_pages
 
+    from extract.layout import CarefulReader
+
     path = Path(path)
     document = fastpass.open_document(path)
+    careful = CarefulReader(path)
     try:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
         unreadable = [page.number for page in lines if not page.readable]
@@ -62,12 +65,13 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         structure = structure_pages(lines)
         prose = sorted(prose_figure_pages(lines, structure))
         searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
-        context = PackContext(path, document, documents, structure, paragraph_before_page(lines, documents))
+        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
         # One stretch of consecutive pages at a time, so memory holds one stretch's
         # characters, not the pack's (a card or table never skips a page: triage.py).
         parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
         parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
     finally:
+        careful.close()
         document.close()
     extraction = Extraction(
         tool_version=__version__,
@@ -96,7 +100,7 @@ ID_NUMBER = re.compile(r"^([a-z]+-)\d+-")
 class PackContext:
     """What every stretch of pages needs to know about the pack as a whole."""
 
-    path: Path
+    careful: object  # layout.CarefulReader: pdfplumber, opened once for the pack
     document: object  # the open pypdfium2 document
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
@@ -135,11 +139,11 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
     from extract.postlists import flow_to_post_lists
     from extract.statements import runs_to_statements
 
-    careful = list(read_careful_pages(context.path, context.document, numbers))
-    flow = pages_to_flow(careful)
+    pages = list(read_careful_pages(context.careful, context.document, numbers))
+    flow = pages_to_flow(pages)
     part = PackPart(flow_to_cards(flow), flow_to_financial_tables(flow), flow_to_numeric_tables(flow),
                     flow_to_post_lists(flow))
-    running = [page for page in careful if page.number in context.structure]
+    running = [page for page in pages if page.number in context.structure]
     labelled = [f for card in part.cards for f in _card_figures(card)] + [
         f for table in part.financial_tables for f in _table_figures(table)
     ]
@@ -169,20 +173,21 @@ def renumbered(items: list) -> list:
             for i, item in enumerate(items, start=1)]
 
 
-def read_careful_pages(path: Path, document, numbers: Sequence[int]) -> Iterator[PageText]:
+def read_careful_pages(careful, document, numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
-    from extract import fastpass, layout
+    from extract import fastpass
     from extract.errors import PackError
 
     remaining = list(numbers)
     try:
-        for page in layout.read_pages(path, remaining):
+        for page in careful.pages(remaining):
             remaining.remove(page.number)
             yield page
     except (PackError, MemoryError):  # out of memory is the batch's memory cap, not a bad page
         raise
     except Exception as exc:  # a page pdfminer cannot parse: read the rest with pdfium
-        log.warning("%s: pdfplumber failed (%s); using pdfium for pages %s", path, type(exc).__name__, remaining)
+        log.warning("%s: pdfplumber failed (%s); using pdfium for pages %s", careful.path, type(exc).__name__,
+                    remaining)
         for number in remaining:
             yield fastpass.page_text(document, number)
 

@@ -6,6 +6,7 @@ from: the printed strings of each block, read independently of the PDF.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -27,6 +28,19 @@ def printed_figures(lines) -> Counter:
         if words:
             found.update(f.text for f in find_in_run(TextRun.from_words(words)))
     return found
+
+
+SAVING_PRINTED = re.compile(r"\(saving\s+(£\s?[\d.]+[mMk]?)\)")
+
+
+def printed_saving(lines) -> str | None:
+    """The amount printed in '(saving £x)' in a column's lines, however they wrap."""
+    match = SAVING_PRINTED.search(" ".join(lines))
+    return match.group(1) if match else None
+
+
+def text_of(figure) -> str | None:
+    return figure.text if figure else None
 
 
 def card_figures(card) -> Counter:
@@ -75,6 +89,7 @@ def test_card_roles_come_from_the_right_column(pdf):
         assert all(p.text in budget_left for p in card.budget.current_parts)
         for figure in [card.budget.proposed, card.budget.saving] + card.budget.savings_breakdown:
             assert figure is None or figure.text in budget_right
+        assert text_of(card.budget.saving) == printed_saving(expected.budget.right), expected.title
 
 
 @pytest.mark.parametrize("pdf", RENDERINGS, ids=lambda p: p.stem)
@@ -97,6 +112,9 @@ def test_all_eight_appendix_b_tables_with_every_figure_as_printed(pdf):
         for column, lines in columns.items():
             extracted = Counter(f.text for f in got[column] if f)
             assert extracted == printed_figures(lines), (expected.title, column)
+        # the saving is the '(saving £x)' amount, not a line of the breakdown
+        assert text_of(table.pre_consultation.saving) == printed_saving(columns["pre"]), expected.title
+        assert text_of(table.post_consultation.saving) == printed_saving(columns["post"]), expected.title
         assert plain(table.staff_impact) == plain(" ".join(expected.staff_impact.lines))
 
 
