@@ -130,7 +130,7 @@ def _section_slug(label: str) -> str:
 
 
 def layout_to_card(layout: CardLayout, number: int) -> ServiceCard:
-    service = plain(" ".join(r.text for r in layout.title_rows)) or f"Untitled service {number}"
+    service = plain(" ".join(r.text for r in layout.title_rows)) or f"Untitled service, page {layout.pages[0]}"
     sections: dict[str, str] = {}
     for label, lines in layout.sections:
         key = section_key(label) or _section_slug(plain(label))

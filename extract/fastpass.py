@@ -10,7 +10,8 @@ from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
 from extract.text import Glyph, PageText, glyphs_to_rows
 
 
-PDFIUM_SOFT_HYPHEN = "\x02"  # pdfium's code for a hyphen that ends a line ('ring-' / 'fenced')
+# pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
+PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def page_lines(document, number: int) -> PageLines:
             textpage.close()
     finally:
         page.close()
-    text = text.replace(PDFIUM_SOFT_HYPHEN, "-")
+    text = text.translate(str.maketrans(PDFIUM_HYPHENS))
     lines = tuple(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return PageLines(number, float(width), float(height), tuple(line for line in lines if line))
 
@@ -122,9 +123,9 @@ def _glyphs(textpage, height: float, raw):
     rect = raw.FS_RECTF()
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
-        if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
+        char = PDFIUM_HYPHENS.get(chr(code), chr(code))
+        if code in (0, 0xFFFF) or char.isspace():
             continue
-        char = "-" if code == ord(PDFIUM_SOFT_HYPHEN) else chr(code)
         if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
             continue
         size = float(raw.FPDFText_GetFontSize(handle, i))

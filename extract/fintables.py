@@ -55,7 +55,7 @@ def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int) -
     found = find_in_runs([current, pre, post])
     current_col, pre_col, post_col = money_columns([current, pre, post], found)
     total, parts, _ = current_column(current_col)
-    service = plain(" ".join(r.text for r in title_rows)) or f"Untitled table {number}"
+    service = plain(" ".join(r.text for r in title_rows)) or f"Untitled table, page {rows[0].page}"
     slug = re.sub(r"[^a-z0-9]+", "-", service.lower()).strip("-")[:40].strip("-")
     return FinancialTable(
         id=f"table-{number}-{slug}",

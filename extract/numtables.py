@@ -206,7 +206,7 @@ def draft_to_table(
     first = header.rows[0] if header.rows else draft.rows[0]
     stub = plain(" ".join(w.text for w in header.stub))
     above, units_above = title_above(flow, first)
-    title = header.banner or above or stub or f"Untitled table {number}"
+    title = header.banner or above or stub or f"Untitled table, page {flow[first].row.page}"
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
     default = text_to_unit(f"{title} {stub} {header.unit_text} {units_above}")
     default = None if default and default.kind == "percent" else default  # '4.99%' in a title

@@ -16,6 +16,7 @@ import re
 from typing import Sequence
 
 from extract.fastpass import PageLines
+from extract.numcells import NIL_CELL, NUMBER_CELL
 from extract.patterns import TABLE_UNIT
 
 FIGURE_TRIGGER = re.compile(
@@ -26,27 +27,31 @@ STRUCTURE_TRIGGER = re.compile(
     r"total\s*:?\s*\d+\s+posts|\bx\s*\d+\s*$",
     re.I | re.M,
 )
-NUMERIC_ROW = re.compile(r"(?:\s\(?[-−]?[\d,]*\d(?:\.\d+)?\)?%?){3,}\s*$")
+LONE_AMOUNT_LINES = 4  # ... or this many lines of a single amount each
+TABLE_ROW_CELLS = 2  # a line ending in this many amounts may be a row of a numeric table (numgrid.MIN_COLUMNS)
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
-CARD_OPENS = re.compile(r"^Overview\b(?![,;])")
+CARD_OPENS = re.compile(r"^Overview\b(?![,;]|\s+of\b)")  # not a heading 'Overview of the Strategy'
+# A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
+# Special Education) takes 15 pages in 12pt Courier. Past this, an 'Overview' opened no card.
+MAX_CARD_PAGES = 30
 CARD_CLOSES = re.compile(r"current\s+budget|proposed\s+costs", re.I)
 
 
 def structure_pages(pages: Sequence[PageLines]) -> set[int]:
     """Pages to read with pdfplumber: those that can hold cards or tables."""
     wanted: set[int] = set()
-    in_card = False
+    card_pages = 0  # pages since a card opened without its budget block; 0: not in a card
     for page in pages:
         opens = any(CARD_OPENS.match(line) for line in page.lines)
         if opens or STRUCTURE_TRIGGER.search(page.text) or _holds_numeric_table(page):
             wanted.add(page.number)
             if page.number > 1 and _opens_near_top(page):
                 wanted.add(page.number - 1)
-        in_card = in_card or opens
-        if in_card:
+        card_pages = 1 if opens else card_pages + 1 if card_pages else 0
+        if card_pages:
             wanted.add(page.number)
-            if CARD_CLOSES.search(page.text) and not _opens_after_close(page):
-                in_card = False
+            closes = CARD_CLOSES.search(page.text) and not _opens_after_close(page)
+            card_pages = 0 if closes or card_pages >= MAX_CARD_PAGES else card_pages
     return wanted
 
 
@@ -57,15 +62,29 @@ def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[i
 
 def _opens_near_top(page: PageLines) -> bool:
     top = page.lines[:TITLE_ROOM]
-    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or NUMERIC_ROW.search(line) for line in top)
+    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or _is_numeric_row(line) for line in top)
 
 
 def _holds_numeric_table(page: PageLines) -> bool:
-    return _numeric_rows(page) >= 2 and bool(TABLE_UNIT.search(page.text))
+    rows = _numeric_rows(page) >= 2 or _lone_amounts(page) >= LONE_AMOUNT_LINES
+    return rows and bool(TABLE_UNIT.search(page.text))
+
+
+def _lone_amounts(page: PageLines) -> int:
+    """Lines that are one amount each: a table whose cells pdfium gives a line apiece."""
+    return sum(1 for line in page.lines if NUMBER_CELL.match(line) and any(c.isdigit() for c in line))
 
 
 def _numeric_rows(page: PageLines) -> int:
-    return sum(1 for line in page.lines if NUMERIC_ROW.search(line))
+    return sum(1 for line in page.lines if _is_numeric_row(line))
+
+
+def _is_numeric_row(line: str) -> bool:
+    """A line ending in amounts as numeric tables read their cells ('£8,632', '(1.5)', '-')."""
+    tail = line.split()[-TABLE_ROW_CELLS:]
+    return len(tail) == TABLE_ROW_CELLS and all(
+        NUMBER_CELL.match(token) or NIL_CELL.match(token) for token in tail
+    ) and any(NUMBER_CELL.match(token) for token in tail)
 
 
 def _opens_after_close(page: PageLines) -> bool:

@@ -87,3 +87,10 @@ def test_the_reports_establishment_is_checked_against_the_summary_tables_total()
     (finding,) = [f for f in report_against_appendices(extraction) if f]
     assert (finding.check, finding.subject) == ("report.establishment_vs_summary_table", "Report 1.4")
     assert (finding.expected, finding.found, finding.severity) == (246.66, 246.44, "warning")
+
+
+def test_an_unheaded_column_of_rates_is_not_added_down():
+    # Kent's treasury table: amounts (£m) and their average rates (%), the rate column unheaded
+    t = table(["£m", ""], [("Bank Call Accounts", ["6.00", "4.20"]), ("Covered bonds", ["130.90", "4.45"]),
+                            ("Total", ["136.90", "4.44"])])
+    assert list(total_rows(t)) == []

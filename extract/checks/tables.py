@@ -51,9 +51,10 @@ TOTAL_ROW = re.compile(r"^(grand\s+)?total\b(?!\s+across)", re.I)
 def total_rows(table: NumericTable) -> Iterator[Finding]:
     """A 'Total' row is the sum of the rows above it (back to the previous total).
 
-    Where two or more columns can be re-added and none of them adds up, the rows were
-    most likely not read as the table means them (nested subtotals, a row of memo
-    items), so nothing is reported for that total row: a misread is not a misprint.
+    Where two or more columns can be re-added and none of them adds up (a column of
+    averages or rates counts as not adding up), the rows were most likely not read as the
+    table means them (nested subtotals, a row missed), so nothing is reported for that
+    total row: a misread is not a misprint.
     """
     start = 0
     for i, row in enumerate(table.rows):
@@ -62,10 +63,11 @@ def total_rows(table: NumericTable) -> Iterator[Finding]:
         parts, start = table.rows[start:i], i + 1
         if len(parts) < 2:
             continue
-        columns = [c for c in range(len(row.cells)) if _adds_down(table, parts, row, c)]
-        findings = [_column_total(table, parts, row, c) for c in columns]
+        columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
+        additive = [c for c in columns if not _is_an_average(parts, row, c)]
+        findings = [_column_total(table, parts, row, c) for c in additive]
         confirmed = any(f is None or f.severity == "info" for f in findings)
-        if len(columns) == 1 or confirmed:
+        if confirmed or len(columns) == 1:
             yield from (f for f in findings if f is not None)
 
 
@@ -73,10 +75,19 @@ def total_rows(table: NumericTable) -> Iterator[Finding]:
 NON_ADDITIVE = re.compile(r"average|%|\brate\b|\byrs?\b|\byears\b|\blife\b|ratio|\bper\b|return", re.I)
 
 
-def _adds_down(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
+def _can_be_readded(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
     heading = table.columns[c] if c < len(table.columns) else ""
     filled = sum(1 for p in parts if _cell(p, c) is not None)
     return total_row.cells[c] is not None and filled >= 2 and not NON_ADDITIVE.search(heading)
+
+
+def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
+    """Parts of one sign whose 'total' lies between the smallest and largest of them: a
+    rate or average column left without a heading (a sum of them would exceed them all)."""
+    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None]
+    same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
+    magnitudes = [abs(v) for v in values]
+    return same_sign and min(magnitudes) <= abs(total_row.cells[c].value) <= max(magnitudes)
 
 
 def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Optional[Finding]:
