@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "samples" / "coventry-2017-scrutiny-pack.pdf"
 TARGET = ROOT / "docs" / "review-screenshot.png"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--hide-scrollbars", "--window-size=1280,1400"]
+         "--hide-scrollbars", "--window-size=1280,1400", "--virtual-time-budget=5000"]
 
 
 def main() -> None:
