@@ -27,8 +27,11 @@ STRUCTURE_TRIGGER = re.compile(
     r"total\s*:?\s*\d+\s+posts|\bx\s*\d+\s*$",
     re.I | re.M,
 )
-LONE_AMOUNT_LINES = 4  # ... or this many lines of a single amount each
-TABLE_ROW_CELLS = 2  # a line ending in this many amounts may be a row of a numeric table (numgrid.MIN_COLUMNS)
+# A page may hold a numeric table when two of its lines end in this many amounts (as
+# numgrid.MIN_COLUMNS), or when this many lines are one amount each (cells pdfium gives
+# a line apiece), and the page speaks of money or staff (patterns.TABLE_UNIT).
+TABLE_ROW_CELLS = 2
+LONE_AMOUNT_LINES = 4
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
 CARD_OPENS = re.compile(r"^Overview\b(?![,;]|\s+of\b)")  # not a heading 'Overview of the Strategy'
 # A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
@@ -47,7 +50,10 @@ def structure_pages(pages: Sequence[PageLines]) -> set[int]:
             wanted.add(page.number)
             if page.number > 1 and _opens_near_top(page):
                 wanted.add(page.number - 1)
-        card_pages = 1 if opens else card_pages + 1 if card_pages else 0
+        if opens:
+            card_pages = 1
+        elif card_pages:
+            card_pages += 1
         if card_pages:
             wanted.add(page.number)
             closes = CARD_CLOSES.search(page.text) and not _opens_after_close(page)
