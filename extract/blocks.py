@@ -92,7 +92,7 @@ def staffing_block(current: Column, proposed: Column) -> Staffing:
         proposed_fte=proposed_fte,
         reduction_fte=definite[0] if definite else None,
         reductions=reductions,
-        notes=staffing_notes(current.text) + staffing_notes(proposed.text),
+        notes=staffing_notes(current.text) + staffing_notes(proposed.text) + prose_notes(proposed.text),
     )
 
 
@@ -138,6 +138,17 @@ def staffing_notes(text: str) -> list[str]:
             if note and note not in notes:
                 notes.append(note)
     return notes
+
+
+PROSE_NOTE_WORDS = 4
+
+
+def prose_notes(text: str) -> list[str]:
+    """Whole sentences without a figure in a staffing cell ('Education Plan Co-ordinators
+    and Assistant for fixed term to ensure transition plans in place.'), kept as printed."""
+    sentences = re.split(r"(?<=\.)\s+", plain(text))
+    return [s for s in sentences
+            if s.endswith(".") and len(s.split()) >= PROSE_NOTE_WORDS and not re.search(r"[\d£]", s)]
 
 
 # --- budget --------------------------------------------------------------------------

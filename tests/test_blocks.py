@@ -32,3 +32,12 @@ def test_a_labelled_saving_line_is_part_of_the_breakdown_not_the_saving():
     forecast = forecast_column(column_of("£0.77M", "Staff savings £0.05M"))
     assert forecast.saving is None
     assert [(f.label, f.text) for f in forecast.breakdown] == [("Staff savings", "£0.05M")]
+
+
+def test_a_sentence_without_figures_in_a_staffing_cell_is_kept_as_a_note():
+    from extract.blocks import prose_notes
+
+    text = "Proposed Expansion\nEducation Plan Co-ordinators and Assistant for fixed term to ensure\ntransition plans in place.\nStaff at risk – 3.62FTE (grade changes)"
+    assert prose_notes(text) == [
+        "Proposed Expansion Education Plan Co-ordinators and Assistant for fixed term to ensure transition plans in place."]
+    assert prose_notes("9.5 FTE\nProposed Reduction:- 2.12 FTE; 1.00 FTE potential") == []
