@@ -66,7 +66,7 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
 
     \b
     Exit codes: 0 every input ok or skipped; 1 some inputs failed; 2 usage error;
-    4 an output could not be written.
+    4 an output could not be written; 130 interrupted (run it again to finish).
     """
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler ADDRESS")
