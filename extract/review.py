@@ -10,9 +10,9 @@ embedded as data URIs; the HTML is built in extract.review_render.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from extract.models import (
     Document, Extraction, FinancialTable, Figure, Finding, NumericTable, PostList, ServiceCard,
@@ -181,20 +181,25 @@ def _distinct(pairs: Sequence[tuple[str, Optional[Figure]]]) -> list[tuple[str, 
     return kept
 
 
+def structures(extraction: Extraction) -> Iterator[tuple[Owner, str, list[tuple[str, Figure]]]]:
+    """Every card, Appendix B table, numeric table and list of posts, cards first: who it
+    is, the pages it is printed on, and its figures with their roles."""
+    for card in extraction.service_cards:
+        pages = f"{card.page_start}" if card.page_start == card.page_end else f"{card.page_start}–{card.page_end}"
+        yield Owner("card", card.id, card.service, ""), pages, card_figures(card)
+    for table in extraction.financial_tables:
+        yield Owner("table", table.id, table.service, ""), str(table.page), table_figures(table)
+    for numeric in extraction.tables:
+        yield Owner("numtable", numeric.id, numeric.title, ""), str(numeric.page), numeric_table_figures(numeric)
+    for posts in extraction.post_lists:
+        yield Owner("postlist", posts.id, posts.title, ""), str(posts.page), post_list_figures(posts)
+
+
 def owners_by_figure(extraction: Extraction) -> dict[FigureKey, list[Owner]]:
     owned: dict[FigureKey, list[Owner]] = {}
-    for card in extraction.service_cards:
-        for role, figure in card_figures(card):
-            owned.setdefault(figure_key(figure), []).append(Owner("card", card.id, card.service, role))
-    for table in extraction.financial_tables:
-        for role, figure in table_figures(table):
-            owned.setdefault(figure_key(figure), []).append(Owner("table", table.id, table.service, role))
-    for numeric in extraction.tables:
-        for role, figure in numeric_table_figures(numeric):
-            owned.setdefault(figure_key(figure), []).append(Owner("numtable", numeric.id, numeric.title, role))
-    for posts in extraction.post_lists:
-        for role, figure in post_list_figures(posts):
-            owned.setdefault(figure_key(figure), []).append(Owner("postlist", posts.id, posts.title, role))
+    for owner, _, pairs in structures(extraction):
+        for role, figure in pairs:
+            owned.setdefault(figure_key(figure), []).append(replace(owner, role=role))
     return owned
 
 
@@ -218,21 +223,7 @@ def _finding_view(number: int, finding: Finding, owned: dict[FigureKey, list[Own
 
 
 def _owner_views(extraction: Extraction) -> dict[str, OwnerView]:
-    views: dict[str, OwnerView] = {}
-    for card in extraction.service_cards:
-        pages = f"{card.page_start}" if card.page_start == card.page_end else f"{card.page_start}–{card.page_end}"
-        views[card.id] = OwnerView(Owner("card", card.id, card.service, ""), pages,
-                                   _numbered(card_figures(card)), [])
-    for table in extraction.financial_tables:
-        views[table.id] = OwnerView(Owner("table", table.id, table.service, ""), str(table.page),
-                                    _numbered(table_figures(table)), [])
-    for numeric in extraction.tables:
-        views[numeric.id] = OwnerView(Owner("numtable", numeric.id, numeric.title, ""), str(numeric.page),
-                                      _numbered(numeric_table_figures(numeric)), [])
-    for posts in extraction.post_lists:
-        views[posts.id] = OwnerView(Owner("postlist", posts.id, posts.title, ""), str(posts.page),
-                                    _numbered(post_list_figures(posts)), [])
-    return views
+    return {owner.id: OwnerView(owner, pages, _numbered(pairs), []) for owner, pages, pairs in structures(extraction)}
 
 
 def _numbered(pairs: Sequence[tuple[str, Figure]]) -> tuple[Mark, ...]:
