@@ -92,7 +92,7 @@ def staffing_block(current: Column, proposed: Column) -> Staffing:
         proposed_fte=proposed_fte,
         reduction_fte=definite[0] if definite else None,
         reductions=reductions,
-        notes=staffing_notes(current.text) + staffing_notes(proposed.text) + prose_notes(proposed.text),
+        notes=staffing_notes(current.text) + staffing_notes(proposed.text),
     )
 
 
@@ -130,6 +130,8 @@ def _in_parentheses(text: str, index: int) -> bool:
 
 
 def staffing_notes(text: str) -> list[str]:
+    """The cell's remarks as printed: the patterned ones ('Casual 110', 'Note: 4 vacancies'),
+    then any other whole sentence without a figure."""
     flat = plain(text)
     notes: list[str] = []
     for pattern in STAFFING_NOTES:
@@ -137,6 +139,7 @@ def staffing_notes(text: str) -> list[str]:
             note = plain(match.group("note")).rstrip(" .;,")
             if note and note not in notes:
                 notes.append(note)
+    notes += [s for s in prose_notes(text) if not any(note in s for note in notes)]
     return notes
 
 
@@ -144,9 +147,11 @@ PROSE_NOTE_WORDS = 4
 
 
 def prose_notes(text: str) -> list[str]:
-    """Whole sentences without a figure in a staffing cell ('Education Plan Co-ordinators
-    and Assistant for fixed term to ensure transition plans in place.'), kept as printed."""
-    sentences = re.split(r"(?<=\.)\s+", plain(text))
+    """Whole sentences without a figure ('Education Plan Co-ordinators and Assistant for
+    fixed term to ensure transition plans in place.'), kept as printed. Lines that print a
+    figure ('Headcount 18') are left out first: they are the cell's figures, not its prose."""
+    prose = "\n".join(line for line in text.splitlines() if not re.search(r"[\d£]", line))
+    sentences = re.split(r"(?<=\.)\s+", plain(prose))
     return [s for s in sentences
             if s.endswith(".") and len(s.split()) >= PROSE_NOTE_WORDS and not re.search(r"[\d£]", s)]
 

@@ -6,13 +6,18 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from extract import __version__
 from extract.models import (
     Document, Extraction, Figure, FinancialTable, NumericTable, PostList, ServiceCard, Source, Statement,
 )
 from extract.text import PageText
+
+if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
+    from pypdfium2 import PdfDocument
+
+    from extract.layout import CarefulReader
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +52,9 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
     from extract import fastpass
     from extract.errors import DamagedPdf
+    from extract.layout import CarefulReader
     from extract.segment import pages_to_documents, pages_to_meeting
     from extract.triage import prose_figure_pages, structure_pages
-
-    from extract.layout import CarefulReader
 
     path = Path(path)
     document = fastpass.open_document(path)
@@ -100,8 +104,8 @@ ID_NUMBER = re.compile(r"^([a-z]+-)\d+-")
 class PackContext:
     """What every stretch of pages needs to know about the pack as a whole."""
 
-    careful: object  # layout.CarefulReader: pdfplumber, opened once for the pack
-    document: object  # the open pypdfium2 document
+    careful: CarefulReader  # pdfplumber, opened once for the pack
+    document: PdfDocument  # pdfium, open for the fast pass and running text
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
     carried: dict[int, Optional[str]]  # report paragraph open at the top of each page
@@ -173,7 +177,7 @@ def renumbered(items: list) -> list:
             for i, item in enumerate(items, start=1)]
 
 
-def read_careful_pages(careful, document, numbers: Sequence[int]) -> Iterator[PageText]:
+def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
     from extract import fastpass
     from extract.errors import PackError

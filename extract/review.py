@@ -218,7 +218,7 @@ def _finding_view(number: int, finding: Finding, owned: dict[FigureKey, list[Own
     owners: dict[str, Owner] = {}
     for figure in finding.evidence:
         for owner in owned.get(figure_key(figure), []):
-            owners.setdefault(owner.id, Owner(owner.kind, owner.id, owner.service, ""))
+            owners.setdefault(owner.id, replace(owner, role=""))
     return FindingView(number, finding, marks, [], list(owners.values()), {})
 
 

@@ -13,17 +13,16 @@ import jsonschema
 import pytest
 
 from tests.badinputs import ROOT
+from tests.conftest import shared_dir
 
 TIMEOUT = 120
 MAX_MEMORY_MB = 2048
-SHARED_CANDIDATES = [os.environ.get("AGENDA_EXTRACT_SHARED"), ROOT.parent / "shared", "/work/shared"]
 
 
 def shared() -> Path:
-    for candidate in filter(None, SHARED_CANDIDATES):
-        if (Path(candidate) / "real").is_dir() and (Path(candidate) / "badpdfs").is_dir():
-            return Path(candidate)
-    pytest.skip("the shared corpora (real/ and badpdfs/) are absent: set AGENDA_EXTRACT_SHARED to the shared/ folder")
+    """../shared (or AGENDA_EXTRACT_SHARED), found as the rest of the suite finds it."""
+    shared_dir("badpdfs")
+    return shared_dir("real").parent
 
 
 def pdfs_under(folder: Path) -> set[str]:

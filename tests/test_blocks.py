@@ -41,3 +41,12 @@ def test_a_sentence_without_figures_in_a_staffing_cell_is_kept_as_a_note():
     assert prose_notes(text) == [
         "Proposed Expansion Education Plan Co-ordinators and Assistant for fixed term to ensure transition plans in place."]
     assert prose_notes("9.5 FTE\nProposed Reduction:- 2.12 FTE; 1.00 FTE potential") == []
+
+
+def test_a_patterned_note_printed_as_a_sentence_is_kept_once():
+    from extract.blocks import staffing_notes
+
+    assert staffing_notes("9.5 FTE\nNote: potential to reduce this number further.") == [
+        "Note: potential to reduce this number further"]
+    assert staffing_notes("Headcount 18\nTwo posts are held vacant pending the review.") == [
+        "Two posts are held vacant pending the review."]

@@ -96,7 +96,7 @@ def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: Tab
                     "the total row is not the sum of the rows above")
 
 
-def formula_rows(table: NumericTable) -> Iterator[Finding]:
+def formula_rows(table: NumericTable) -> Iterator[Optional[Finding]]:
     for result_pattern, operands in ROW_FORMULAS:
         result = _row(table, result_pattern)
         rows = [(_row(table, pattern), sign) for sign, pattern in operands]
@@ -106,10 +106,10 @@ def formula_rows(table: NumericTable) -> Iterator[Finding]:
             terms = [Term(r.cells[c], sign) for r, sign in rows if c < len(r.cells) and r.cells[c] is not None]
             if stated is not None and len(terms) == len(rows):
                 meaning = f"'{result.label}' is not " + " + ".join(f"'{r.label}'" for r, _ in rows)
-                yield from _found(relation("table.formula_row", _subject(table, result, c), terms, stated, meaning))
+                yield relation("table.formula_row", _subject(table, result, c), terms, stated, meaning)
 
 
-def formula_columns(table: NumericTable) -> Iterator[Finding]:
+def formula_columns(table: NumericTable) -> Iterator[Optional[Finding]]:
     for result_ref, operands in COLUMN_FORMULAS:
         result = _column_of(table, result_ref)
         columns = [(column_by_heading(table, pattern), sign) for sign, pattern in operands]
@@ -121,7 +121,7 @@ def formula_columns(table: NumericTable) -> Iterator[Finding]:
             terms = [Term(_cell(row, c), sign) for c, sign in columns if _cell(row, c) is not None]
             if stated is not None and len(terms) == len(columns):
                 subject = _subject(table, row, result, result_ref.name)
-                yield from _found(relation("table.formula_column", subject, terms, stated, meaning))
+                yield relation("table.formula_column", subject, terms, stated, meaning)
 
 
 def post_list_total(post_list: PostList) -> Iterator[Finding]:
@@ -134,10 +134,6 @@ def post_list_total(post_list: PostList) -> Iterator[Finding]:
                  for p in post_list.posts]
         yield relation("posts.total", post_list.title, plus(*lines), total,
                        "the posts listed do not add up to the stated total", exact=True)
-
-
-def _found(finding: Optional[Finding]) -> list[Finding]:
-    return [finding] if finding is not None else []
 
 
 def _row(table: NumericTable, pattern: re.Pattern) -> Optional[TableRow]:
