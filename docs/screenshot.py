@@ -21,7 +21,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 
 def main() -> None:
     from extract.pipeline import extract_pack
-    from extract.review import write_review
+    from extract.review.page import write_review
 
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:

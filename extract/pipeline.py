@@ -12,12 +12,12 @@ from extract import __version__
 from extract.models import (
     Document, Extraction, Figure, FinancialTable, NumericTable, PostList, ServiceCard, Source, Statement,
 )
-from extract.text import PageText
+from extract.read.text import PageText
 
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
-    from extract.layout import CarefulReader
+    from extract.read.plumber import CarefulReader
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +50,11 @@ def sha256_of(path: Path) -> str:
 
 def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
-    from extract import fastpass
+    from extract.read import pdfium as fastpass
     from extract.errors import DamagedPdf
-    from extract.layout import CarefulReader
-    from extract.segment import pages_to_documents, pages_to_meeting
-    from extract.triage import prose_figure_pages, structure_pages
+    from extract.read.plumber import CarefulReader
+    from extract.pack.segment import pages_to_documents, pages_to_meeting
+    from extract.pack.triage import prose_figure_pages, structure_pages
 
     path = Path(path)
     document = fastpass.open_document(path)
@@ -136,12 +136,12 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
 def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
-    from extract.cards import flow_to_cards
-    from extract.fintables import flow_to_financial_tables
-    from extract.flow import pages_to_flow
-    from extract.numtables import flow_to_numeric_tables
-    from extract.postlists import flow_to_post_lists
-    from extract.statements import runs_to_statements
+    from extract.structures.cards import flow_to_cards
+    from extract.structures.fintables import flow_to_financial_tables
+    from extract.read.flow import pages_to_flow
+    from extract.structures.numeric.tables import flow_to_numeric_tables
+    from extract.structures.postlists import flow_to_post_lists
+    from extract.structures.statements import runs_to_statements
 
     pages = list(read_careful_pages(context.careful, context.document, numbers))
     flow = pages_to_flow(pages)
@@ -162,8 +162,8 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
 
 def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
     """Figures and statements of pages of running text, from pdfium's positioned text."""
-    from extract import fastpass
-    from extract.statements import runs_to_statements
+    from extract.read import pdfium as fastpass
+    from extract.structures.statements import runs_to_statements
 
     pages = [fastpass.page_text(context.document, n) for n in numbers]
     page_runs, found = read_running_text(pages, context.carried)
@@ -179,7 +179,7 @@ def renumbered(items: list) -> list:
 
 def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
-    from extract import fastpass
+    from extract.read import pdfium as fastpass
     from extract.errors import PackError
 
     remaining = list(numbers)
@@ -198,15 +198,15 @@ def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: S
 
 def read_running_text(pages: Sequence[PageText], carried: dict[int, Optional[str]]):
     """Each page as one run, and the figures found in it."""
-    from extract.figures import find_in_runs
-    from extract.statements import page_to_run
+    from extract.figures.match import find_in_runs
+    from extract.structures.statements import page_to_run
 
     page_runs = [page_to_run(page, carried.get(page.number)) for page in pages]
     return page_runs, find_in_runs([pr.run for pr in page_runs])
 
 
 def runs_to_figures(page_runs, found) -> list[Figure]:
-    from extract.statements import section_at
+    from extract.structures.statements import section_at
 
     return [f.to_model(section=section_at(pr, f.start)) for pr, fs in zip(page_runs, found) for f in fs]
 
@@ -214,7 +214,7 @@ def runs_to_figures(page_runs, found) -> list[Figure]:
 def paragraph_before_page(lines, documents: Sequence[Document]) -> dict[int, str | None]:
     """For each page, the report paragraph number still open at its top (from the fast pass,
     so the answer does not depend on which pages pdfplumber read)."""
-    from extract.patterns import PARAGRAPH_NUMBER
+    from extract.vocabulary import PARAGRAPH_NUMBER
 
     starts = {d.page_start for d in documents}
     carried: dict[int, str | None] = {}

@@ -20,7 +20,7 @@ SAMPLES = ROOT / "samples"
 GOOD_PACKS = sorted(SAMPLES.glob("*.pdf"))
 SMALL_PACK = SAMPLES / "coventry-2017-cabinet-minute.pdf"
 
-# The test-only fault hook of extract.batch_worker: inputs whose name holds the text after
+# The test-only fault hook of extract.batch.worker: inputs whose name holds the text after
 # the colon sleep forever (so they hit the timeout) or exhaust memory.
 SLOW_NAME = "slow-to-read"
 HOG_NAME = "memory-hog"

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from extract.flow import FlowRow, pages_to_flow
-from extract.layout import read_pages
-from extract.text import Row, Word
+from extract.read.flow import FlowRow, pages_to_flow
+from extract.read.plumber import read_pages
+from extract.read.text import Row, Word
 
 SIZE = 10.0
 CHAR = 0.5  # character width, in type sizes

@@ -10,7 +10,7 @@ if str(SAMPLES) not in sys.path:
 
 import content  # noqa: E402
 import generate  # noqa: E402
-import render  # noqa: E402
+import render  # noqa: E402,F401  (re-exported: tests render variants through this module)
 
 PACK = content.PACK
 Fault = content.Fault

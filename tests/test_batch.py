@@ -30,9 +30,9 @@ from tests.badinputs import (
     raising,
     slow_page,
 )
-from extract.batch_manifest import Manifest, ManifestRecord
-from extract.batch_worker import TEST_FAULTS_ENV
-from extract.cli import main
+from extract.batch.manifest import Manifest, ManifestRecord
+from extract.batch.worker import TEST_FAULTS_ENV
+from extract.cli.main import main
 
 MIXED_TIMEOUT = 15  # above the slowest sample pack on a slow machine, and what the slow input hits
 MINUTE = SAMPLES / "coventry-2017-cabinet-minute.pdf"
@@ -231,8 +231,8 @@ def test_plain_log_lines_when_stderr_is_not_a_terminal(two_packs, tmp_path):
 
 
 def test_progress_bar_on_a_terminal_shows_counts_and_pages_per_second():
-    from extract.batch import Summary
-    from extract.batch_progress import BarReporter, make_reporter
+    from extract.batch.runner import Summary
+    from extract.batch.progress import BarReporter, make_reporter
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -268,9 +268,9 @@ def test_a_batch_into_a_folder_another_batch_is_writing_exits_2(tmp_path):
 
 
 def test_help_loads_none_of_the_batch_machinery():
-    code = ("import sys, extract.cli; heavy = ('extract.batch.', 'extract.batch_worker', 'extract.export', "
-            "'extract.local_executor', 'extract.dask_executor', 'pydantic', 'spacy', 'distributed', 'pdfplumber'); "
-            "print([m for m in sys.modules if m.startswith(heavy) or m == 'extract.batch'])")
+    code = ("import sys, extract.cli.main; heavy = ('extract.batch.runner.', 'extract.batch.worker', 'extract.batch.export', "
+            "'extract.batch.local_executor', 'extract.batch.dask_executor', 'pydantic', 'spacy', 'distributed', 'pdfplumber'); "
+            "print([m for m in sys.modules if m.startswith(heavy) or m == 'extract.batch.runner'])")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
     assert "batch" in subprocess.run([sys.executable, "-m", "extract", "--help"], capture_output=True,

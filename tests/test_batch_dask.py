@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.batch_worker import TEST_FAULTS_ENV
-from extract.cli import main
+from extract.batch.worker import TEST_FAULTS_ENV
+from extract.cli.main import main
 from tests.badinputs import SAMPLES, slow_page, zero_bytes
 
 distributed = pytest.importorskip("distributed")
@@ -67,7 +67,7 @@ def test_a_dask_batch_gives_the_same_records_and_resumes_like_a_local_one(schedu
 
 
 def test_an_unreachable_scheduler_is_a_one_line_usage_error(tmp_path, monkeypatch):
-    monkeypatch.setattr("extract.dask_executor.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("extract.batch.dask_executor.CONNECT_TIMEOUT", "1s")
     result = batch(SAMPLES / "coventry-2017-cabinet-minute.pdf", "--out", tmp_path / "out",
                    "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2

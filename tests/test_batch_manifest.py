@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.batch import NoSuchInput, paths_to_inputs, plan_batch
-from extract.batch_manifest import (
+from extract.batch.runner import NoSuchInput, paths_to_inputs, plan_batch
+from extract.batch.manifest import (
     ErrorInfo,
     Manifest,
     ManifestBusy,
@@ -17,7 +17,7 @@ from extract.batch_manifest import (
     read_manifest,
     safe_stem,
 )
-from extract.batch_worker import clean_message
+from extract.batch.worker import clean_message
 
 VERSION = "9.9.9"
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.blocks import forecast_column, money_columns
-from extract.figures import find_in_runs
-from extract.text import TextRun, Word
+from extract.structures.blocks import forecast_column, money_columns
+from extract.figures.match import find_in_runs
+from extract.read.text import TextRun, Word
 
 
 def column_of(*lines: str):
@@ -35,7 +35,7 @@ def test_a_labelled_saving_line_is_part_of_the_breakdown_not_the_saving():
 
 
 def test_a_sentence_without_figures_in_a_staffing_cell_is_kept_as_a_note():
-    from extract.blocks import prose_notes
+    from extract.structures.blocks import prose_notes
 
     text = "Proposed Expansion\nEducation Plan Co-ordinators and Assistant for fixed term to ensure\ntransition plans in place.\nStaff at risk – 3.62FTE (grade changes)"
     assert prose_notes(text) == [
@@ -44,7 +44,7 @@ def test_a_sentence_without_figures_in_a_staffing_cell_is_kept_as_a_note():
 
 
 def test_a_patterned_note_printed_as_a_sentence_is_kept_once():
-    from extract.blocks import staffing_notes
+    from extract.structures.blocks import staffing_notes
 
     assert staffing_notes("9.5 FTE\nNote: potential to reduce this number further.") == [
         "Note: potential to reduce this number further"]

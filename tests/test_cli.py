@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
+from extract.cli.main import main
 from tests.conftest import MINUTE_2017, ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text())
@@ -144,6 +144,6 @@ def test_outputs_get_the_users_umask_not_a_private_temporary_mode(tmp_path):
 
 
 def test_every_command_module_imports_on_its_own():
-    for module in ("extract.check_cli", "extract.batch_cli", "extract.review_cli"):
+    for module in ("extract.cli.check", "extract.cli.batch", "extract.cli.review"):
         done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-500:]

@@ -1,8 +1,6 @@
 """Documents without service cards give valid, empty structures: never an invented card."""
 from __future__ import annotations
 
-import json
-
 import jsonschema
 import pytest
 

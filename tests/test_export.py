@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.batch_manifest import ErrorInfo, Manifest, ManifestRecord
-from extract.cli import main
-from extract.export import empty_tables
+from extract.batch.manifest import ErrorInfo, Manifest, ManifestRecord
+from extract.cli.main import main
+from extract.batch.export import empty_tables
 from tests.badinputs import GOOD_PACKS, SAMPLES, zero_bytes
 
 TABLES = ["inputs", "packs", "service_cards", "financial_tables", "figures", "findings"]

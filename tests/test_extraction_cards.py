@@ -11,9 +11,9 @@ from collections import Counter
 
 import pytest
 
-from extract.figures import find_in_run
-from extract.flow import plain
-from extract.text import TextRun, Word
+from extract.figures.match import find_in_run
+from extract.read.flow import plain
+from extract.read.text import TextRun, Word
 from tests.conftest import PACK_2017, SAMPLES, extraction_of
 from tests.samples_content import content_for
 

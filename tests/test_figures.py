@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.figures import find_in_run, infer_money_units
-from extract.text import TextRun, Word
+from extract.figures.match import find_in_run, infer_money_units
+from extract.read.text import TextRun, Word
 
 
 def run_of(text: str, page: int = 3) -> TextRun:

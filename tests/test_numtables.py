@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.numcells import Cell, Unit, cell_to_figure, row_to_cells
-from extract.numtables import flow_to_numeric_tables
+from extract.structures.numeric.cells import Cell, Unit, cell_to_figure, row_to_cells
+from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022
 from tests.rowkit import lay_out, right, row, sample_flow, word
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from extract import fastpass
+from extract.read import pdfium as fastpass
 from extract.errors import DamagedPdf
 from extract.pipeline import consecutive_stretches, extract_pack
 from tests.conftest import PACK_2017, extraction_of

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.postlists import flow_to_post_lists, post_count, total_phrases
+from extract.structures.postlists import flow_to_post_lists, post_count, total_phrases
 from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022
 from tests.rowkit import lay_out, row, sample_flow
 

@@ -18,8 +18,8 @@ from extract.models import (
     Budget, Document, Extraction, FinancialTable, Figure, Finding, Forecast, Meeting, ServiceCard, Source, Staffing,
 )
 from extract.pipeline import sha256_of
-from extract.review import review_html, write_review
-from extract.review_crops import Mark, PageGeometry, cluster_marks, plan_regions
+from extract.review.page import review_html, write_review
+from extract.review.crops import Mark, PageGeometry, cluster_marks, plan_regions
 from tests.conftest import MINUTE_2017, PACK_2017, ROOT
 
 HOSTILE = "<script>alert('x')</script> & \"quoted\""
@@ -284,7 +284,7 @@ def test_findings_with_the_same_evidence_share_one_image(extraction, page):
 def test_each_page_is_rendered_once_and_closed(extraction, monkeypatch):
     import pdfplumber.page
 
-    from extract.review_crops import PageRenderer
+    from extract.review.crops import PageRenderer
 
     rendered, closed = [], []
     original_render, original_close = PageRenderer.render, pdfplumber.page.Page.close
@@ -313,7 +313,7 @@ def test_evidence_on_a_page_the_pdf_lacks_is_reported_not_fatal(extraction):
 
 
 def test_a_page_that_cannot_be_rendered_is_reported_not_fatal(extraction, monkeypatch):
-    from extract.review_crops import PageRenderer
+    from extract.review.crops import PageRenderer
 
     original = PageRenderer.render
 
@@ -377,7 +377,7 @@ def test_a_region_spans_the_printed_column_and_stays_on_the_page():
 # ---------------------------------------------------------------- command line
 
 def test_review_command_writes_the_page(tmp_path):
-    from extract.cli import main
+    from extract.cli.main import main
 
     target = tmp_path / "minute.html"
     result = CliRunner().invoke(main, ["review", str(MINUTE_2017), "--out", str(target)], catch_exceptions=False)
@@ -386,7 +386,7 @@ def test_review_command_writes_the_page(tmp_path):
 
 
 def test_review_command_exit_codes(tmp_path):
-    from extract.cli import main
+    from extract.cli.main import main
 
     missing = CliRunner().invoke(main, ["review", str(tmp_path / "absent.pdf")])
     assert missing.exit_code == 3 and "absent.pdf" in missing.output
@@ -397,7 +397,7 @@ def test_review_command_exit_codes(tmp_path):
 
 
 def test_run_html_writes_json_and_review_page(tmp_path):
-    from extract.cli import main
+    from extract.cli.main import main
 
     result = CliRunner().invoke(main, ["run", str(MINUTE_2017), "--out", str(tmp_path), "--html"],
                                 catch_exceptions=False)
@@ -408,7 +408,7 @@ def test_run_html_writes_json_and_review_page(tmp_path):
 
 
 def test_review_cli_imports_only_click_at_top_level():
-    code = ("import sys, extract.review_cli; "
+    code = ("import sys, extract.cli.review; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pydantic', 'PIL', 'spacy', 'pypdfium2'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

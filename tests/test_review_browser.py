@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.output import to_document
-from extract.review import write_review
+from extract.review.page import write_review
 from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022, extraction_of
 from tests.test_review import Outline, article_of, constructed_extraction, decoded
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import Options, extract_pack
-from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022, SAMPLES, extraction_of
+from tests.conftest import PACK_2023, SAMPLES, extraction_of
 
 SAMPLE_PDFS = sorted(SAMPLES.glob("*.pdf")) + sorted((SAMPLES / "variants").glob("*.pdf"))
 
@@ -17,8 +17,8 @@ def test_output_with_triage_is_identical_to_pdfplumber_on_every_page(pdf):
 
 
 def test_triage_skips_pages_without_figures():
-    from extract import fastpass
-    from extract.triage import structure_pages
+    from extract.read import pdfium as fastpass
+    from extract.pack.triage import structure_pages
 
     document = fastpass.open_document(PACK_2023)
     try:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
-from extract.checks.relation import Term, minus, plus, relation
+from extract.checks.relation import minus, plus, relation
 from extract.checks.tables import ESTABLISHMENT, TOTAL_ROW, column_by_heading
 from extract.models import Extraction, Figure, Finding, Statement
 

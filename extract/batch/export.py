@@ -1,0 +1,380 @@
+"""Flatten a batch output folder into tables that analysts' tools load: SQLite, CSV, JSONL.
+
+    DIR/manifest.jsonl + DIR/*.json ──load_batch──▶ Batch ──batch_to_tables──▶ Table rows
+        ──write_sqlite | write_csv | write_jsonl──▶ one database, or one file per table
+
+Tables and keys (the same in every format):
+  inputs            one row per input file (status, error): file; sha256 joins packs
+  packs             one row per distinct content: sha256
+  service_cards     pack_sha256 + card_id
+  financial_tables  pack_sha256 + table_id
+  figures           pack_sha256 + figure_index; card_id / financial_table_id + role where the
+                    figure is one of a card's or table's labelled figures
+  findings          pack_sha256 + finding_index; card_id where the subject is a card's service;
+                    the finding's `check` is the column check_id (CHECK is an SQL keyword)
+Nested figures become columns: budget_current_value, budget_current_text, ..._precision, ..._page.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from extract.batch.manifest import ManifestRecord, latest_by_file, read_manifest
+from extract.output import new_file_mode, write_atomic
+
+FORMATS = ("sqlite", "csv", "jsonl")
+Row = dict[str, Any]
+
+
+class ExportError(Exception):
+    """The folder is not a batch output, or the export cannot be written."""
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[tuple[str, str]]  # (name, SQLite type)
+    key: tuple[str, ...]
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+
+def figure_columns(prefix: str) -> list[tuple[str, str]]:
+    return [(f"{prefix}_value", "REAL"), (f"{prefix}_text", "TEXT"), (f"{prefix}_precision", "REAL"),
+            (f"{prefix}_page", "INTEGER")]
+
+
+def flatten_figure(prefix: str, figure: dict | None) -> Row:
+    figure = figure or {}
+    return {f"{prefix}_value": figure.get("value"), f"{prefix}_text": figure.get("text"),
+            f"{prefix}_precision": figure.get("precision"), f"{prefix}_page": figure.get("page")}
+
+
+CARD_FIGURES = {  # column prefix -> (block, field) in a service card
+    "staffing_current_headcount": ("staffing", "current_headcount"),
+    "staffing_current_fte": ("staffing", "current_fte"),
+    "staffing_proposed_fte": ("staffing", "proposed_fte"),
+    "staffing_reduction_fte": ("staffing", "reduction_fte"),
+    "budget_current": ("budget", "current"),
+    "budget_proposed": ("budget", "proposed"),
+    "budget_saving": ("budget", "saving"),
+}
+TABLE_FIGURES = {  # column prefix -> path in a financial table
+    "current": ("current",),
+    "pre_consultation_cost": ("pre_consultation", "cost"),
+    "pre_consultation_saving": ("pre_consultation", "saving"),
+    "post_consultation_cost": ("post_consultation", "cost"),
+    "post_consultation_saving": ("post_consultation", "saving"),
+}
+
+
+def empty_tables() -> dict[str, Table]:
+    figure_of = lambda mapping: [c for prefix in mapping for c in figure_columns(prefix)]  # noqa: E731
+    tables = [
+        Table("inputs", [("file", "TEXT"), ("sha256", "TEXT"), ("status", "TEXT"), ("output", "TEXT"),
+                         ("pages", "INTEGER"), ("seconds", "REAL"), ("error_type", "TEXT"), ("error_message", "TEXT"),
+                         ("duplicate_of", "TEXT"), ("tool_version", "TEXT"), ("finished", "TEXT")], ("file",)),
+        Table("packs", [("sha256", "TEXT"), ("source_file", "TEXT"), ("output", "TEXT"), ("pages", "INTEGER"),
+                        ("schema_version", "TEXT"), ("tool_version", "TEXT"), ("meeting_committee", "TEXT"),
+                        ("meeting_date", "TEXT"), ("meeting_time", "TEXT"), ("meeting_place", "TEXT"),
+                        ("documents", "INTEGER"), ("service_cards", "INTEGER"), ("financial_tables", "INTEGER"),
+                        ("figures", "INTEGER"), ("findings", "INTEGER")], ("sha256",)),
+        Table("service_cards", [("pack_sha256", "TEXT"), ("card_id", "TEXT"), ("service", "TEXT"),
+                                ("page_start", "INTEGER"), ("page_end", "INTEGER")] + figure_of(CARD_FIGURES)
+              + [("staffing_notes", "TEXT"), ("budget_notes", "TEXT"), ("sections_json", "TEXT")],
+              ("pack_sha256", "card_id")),
+        Table("financial_tables", [("pack_sha256", "TEXT"), ("table_id", "TEXT"), ("service", "TEXT"),
+                                   ("page", "INTEGER")] + figure_of(TABLE_FIGURES)
+              + [("staff_impact", "TEXT"), ("notes", "TEXT")], ("pack_sha256", "table_id")),
+        Table("figures", [("pack_sha256", "TEXT"), ("figure_index", "INTEGER"), ("kind", "TEXT"), ("value", "REAL"),
+                          ("text", "TEXT"), ("precision", "REAL"), ("page", "INTEGER"), ("x0", "REAL"),
+                          ("top", "REAL"), ("x1", "REAL"), ("bottom", "REAL"), ("label", "TEXT"),
+                          ("unit_inferred", "INTEGER"), ("section", "TEXT"), ("card_id", "TEXT"),
+                          ("financial_table_id", "TEXT"), ("role", "TEXT")], ("pack_sha256", "figure_index")),
+        Table("findings", [("pack_sha256", "TEXT"), ("finding_index", "INTEGER"), ("check_id", "TEXT"),
+                           ("severity", "TEXT"), ("subject", "TEXT"), ("card_id", "TEXT"), ("message", "TEXT"),
+                           ("expected", "REAL"), ("found", "REAL"), ("difference", "REAL"), ("tolerance", "REAL"),
+                           ("evidence_figures", "TEXT"), ("evidence_texts", "TEXT")], ("pack_sha256", "finding_index")),
+    ]
+    return {table.name: table for table in tables}
+
+
+# --- load -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Batch:
+    records: list[ManifestRecord]
+    documents: dict[str, tuple[str, dict]]  # sha256 -> (output name, parsed output)
+    unreadable: list[str]  # outputs named by the manifest that are missing or do not parse
+
+
+def load_batch(out_dir: Path) -> Batch:
+    out_dir = Path(out_dir)
+    if not (out_dir / "manifest.jsonl").is_file():
+        raise ExportError(f"{out_dir}: no manifest.jsonl here (not the --out folder of a batch)")
+    records = list(latest_by_file(read_manifest(out_dir)).values())
+    documents, unreadable = {}, []
+    for record in records:
+        if record.status == "failed" or not record.output or record.sha256 in documents:
+            continue
+        try:
+            document = json.loads((out_dir / Path(record.output).name).read_text(encoding="utf-8"))
+            documents[record.sha256] = (record.output, document)
+        except (OSError, ValueError):
+            unreadable.append(record.output)
+    return Batch(records, documents, sorted(set(unreadable)))
+
+
+# --- flatten --------------------------------------------------------------------------------
+
+
+def batch_to_tables(batch: Batch) -> dict[str, Table]:
+    tables = empty_tables()
+    tables["inputs"].rows = [record_to_row(r) for r in batch.records]
+    for sha, (output, document) in batch.documents.items():
+        tables["packs"].rows.append(pack_to_row(sha, output, document))
+        tables["service_cards"].rows += [card_to_row(sha, card) for card in document.get("service_cards", [])]
+        tables["financial_tables"].rows += [fintable_to_row(sha, t) for t in document.get("financial_tables", [])]
+        figure_rows = figures_to_rows(sha, document)
+        tables["figures"].rows += figure_rows
+        tables["findings"].rows += findings_to_rows(sha, document, figure_rows)
+    return tables
+
+
+def record_to_row(record: ManifestRecord) -> Row:
+    return {"file": record.file, "sha256": record.sha256, "status": record.status, "output": record.output,
+            "pages": record.pages, "seconds": record.seconds,
+            "error_type": record.error.type if record.error else None,
+            "error_message": record.error.message if record.error else None,
+            "duplicate_of": record.duplicate_of, "tool_version": record.tool_version, "finished": record.finished}
+
+
+def pack_to_row(sha: str, output: str, document: dict) -> Row:
+    source, meeting = document.get("source", {}), document.get("meeting") or {}
+    counts = {name: len(document.get(name) or []) for name in
+              ("documents", "service_cards", "financial_tables", "figures", "findings")}
+    return {"sha256": sha, "source_file": source.get("file"), "output": output, "pages": source.get("pages"),
+            "schema_version": document.get("schema_version"), "tool_version": document.get("tool_version"),
+            **{f"meeting_{key}": meeting.get(key) for key in ("committee", "date", "time", "place")}, **counts}
+
+
+def card_to_row(sha: str, card: dict) -> Row:
+    row: Row = {"pack_sha256": sha, "card_id": card.get("id"), "service": card.get("service"),
+                "page_start": card.get("page_start"), "page_end": card.get("page_end")}
+    for prefix, (block, name) in CARD_FIGURES.items():
+        row.update(flatten_figure(prefix, (card.get(block) or {}).get(name)))
+    row["staffing_notes"] = _joined((card.get("staffing") or {}).get("notes"))
+    row["budget_notes"] = _joined((card.get("budget") or {}).get("notes"))
+    row["sections_json"] = json.dumps(card.get("sections") or {}, ensure_ascii=False)
+    return row
+
+
+def fintable_to_row(sha: str, table: dict) -> Row:
+    row: Row = {"pack_sha256": sha, "table_id": table.get("id"), "service": table.get("service"),
+                "page": table.get("page")}
+    for prefix, path in TABLE_FIGURES.items():
+        row.update(flatten_figure(prefix, _dig(table, path)))
+    notes = [n for part in ("pre_consultation", "post_consultation") for n in (table.get(part) or {}).get("notes", [])]
+    row.update(staff_impact=table.get("staff_impact"), notes=_joined(notes))
+    return row
+
+
+def figures_to_rows(sha: str, document: dict) -> list[Row]:
+    """Every page figure once; the labelled figures of cards and tables are matched to it by
+    page, box and text (the pipeline merges them), and added as rows of their own if not."""
+    rows = [figure_to_row(sha, n, f) for n, f in enumerate(document.get("figures") or [])]
+    by_place = {_place(f): row for f, row in zip(document.get("figures") or [], rows)}
+    for owner_column, owner_id, role, figure in _owned_figures(document):
+        row = by_place.get(_place(figure))
+        if row is None:
+            row = figure_to_row(sha, len(rows), figure)
+            rows.append(row)
+            by_place[_place(figure)] = row
+        if row[owner_column] is None:
+            row.update({owner_column: owner_id, "role": role})
+    return rows
+
+
+def figure_to_row(sha: str, index: int, figure: dict) -> Row:
+    x0, top, x1, bottom = (list(figure.get("bbox") or []) + [None] * 4)[:4]
+    return {"pack_sha256": sha, "figure_index": index, "kind": figure.get("kind"), "value": figure.get("value"),
+            "text": figure.get("text"), "precision": figure.get("precision"), "page": figure.get("page"),
+            "x0": x0, "top": top, "x1": x1, "bottom": bottom, "label": figure.get("label"),
+            "unit_inferred": figure.get("unit_inferred"), "section": figure.get("section"),
+            "card_id": None, "financial_table_id": None, "role": None}
+
+
+def _owned_figures(document: dict) -> Iterable[tuple[str, str, str, dict]]:
+    for card in document.get("service_cards") or []:
+        for block in ("staffing", "budget"):
+            for name, value in (card.get(block) or {}).items():
+                for figure in _figures_in(value):
+                    yield "card_id", card.get("id"), f"{block}.{name}", figure
+    for table in document.get("financial_tables") or []:
+        for name in ("current", "current_parts", "pre_consultation", "post_consultation"):
+            value = table.get(name)
+            parts = value.items() if isinstance(value, dict) and "kind" not in value else [("", value)]
+            for part, inner in parts:
+                for figure in _figures_in(inner):
+                    yield "financial_table_id", table.get("id"), f"{name}.{part}" if part else name, figure
+
+
+def _figures_in(value: Any) -> list[dict]:
+    if isinstance(value, dict) and "kind" in value and "value" in value:
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict) and "kind" in item and "value" in item]
+    return []
+
+
+def findings_to_rows(sha: str, document: dict, figure_rows: list[Row]) -> list[Row]:
+    card_of_service = {}
+    for card in document.get("service_cards") or []:
+        card_of_service.setdefault(card.get("service"), card.get("id"))
+    index_of = {(r["page"], (r["x0"], r["top"], r["x1"], r["bottom"]), r["text"]): r["figure_index"]
+                for r in figure_rows}
+    rows = []
+    for n, finding in enumerate(document.get("findings") or []):
+        evidence = finding.get("evidence") or []
+        rows.append({
+            "pack_sha256": sha, "finding_index": n, "check_id": finding.get("check"),
+            "severity": finding.get("severity"), "subject": finding.get("subject"),
+            "card_id": card_of_service.get(finding.get("subject")), "message": finding.get("message"),
+            **{key: finding.get(key) for key in ("expected", "found", "difference", "tolerance")},
+            "evidence_figures": _joined([str(index_of[_place(f)]) for f in evidence if _place(f) in index_of], ","),
+            "evidence_texts": _joined([f.get("text") for f in evidence]),
+        })
+    return rows
+
+
+def _place(figure: dict) -> tuple:
+    return figure.get("page"), tuple(figure.get("bbox") or ()), figure.get("text")
+
+
+def _dig(data: dict, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = (data or {}).get(key)
+    return data
+
+
+def _joined(items: Iterable[Any] | None, separator: str = " | ") -> str | None:
+    items = [str(item) for item in items or [] if item is not None]
+    return separator.join(items) if items else None
+
+
+# --- write ----------------------------------------------------------------------------------
+
+
+def default_target(out_dir: Path, fmt: str) -> Path:
+    return Path(out_dir) / ("export.sqlite" if fmt == "sqlite" else f"export-{fmt}")
+
+
+def write_tables(tables: dict[str, Table], fmt: str, target: Path) -> list[Path]:
+    """Write every table; each file appears whole or not at all (temporary file, then rename)."""
+    writers = {"sqlite": write_sqlite, "csv": write_csv, "jsonl": write_jsonl}
+    if fmt not in writers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        return writers[fmt](tables, Path(target))
+    except (OSError, sqlite3.Error) as exc:
+        raise ExportError(f"{target}: cannot write ({getattr(exc, 'strerror', None) or exc})") from exc
+
+
+def write_sqlite(tables: dict[str, Table], target: Path) -> list[Path]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(tmp)
+        try:
+            with connection:
+                for table in tables.values():
+                    connection.execute(create_statement(table))
+                    for statement in index_statements(table):
+                        connection.execute(statement)
+                    marks = ", ".join("?" for _ in table.columns)
+                    connection.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})',
+                                           ([_sqlite_value(row.get(c)) for c in table.names] for row in table.rows))
+        finally:
+            connection.close()
+        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; users expect their umask
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return [target]
+
+
+def create_statement(table: Table) -> str:
+    columns = [f'"{name}" {kind}' for name, kind in table.columns]
+    columns.append(f"PRIMARY KEY ({', '.join(table.key)})")
+    if "pack_sha256" in table.names:
+        columns.append("FOREIGN KEY (pack_sha256) REFERENCES packs (sha256)")
+    return f'CREATE TABLE "{table.name}" ({", ".join(columns)})'
+
+
+def index_statements(table: Table) -> list[str]:
+    wanted = [c for c in ("sha256", "card_id", "financial_table_id", "page") if c in table.names and c not in table.key]
+    return [f'CREATE INDEX "{table.name}_{c}" ON "{table.name}" ("{c}")' for c in wanted]
+
+
+def _sqlite_value(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
+def write_csv(tables: dict[str, Table], target: Path) -> list[Path]:
+    """UTF-8 with a byte-order mark (so Excel reads £ right), CRLF rows, one header row."""
+    written = []
+    for table in tables.values():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(table.names)
+        writer.writerows([_csv_value(row.get(c)) for c in table.names] for row in table.rows)
+        path = target / f"{table.name}.csv"
+        write_atomic(path, "\ufeff" + buffer.getvalue())
+        written.append(path)
+    return written
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_value(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula (from a hostile PDF, say) gets a leading
+    apostrophe; numbers are numbers and are left alone."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def write_jsonl(tables: dict[str, Table], target: Path) -> list[Path]:
+    written = []
+    for table in tables.values():
+        lines = (json.dumps({c: row.get(c) for c in table.names}, ensure_ascii=False) + "\n" for row in table.rows)
+        path = target / f"{table.name}.jsonl"
+        write_atomic(path, "".join(lines))
+        written.append(path)
+    return written

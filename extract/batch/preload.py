@@ -1,0 +1,46 @@
+"""Imported once by the batch's fork server, so every per-file child starts warm.
+
+The fork server forks one child per input; whatever is imported here is already in memory
+in each child (about a second of imports and the spaCy pipeline saved per file) while each
+child still starts clean of any other file's state. Failures are swallowed: a module that
+does not import here is simply imported later, in the child, where its error is reported
+against the file.
+"""
+from __future__ import annotations
+
+import importlib
+
+_MODULES = (
+    "extract.batch.worker", "extract.pipeline", "extract.output", "extract.read.pdfium", "extract.read.plumber",
+    "extract.structures.cards", "extract.structures.fintables", "extract.read.flow", "extract.pack.segment", "extract.structures.statements",
+    "extract.pack.triage", "extract.figures.match", "extract.checks", "extract.figures.nlp", "extract.structures.numeric.tables", "extract.structures.postlists",
+    "pdfplumber", "pypdfium2",
+)
+
+
+def _warm() -> None:
+    for name in _MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - see the module docstring
+            pass
+    for warm in (_spacy_pipeline, _schema_validator):
+        try:
+            warm()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _spacy_pipeline() -> None:
+    from extract.figures.nlp import pipeline
+
+    pipeline()
+
+
+def _schema_validator() -> None:
+    from extract.output import _validator  # built once here rather than once per child
+
+    _validator()
+
+
+_warm()

@@ -1,0 +1,172 @@
+"""`agenda-extract batch` and `agenda-extract export`.
+
+Only click and the standard library are imported here at module level: extract.cli.main loads
+this module for every `agenda-extract --help`. The batch machinery is imported inside the
+commands.
+
+Exit codes (as in extract.cli.main): 0 every input ok (or skipped as done / same content as an ok
+one); 1 some inputs failed; 2 usage error (bad option, PATH that matches nothing, another
+batch already writing to DIR, Dask unavailable); 3 (export) DIR is not a batch folder or an
+output in it does not parse; 4 an output or the manifest could not be written.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from extract.cli.common import EXIT_INPUT, InputFailure, OutputFailure
+
+DEFAULT_TIMEOUT = 300.0
+DEFAULT_MAX_MEMORY_MB = 2048
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder: one <stem>-<sha12>.json per distinct input, and manifest.jsonl.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Inputs processed at once, each in its own process (with --executor dask, the "
+              "cluster's worker threads decide).  [default: CPU count]")
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Wall-clock seconds per input; a slower input fails with error type 'timeout'.")
+@click.option("--max-memory", "max_memory", type=click.IntRange(min=256), default=DEFAULT_MAX_MEMORY_MB,
+              show_default=True, help="Address-space cap per input's process, in MB (RLIMIT_AS).")
+@click.option("--quiet", is_flag=True, help="No progress bar, log lines or summary; the exit code tells.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-input processes run: this machine, or a Dask cluster (needs --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
+def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float, max_memory: int, quiet: bool,
+          executor: str, scheduler: str | None) -> None:
+    """Extract many agenda packs into one folder, each in an isolated process; resumable.
+
+    \b
+    PATH is a PDF file, a folder (searched recursively for *.pdf, any case) or a glob
+    (quote it: 'archive/**/*.pdf'). Each input runs in its own process with a wall-clock
+    timeout and a memory cap; one that fails, hangs, crashes or runs out of memory gets
+    a failed record and the batch carries on. OUT/manifest.jsonl has one JSON line per
+    input: file, sha256, status (ok, failed, skipped), output, pages, seconds, error
+    {type, message}, tool_version, duplicate_of, max_rss_mb, finished.
+
+    \b
+    Run it again with the same OUT to finish an interrupted batch: inputs whose content
+    (sha256) and tool version already have a valid output are not processed again, and
+    failed ones are retried. Files with the same content are processed once; the others
+    are recorded as skipped, pointing at the same output.
+
+    \b
+    Exit codes: 0 every input ok or skipped; 1 some inputs failed; 2 usage error;
+    4 an output could not be written; 130 interrupted (run it again to finish).
+    """
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+    if executor == "local" and scheduler:
+        raise click.UsageError("--scheduler is only used with --executor dask")
+    from extract.batch.runner import NoSuchInput, paths_to_inputs
+
+    try:
+        files = paths_to_inputs(paths)
+    except NoSuchInput as exc:
+        raise click.UsageError(str(exc)) from None
+    summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler)
+    sys.exit(summary.exit_code)
+
+
+def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
+         scheduler: str | None):
+    from extract.batch.runner import run_batch
+    from extract.batch.manifest import ManifestBusy
+    from extract.batch.progress import make_reporter
+
+    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory))
+    try:
+        return run_batch(files, out_dir, executor, make_reporter(quiet))
+    except ManifestBusy as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        raise OutputFailure(f"{getattr(exc, 'filename', None) or out_dir}: cannot write "
+                             f"({exc.strerror or exc})") from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: run the same command again to finish", err=True)
+        sys.exit(130)
+    finally:
+        executor.close()
+
+
+def _settings(out_dir: Path, timeout: float, max_memory: int):
+    from extract.batch.worker import Limits, WorkerSettings, faults_from_env
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFailure(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from None
+    log_path = str((out_dir / "worker.log").resolve())
+    return WorkerSettings(Limits(timeout, max_memory), log_path=log_path, faults=faults_from_env())
+
+
+def _make_executor(name: str, scheduler: str | None, jobs: int, settings):
+    if name == "dask":
+        from extract.batch.dask_executor import DaskExecutor, DaskUnavailable
+
+        try:
+            return DaskExecutor(scheduler, settings)
+        except DaskUnavailable as exc:
+            raise click.UsageError(str(exc)) from None
+    from extract.batch.local_executor import LocalExecutor
+
+    return LocalExecutor(jobs, settings)
+
+
+@click.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["sqlite", "csv", "jsonl"]), default="sqlite",
+              show_default=True, help="sqlite: one database file; csv, jsonl: one file per table in a folder.")
+@click.option("--to", "target", type=click.Path(path_type=Path), default=None,
+              help="Where to write. [default: DIR/export.sqlite, DIR/export-csv/ or DIR/export-jsonl/]")
+@click.option("--quiet", is_flag=True, help="Do not print what was written.")
+def export(out_dir: Path, fmt: str, target: Path | None, quiet: bool) -> None:
+    """Turn a batch output folder DIR into tables: SQLite (default), CSV or JSONL.
+
+    \b
+    Tables: inputs (one row per input file, with status and error), packs (one per
+    distinct content, key sha256), service_cards (pack_sha256, card_id),
+    financial_tables (pack_sha256, table_id), figures (pack_sha256, figure_index; with
+    card_id / financial_table_id and role for a card's or table's figures) and findings
+    (pack_sha256, finding_index; card_id where the subject is a card). Nested figures
+    become columns such as budget_current_value, budget_current_text. CSVs are UTF-8
+    with a byte-order mark and open directly in a spreadsheet.
+
+    \b
+    Exit codes: 0 written; 2 usage error; 3 DIR has no manifest.jsonl, or an output it
+    names is missing or does not parse (the rest is still exported); 4 cannot write.
+    """
+    from extract.batch.export import ExportError, batch_to_tables, default_target, load_batch, write_tables
+
+    try:
+        loaded = load_batch(out_dir)
+    except ExportError as exc:
+        raise InputFailure(str(exc)) from None
+    tables = batch_to_tables(loaded)
+    target = target or default_target(out_dir, fmt)
+    try:
+        written = write_tables(tables, fmt, target)
+    except ExportError as exc:
+        raise OutputFailure(str(exc)) from None
+    if not quiet:
+        counts = ", ".join(f"{len(t.rows)} {name}" for name, t in tables.items())
+        click.echo(f"exported {counts} to {target}" + (f" ({len(written)} files)" if len(written) > 1 else ""),
+                   err=True)
+    for output in loaded.unreadable:
+        click.echo(f"error: {out_dir / output}: missing or not valid JSON; left out", err=True)
+    if loaded.unreadable:
+        sys.exit(EXIT_INPUT)

@@ -1,0 +1,99 @@
+"""Which pages deserve pdfplumber, from the fast pass's text alone.
+
+pdfplumber costs 35-100 ms a page, the fast pass 1-3 ms. Only pages that can hold a
+structure (a service card, an Appendix B table, a numeric table, a list of posts) are
+read with pdfplumber; pages of running text that print figures are read with pdfium's
+positioned characters; the rest (agenda, prose, minutes, equality forms) are not read
+again at all. A card's middle pages may hold only prose, so every page from a card's
+'Overview' to its budget block counts as a structure page.
+
+The choice depends only on the text, never on the mode: with --no-triage every page is
+also searched with pdfplumber for structures, and the output must come out the same.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extract.read.pdfium import PageLines
+from extract.vocabulary import NIL_CELL, NUMBER_CELL
+from extract.vocabulary import TABLE_UNIT
+
+FIGURE_TRIGGER = re.compile(
+    r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I
+)
+STRUCTURE_TRIGGER = re.compile(
+    r"current\s+staffing|proposed\s+(costs|staffing)|current\s+budget|pre[-\s]?consultation|"
+    r"total\s*:?\s*\d+\s+posts|\bx\s*\d+\s*$",
+    re.I | re.M,
+)
+# A page may hold a numeric table when two of its lines end in this many amounts (as
+# numgrid.MIN_COLUMNS), or when this many lines are one amount each (cells pdfium gives
+# a line apiece), and the page speaks of money or staff (patterns.TABLE_UNIT).
+TABLE_ROW_CELLS = 2
+LONE_AMOUNT_LINES = 4
+TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
+CARD_OPENS = re.compile(r"^Overview\b(?![,;]|\s+of\b)")  # not a heading 'Overview of the Strategy'
+# A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
+# Special Education) takes 15 pages in 12pt Courier. Past this, an 'Overview' opened no card.
+MAX_CARD_PAGES = 30
+CARD_CLOSES = re.compile(r"current\s+budget|proposed\s+costs", re.I)
+
+
+def structure_pages(pages: Sequence[PageLines]) -> set[int]:
+    """Pages to read with pdfplumber: those that can hold cards or tables."""
+    wanted: set[int] = set()
+    card_pages = 0  # pages since a card opened without its budget block; 0: not in a card
+    for page in pages:
+        opens = any(CARD_OPENS.match(line) for line in page.lines)
+        if opens or STRUCTURE_TRIGGER.search(page.text) or _holds_numeric_table(page):
+            wanted.add(page.number)
+            if page.number > 1 and _opens_near_top(page):
+                wanted.add(page.number - 1)
+        if opens:
+            card_pages = 1
+        elif card_pages:
+            card_pages += 1
+        if card_pages:
+            wanted.add(page.number)
+            closes = CARD_CLOSES.search(page.text) and not _opens_after_close(page)
+            card_pages = 0 if closes or card_pages >= MAX_CARD_PAGES else card_pages
+    return wanted
+
+
+def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[int]:
+    """Pages outside the structures whose running text prints figures."""
+    return {p.number for p in pages if p.number not in structure and FIGURE_TRIGGER.search(p.text)}
+
+
+def _opens_near_top(page: PageLines) -> bool:
+    top = page.lines[:TITLE_ROOM]
+    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or _is_numeric_row(line) for line in top)
+
+
+def _holds_numeric_table(page: PageLines) -> bool:
+    rows = _numeric_rows(page) >= 2 or _lone_amounts(page) >= LONE_AMOUNT_LINES
+    return rows and bool(TABLE_UNIT.search(page.text))
+
+
+def _lone_amounts(page: PageLines) -> int:
+    """Lines that are one amount each: a table whose cells pdfium gives a line apiece."""
+    return sum(1 for line in page.lines if NUMBER_CELL.match(line) and any(c.isdigit() for c in line))
+
+
+def _numeric_rows(page: PageLines) -> int:
+    return sum(1 for line in page.lines if _is_numeric_row(line))
+
+
+def _is_numeric_row(line: str) -> bool:
+    """A line ending in amounts as numeric tables read their cells ('£8,632', '(1.5)', '-')."""
+    tail = line.split()[-TABLE_ROW_CELLS:]
+    return len(tail) == TABLE_ROW_CELLS and all(
+        NUMBER_CELL.match(token) or NIL_CELL.match(token) for token in tail
+    ) and any(NUMBER_CELL.match(token) for token in tail)
+
+
+def _opens_after_close(page: PageLines) -> bool:
+    """A page that closes one card and opens the next keeps the span open."""
+    last_close = max((i for i, line in enumerate(page.lines) if CARD_CLOSES.search(line)), default=-1)
+    return any(CARD_OPENS.match(line) for line in page.lines[last_close + 1:])

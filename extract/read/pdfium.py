@@ -1,0 +1,140 @@
+"""pdfium (pypdfium2): the quick reader. Opens the pack, says what it is, and gives every
+page's plain text lines in a millisecond or two, for triage, segmentation and metadata.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
+from extract.read.text import Glyph, PageText, glyphs_to_rows
+
+
+# pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
+PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
+
+
+@dataclass(frozen=True)
+class PageLines:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    readable: bool = True  # False: pdfium could not load the page; it counts as blank
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def check_header(path: Path) -> None:
+    """Fail early, with a reason a person understands, on what is plainly not a PDF."""
+    if not path.exists():
+        raise NotAPdf(str(path), "no such file")
+    if path.is_dir():
+        raise NotAPdf(str(path), "is a folder, not a PDF file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:  # permissions, a file removed meanwhile, an I/O error
+        from extract.errors import PackError
+
+        raise PackError(str(path), f"cannot read the file ({exc.strerror or type(exc).__name__})") from exc
+    if size == 0:
+        raise EmptyFile(str(path), "the file is empty (0 bytes)")
+    if b"%PDF-" not in head:
+        raise NotAPdf(str(path), "not a PDF (no %PDF- header in its first 1024 bytes)")
+
+
+def open_document(path: Path):
+    """A pypdfium2 PdfDocument, or a typed error saying why not."""
+    import pypdfium2 as pdfium
+
+    # pdfium's document-loading error codes (FPDF_ERR_*), as reasons a person can act on.
+    known = {
+        1: (DamagedPdf, "damaged PDF: pdfium cannot open it (unknown error)"),
+        2: (DamagedPdf, "the file cannot be opened or read"),
+        3: (DamagedPdf, "damaged PDF: its structure cannot be parsed (corrupt or not really a PDF)"),
+        4: (EncryptedPdf, "the PDF is encrypted and needs a password"),
+        5: (EncryptedPdf, "the PDF is protected by an unsupported security handler"),
+        6: (DamagedPdf, "damaged PDF: its pages cannot be loaded"),
+    }
+    check_header(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        error, reason = known.get(getattr(exc, "err_code", None), (None, None))
+        if error is not None:
+            raise error(str(path), reason) from exc
+        message = str(exc).lower()
+        if "password" in message or "security" in message:
+            raise EncryptedPdf(str(path), "the PDF is encrypted and needs a password") from exc
+        raise DamagedPdf(str(path), f"damaged PDF that cannot be opened ({_short(exc)})") from exc
+    if len(document) == 0:
+        document.close()
+        raise NoPages(str(path), "the PDF has no pages")
+    return document
+
+
+def page_lines(document, number: int) -> PageLines:
+    """The page's text lines; a page pdfium cannot load comes back blank and unreadable,
+    so one damaged page does not lose the rest of the pack."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[number - 1]
+    except pdfium.PdfiumError:
+        return PageLines(number, 0.0, 0.0, (), readable=False)
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    text = text.translate(str.maketrans(PDFIUM_HYPHENS))
+    lines = tuple(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return PageLines(number, float(width), float(height), tuple(line for line in lines if line))
+
+
+def page_text(document, number: int) -> PageText:
+    """Positioned text from pdfium: the fallback when pdfplumber fails on a page."""
+    import pypdfium2.raw as raw
+
+    page = document[number - 1]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            glyphs = list(_glyphs(textpage, height, raw))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return PageText(number, float(width), float(height), glyphs_to_rows(glyphs, number), "pdfium")
+
+
+def _glyphs(textpage, height: float, raw):
+    # Loose boxes span the advance width, as pdfplumber's do, so word gaps read alike.
+    handle = textpage.raw
+    rect = raw.FS_RECTF()
+    for i in range(raw.FPDFText_CountChars(handle)):
+        code = raw.FPDFText_GetUnicode(handle, i)
+        char = PDFIUM_HYPHENS.get(chr(code), chr(code))
+        if code in (0, 0xFFFF) or char.isspace():
+            continue
+        if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
+            continue
+        size = float(raw.FPDFText_GetFontSize(handle, i))
+        bold = raw.FPDFText_GetFontWeight(handle, i) >= 600
+        yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
+
+
+def _short(exc: Exception) -> str:
+    """First line of an error, printable characters only, at most 120 of them (no raw bytes)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = "".join(ch if ch.isprintable() else "?" for ch in text).rstrip(".")
+    return text if len(text) <= 120 else text[:119] + "…"

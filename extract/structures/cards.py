@@ -1,0 +1,158 @@
+"""Service cards (Appendix A style) from the row flow, ruled or not.
+
+A card is a title, a run of label/value rows starting with 'Overview', then a staffing
+block and a budget block of two columns each. Columns are found from the positions of
+the printed words ('Overview' and its value; 'Proposed staffing'; 'Proposed costs'),
+never from ruling lines, so borderless tables and cards broken across pages read alike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
+from extract.figures.match import find_in_runs
+from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
+from extract.models import Budget, ServiceCard, Staffing
+from extract.vocabulary import BUDGET_HEADER, BUDGET_RIGHT, CARD_START, SECTION_LABELS, STAFFING_HEADER, STAFFING_RIGHT
+from extract.structures.titles import title_above, value_column_x
+from extract.read.text import Row
+
+
+@dataclass
+class Block:
+    kind: str  # "staffing" or "budget"
+    boundary: float
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class CardLayout:
+    title_rows: list[Row]
+    sections: list[tuple[str, list[str]]]  # (printed label, lines)
+    blocks: list[Block]
+    pages: list[int]
+
+
+def flow_to_cards(flow: Sequence[FlowRow]) -> list[ServiceCard]:
+    starts = [i for i, fr in enumerate(flow) if _is_card_start(fr.row)]
+    title_starts = [
+        title_above(flow, i, limit=starts[k - 1] if k else -1) for k, i in enumerate(starts)
+    ]
+    cards = []
+    for k, start in enumerate(starts):
+        stop = title_starts[k + 1] if k + 1 < len(starts) else len(flow)
+        layout = read_card(flow, title_starts[k], start, stop)
+        if layout.blocks:  # no staffing or budget block: a label table, not a card
+            cards.append(layout_to_card(layout, len(cards) + 1))
+    return cards
+
+
+def _is_card_start(row: Row) -> bool:
+    return bool(CARD_START.match(row.text)) and value_column_x(row) is not None
+
+
+def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int) -> CardLayout:
+    value_x = value_column_x(flow[start].row)
+    layout = CardLayout([fr.row for fr in flow[title_start:start]], [], [], [])
+    i = start
+    while i < stop and not _block_header(flow[i].row):
+        _add_section_row(layout, flow[i].row, value_x)
+        i += 1
+    block: Optional[Block] = None
+    while i < stop:
+        fr = flow[i]
+        header = _block_header(fr.row)
+        if header is not None:
+            block = header
+            layout.blocks.append(block)
+            block.rows.append(fr.row)
+        elif block is not None and not _ends_block(fr, block):
+            block.rows.append(fr.row)
+        elif any(b.kind == "budget" for b in layout.blocks):
+            break
+        else:
+            block = None  # prose between the staffing and budget blocks: not part of either
+        i += 1
+    layout.pages = sorted({r.page for r in layout.title_rows} | {fr.row.page for fr in flow[start:i]})
+    return layout
+
+
+def _block_header(row: Row) -> Optional[Block]:
+    for kind, header, right in (("staffing", STAFFING_HEADER, STAFFING_RIGHT), ("budget", BUDGET_HEADER, BUDGET_RIGHT)):
+        if header.match(row.text):
+            boundary = match_x(row, right) or value_column_x(row)
+            if boundary is not None:
+                return Block(kind, boundary)
+    return None
+
+
+def _ends_block(fr: FlowRow, block: Block) -> bool:
+    big_gap = fr.gap_above > 2.2 * fr.row.size and not fr.page_break
+    return big_gap or crosses(fr.row, [block.boundary])
+
+
+def _add_section_row(layout: CardLayout, row: Row, value_x: float) -> None:
+    left, right = row.split(value_x)
+    left_text = " ".join(w.text for w in left)
+    right_text = " ".join(w.text for w in right)
+    if left_text and (not layout.sections or section_key(left_text) is not None):
+        if not layout.sections or layout.sections[-1][1] or section_key(layout.sections[-1][0]) is None:
+            layout.sections.append((left_text, []))
+        else:
+            layout.sections[-1] = (layout.sections[-1][0] + " " + left_text, layout.sections[-1][1])
+    elif left_text:
+        label, lines = layout.sections[-1]
+        layout.sections[-1] = (label + " " + left_text, lines)
+    if right_text:
+        if not layout.sections:
+            layout.sections.append(("", []))
+        layout.sections[-1][1].append(right_text)
+
+
+def section_key(label: str) -> Optional[str]:
+    for key, pattern in SECTION_LABELS:
+        if pattern.match(label.strip()):
+            return key
+    return None
+
+
+def _section_slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "untitled"
+
+
+def layout_to_card(layout: CardLayout, number: int) -> ServiceCard:
+    service = plain(" ".join(r.text for r in layout.title_rows)) or f"Untitled service, page {layout.pages[0]}"
+    sections: dict[str, str] = {}
+    for label, lines in layout.sections:
+        key = section_key(label) or _section_slug(plain(label))
+        text = plain(" ".join(lines))
+        sections[key] = f"{sections[key]}\n{text}" if key in sections else text
+    staffing, budget = read_blocks(layout.blocks)
+    return ServiceCard(
+        id=f"card-{number}-{_section_slug(service)[:40].strip('_')}",
+        service=service,
+        page_start=layout.pages[0],
+        page_end=layout.pages[-1],
+        sections=sections,
+        staffing=staffing,
+        budget=budget,
+    )
+
+
+def read_blocks(blocks: Sequence[Block]) -> tuple[Staffing, Budget]:
+    runs = []
+    for block in blocks:
+        left, right = columns(block.rows, [block.boundary])
+        runs.extend([column_run(left), column_run(right)])
+    found = find_in_runs(runs)
+    staffing, budget = Staffing(), Budget()
+    for k, block in enumerate(blocks):
+        pair_runs, pair_found = runs[2 * k: 2 * k + 2], found[2 * k: 2 * k + 2]
+        if block.kind == "staffing":
+            current, proposed = (Column(r, tuple(f)) for r, f in zip(pair_runs, pair_found))
+            staffing = staffing_block(current, proposed)
+        else:
+            budget = budget_block(*money_columns(pair_runs, pair_found))
+    return staffing, budget

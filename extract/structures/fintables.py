@@ -1,0 +1,69 @@
+"""Appendix B 'Financial and staff impacts' tables: one per service, four columns.
+
+Staff impact | Current budget | Pre-consultation forecast costs | Post consultation forecast costs.
+Column edges come from where the three column titles are printed on the header row.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extract.structures.blocks import current_column, forecast_column, money_columns
+from extract.figures.match import find_in_runs
+from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
+from extract.models import FinancialTable
+from extract.vocabulary import FINTABLE_COLUMNS
+from extract.read.text import Row
+from extract.structures.titles import title_above
+
+_APPENDIX_HEADING = re.compile(r"^(appendix|annex)\s+[A-Z0-9]\b", re.I)
+
+
+def flow_to_financial_tables(flow: Sequence[FlowRow]) -> list[FinancialTable]:
+    headers = [i for i, fr in enumerate(flow) if _boundaries(fr.row) is not None]
+    titles = [title_above(flow, i, limit=headers[k - 1] if k else -1) for k, i in enumerate(headers)]
+    tables = []
+    for k, header in enumerate(headers):
+        stop = titles[k + 1] if k + 1 < len(headers) else len(flow)
+        rows = table_rows(flow, header, stop)
+        title_rows = [fr.row for fr in flow[titles[k]:header]]
+        tables.append(rows_to_table(title_rows, rows, len(tables) + 1))
+    return tables
+
+
+def _boundaries(row: Row) -> list[float] | None:
+    xs = [match_x(row, pattern) for _, pattern in FINTABLE_COLUMNS]
+    if any(x is None for x in xs) or xs != sorted(xs):
+        return None
+    return xs  # type: ignore[return-value]
+
+
+def table_rows(flow: Sequence[FlowRow], header: int, stop: int) -> list[Row]:
+    edges = _boundaries(flow[header].row)
+    rows = [flow[header].row]
+    for fr in flow[header + 1:stop]:
+        big_gap = fr.gap_above > 2.2 * fr.row.size and not fr.page_break
+        if big_gap or crosses(fr.row, edges) or _APPENDIX_HEADING.match(fr.text):
+            break
+        rows.append(fr.row)
+    return rows
+
+
+def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int) -> FinancialTable:
+    edges = _boundaries(rows[0])
+    impact, current, pre, post = (column_run(c) for c in columns(rows, edges))
+    found = find_in_runs([current, pre, post])
+    current_col, pre_col, post_col = money_columns([current, pre, post], found)
+    total, parts, _ = current_column(current_col)
+    service = plain(" ".join(r.text for r in title_rows)) or f"Untitled table, page {rows[0].page}"
+    slug = re.sub(r"[^a-z0-9]+", "-", service.lower()).strip("-")[:40].strip("-")
+    return FinancialTable(
+        id=f"table-{number}-{slug}",
+        service=service,
+        page=(title_rows[0] if title_rows else rows[0]).page,
+        current=total,
+        current_parts=parts,
+        pre_consultation=forecast_column(pre_col),
+        post_consultation=forecast_column(post_col),
+        staff_impact=plain(impact.text),
+    )

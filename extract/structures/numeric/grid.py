@@ -1,0 +1,155 @@
+"""The grid of a numbers table: which rows belong to it and where its columns are.
+
+Columns are found from where the numbers sit, never from ruling lines: a row joins the
+table when each of its numbers lines up with one column (or opens a new one) and its
+label keeps clear of them, so the first prose line or differently laid out table ends it.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from extract.read.flow import FlowRow
+from extract.structures.numeric.cells import Cell, RowCells, is_amount
+from extract.read.text import Word
+
+ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
+ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
+PITCH_GROWTH = 1.6  # …or this many times the table's usual row gap (sparse tables in small type)
+MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold
+CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
+CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
+MIN_NUMERIC_ROWS = 2
+MIN_COLUMNS = 2
+
+# Page furniture the flow keeps ('Page 27 of 54'): skipped, so a table runs on past it.
+PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d+\s+of\s+\d+$", re.I)
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+
+    def overlaps(self, x0: float, x1: float, tolerance: float = ALIGN_TOLERANCE) -> bool:
+        return x0 < self.x1 + tolerance and x1 > self.x0 - tolerance
+
+
+@dataclass
+class DraftTable:
+    """Rows (flow indices) taken so far, their columns, and where the labels are."""
+
+    rows: list[int] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    placed: dict[int, list[int]] = field(default_factory=dict)  # flow index → column per cell
+    parsed: dict[int, RowCells] = field(default_factory=dict)  # flow index → the row as taken
+    label_x0: float = float("inf")
+    label_x1: float = float("-inf")
+
+    def add(self, index: int, parsed: RowCells, places: Sequence[Optional[int]]) -> None:
+        columns = []
+        for cell, place in zip(parsed.cells, places):
+            if place is None:
+                self.columns.append(Column(cell.x0, cell.x1))
+                place = len(self.columns) - 1
+            column = self.columns[place]
+            column.x0, column.x1 = min(column.x0, cell.x0), max(column.x1, cell.x1)
+            columns.append(place)
+        self.rows.append(index)
+        self.placed[index] = columns
+        self.parsed[index] = parsed
+        if parsed.label:
+            self.label_x0 = min(self.label_x0, parsed.label[0].x0)
+            self.label_x1 = max(self.label_x1, max(w.x1 for w in parsed.label))
+
+    def cells_in(self, column: int) -> list[Cell]:
+        return [c for k in self.rows for c, p in zip(self.parsed[k].cells, self.placed[k]) if p == column]
+
+
+def can_start(parsed: RowCells) -> bool:
+    return parsed.kind == "numeric" and parsed.numbers >= MIN_COLUMNS
+
+
+def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) -> DraftTable:
+    draft = DraftTable()
+    draft.add(start, parsed[start], [None] * len(parsed[start].cells))
+    pending: list[int] = []  # label-only rows, kept if numbers follow
+    for j in range(start + 1, len(flow)):
+        fr, row = flow[j], parsed[j]
+        if PAGE_FURNITURE.match(fr.text.strip()):
+            continue
+        if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
+            break
+        fitted = fit_row(draft, row) if row.kind == "numeric" else None
+        if fitted is not None:
+            for k in pending:
+                draft.add(k, parsed[k], [])
+            pending = []
+            draft.add(j, *fitted)
+        elif _may_hold(draft, fr, row) and len(pending) < MAX_LABEL_ROWS:
+            pending.append(j)
+        else:
+            break
+    # a wrapped label after the last numbers ('(non- SEN)') still belongs to its row
+    pitch = row_pitch(flow, draft)
+    for k in pending:
+        if not is_continuation(flow[k], pitch):
+            break
+        draft.add(k, parsed[k], [])
+    return draft
+
+
+def fit_row(draft: DraftTable, row: RowCells) -> Optional[tuple[RowCells, list[Optional[int]]]]:
+    """The row (an amount set against its label that sits in a column peeled off as a cell)
+    and the column of each cell, or None when the row does not fit."""
+    label, cells = list(row.label), list(row.cells)
+    for edge in (0, -1):
+        if len(label) > 1 and is_amount(label[edge].text) and not _clear_of_columns(draft, label[edge:][:1]):
+            cells.append(Cell((label.pop(edge),)))
+    row = RowCells(row.kind, tuple(label), tuple(sorted(cells, key=lambda c: c.x0)))
+    places = cells_to_columns(draft, row)
+    return None if places is None else (row, places)
+
+
+def _may_hold(draft: DraftTable, fr: FlowRow, row: RowCells) -> bool:
+    """A label-only row (a group heading, a wrapped label) clear of the columns."""
+    return row.kind == "label" and not fr.page_break and _clear_of_columns(draft, row.label)
+
+
+def cells_to_columns(draft: DraftTable, row: RowCells) -> Optional[list[Optional[int]]]:
+    """The column of each cell (None: a new column), or None when the row does not fit."""
+    if not _clear_of_columns(draft, row.label):
+        return None
+    places: list[Optional[int]] = []
+    for cell in row.cells:
+        if cell.x0 < draft.label_x1 and cell.x1 > draft.label_x0:
+            return None  # a number where other rows print labels
+        hits = [k for k, c in enumerate(draft.columns) if c.overlaps(cell.x0, cell.x1)]
+        if len(hits) > 1:
+            return None
+        places.append(hits[0] if hits else None)
+    taken = [p for p in places if p is not None]
+    return places if len(taken) == len(set(taken)) else None
+
+
+def _clear_of_columns(draft: DraftTable, words: Sequence[Word]) -> bool:
+    return not any(c.overlaps(w.x0, w.x1) for w in words for c in draft.columns)
+
+
+def is_candidate(draft: DraftTable) -> bool:
+    full = [k for k in draft.rows if draft.parsed[k].numbers >= MIN_COLUMNS]
+    figures = [k for k in range(len(draft.columns)) if any(c.is_figure for c in draft.cells_in(k))]
+    return len(full) >= MIN_NUMERIC_ROWS and len(figures) >= MIN_COLUMNS
+
+
+def row_pitch(flow: Sequence[FlowRow], draft: DraftTable) -> float:
+    gaps = [flow[k].gap_above for k in draft.rows[1:] if not flow[k].page_break]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def is_continuation(fr: FlowRow, pitch: float) -> bool:
+    if fr.page_break:
+        return False
+    return fr.gap_above <= max(CONTINUATION_GAP * fr.row.size, CONTINUATION_PITCH * pitch)

@@ -1,0 +1,296 @@
+"""Tables of numbers ('Estimated Financial Impact', staffing summaries) from the row flow.
+
+A table is a run of rows that each print a label and numbers in columns (numgrid.py
+finds them). Headings come from the rows just above whose words sit over the columns;
+the title from a group heading between header and body, else the heading-like row above.
+Each cell becomes a Figure in the unit its column heading (or the title) prints.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from extract.read.flow import FlowRow, plain
+from extract.models import NumericTable, TableRow
+from extract.vocabulary import TABLE_UNIT
+from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
+from extract.structures.numeric.grid import (
+    MIN_COLUMNS, MIN_NUMERIC_ROWS, ROW_GAP, DraftTable, can_start, grow_table, is_candidate,
+    is_continuation, row_pitch,
+)
+from extract.read.text import Word
+
+MAX_HEADER_ROWS = 6
+MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
+PHRASE_GAP = 0.8  # words further apart than this (type sizes) are separate headings
+TITLE_MAX_WORDS = 16
+UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
+
+# A header phrase that is only a unit ('£m', '(£000s)') states the unit of the whole table.
+UNIT_ONLY = re.compile(r"^\(?(?:£\s*['’]?\s*(?:m|k|bn|000s?)|FTE)\)?$", re.I)
+# 'All figures in £m' printed in the header or above it.
+FIGURES_IN = re.compile(r"\bfigures\s+(?:are\s+)?(?:shown\s+)?in\s+(£\s*\S+)", re.I)
+
+
+@dataclass
+class Header:
+    rows: list[int]  # flow indices, top to bottom
+    headings: dict[int, list[Word]]  # column → words in reading order
+    stub: list[Word] = field(default_factory=list)  # words over the labels
+    banner: Optional[str] = None  # the group heading between header and body, if any
+    unit_text: str = ""  # unit-only phrases ('£m') and 'All figures in £m'
+
+
+def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
+    parsed = [row_to_cells(fr.row) for fr in flow]
+    money_pages = _pages_speaking_of_money_or_staff(flow)
+    tables: list[NumericTable] = []
+    i = 0
+    while i < len(flow):
+        starts = can_start(parsed[i]) and flow[i].row.page in money_pages
+        draft = grow_table(flow, parsed, i) if starts else None
+        table = draft_to_table(flow, parsed, draft, len(tables) + 1) if draft and is_candidate(draft) else None
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        i = draft.rows[-1] + 1  # type: ignore[union-attr]
+    return tables
+
+
+def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
+    text: dict[int, list[str]] = {}
+    for fr in flow:
+        text.setdefault(fr.row.page, []).append(fr.row.text)
+    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows))}
+
+
+# --- headings and title --------------------------------------------------------------
+
+def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable) -> Header:
+    """Rows just above the table whose words sit over its columns, walking up past at most
+    two group headings; a row with one phrase over both labels and numbers (a title or a
+    sentence) or over two columns ends the header."""
+    header = Header([], {k: [] for k in range(len(draft.columns))})
+    banners: list[int] = []
+    j = draft.rows[0] - 1
+    while j >= 0 and len(header.rows) < MAX_HEADER_ROWS:
+        below = flow[j + 1]
+        if below.page_break or below.gap_above > ROW_GAP * below.row.size:
+            break
+        if any(c.is_number and not c.is_year for c in parsed[j].cells):
+            break
+        placed = _place_header_row(draft, flow[j].row.words, flow[j].row.size)
+        if placed is None:
+            break
+        if all(k is None for k, _ in placed):  # over the labels only: a group heading
+            if header.rows or len(banners) == MAX_BANNER_ROWS:
+                break
+            banners.insert(0, j)
+        else:
+            _add_header_row(header, placed, j)
+            header.banner = header.banner or (plain(flow[banners[-1]].text) if banners else None)
+            banners = []
+        j -= 1
+    header.unit_text += "".join(" " + m.group(1) for k in header.rows for m in FIGURES_IN.finditer(flow[k].text))
+    return header
+
+
+def _add_header_row(header: Header, placed: Placed, index: int) -> None:
+    header.rows.insert(0, index)
+    if len(placed) == 1 and UNIT_ONLY.match(plain(" ".join(w.text for w in placed[0][1]))):
+        header.unit_text += " " + " ".join(w.text for w in placed[0][1])
+        return
+    for k, words in reversed(placed):  # rows are met bottom-up: prepend
+        target = header.stub if k is None else header.headings[k]
+        target[:0] = words
+
+
+Placed = list[tuple[Optional[int], list[Word]]]  # phrases with their column (None: the labels)
+
+
+def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Optional[Placed]:
+    """Each phrase with its column, or None for a title-like row."""
+    placed: Placed = []
+    for phrase in _phrases(words, PHRASE_GAP * size):
+        over_label = phrase[0].x0 < draft.label_x1 and phrase[-1].x1 > draft.label_x0
+        hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
+        if len(hits) > 1 or (over_label and hits):
+            return None
+        placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
+    return placed
+
+
+def _phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
+    phrases: list[list[Word]] = []
+    for word in words:
+        if phrases and word.x0 - phrases[-1][-1].x1 < gap:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return phrases
+
+
+def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[Optional[int], list[Word]]:
+    x0, x1 = words[0].x0, max(w.x1 for w in words)
+
+    def distance(a: float, b: float) -> float:
+        return max(a - x1, x0 - b, 0.0)
+
+    best = min(range(len(draft.columns)), key=lambda k: distance(draft.columns[k].x0, draft.columns[k].x1))
+    label_distance = distance(draft.label_x0, draft.label_x1) if draft.label_x0 <= draft.label_x1 else float("inf")
+    if label_distance < distance(draft.columns[best].x0, draft.columns[best].x1):
+        return None, list(words)
+    return best, list(words)
+
+
+def title_above(flow: Sequence[FlowRow], first: int) -> tuple[Optional[str], str]:
+    """The heading-like row just above the table's first header (or body) row, passing over
+    a unit line ('All figures in £m'), and the units such lines state."""
+    units = ""
+    while first > 0 and not flow[first].page_break and flow[first].gap_above <= ROW_GAP * flow[first].row.size:
+        row = flow[first - 1].row
+        text = plain(row.text)
+        if UNIT_ONLY.match(text) or (FIGURES_IN.search(text) and len(row.words) <= UNIT_LINE_WORDS):
+            units += " " + text
+            first -= 1
+            continue
+        if len(row.words) > TITLE_MAX_WORDS or text.endswith((".", ",", ";")) or row_to_cells(row).numbers:
+            break
+        return plain(" ".join(title_lines(flow, first - 1))), units
+    return None, units
+
+
+TITLE_WRAP_LINES = 3
+TITLE_LINE_GAP = 0.6  # wrapped lines of one heading sit closer than this (type sizes)
+
+
+def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
+    """A heading wrapped over lines ('… - Estimated Financial' / 'Impact'): the lines just
+    above `last` set in the same type and aligned with it, then `last` itself. A line that
+    introduces the table ('… are listed below:') ends a sentence of prose: read alone."""
+    lines = [flow[last].row.text]
+    if plain(lines[0]).endswith(":"):
+        return lines
+    words, i = len(flow[last].row.words), last
+    while len(lines) < TITLE_WRAP_LINES and i > 0 and not flow[i].page_break:
+        above, row = flow[i - 1].row, flow[i].row
+        same_type = above.bold == row.bold and abs(above.size - row.size) < 0.5
+        aligned = abs(above.x0 - row.x0) < 2 or abs((above.x0 + above.x1) - (row.x0 + row.x1)) < 4
+        close = flow[i].gap_above <= TITLE_LINE_GAP * row.size
+        prose = re.search(r"[.;](\s|$)|[,:]$", plain(above.text)) or row_to_cells(above).numbers
+        words += len(above.words)
+        if not (same_type and aligned and close) or prose or words > TITLE_MAX_WORDS:
+            break
+        lines.insert(0, above.text)
+        i -= 1
+    return lines
+
+
+# --- assembling the model ------------------------------------------------------------
+
+def draft_to_table(
+    flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
+) -> Optional[NumericTable]:
+    """The table in the model, or None when it is a grid of unlabelled numbers or holds
+    nothing a Figure can (percentages only)."""
+    header = find_header(flow, parsed, draft)
+    order = sorted(range(len(draft.columns)), key=lambda k: draft.columns[k].x0)
+    label_column = _label_column(draft, header, order)
+    if label_column is not None:
+        order.remove(label_column)
+        header.stub = header.headings[label_column]
+    elif len(_labelled_numeric_rows(draft)) < MIN_NUMERIC_ROWS:
+        return None  # numbers without labels: a grid, not a table
+    first = header.rows[0] if header.rows else draft.rows[0]
+    stub = plain(" ".join(w.text for w in header.stub))
+    above, units_above = title_above(flow, first)
+    title = header.banner or above or stub or f"Untitled table, page {flow[first].row.page}"
+    headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
+    default = text_to_unit(f"{title} {stub} {header.unit_text} {units_above}")
+    default = None if default and default.kind == "percent" else default  # '4.99%' in a title
+    units = column_units(headings, [draft.cells_in(k) for k in order], default)
+    rows = [
+        TableRow(label=label, cells=[
+            cell_to_figure(cell, unit, f"{label}, {heading}" if heading else label) if cell else None
+            for cell, unit, heading in zip(cells, units, headings)
+        ])
+        for label, cells in fold_rows(flow, draft, order, label_column)
+    ]
+    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < MIN_COLUMNS:
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
+    return NumericTable(
+        id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
+        unit=table_unit(units), columns=headings, rows=rows,
+    )
+
+
+def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
+    return [k for k in draft.rows if draft.parsed[k].kind == "numeric" and draft.parsed[k].label]
+
+
+def _label_column(draft: DraftTable, header: Header, order: list[int]) -> Optional[int]:
+    """A table printed without text labels ('100%  0  0  0') whose every column has a
+    heading: its first column labels the rows."""
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if any(draft.parsed[k].label for k in numeric) or not all(header.headings[k] for k in order):
+        return None
+    first = order[0]
+    return first if all(first in draft.placed[k] for k in numeric) else None
+
+
+def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
+              label_column: Optional[int] = None) -> list[tuple[str, list[Optional[Cell]]]]:
+    """(label, cells by column) per printed row, wrapped label lines folded into their row."""
+    pitch = row_pitch(flow, draft)
+    rows: list[tuple[str, list[Optional[Cell]]]] = []
+    prefix = ""
+    for n, k in enumerate(draft.rows):
+        label = draft.parsed[k].label_text
+        if draft.parsed[k].kind == "label":
+            following = draft.rows[n + 1] if n + 1 < len(draft.rows) else None
+            if rows and is_continuation(flow[k], pitch):
+                rows[-1] = (plain(f"{rows[-1][0]} {label}"), rows[-1][1])
+            elif following is not None and draft.parsed[following].kind == "numeric" \
+                    and is_continuation(flow[following], pitch):
+                prefix = plain(f"{prefix} {label}")  # a label wrapped above its numbers
+            else:
+                rows.append((plain(f"{prefix} {label}"), [None] * len(order)))
+                prefix = ""
+            continue
+        cells: list[Optional[Cell]] = [None] * len(order)
+        for cell, place in zip(draft.parsed[k].cells, draft.placed[k]):
+            if place == label_column:
+                label = cell.text
+            else:
+                cells[order.index(place)] = cell
+        rows.append((plain(f"{prefix} {label}"), cells))
+        prefix = ""
+    return rows
+
+
+def column_units(
+    headings: Sequence[str], cells: Sequence[Sequence[Cell]], default: Optional[Unit],
+) -> list[Optional[Unit]]:
+    """Each column's unit from its heading, else the table's; a blank heading shares its left
+    neighbour's (a heading cell spanning two columns). Fractional 'posts' are FTE."""
+    units: list[Optional[Unit]] = []
+    for k, heading in enumerate(headings):
+        unit = text_to_unit(heading) or default
+        if unit is None and not heading and k:
+            unit = units[-1]
+        if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells[k]):
+            unit = Unit("fte")
+        units.append(unit)
+    return units
+
+
+def table_unit(units: Sequence[Optional[Unit]]) -> str:
+    """GBP, FTE or count when every column says so; a column with no printed unit makes it mixed."""
+    kinds = {u.kind if u else None for u in units} - {"percent"}  # blank columns say nothing
+    for unit, members in (("GBP", {"money"}), ("FTE", {"fte"}), ("count", {"count", "headcount"})):
+        if kinds and kinds <= members:
+            return unit
+    return "mixed"

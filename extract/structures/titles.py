@@ -1,0 +1,51 @@
+"""Where a card's or table's title is, and where its value column starts."""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from extract.read.flow import FlowRow
+from extract.vocabulary import BUDGET_HEADER, STAFFING_HEADER
+from extract.read.text import Row
+
+MAX_TITLE_ROWS = 4
+
+
+def title_above(flow: Sequence[FlowRow], index: int, limit: int) -> int:
+    """Index of the first title row above flow[index] (== index when there is none).
+
+    A title is the short run of rows just above a card's first row: close to it, set
+    tight like one paragraph, bold throughout if its last row is bold, holding no £.
+    """
+    first = index
+    size = flow[index].row.size
+    while first - 1 > limit and index - (first - 1) <= MAX_TITLE_ROWS:
+        above, below = flow[first - 1], flow[first]
+        allowed = 1.6 * size if first == index else 0.7 * size
+        # A title may end the page before its table, but a title does not itself span pages.
+        crossing = below.page_break and first == index
+        if below.page_break and not crossing:
+            break
+        if below.gap_above > allowed and not crossing:
+            break
+        if not _could_be_title(above.row, flow[index - 1].row if first < index else None):
+            break
+        first -= 1
+    return first
+
+
+def _could_be_title(row: Row, nearest_title_row: Optional[Row]) -> bool:
+    text = row.text
+    if "£" in text or STAFFING_HEADER.match(text) or BUDGET_HEADER.match(text):
+        return False
+    if nearest_title_row is not None and nearest_title_row.bold and not row.bold:
+        return False
+    return True
+
+
+def value_column_x(row: Row) -> Optional[float]:
+    """x where a label/value row's value starts: the first word after a wide gap."""
+    words = row.words
+    for previous, word in zip(words, words[1:]):
+        if word.x0 - previous.x1 >= 1.2 * max(previous.size, word.size):
+            return word.x0
+    return None

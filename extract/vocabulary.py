@@ -1,0 +1,79 @@
+"""The words councils print around structures, as data: card labels, block headers,
+table column titles, paragraph numbers, page stamps and numeric cells.
+
+This module imports nothing of the package, so every stage (the fast pass's triage, the
+geometry in read/, the structure parsers) reads one vocabulary rather than its own copy.
+"""
+from __future__ import annotations
+
+import re
+
+# --- service card structure ----------------------------------------------------------
+
+# Section labels of a service card (left column), first match wins; key is the JSON key.
+SECTION_LABELS: list[tuple[str, re.Pattern]] = [
+    ("overview", re.compile(r"^overview\b", re.I)),
+    ("duties", re.compile(r"^(statutory\s+)?duties\b", re.I)),
+    ("current_model", re.compile(r"^current\s+(delivery\s+)?model\b", re.I)),
+    ("summary_of_feedback", re.compile(r"^summary\s+of\b", re.I)),
+    ("proposed_model", re.compile(r"^proposed\s+(delivery\s+)?model\b", re.I)),
+    ("rationale", re.compile(r"^rationale\b", re.I)),
+    ("impact", re.compile(r"^impact\b", re.I)),
+]
+CARD_START = re.compile(r"^overview\b", re.I)
+
+# Block headers: left (current) and right (proposed) column titles.
+STAFFING_HEADER = re.compile(r"^current\s+staffing\b", re.I)
+STAFFING_RIGHT = re.compile(r"\bproposed\s+(staffing|expansion|reduction|structure|establishment)\b", re.I)
+BUDGET_HEADER = re.compile(r"^current\s+budget\b", re.I)
+BUDGET_RIGHT = re.compile(r"\bproposed\s+(costs?|budget)\b", re.I)
+
+# Appendix B "Financial and staff impacts" table header: three column titles on one row.
+FINTABLE_COLUMNS: list[tuple[str, re.Pattern]] = [
+    # 'Current' alone: a narrow column wraps its title ('Current' / 'budget').
+    ("current", re.compile(r"\bcurrent(\s+budget)?\b", re.I)),
+    ("pre", re.compile(r"\bpre[-\s]?consultation\b", re.I)),
+    ("post", re.compile(r"\bpost[-\s]?consultation\b", re.I)),
+]
+# Column title words to drop from the top of a column's text.
+COLUMN_TITLE_WORDS = re.compile(
+    r"^\s*(current\s+(budget|staffing)\s*:?\s*[-–]?|proposed\s+(staffing|costs?|budget)\s*:?|"
+    r"(pre|post)[-\s]?consultation\s*(forecast\s+costs?)?|forecast\s+costs?)\s*",
+    re.I,
+)
+
+# Words that qualify an FTE in a proposed-staffing column.
+REDUCTION_WORDS = re.compile(r"reduc|redundan|delet|disestablish", re.I)
+AT_RISK_WORDS = re.compile(r"at\s+risk", re.I)
+POTENTIAL_WORDS = re.compile(r"potential|possibl|may\s+be|subject\s+to", re.I)
+SAVING_WORD = re.compile(r"\bsaving\b", re.I)
+
+# Remarks kept as staffing/budget notes, as printed.
+STAFFING_NOTES: list[re.Pattern] = [
+    re.compile(r"\((?P<note>(?:including|inc\.?|incl\.?)\s[^)]*)\)", re.I),
+    re.compile(r"(?P<note>\bNote\s*:?-?\s*.+?)(?=\bNote\b|$)", re.I),
+    re.compile(r"(?P<note>\bCasual\s+\d+)", re.I),
+    re.compile(r"(?P<note>\d+(?:\.\d+)?\s*FTE\s+potential)\b", re.I),
+    re.compile(r"(?P<note>\bNo\s+reduction\s+proposed)\b", re.I),
+    re.compile(r"(?P<note>\bReview\s+of\s+casual\s+staff)\b", re.I),
+    re.compile(r"(?P<note>\bStaff\s+at\s+risk\b[^()]*(?:\([^)]*\))?)", re.I),
+]
+
+# Report paragraph numbers at the start of a row: "1.4", "6.3.2.1".
+# Not a wrapped figure ("51.77 FTE compared ..."): a unit word may not follow.
+PARAGRAPH_NUMBER = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?!(?:FTE|fte|full|%|million|m\b|k\b|per\b|posts?\b))(?=\S)"
+)
+# Numeric tables are read only on pages that speak of money or staff (equality-monitoring
+# counts and attendance bands are not what the checks are for): triage.py and numtables.py.
+TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
+PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"
+
+# A numeric table cell as printed: '1,234', '(1,234)', '-£25.00', '12%', '0.8m'.
+NUMBER_CELL = re.compile(
+    r"^(?P<open>\()?(?P<sign>[-−–+])?(?P<pound>£)?(?P<sign2>[-−–])?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<suffix>%|k|m|bn|mn)?(?P<close>\))?\*{0,3}$",
+    re.I,
+)
+NIL_CELL = re.compile(r"^(?:[-–—−]|nil|n/?a)$", re.I)

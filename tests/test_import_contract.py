@@ -1,0 +1,92 @@
+"""The package's imports run one way: base → read → pack → figures → structures →
+pipeline → batch / review → cli, and `checks` sees only the models. A back-arrow fails."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "extract"
+
+# Each layer may import itself and the layers listed after it (lower ones).
+LAYERS = [
+    ("cli", "__main__"),
+    ("batch", "review"),
+    ("pipeline", "output"),
+    ("checks",),
+    ("structures",),
+    ("figures",),
+    ("pack",),
+    ("read",),
+    ("models", "errors", "settings", "vocabulary", "__init__"),
+]
+# `checks` is pure arithmetic over the models: nothing else of the package.
+ONLY = {"checks": {"checks", "models", "settings"}}
+
+
+def _layer_of(part: str) -> int:
+    for index, names in enumerate(LAYERS):
+        if part in names:
+            return index
+    raise AssertionError(f"extract.{part} is in no layer of the import contract")
+
+
+def _module_part(path: Path, package: Path = PACKAGE) -> str:
+    rel = path.relative_to(package)
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imported_parts(path: Path, package: Path = PACKAGE) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    parts: set[str] = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            bits = name.split(".")
+            if bits[0] == "extract" and len(bits) > 1 and (package / bits[1]).with_suffix(".py").exists() \
+                    or bits[0] == "extract" and len(bits) > 1 and (package / bits[1]).is_dir():
+                parts.add(bits[1])
+    return parts
+
+
+def _violations(package: Path = PACKAGE) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        own = _module_part(path, package)
+        for part in _imported_parts(path, package) - {own}:
+            if part in {"__init__"}:
+                continue
+            allowed = ONLY.get(own)
+            if allowed is not None and part not in allowed:
+                found.append(f"{path.relative_to(package.parent)} imports extract.{part} ({own} may import only {sorted(allowed)})")
+            elif _layer_of(part) < _layer_of(own):
+                found.append(f"{path.relative_to(package.parent)} imports extract.{part}, a layer above {own}")
+    return found
+
+
+def test_imports_run_one_way_down_the_layers():
+    assert _violations() == []
+
+
+def test_every_module_belongs_to_a_layer():
+    for path in PACKAGE.rglob("*.py"):
+        _layer_of(_module_part(path))
+
+
+def test_a_back_arrow_would_be_caught(tmp_path):
+    # The contract is only worth something if it can fail: in a package laid out the same
+    # way, a read/ module importing structures/ is reported, and checks/ importing read/ too.
+    package = tmp_path / "extract"
+    for folder in ("read", "structures", "checks"):
+        (package / folder).mkdir(parents=True)
+        (package / folder / "__init__.py").write_text("")
+    (package / "read" / "probe.py").write_text("from extract.structures import cards\n")
+    (package / "checks" / "probe.py").write_text("import extract.read.text\n")
+    (package / "structures" / "fine.py").write_text("from extract.read import text\n")
+    found = _violations(package)
+    assert len(found) == 2
+    assert any("read/probe.py imports extract.structures" in v for v in found)
+    assert any("checks/probe.py imports extract.read" in v for v in found)
