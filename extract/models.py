@@ -5,7 +5,7 @@ the origin at the top left of the page, as pdfplumber gives them.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,13 +34,13 @@ class Figure(Model):
     )
     page: int = Field(ge=1)
     bbox: BBox
-    label: Optional[str] = Field(default=None, description="the printed label, e.g. 'DSG savings'")
+    label: str | None = Field(default=None, description="the printed label, e.g. 'DSG savings'")
     unit_inferred: bool = Field(
         default=False,
         description="true when the printed figure had no unit (e.g. '£0.05' in a card of £m) "
         "and the unit was taken from its neighbours",
     )
-    section: Optional[str] = Field(
+    section: str | None = Field(
         default=None, description="report paragraph number the figure was printed in, e.g. '1.4'"
     )
 
@@ -55,25 +55,25 @@ class Source(Model):
 
 
 class Meeting(Model):
-    committee: Optional[str] = None
-    date: Optional[str] = Field(default=None, description="ISO 8601 date, e.g. 2017-01-18")
-    time: Optional[str] = Field(default=None, description="24-hour HH:MM")
-    place: Optional[str] = None
+    committee: str | None = None
+    date: str | None = Field(default=None, description="ISO 8601 date, e.g. 2017-01-18")
+    time: str | None = Field(default=None, description="24-hour HH:MM")
+    place: str | None = None
 
 
 class Document(Model):
     title: str
     kind: DocumentKind
-    label: Optional[str] = Field(default=None, description="e.g. 'Agenda Item 3', 'Appendix A'")
+    label: str | None = Field(default=None, description="e.g. 'Agenda Item 3', 'Appendix A'")
     page_start: int = Field(ge=1)
     page_end: int = Field(ge=1)
 
 
 class Staffing(Model):
-    current_headcount: Optional[Figure] = None
-    current_fte: Optional[Figure] = None
-    proposed_fte: Optional[Figure] = None
-    reduction_fte: Optional[Figure] = Field(
+    current_headcount: Figure | None = None
+    current_fte: Figure | None = None
+    proposed_fte: Figure | None = None
+    reduction_fte: Figure | None = Field(
         default=None,
         description="the definite reduction the card states (its size: '-1 FTE' has value 1)",
     )
@@ -88,10 +88,10 @@ class Staffing(Model):
 
 
 class Budget(Model):
-    current: Optional[Figure] = None
+    current: Figure | None = None
     current_parts: list[Figure] = Field(default_factory=list)
-    proposed: Optional[Figure] = None
-    saving: Optional[Figure] = None
+    proposed: Figure | None = None
+    saving: Figure | None = None
     savings_breakdown: list[Figure] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
@@ -110,8 +110,8 @@ class ServiceCard(Model):
 
 
 class Forecast(Model):
-    cost: Optional[Figure] = None
-    saving: Optional[Figure] = None
+    cost: Figure | None = None
+    saving: Figure | None = None
     breakdown: list[Figure] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
@@ -120,7 +120,7 @@ class FinancialTable(Model):
     id: str
     service: str
     page: int = Field(ge=1)
-    current: Optional[Figure] = None
+    current: Figure | None = None
     current_parts: list[Figure] = Field(default_factory=list)
     pre_consultation: Forecast
     post_consultation: Forecast
@@ -131,7 +131,7 @@ class Statement(Model):
     """A report sentence that does arithmetic or states a total, with its figures in order."""
 
     subject: str = Field(description="e.g. 'Report 1.4' (document label or kind + paragraph)")
-    section: Optional[str] = None
+    section: str | None = None
     page: int = Field(ge=1)
     text: str
     figures: list[Figure]
@@ -139,7 +139,7 @@ class Statement(Model):
 
 class TableRow(Model):
     label: str
-    cells: list[Optional[Figure]] = Field(description="one per column; null where the cell is blank")
+    cells: list[Figure | None] = Field(description="one per column; null where the cell is blank")
 
 
 class NumericTable(Model):
@@ -167,7 +167,7 @@ class PostList(Model):
     title: str
     page: int = Field(ge=1)
     posts: list[Post]
-    stated_total: Optional[Figure] = None
+    stated_total: Figure | None = None
 
 
 class Finding(Model):
@@ -175,10 +175,10 @@ class Finding(Model):
     severity: Severity
     subject: str = Field(description="service name, or report section such as 'Report 1.4'")
     message: str
-    expected: Optional[float] = None
-    found: Optional[float] = None
-    difference: Optional[float] = None
-    tolerance: Optional[float] = None
+    expected: float | None = None
+    found: float | None = None
+    difference: float | None = None
+    tolerance: float | None = None
     evidence: list[Figure] = Field(default_factory=list)
 
 

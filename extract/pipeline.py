@@ -4,13 +4,22 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING
 
 from extract import __version__
 from extract.models import (
-    Document, Extraction, Figure, FinancialTable, NumericTable, PostList, ServiceCard, Source, Statement,
+    Document,
+    Extraction,
+    Figure,
+    FinancialTable,
+    NumericTable,
+    PostList,
+    ServiceCard,
+    Source,
+    Statement,
 )
 from extract.read.text import PageText
 
@@ -50,11 +59,11 @@ def sha256_of(path: Path) -> str:
 
 def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
-    from extract.read import pdfium as fastpass
     from extract.errors import DamagedPdf
-    from extract.read.plumber import CarefulReader
     from extract.pack.segment import pages_to_documents, pages_to_meeting
     from extract.pack.triage import prose_figure_pages, structure_pages
+    from extract.read import pdfium as fastpass
+    from extract.read.plumber import CarefulReader
 
     path = Path(path)
     document = fastpass.open_document(path)
@@ -108,7 +117,7 @@ class PackContext:
     document: PdfDocument  # pdfium, open for the fast pass and running text
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
-    carried: dict[int, Optional[str]]  # report paragraph open at the top of each page
+    carried: dict[int, str | None]  # report paragraph open at the top of each page
 
 
 @dataclass
@@ -136,9 +145,9 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
 def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
+    from extract.read.flow import pages_to_flow
     from extract.structures.cards import flow_to_cards
     from extract.structures.fintables import flow_to_financial_tables
-    from extract.read.flow import pages_to_flow
     from extract.structures.numeric.tables import flow_to_numeric_tables
     from extract.structures.postlists import flow_to_post_lists
     from extract.structures.statements import runs_to_statements
@@ -179,8 +188,8 @@ def renumbered(items: list) -> list:
 
 def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
-    from extract.read import pdfium as fastpass
     from extract.errors import PackError
+    from extract.read import pdfium as fastpass
 
     remaining = list(numbers)
     try:
@@ -196,7 +205,7 @@ def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: S
             yield fastpass.page_text(document, number)
 
 
-def read_running_text(pages: Sequence[PageText], carried: dict[int, Optional[str]]):
+def read_running_text(pages: Sequence[PageText], carried: dict[int, str | None]):
     """Each page as one run, and the figures found in it."""
     from extract.figures.match import find_in_runs
     from extract.structures.statements import page_to_run

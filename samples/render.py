@@ -16,12 +16,25 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from itertools import zip_longest
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
+from content import (  # PACK, Fault, FaultTargetError and apply_faults are re-exported
+    PACK,
+    Fault,
+    FaultTargetError,
+    FigureBlock,
+    FinancialImpactTable,
+    FinancialTableContent,
+    PackContent,
+    ReportHeading,
+    ServiceCardContent,
+    StaffSummaryTable,
+    apply_faults,
+)
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, letter
@@ -29,11 +42,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
-
-from content import (  # PACK, Fault, FaultTargetError and apply_faults are re-exported
-    PACK, Fault, FaultTargetError, FigureBlock, FinancialImpactTable, FinancialTableContent,
-    PackContent, ReportHeading, ServiceCardContent, StaffSummaryTable, apply_faults,
-)
 
 __all__ = [
     "PACK", "Fault", "FaultTargetError", "RenderStyle", "SPLIT_PLAN", "apply_faults",
@@ -102,7 +110,7 @@ SPLIT_PLAN = (
 # --------------------------------------------------------------------------- fonts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _find_font_file(name: str) -> str | None:
     for root_dir in FONT_DIRS:
         if not os.path.isdir(root_dir):

@@ -12,8 +12,8 @@ import random
 import shutil
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

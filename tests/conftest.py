@@ -3,7 +3,7 @@ and one cached extraction per sample so the suite reads each PDF once."""
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ MINUTE_2017 = SAMPLES / "coventry-2017-cabinet-minute.pdf"
 SLIDES_2022 = SAMPLES / "somerset-2022-redesign-slides.pdf"
 
 
-@lru_cache(maxsize=None)
+@cache
 def extraction_of(path: Path, triage: bool = True):
     from extract.pipeline import Options, extract_pack
 

@@ -12,9 +12,9 @@ at which a right-aligned phrase starts.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import Sequence
 
 from extract.read.flow import FlowRow, pages_to_flow
 from extract.read.plumber import read_pages
@@ -60,7 +60,7 @@ def right(x1: float, text: str, size: float = SIZE) -> float:
     return x1 - (sum(len(p) for p in parts) * CHAR + (len(parts) - 1) * SPACE) * size
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample_flow(path: Path, pages: tuple[int, ...]) -> tuple[FlowRow, ...]:
     """The flow of the given pages of a PDF, read once per test session."""
     return tuple(pages_to_flow(read_pages(path, pages)))

@@ -16,6 +16,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from extract.batch.manifest import Manifest, ManifestRecord
+from extract.batch.worker import TEST_FAULTS_ENV
+from extract.cli.main import main
 from tests.badinputs import (
     BAD_INPUTS,
     GOOD_PACKS,
@@ -30,9 +33,6 @@ from tests.badinputs import (
     raising,
     slow_page,
 )
-from extract.batch.manifest import Manifest, ManifestRecord
-from extract.batch.worker import TEST_FAULTS_ENV
-from extract.cli.main import main
 
 MIXED_TIMEOUT = 15  # above the slowest sample pack on a slow machine, and what the slow input hits
 MINUTE = SAMPLES / "coventry-2017-cabinet-minute.pdf"
@@ -231,8 +231,8 @@ def test_plain_log_lines_when_stderr_is_not_a_terminal(two_packs, tmp_path):
 
 
 def test_progress_bar_on_a_terminal_shows_counts_and_pages_per_second():
-    from extract.batch.runner import Summary
     from extract.batch.progress import BarReporter, make_reporter
+    from extract.batch.runner import Summary
 
     class Terminal(io.StringIO):
         def isatty(self):

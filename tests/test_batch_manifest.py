@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from extract.batch.runner import NoSuchInput, paths_to_inputs, plan_batch
 from extract.batch.manifest import (
     ErrorInfo,
     Manifest,
@@ -17,6 +16,7 @@ from extract.batch.manifest import (
     read_manifest,
     safe_stem,
 )
+from extract.batch.runner import NoSuchInput, paths_to_inputs, plan_batch
 from extract.batch.worker import clean_message
 
 VERSION = "9.9.9"

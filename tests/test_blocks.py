@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.structures.blocks import forecast_column, money_columns
 from extract.figures.match import find_in_runs
 from extract.read.text import TextRun, Word
+from extract.structures.blocks import forecast_column, money_columns
 
 
 def column_of(*lines: str):

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from extract.batch.export import empty_tables
 from extract.batch.manifest import ErrorInfo, Manifest, ManifestRecord
 from extract.cli.main import main
-from extract.batch.export import empty_tables
 from tests.badinputs import GOOD_PACKS, SAMPLES, zero_bytes
 
 TABLES = ["inputs", "packs", "service_cards", "financial_tables", "figures", "findings"]
@@ -51,8 +51,17 @@ def figure(value, text, page=2, x=100.0, **extra):
 @pytest.fixture
 def synthetic_batch(tmp_path):
     """One output made from the models, with text that tests quoting, and its manifest line."""
-    from extract.models import (Budget, Extraction, FinancialTable, Finding, Forecast, Meeting, ServiceCard,
-                                Source, Staffing)
+    from extract.models import (
+        Budget,
+        Extraction,
+        FinancialTable,
+        Finding,
+        Forecast,
+        Meeting,
+        ServiceCard,
+        Source,
+        Staffing,
+    )
     from extract.output import dumps, to_document
 
     current, saving = figure(820_000, "£0.82M", label="Current budget"), figure(50_000, "£0.05M", x=200.0)

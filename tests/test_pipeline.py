@@ -5,9 +5,9 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from extract.read import pdfium as fastpass
 from extract.errors import DamagedPdf
 from extract.pipeline import consecutive_stretches, extract_pack
+from extract.read import pdfium as fastpass
 from tests.conftest import PACK_2017, extraction_of
 
 

@@ -15,11 +15,21 @@ import pytest
 from click.testing import CliRunner
 
 from extract.models import (
-    Budget, Document, Extraction, FinancialTable, Figure, Finding, Forecast, Meeting, ServiceCard, Source, Staffing,
+    Budget,
+    Document,
+    Extraction,
+    Figure,
+    FinancialTable,
+    Finding,
+    Forecast,
+    Meeting,
+    ServiceCard,
+    Source,
+    Staffing,
 )
 from extract.pipeline import sha256_of
-from extract.review.page import review_html, write_review
 from extract.review.crops import Mark, PageGeometry, cluster_marks, plan_regions
+from extract.review.page import review_html, write_review
 from tests.conftest import MINUTE_2017, PACK_2017, ROOT
 
 HOSTILE = "<script>alert('x')</script> & \"quoted\""

@@ -7,7 +7,7 @@ exactly the findings of the reference pack, whatever their fonts and borders.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -65,7 +65,7 @@ def finding_keys(extraction) -> set[tuple[str, str, str]]:
     return {(f.check, f.subject, f.severity) for f in extraction.findings}
 
 
-@lru_cache(maxsize=None)
+@cache
 def rendered(faults: tuple[Fault, ...], folder: str):
     path = Path(folder) / f"pack-{abs(hash(faults))}.pdf"
     render.render_pack(apply_faults(PACK, faults), path, STYLE)

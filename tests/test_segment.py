@@ -1,9 +1,9 @@
 """Meeting details and document boundaries from page lines."""
 from __future__ import annotations
 
-from extract.read.pdfium import PageLines
 from extract.models import Meeting
 from extract.pack.segment import pages_to_documents, pages_to_meeting
+from extract.read.pdfium import PageLines
 
 
 def pages(*texts: str, landscape: bool = False) -> list[PageLines]:

@@ -1,7 +1,7 @@
 """Checks over numeric tables: total rows, formula rows and columns, on small hand-made tables."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from extract.checks.tables import formula_columns, total_rows
 from extract.models import Figure, NumericTable, TableRow
@@ -17,7 +17,7 @@ def reported(check, subject) -> list:
     return [finding for finding in check(subject) if finding is not None]
 
 
-def table(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[Optional[str]]]], kind="money") -> NumericTable:
+def table(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str | None]]], kind="money") -> NumericTable:
     return NumericTable(
         id="numtable-1-t", title="T", page=1, columns=list(columns),
         rows=[TableRow(label=label, cells=[cell(t, kind) if t else None for t in texts]) for label, texts in rows],

@@ -17,8 +17,8 @@ def test_output_with_triage_is_identical_to_pdfplumber_on_every_page(pdf):
 
 
 def test_triage_skips_pages_without_figures():
-    from extract.read import pdfium as fastpass
     from extract.pack.triage import structure_pages
+    from extract.read import pdfium as fastpass
 
     document = fastpass.open_document(PACK_2023)
     try:

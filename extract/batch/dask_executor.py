@@ -11,7 +11,7 @@ need to read the input paths (a shared filesystem) and have agenda-extract insta
 from __future__ import annotations
 
 import uuid
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from extract.batch.manifest import ErrorInfo
 from extract.batch.worker import BatchJob, JobOutcome, WorkerSettings, run_in_subprocess

@@ -22,9 +22,10 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from extract.batch.manifest import ManifestRecord, latest_by_file, read_manifest
 from extract.output import new_file_mode, write_atomic

@@ -11,9 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator
 
 from extract.batch.manifest import ErrorInfo
 from extract.batch.worker import (

@@ -13,10 +13,11 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 from extract.output import write_atomic
 
@@ -51,7 +52,7 @@ class ManifestRecord:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ManifestRecord":
+    def from_dict(cls, data: dict[str, Any]) -> ManifestRecord:
         """Tolerant of missing and unknown keys, so manifests from other versions still read."""
         error = data.get("error")
         return cls(
@@ -68,7 +69,7 @@ class ManifestRecord:
             finished=str(data.get("finished", "")),
         )
 
-    def as_duplicate_of(self, file: str) -> "ManifestRecord":
+    def as_duplicate_of(self, file: str) -> ManifestRecord:
         """The record for another input with the same content: shares this one's output."""
         status: Status = "skipped" if self.status in ("ok", "skipped") else "failed"
         return replace(self, file=file, status=status, seconds=0.0, duplicate_of=self.duplicate_of or self.file,
@@ -109,7 +110,7 @@ class Manifest:
         self._lock_handle = None
         self._append_handle = None
 
-    def __enter__(self) -> "Manifest":
+    def __enter__(self) -> Manifest:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         handle = (self.out_dir / LOCK_NAME).open("a")
         try:

@@ -8,8 +8,8 @@ from typing import TextIO
 
 import click
 
-from extract.batch.runner import Summary
 from extract.batch.manifest import ManifestRecord
+from extract.batch.runner import Summary
 
 FAILURES_LISTED = 20
 

@@ -17,10 +17,11 @@ import hashlib
 import os
 import stat
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol, Sequence
+from typing import Protocol
 
 from extract import __version__
 from extract.batch.manifest import (
@@ -53,7 +54,7 @@ class Reporter(Protocol):
 
     def advance(self, record: ManifestRecord, resumed: bool) -> None: ...
 
-    def finish(self, summary: "Summary") -> None: ...
+    def finish(self, summary: Summary) -> None: ...
 
 
 # --- inputs -------------------------------------------------------------------------------

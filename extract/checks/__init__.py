@@ -5,7 +5,8 @@ see README "Consistency checks" for the rounding policy.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
+from typing import Optional
 
 from extract.models import Extraction, Finding
 
@@ -17,7 +18,7 @@ def run_checks(extraction: Extraction) -> list[Finding]:
     from extract.checks.report import REPORT_CHECKS
     from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
 
-    findings: list[Optional[Finding]] = []
+    findings: list[Finding | None] = []
     for check in CARD_CHECKS:
         findings += _each(check, extraction.service_cards)
     for check in TABLE_CHECKS:
@@ -31,5 +32,5 @@ def run_checks(extraction: Extraction) -> list[Finding]:
     return [f for f in findings if f is not None]
 
 
-def _each(check: Callable, items: Iterable) -> list[Optional[Finding]]:
+def _each(check: Callable, items: Iterable) -> list[Finding | None]:
     return [finding for item in items for finding in check(item)]

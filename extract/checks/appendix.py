@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
 
 from extract.checks.relation import minus, plus, relation
 from extract.models import Extraction, FinancialTable, Finding, Forecast, ServiceCard
@@ -62,7 +62,7 @@ def _words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", name) if w not in _STOP_WORDS}
 
 
-def _by_name(table: FinancialTable, cards: Sequence[ServiceCard]) -> Optional[ServiceCard]:
+def _by_name(table: FinancialTable, cards: Sequence[ServiceCard]) -> ServiceCard | None:
     words = _words(table.service)
     exact = [c for c in cards if _words(c.service) == words]
     if exact:
@@ -71,7 +71,7 @@ def _by_name(table: FinancialTable, cards: Sequence[ServiceCard]) -> Optional[Se
     return nested[0] if len(nested) == 1 else None
 
 
-def _by_budget(table: FinancialTable, cards: Sequence[ServiceCard]) -> Optional[ServiceCard]:
+def _by_budget(table: FinancialTable, cards: Sequence[ServiceCard]) -> ServiceCard | None:
     if table.current is None:
         return None
     same = [c for c in cards if c.budget.current and abs(c.budget.current.value - table.current.value) < 1.0]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from extract.checks.relation import minus, plus, relation
 from extract.models import Finding, ServiceCard
@@ -62,7 +62,7 @@ def _new_posts_account_for(notes: list[str], difference: float, tolerance: float
     return False
 
 
-def staffing_explanation(notes: list[str]) -> Optional[str]:
+def staffing_explanation(notes: list[str]) -> str | None:
     cited = [note for note in notes if any(p.search(note) for p, _ in STAFFING_EXPLANATIONS)]
     if not cited:
         return None

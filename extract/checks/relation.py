@@ -7,8 +7,8 @@ material, not a slip of rounding); a difference within it but not zero is info.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
 
 from extract.models import Figure, Finding
 
@@ -36,10 +36,10 @@ def relation(
     terms: Sequence[Term],
     stated: Figure | Sequence[Figure],
     meaning: str,
-    explanation: Optional[str] = None,
-    explains: Optional[Callable[[float, float], bool]] = None,
+    explanation: str | None = None,
+    explains: Callable[[float, float], bool] | None = None,
     exact: bool = False,
-) -> Optional[Finding]:
+) -> Finding | None:
     """Finding when Σ terms differs from the stated figure (or the sum of several stated
     figures, e.g. definite plus potential reductions); None when they agree exactly.
     `exact`: the figures are counts of whole things, so any difference is beyond rounding."""

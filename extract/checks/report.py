@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
 
 from extract.checks.relation import minus, plus, relation
 from extract.checks.tables import ESTABLISHMENT, TOTAL_ROW, column_by_heading
@@ -58,7 +58,7 @@ def place_figures(statement: Statement) -> list[Placed]:
     return placed
 
 
-def role_of(statement: Statement, placed: Placed) -> Optional[str]:
+def role_of(statement: Statement, placed: Placed) -> str | None:
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(statement.text) if m.end() <= placed.start), default=0)
     before = statement.text[sentence_start:placed.start]
     for role, pattern in ROLE_BEFORE.items():
@@ -147,7 +147,7 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Finding]:
                 yield from _gross_savings(extraction, statement, p)
 
 
-def staffing_summary_establishment(extraction: Extraction) -> Optional[Figure]:
+def staffing_summary_establishment(extraction: Extraction) -> Figure | None:
     """The 'Total' row's establishment (FTE) in a staffing summary table, if the pack has one."""
     for table in extraction.tables:
         column = column_by_heading(table, ESTABLISHMENT)

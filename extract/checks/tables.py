@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
 
 from extract.checks.relation import Term, plus, relation
 from extract.models import Figure, Finding, NumericTable, PostList, TableRow
@@ -29,7 +29,7 @@ class ColumnRef:
 
     name: str  # how findings name the column, whatever the wrap of its printed heading
     heading: re.Pattern
-    blank_after: Optional[re.Pattern] = None
+    blank_after: re.Pattern | None = None
 
 
 # Column patterns match the heading with its spaces removed: narrow cells wrap words
@@ -90,13 +90,13 @@ def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bo
     return same_sign and min(magnitudes) <= abs(total_row.cells[c].value) <= max(magnitudes)
 
 
-def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Optional[Finding]:
+def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Finding | None:
     cells = [cell for cell in (_cell(p, c) for p in parts) if cell is not None]
     return relation("table.total_row", _subject(table, total_row, c), plus(*cells), total_row.cells[c],
                     "the total row is not the sum of the rows above")
 
 
-def formula_rows(table: NumericTable) -> Iterator[Optional[Finding]]:
+def formula_rows(table: NumericTable) -> Iterator[Finding | None]:
     for result_pattern, operands in ROW_FORMULAS:
         result = _row(table, result_pattern)
         rows = [(_row(table, pattern), sign) for sign, pattern in operands]
@@ -109,7 +109,7 @@ def formula_rows(table: NumericTable) -> Iterator[Optional[Finding]]:
                 yield relation("table.formula_row", _subject(table, result, c), terms, stated, meaning)
 
 
-def formula_columns(table: NumericTable) -> Iterator[Optional[Finding]]:
+def formula_columns(table: NumericTable) -> Iterator[Finding | None]:
     for result_ref, operands in COLUMN_FORMULAS:
         result = _column_of(table, result_ref)
         columns = [(column_by_heading(table, pattern), sign) for sign, pattern in operands]
@@ -136,15 +136,15 @@ def post_list_total(post_list: PostList) -> Iterator[Finding]:
                        "the posts listed do not add up to the stated total", exact=True)
 
 
-def _row(table: NumericTable, pattern: re.Pattern) -> Optional[TableRow]:
+def _row(table: NumericTable, pattern: re.Pattern) -> TableRow | None:
     return next((r for r in table.rows if pattern.search(r.label)), None)
 
 
-def column_by_heading(table: NumericTable, pattern: re.Pattern) -> Optional[int]:
+def column_by_heading(table: NumericTable, pattern: re.Pattern) -> int | None:
     return next((i for i, name in enumerate(table.columns) if pattern.search(re.sub(r"\s+", "", name))), None)
 
 
-def _column_of(table: NumericTable, ref: ColumnRef) -> Optional[int]:
+def _column_of(table: NumericTable, ref: ColumnRef) -> int | None:
     found = column_by_heading(table, ref.heading)
     if found is not None or ref.blank_after is None:
         return found
@@ -154,7 +154,7 @@ def _column_of(table: NumericTable, ref: ColumnRef) -> Optional[int]:
     return after if unheaded else None
 
 
-def _cell(row: TableRow, column: Optional[int]) -> Optional[Figure]:
+def _cell(row: TableRow, column: int | None) -> Figure | None:
     return row.cells[column] if column is not None and column < len(row.cells) else None
 
 
@@ -163,7 +163,7 @@ def _heading(table: NumericTable, column: int) -> str:
     return printed or f"column {column + 1} (no heading)"
 
 
-def _subject(table: NumericTable, row: TableRow, column: int, name: Optional[str] = None) -> str:
+def _subject(table: NumericTable, row: TableRow, column: int, name: str | None = None) -> str:
     return f"{table.title} – {row.label}, {name or _heading(table, column)}"
 
 

@@ -84,9 +84,9 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
 
 def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
          scheduler: str | None):
-    from extract.batch.runner import run_batch
     from extract.batch.manifest import ManifestBusy
     from extract.batch.progress import make_reporter
+    from extract.batch.runner import run_batch
 
     executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory))
     try:

@@ -18,7 +18,11 @@ from pathlib import Path
 import click
 
 from extract.cli.common import (
-    EXIT_INPUT, SEVERITY_RANK, OutputFailure, exit_for_findings, fail_on_option,
+    EXIT_INPUT,
+    SEVERITY_RANK,
+    OutputFailure,
+    exit_for_findings,
+    fail_on_option,
 )
 
 

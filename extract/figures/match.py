@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Sequence
 
-from extract.models import Figure
 from extract.figures.patterns import LABEL_KIND, MONEY_UNITS
+from extract.models import Figure
 from extract.read.text import BBox, TextRun
 
 _NUMBER = re.compile(r"[-−–]?\d[\d,]*(?:\.\d+)?")
@@ -28,7 +28,7 @@ class Found:
     unit: float = 1.0  # what the printed unit multiplies by (1e6 for 'm')
     has_unit: bool = True
 
-    def to_model(self, label: Optional[str] = None, **changes) -> Figure:
+    def to_model(self, label: str | None = None, **changes) -> Figure:
         return Figure(
             kind=self.kind, value=self.value, text=self.text, precision=self.precision,
             page=self.page, bbox=self.bbox, label=label or None, **changes,
@@ -67,7 +67,7 @@ def find_in_run(run: TextRun) -> list[Found]:
     return find_in_runs([run])[0]
 
 
-def _from_span(run: TextRun, span) -> Optional[Found]:
+def _from_span(run: TextRun, span) -> Found | None:
     kind = LABEL_KIND[span.label_]
     text = " ".join(span.text.split())  # as printed, a wrapped line folded to one space
     parsed = parse_money(text) if kind == "money" else parse_count(text, kind)
@@ -79,7 +79,7 @@ def _from_span(run: TextRun, span) -> Optional[Found]:
                  unit or 1.0, unit is not None)
 
 
-def parse_money(text: str) -> Optional[tuple[float, float, Optional[float]]]:
+def parse_money(text: str) -> tuple[float, float, float | None] | None:
     """'£0.82M' → (820000.0, 10000.0, 1e6); '£0.05' → (0.05, 0.01, None): value, precision, unit."""
     match = _NUMBER.search(text)
     if match is None:
@@ -92,7 +92,7 @@ def parse_money(text: str) -> Optional[tuple[float, float, Optional[float]]]:
     return _round(value * multiplier), _round(precision * multiplier), multiplier
 
 
-def parse_count(text: str, kind: str) -> Optional[tuple[float, float, Optional[float]]]:
+def parse_count(text: str, kind: str) -> tuple[float, float, float | None] | None:
     """'12.6 FTE' → (12.6, 0.1, 1.0); 'Headcount 25' → (25.0, 1.0, 1.0)."""
     match = _NUMBER.search(text)
     if match is None:

@@ -7,12 +7,12 @@ or from the heading itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional, Sequence
 
-from extract.read.pdfium import PageLines
 from extract.models import Document, Meeting
+from extract.read.pdfium import PageLines
 
 AGENDA_ITEM = re.compile(r"^agenda\s+item\s+(\d+[a-z]?)\b", re.I)
 APPENDIX = re.compile(r"^(appendix|annex)\s+([A-Z]|\d{1,2})\b\s*(?:[:\-–—.]\s*(.*))?$", re.I)
@@ -40,8 +40,8 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
 class Heading:
     page: int
     kind: str
-    label: Optional[str]
-    title: Optional[str]
+    label: str | None
+    title: str | None
 
 
 def pages_to_meeting(pages: Sequence[PageLines]) -> Meeting:
@@ -74,7 +74,7 @@ def _cover_meeting(lines: list[str]) -> Meeting:
     return Meeting(committee=committee, date=_iso_date(when), time=_time(when), place=place)
 
 
-def _iso_date(text: str) -> Optional[str]:
+def _iso_date(text: str) -> str | None:
     match = DATE.search(text)
     if not match:
         return None
@@ -85,7 +85,7 @@ def _iso_date(text: str) -> Optional[str]:
         return None
 
 
-def _time(text: str) -> Optional[str]:
+def _time(text: str) -> str | None:
     match = TIME.search(text)
     if not match:
         return None

@@ -13,11 +13,10 @@ also searched with pdfplumber for structures, and the output must come out the s
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from extract.read.pdfium import PageLines
-from extract.vocabulary import NIL_CELL, NUMBER_CELL
-from extract.vocabulary import TABLE_UNIT
+from extract.vocabulary import NIL_CELL, NUMBER_CELL, TABLE_UNIT
 
 FIGURE_TRIGGER = re.compile(
     r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I

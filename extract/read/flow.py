@@ -6,11 +6,11 @@ whose header is on page 16 and values on page 17 is still one block.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
-from extract.vocabulary import PAGE_STAMP
 from extract.read.text import PageText, Row, TextRun, Word
+from extract.vocabulary import PAGE_STAMP
 
 
 @dataclass(frozen=True)

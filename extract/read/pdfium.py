@@ -9,7 +9,6 @@ from pathlib import Path
 from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
 from extract.read.text import Glyph, PageText, glyphs_to_rows
 
-
 # pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
 PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
 

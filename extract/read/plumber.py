@@ -6,8 +6,8 @@ flat however long the pack.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from extract.errors import DamagedPdf, EncryptedPdf
 from extract.read.text import Glyph, PageText, glyphs_to_rows
@@ -43,7 +43,7 @@ class CarefulReader:
             self._pdf.close()
             self._pdf = None
 
-    def __enter__(self) -> "CarefulReader":
+    def __enter__(self) -> CarefulReader:
         return self
 
     def __exit__(self, *exc) -> None:

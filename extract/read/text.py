@@ -6,9 +6,10 @@ figure found anywhere can be pointed to by page and bounding box.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import NamedTuple
 
 BBox = tuple[float, float, float, float]
 
@@ -118,12 +119,12 @@ class TextRun:
     """
 
     text: str
-    places: tuple[Optional[tuple[int, BBox]], ...]
+    places: tuple[tuple[int, BBox] | None, ...]
 
     @classmethod
-    def from_words(cls, words: Iterable[Word], sep: str = " ") -> "TextRun":
+    def from_words(cls, words: Iterable[Word], sep: str = " ") -> TextRun:
         text_parts: list[str] = []
-        places: list[Optional[tuple[int, BBox]]] = []
+        places: list[tuple[int, BBox] | None] = []
         for i, word in enumerate(words):
             if i:
                 text_parts.append(sep)
@@ -133,9 +134,9 @@ class TextRun:
         return cls("".join(text_parts), tuple(places))
 
     @classmethod
-    def join(cls, runs: Sequence["TextRun"], sep: str = "\n") -> "TextRun":
+    def join(cls, runs: Sequence[TextRun], sep: str = "\n") -> TextRun:
         text_parts: list[str] = []
-        places: list[Optional[tuple[int, BBox]]] = []
+        places: list[tuple[int, BBox] | None] = []
         for i, run in enumerate(runs):
             if i:
                 text_parts.append(sep)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import base64
 import io
 import logging
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from extract.errors import PackError
 from extract.models import BBox, Figure
@@ -124,7 +124,7 @@ class PageRenderer:
         except Exception as exc:  # pdfminer raises many types for a file it cannot read
             raise PackError(str(pdf_path), f"cannot render pages for the review ({type(exc).__name__})") from exc
 
-    def __enter__(self) -> "PageRenderer":
+    def __enter__(self) -> PageRenderer:
         return self
 
     def __exit__(self, *exc_info) -> None:

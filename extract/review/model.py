@@ -10,12 +10,19 @@ embedded as data URIs; the HTML is built in extract.review.render.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
 
 from extract.models import (
-    Document, Extraction, FinancialTable, Figure, Finding, NumericTable, PostList, ServiceCard,
+    Document,
+    Extraction,
+    Figure,
+    FinancialTable,
+    Finding,
+    NumericTable,
+    PostList,
+    ServiceCard,
 )
 from extract.pipeline import sha256_of
 from extract.review.crops import Crop, CropRequest, Mark, render_crops
@@ -82,10 +89,10 @@ class Review:
     figure_crop: dict[FigureKey, str]  # the crop id in "where printed" that outlines the figure
     owned: dict[FigureKey, list[Owner]]  # the cards and tables each figure belongs to
 
-    def document_at(self, page: int) -> Optional[Document]:
+    def document_at(self, page: int) -> Document | None:
         return next((d for d in self.extraction.documents if d.page_start <= page <= d.page_end), None)
 
-    def crop_of(self, figure: Optional[Figure]) -> Optional[str]:
+    def crop_of(self, figure: Figure | None) -> str | None:
         return None if figure is None else self.figure_crop.get(figure_key(figure))
 
 
@@ -118,7 +125,7 @@ def build_review(pdf_path: Path, extraction: Extraction) -> Review:
 def card_figures(card: ServiceCard) -> list[tuple[str, Figure]]:
     """A card's figures with their roles, as the consistency checks name them."""
     staffing, budget = card.staffing, card.budget
-    pairs: list[tuple[str, Optional[Figure]]] = [
+    pairs: list[tuple[str, Figure | None]] = [
         ("current headcount", staffing.current_headcount),
         ("current FTE", staffing.current_fte),
         ("proposed FTE", staffing.proposed_fte),
@@ -133,7 +140,7 @@ def card_figures(card: ServiceCard) -> list[tuple[str, Figure]]:
 
 
 def table_figures(table: FinancialTable) -> list[tuple[str, Figure]]:
-    pairs: list[tuple[str, Optional[Figure]]] = [("current budget", table.current)]
+    pairs: list[tuple[str, Figure | None]] = [("current budget", table.current)]
     pairs += [(_labelled("part of current budget", f), f) for f in table.current_parts]
     for stage, forecast in (("pre-consultation", table.pre_consultation), ("post-consultation", table.post_consultation)):
         pairs += [(f"{stage} forecast cost", forecast.cost), (f"{stage} saving", forecast.saving)]
@@ -156,7 +163,7 @@ def _labelled(role: str, figure: Figure) -> str:
     return f"{role}: {figure.label}" if figure.label else role
 
 
-def _distinct(pairs: Sequence[tuple[str, Optional[Figure]]]) -> list[tuple[str, Figure]]:
+def _distinct(pairs: Sequence[tuple[str, Figure | None]]) -> list[tuple[str, Figure]]:
     """Drop missing figures and repeats (reduction_fte is also one of the reductions)."""
     seen: set[FigureKey] = set()
     kept = []

@@ -6,12 +6,12 @@ Every value from the extraction goes through `esc` (html.escape, quotes included
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from html import escape
-from typing import Iterable, Optional
 
 from extract.models import Figure
-from extract.review.model import SEVERITY_ORDER, FindingView, OwnerView, Review, figure_key, safe_id
 from extract.review.crops import RESOLUTION, Crop, Mark
+from extract.review.model import SEVERITY_ORDER, FindingView, OwnerView, Review, figure_key, safe_id
 
 NOT_FOUND = '<span aria-hidden="true">—</span><span class="visually-hidden">not found</span>'
 
@@ -342,11 +342,11 @@ def _table(caption: str, columns: list[str], rows: list[str], caption_html: bool
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
-def _figure_cell(review: Review, figure: Optional[Figure]) -> str:
+def _figure_cell(review: Review, figure: Figure | None) -> str:
     return f'<td class="num">{_figure_link(review, figure)}</td>'
 
 
-def _figure_link(review: Review, figure: Optional[Figure]) -> str:
+def _figure_link(review: Review, figure: Figure | None) -> str:
     """The figure as shown, linked to the crop where it was printed (when there is one)."""
     if figure is None:
         return NOT_FOUND
@@ -404,7 +404,7 @@ def _badge(severity: str) -> str:
     return f'<span class="badge {esc(severity)}">{esc(severity.capitalize())}</span>'
 
 
-def _long_date(iso: Optional[str]) -> Optional[str]:
+def _long_date(iso: str | None) -> str | None:
     if not iso:
         return None
     try:
@@ -422,7 +422,7 @@ def _document_name(document) -> str:
     return f"{document.label}: {document.title}" if document.label else document.title
 
 
-def _amount(value: float, kind: Optional[str], signed: bool = False) -> str:
+def _amount(value: float, kind: str | None, signed: bool = False) -> str:
     """Finding amounts: pounds to the pound, FTE and counts to two decimals."""
     sign = ("+" if value > 0 else "−" if value < 0 else "") if signed else ("−" if value < 0 else "")
     size = abs(value)

@@ -7,14 +7,21 @@ such as 'DSG savings' before it. The rule words live in patterns.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from extract.figures.match import Found, infer_money_units
-from extract.read.flow import plain
 from extract.models import Budget, Figure, Forecast, Staffing
-from extract.vocabulary import AT_RISK_WORDS, COLUMN_TITLE_WORDS, POTENTIAL_WORDS, REDUCTION_WORDS, SAVING_WORD, STAFFING_NOTES
+from extract.read.flow import plain
 from extract.read.text import TextRun
+from extract.vocabulary import (
+    AT_RISK_WORDS,
+    COLUMN_TITLE_WORDS,
+    POTENTIAL_WORDS,
+    REDUCTION_WORDS,
+    SAVING_WORD,
+    STAFFING_NOTES,
+)
 
 _LABEL_JUNK = " \t\n:;-–—•·+()[],."
 _BLANK_AMOUNT = re.compile(r"(?P<label>[A-Za-z][A-Za-z &/'-]*?)\s*£(?!\s*\d)")
@@ -32,7 +39,7 @@ class Column:
     def text(self) -> str:
         return self.run.text
 
-    def figure(self, found: Found, label: Optional[str] = None) -> Figure:
+    def figure(self, found: Found, label: str | None = None) -> Figure:
         return found.to_model(label=label, unit_inferred=found.start in self.inferred)
 
     def of_kind(self, kind: str) -> list[Found]:
@@ -89,8 +96,8 @@ def staffing_block(current: Column, proposed: Column) -> Staffing:
     )
 
 
-def _proposed_ftes(column: Column) -> tuple[Optional[Figure], list[Figure]]:
-    proposed: Optional[Figure] = None
+def _proposed_ftes(column: Column) -> tuple[Figure | None, list[Figure]]:
+    proposed: Figure | None = None
     reductions: list[Figure] = []
     for f in column.of_kind("fte"):
         before_all = column.text[: f.start]
@@ -164,7 +171,7 @@ def budget_block(current: Column, proposed: Column) -> Budget:
     )
 
 
-def current_column(column: Column) -> tuple[Optional[Figure], list[Figure], list[str]]:
+def current_column(column: Column) -> tuple[Figure | None, list[Figure], list[str]]:
     """The current budget and its stated parts: '£1.53M (£0.61m + £0.92m of Pupil Premium Plus)'."""
     money = list(column.found)
     if not money:
@@ -200,7 +207,7 @@ def _opens_saving(column: Column, f: Found, before: str) -> bool:
     return bool(same_line or _SAVING_OPENS.search(column.since_previous(f)))
 
 
-def _part_label(column: Column, f: Found) -> Optional[str]:
+def _part_label(column: Column, f: Found) -> str | None:
     """A part's label is printed before it on its line ('Music grant £0.50m') or, when the
     figure opens its line, after it ('£0.92m of Pupil Premium Plus')."""
     same_line_before = column.window_before(f).rsplit("\n", 1)[-1]
@@ -212,7 +219,7 @@ def _part_label(column: Column, f: Found) -> Optional[str]:
     return clean_label(after)
 
 
-def clean_label(text: str) -> Optional[str]:
+def clean_label(text: str) -> str | None:
     text = COLUMN_TITLE_WORDS.sub("", plain(text))
     text = text.strip(_LABEL_JUNK)
     text = re.sub(r"\s*:-?$", "", text)

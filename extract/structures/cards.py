@@ -8,16 +8,16 @@ never from ruling lines, so borderless tables and cards broken across pages read
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
-from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
 from extract.figures.match import find_in_runs
-from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.models import Budget, ServiceCard, Staffing
-from extract.vocabulary import BUDGET_HEADER, BUDGET_RIGHT, CARD_START, SECTION_LABELS, STAFFING_HEADER, STAFFING_RIGHT
-from extract.structures.titles import title_above, value_column_x
+from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.read.text import Row
+from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
+from extract.structures.titles import title_above, value_column_x
+from extract.vocabulary import BUDGET_HEADER, BUDGET_RIGHT, CARD_START, SECTION_LABELS, STAFFING_HEADER, STAFFING_RIGHT
 
 
 @dataclass
@@ -60,7 +60,7 @@ def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int) 
     while i < stop and not _block_header(flow[i].row):
         _add_section_row(layout, flow[i].row, value_x)
         i += 1
-    block: Optional[Block] = None
+    block: Block | None = None
     while i < stop:
         fr = flow[i]
         header = _block_header(fr.row)
@@ -79,7 +79,7 @@ def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int) 
     return layout
 
 
-def _block_header(row: Row) -> Optional[Block]:
+def _block_header(row: Row) -> Block | None:
     for kind, header, right in (("staffing", STAFFING_HEADER, STAFFING_RIGHT), ("budget", BUDGET_HEADER, BUDGET_RIGHT)):
         if header.match(row.text):
             boundary = match_x(row, right) or value_column_x(row)
@@ -111,7 +111,7 @@ def _add_section_row(layout: CardLayout, row: Row, value_x: float) -> None:
         layout.sections[-1][1].append(right_text)
 
 
-def section_key(label: str) -> Optional[str]:
+def section_key(label: str) -> str | None:
     for key, pattern in SECTION_LABELS:
         if pattern.match(label.strip()):
             return key

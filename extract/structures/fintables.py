@@ -6,15 +6,15 @@ Column edges come from where the three column titles are printed on the header r
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
-from extract.structures.blocks import current_column, forecast_column, money_columns
 from extract.figures.match import find_in_runs
-from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.models import FinancialTable
-from extract.vocabulary import FINTABLE_COLUMNS
+from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.read.text import Row
+from extract.structures.blocks import current_column, forecast_column, money_columns
 from extract.structures.titles import title_above
+from extract.vocabulary import FINTABLE_COLUMNS
 
 _APPENDIX_HEADING = re.compile(r"^(appendix|annex)\s+[A-Z0-9]\b", re.I)
 

@@ -13,11 +13,11 @@ stated_total is the printed number ('24') as a count Figure, its label the whole
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
-from extract.read.flow import FlowRow, plain
 from extract.models import Figure, Post, PostList
+from extract.read.flow import FlowRow, plain
 from extract.read.text import Row, TextRun, Word
 
 # The printed total, whole phrase; group 'n' is the number.
@@ -71,8 +71,8 @@ class Item:
 
 @dataclass
 class ListLayout:
-    title: Optional[str]
-    title_row: Optional[Row]
+    title: str | None
+    title_row: Row | None
     items: list[Item]
     total: list[Word]  # the total phrase
     number: re.Match  # the TOTAL_PATTERNS match on the phrase text
@@ -110,7 +110,7 @@ def _phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
     return phrases
 
 
-def read_list(flow: Sequence[FlowRow], index: int, total: list[Word], match: re.Match) -> Optional[ListLayout]:
+def read_list(flow: Sequence[FlowRow], index: int, total: list[Word], match: re.Match) -> ListLayout | None:
     """The items above a total within the total's zone, and the heading that opens them."""
     first = _first_row_of_page(flow, index, MAX_SCAN_ROWS)
     zone = list_zone([fr.row for fr in flow[first:index]], total[0].x0)

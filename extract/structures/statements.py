@@ -5,14 +5,14 @@ on which neighbouring pages were read) holding two or more figures.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from extract.figures.match import Found
-from extract.read.flow import plain
 from extract.models import Document, Statement
-from extract.vocabulary import PARAGRAPH_NUMBER
+from extract.read.flow import plain
 from extract.read.text import PageText, Row, TextRun
+from extract.vocabulary import PARAGRAPH_NUMBER
 
 PARAGRAPH_GAP = 0.8  # a blank line (in type sizes) ends a paragraph
 
@@ -24,10 +24,10 @@ class PageRun:
     page: PageText
     run: TextRun
     row_starts: tuple[int, ...]  # offset of each row in run.text
-    sections: tuple[Optional[str], ...]  # report paragraph number open at each row
+    sections: tuple[str | None, ...]  # report paragraph number open at each row
 
 
-def page_to_run(page: PageText, carried: Optional[str]) -> PageRun:
+def page_to_run(page: PageText, carried: str | None) -> PageRun:
     starts, sections, offset, current = [], [], 0, carried
     for row in page.rows:
         match = PARAGRAPH_NUMBER.match(row.text)
@@ -39,7 +39,7 @@ def page_to_run(page: PageText, carried: Optional[str]) -> PageRun:
     return PageRun(page, run, tuple(starts), tuple(sections))
 
 
-def section_at(page_run: PageRun, offset: int) -> Optional[str]:
+def section_at(page_run: PageRun, offset: int) -> str | None:
     index = max((i for i, start in enumerate(page_run.row_starts) if start <= offset), default=None)
     return None if index is None else page_run.sections[index]
 
@@ -83,11 +83,11 @@ def _paragraphs(page_run: PageRun) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
-def _document_of(documents: Sequence[Document], page: int) -> Optional[Document]:
+def _document_of(documents: Sequence[Document], page: int) -> Document | None:
     return next((d for d in documents if d.page_start <= page <= d.page_end), None)
 
 
-def _subject(document: Optional[Document], section: Optional[str], page: int) -> str:
+def _subject(document: Document | None, section: str | None, page: int) -> str:
     if document is not None and document.kind == "report" and section:
         return f"Report {section}"
     name = (document.label or document.kind.replace("_", " ").title()) if document else "Page"

@@ -1,11 +1,11 @@
 """Where a card's or table's title is, and where its value column starts."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from extract.read.flow import FlowRow
-from extract.vocabulary import BUDGET_HEADER, STAFFING_HEADER
 from extract.read.text import Row
+from extract.vocabulary import BUDGET_HEADER, STAFFING_HEADER
 
 MAX_TITLE_ROWS = 4
 
@@ -33,7 +33,7 @@ def title_above(flow: Sequence[FlowRow], index: int, limit: int) -> int:
     return first
 
 
-def _could_be_title(row: Row, nearest_title_row: Optional[Row]) -> bool:
+def _could_be_title(row: Row, nearest_title_row: Row | None) -> bool:
     text = row.text
     if "£" in text or STAFFING_HEADER.match(text) or BUDGET_HEADER.match(text):
         return False
@@ -42,7 +42,7 @@ def _could_be_title(row: Row, nearest_title_row: Optional[Row]) -> bool:
     return True
 
 
-def value_column_x(row: Row) -> Optional[float]:
+def value_column_x(row: Row) -> float | None:
     """x where a label/value row's value starts: the first word after a wide gap."""
     words = row.words
     for previous, word in zip(words, words[1:]):

@@ -8,8 +8,8 @@ what keeps prose, dates and phone numbers out of tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from extract.models import Figure
 from extract.read.text import Row, TextRun, Word
@@ -159,7 +159,7 @@ def _split_segment(segment: Sequence[Word], tight_gap: float) -> list[tuple[bool
     return [(True, c) for c in cells] if spaced else [(False, tuple(segment))]
 
 
-def _words_to_cells(words: Sequence[Word]) -> Optional[list[tuple[Word, ...]]]:
+def _words_to_cells(words: Sequence[Word]) -> list[tuple[Word, ...]] | None:
     """Group words into cells ('£' joins the number after it), or None if any is not a cell."""
     cells: list[tuple[Word, ...]] = []
     k = 0
@@ -188,14 +188,14 @@ def _is_row_reference(words: Sequence[Word]) -> bool:
 
 # --- units and figures ---------------------------------------------------------------
 
-def text_to_unit(text: str) -> Optional[Unit]:
+def text_to_unit(text: str) -> Unit | None:
     for pattern, unit in UNIT_WORDS:
         if pattern.search(text):
             return unit
     return None
 
 
-def cell_to_figure(cell: Cell, unit: Optional[Unit], label: Optional[str]) -> Optional[Figure]:
+def cell_to_figure(cell: Cell, unit: Unit | None, label: str | None) -> Figure | None:
     """The cell as a Figure; None for a nil mark or a percentage (no kind fits one)."""
     match = NUMBER_CELL.match(cell.text.replace(" ", ""))
     if match is None or (match["suffix"] or "").lower() == "%":
@@ -219,7 +219,7 @@ def cell_to_figure(cell: Cell, unit: Optional[Unit], label: Optional[str]) -> Op
     )
 
 
-def _cell_unit(match: re.Match, unit: Optional[Unit]) -> tuple[str, float]:
+def _cell_unit(match: re.Match, unit: Unit | None) -> tuple[str, float]:
     """Kind and scale: a printed suffix ('£1.5m', '1.6m') scales the number itself; a '£' or
     a money column makes it money; otherwise the column's unit, else a plain count."""
     suffix = SUFFIX_SCALE.get((match["suffix"] or "").lower())

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 from extract.read.flow import FlowRow
-from extract.structures.numeric.cells import Cell, RowCells, is_amount
 from extract.read.text import Word
+from extract.structures.numeric.cells import Cell, RowCells, is_amount
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -48,7 +48,7 @@ class DraftTable:
     label_x0: float = float("inf")
     label_x1: float = float("-inf")
 
-    def add(self, index: int, parsed: RowCells, places: Sequence[Optional[int]]) -> None:
+    def add(self, index: int, parsed: RowCells, places: Sequence[int | None]) -> None:
         columns = []
         for cell, place in zip(parsed.cells, places):
             if place is None:
@@ -101,7 +101,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
     return draft
 
 
-def fit_row(draft: DraftTable, row: RowCells) -> Optional[tuple[RowCells, list[Optional[int]]]]:
+def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None]] | None:
     """The row (an amount set against its label that sits in a column peeled off as a cell)
     and the column of each cell, or None when the row does not fit."""
     label, cells = list(row.label), list(row.cells)
@@ -118,11 +118,11 @@ def _may_hold(draft: DraftTable, fr: FlowRow, row: RowCells) -> bool:
     return row.kind == "label" and not fr.page_break and _clear_of_columns(draft, row.label)
 
 
-def cells_to_columns(draft: DraftTable, row: RowCells) -> Optional[list[Optional[int]]]:
+def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | None:
     """The column of each cell (None: a new column), or None when the row does not fit."""
     if not _clear_of_columns(draft, row.label):
         return None
-    places: list[Optional[int]] = []
+    places: list[int | None] = []
     for cell in row.cells:
         if cell.x0 < draft.label_x1 and cell.x1 > draft.label_x0:
             return None  # a number where other rows print labels

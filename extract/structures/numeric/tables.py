@@ -8,18 +8,25 @@ Each cell becomes a Figure in the unit its column heading (or the title) prints.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
-from extract.read.flow import FlowRow, plain
 from extract.models import NumericTable, TableRow
-from extract.vocabulary import TABLE_UNIT
+from extract.read.flow import FlowRow, plain
+from extract.read.text import Word
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
-    MIN_COLUMNS, MIN_NUMERIC_ROWS, ROW_GAP, DraftTable, can_start, grow_table, is_candidate,
-    is_continuation, row_pitch,
+    MIN_COLUMNS,
+    MIN_NUMERIC_ROWS,
+    ROW_GAP,
+    DraftTable,
+    can_start,
+    grow_table,
+    is_candidate,
+    is_continuation,
+    row_pitch,
 )
-from extract.read.text import Word
+from extract.vocabulary import TABLE_UNIT
 
 MAX_HEADER_ROWS = 6
 MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
@@ -38,7 +45,7 @@ class Header:
     rows: list[int]  # flow indices, top to bottom
     headings: dict[int, list[Word]]  # column → words in reading order
     stub: list[Word] = field(default_factory=list)  # words over the labels
-    banner: Optional[str] = None  # the group heading between header and body, if any
+    banner: str | None = None  # the group heading between header and body, if any
     unit_text: str = ""  # unit-only phrases ('£m') and 'All figures in £m'
 
 
@@ -107,10 +114,10 @@ def _add_header_row(header: Header, placed: Placed, index: int) -> None:
         target[:0] = words
 
 
-Placed = list[tuple[Optional[int], list[Word]]]  # phrases with their column (None: the labels)
+Placed = list[tuple[int | None, list[Word]]]  # phrases with their column (None: the labels)
 
 
-def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Optional[Placed]:
+def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Placed | None:
     """Each phrase with its column, or None for a title-like row."""
     placed: Placed = []
     for phrase in _phrases(words, PHRASE_GAP * size):
@@ -132,7 +139,7 @@ def _phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
     return phrases
 
 
-def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[Optional[int], list[Word]]:
+def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[int | None, list[Word]]:
     x0, x1 = words[0].x0, max(w.x1 for w in words)
 
     def distance(a: float, b: float) -> float:
@@ -145,7 +152,7 @@ def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[Optional[int], l
     return best, list(words)
 
 
-def title_above(flow: Sequence[FlowRow], first: int) -> tuple[Optional[str], str]:
+def title_above(flow: Sequence[FlowRow], first: int) -> tuple[str | None, str]:
     """The heading-like row just above the table's first header (or body) row, passing over
     a unit line ('All figures in £m'), and the units such lines state."""
     units = ""
@@ -192,7 +199,7 @@ def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
 
 def draft_to_table(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
-) -> Optional[NumericTable]:
+) -> NumericTable | None:
     """The table in the model, or None when it is a grid of unlabelled numbers or holds
     nothing a Figure can (percentages only)."""
     header = find_header(flow, parsed, draft)
@@ -231,7 +238,7 @@ def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
     return [k for k in draft.rows if draft.parsed[k].kind == "numeric" and draft.parsed[k].label]
 
 
-def _label_column(draft: DraftTable, header: Header, order: list[int]) -> Optional[int]:
+def _label_column(draft: DraftTable, header: Header, order: list[int]) -> int | None:
     """A table printed without text labels ('100%  0  0  0') whose every column has a
     heading: its first column labels the rows."""
     numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
@@ -242,10 +249,10 @@ def _label_column(draft: DraftTable, header: Header, order: list[int]) -> Option
 
 
 def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
-              label_column: Optional[int] = None) -> list[tuple[str, list[Optional[Cell]]]]:
+              label_column: int | None = None) -> list[tuple[str, list[Cell | None]]]:
     """(label, cells by column) per printed row, wrapped label lines folded into their row."""
     pitch = row_pitch(flow, draft)
-    rows: list[tuple[str, list[Optional[Cell]]]] = []
+    rows: list[tuple[str, list[Cell | None]]] = []
     prefix = ""
     for n, k in enumerate(draft.rows):
         label = draft.parsed[k].label_text
@@ -260,7 +267,7 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
                 rows.append((plain(f"{prefix} {label}"), [None] * len(order)))
                 prefix = ""
             continue
-        cells: list[Optional[Cell]] = [None] * len(order)
+        cells: list[Cell | None] = [None] * len(order)
         for cell, place in zip(draft.parsed[k].cells, draft.placed[k]):
             if place == label_column:
                 label = cell.text
@@ -272,11 +279,11 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
 
 
 def column_units(
-    headings: Sequence[str], cells: Sequence[Sequence[Cell]], default: Optional[Unit],
-) -> list[Optional[Unit]]:
+    headings: Sequence[str], cells: Sequence[Sequence[Cell]], default: Unit | None,
+) -> list[Unit | None]:
     """Each column's unit from its heading, else the table's; a blank heading shares its left
     neighbour's (a heading cell spanning two columns). Fractional 'posts' are FTE."""
-    units: list[Optional[Unit]] = []
+    units: list[Unit | None] = []
     for k, heading in enumerate(headings):
         unit = text_to_unit(heading) or default
         if unit is None and not heading and k:
@@ -287,7 +294,7 @@ def column_units(
     return units
 
 
-def table_unit(units: Sequence[Optional[Unit]]) -> str:
+def table_unit(units: Sequence[Unit | None]) -> str:
     """GBP, FTE or count when every column says so; a column with no printed unit makes it mixed."""
     kinds = {u.kind if u else None for u in units} - {"percent"}  # blank columns say nothing
     for unit, members in (("GBP", {"money"}), ("FTE", {"fte"}), ("count", {"count", "headcount"})):
