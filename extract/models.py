@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "agenda-extract/1.0"
 
 BBox = tuple[float, float, float, float]
 FigureKind = Literal["money", "fte", "headcount", "count"]
 Severity = Literal["error", "warning", "info"]
+Outcome = Literal["agrees", "within_rounding", "disagrees"]
 DocumentKind = Literal[
     "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "other"
 ]
@@ -182,6 +183,44 @@ class Finding(Model):
     evidence: list[Figure] = Field(default_factory=list)
 
 
+class Relation(Model):
+    """One relation the consistency pass evaluated between printed figures, whatever its outcome.
+
+    `findings[]` lists only the relations that do not agree exactly; `relations[]` lists them all,
+    so that 'no findings' can be told apart from 'nothing was checked'."""
+
+    check: str = Field(description="stable id of the rule, e.g. 'card.saving', 'table.total_row'")
+    subject: str = Field(description="as a finding would name it: service, report section or table, row, column")
+    structure: str | None = Field(
+        default=None, description="id of the card, Appendix B table, numeric table or post list checked"
+    )
+    section: str | None = Field(default=None, description="report paragraph, e.g. '1.4'")
+    row: str | None = Field(default=None, description="the table row checked, as printed")
+    column: str | None = Field(default=None, description="the table column checked, as printed")
+    expression: str = Field(description="the figures as printed and how they were combined, e.g. '£1.2M − £0.8M = £0.4M'")
+    expected: float = Field(description="what the terms come to, in GBP, FTE or count")
+    found: float = Field(description="what is printed as their result")
+    difference: float = Field(description="found − expected")
+    tolerance: float = Field(description="the summed rounding of every figure involved (0 for counted things)")
+    outcome: Outcome = Field(
+        description="agrees (exactly), within_rounding (a difference no larger than the tolerance) or disagrees"
+    )
+    finding: int | None = Field(default=None, description="index in findings[] of the finding it raised, if any")
+    evidence: list[Figure] = Field(default_factory=list)
+
+    # The finding this relation raises (None when it agrees exactly); not part of the JSON.
+    _finding: Finding | None = PrivateAttr(default=None)
+
+    @property
+    def raised(self) -> Finding | None:
+        return self._finding
+
+    @property
+    def severity(self) -> Severity:
+        """How serious the difference is: 'info' when it agrees or is within rounding."""
+        return self._finding.severity if self._finding is not None else "info"
+
+
 class Extraction(Model):
     schema_version: Literal["agenda-extract/1.0"] = SCHEMA_VERSION
     tool_version: str
@@ -195,3 +234,6 @@ class Extraction(Model):
     post_lists: list[PostList] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    relations: list[Relation] = Field(
+        default_factory=list, description="every relation the consistency pass evaluated, findings or not"
+    )

@@ -99,9 +99,9 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         figures=sorted((f for part in parts for f in part.figures), key=lambda f: f.page),
     )
     if options.checks:
-        from extract.checks import run_checks
+        from extract.checks import with_checks
 
-        extraction = extraction.model_copy(update={"findings": run_checks(extraction)})
+        extraction = with_checks(extraction)
     return extraction
 
 

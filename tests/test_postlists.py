@@ -203,7 +203,9 @@ def test_a_list_that_does_not_make_its_stated_total_is_a_finding_naming_the_list
         (115, [(40, "5 posts in total")]),
     ])
     (posts,) = flow_to_post_lists(flow)
-    (finding,) = list(post_list_total(posts))
+    (relation,) = list(post_list_total(posts))
+    finding = relation.raised
+    assert finding is not None and relation.outcome == "disagrees"
     assert (finding.check, finding.subject, finding.expected, finding.found) == ("posts.total", "Posts deleted", 4, 5)
     assert finding.tolerance == 0  # posts are counted, not rounded
     assert finding.severity == "error" and finding.evidence[-1].text == "5"  # one in four: material

@@ -13,8 +13,8 @@ def cell(text: str, kind: str = "money", precision: float = 0.1, unit: float = 1
 
 
 def reported(check, subject) -> list:
-    """What a rule reports, as run_checks keeps it (rules may yield None for 'adds up')."""
-    return [finding for finding in check(subject) if finding is not None]
+    """The findings a rule raises, as run_checks keeps them (relations that agree raise none)."""
+    return [r.raised for r in check(subject) if r.raised is not None]
 
 
 def table(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str | None]]], kind="money") -> NumericTable:

@@ -1,36 +1,71 @@
-"""The consistency pass: every rule is a small pure function returning Findings.
+"""The consistency pass: every relation between printed figures, evaluated and recorded.
 
-Rules never edit what they read. The registry below is the list of what is checked;
-see README "Consistency checks" for the rounding policy.
+Rules never edit what they read. Each returns `Relation`s (relation.py); the registry below
+is the one list of what is checked, in the order findings are published. A relation that
+does not agree exactly raises a Finding (see README "Consistency checks" for the rounding
+policy); every relation, finding or not, is kept for `relations[]`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Optional
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from extract.models import Extraction, Finding
+from extract.checks.appendix import APPENDIX_B_RULES, CARD_VS_TABLE_RULES, cards_and_tables
+from extract.checks.cards import CARD_RULES
+from extract.checks.report import REPORT_CHECKS
+from extract.checks.rules import Pass
+from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
+from extract.models import Extraction, Finding, Relation
+
+REGISTRY: list[Pass] = [
+    Pass(lambda x: x.service_cards, CARD_RULES),
+    Pass(lambda x: x.financial_tables, APPENDIX_B_RULES, by="item"),
+    Pass(lambda x: x.tables, NUMERIC_TABLE_CHECKS),
+    Pass(lambda x: x.post_lists, POST_LIST_CHECKS),
+    Pass(cards_and_tables, CARD_VS_TABLE_RULES, by="item"),
+    Pass(lambda x: [x], REPORT_CHECKS),
+]
+
+
+@dataclass(frozen=True)
+class Checked:
+    findings: list[Finding]
+    relations: list[Relation]
+
+
+def check(extraction: Extraction, registry: Sequence[Pass] = REGISTRY) -> Checked:
+    """Every relation the registry evaluates, each linked to the finding it raised."""
+    findings: list[Finding] = []
+    relations: list[Relation] = []
+    for stage in registry:
+        for evaluated in stage.run(extraction):
+            raised = evaluated.raised
+            if raised is not None:
+                evaluated = evaluated.model_copy(update={"finding": len(findings)})
+                findings.append(raised)
+            relations.append(evaluated)
+    return Checked(findings, relations)
 
 
 def run_checks(extraction: Extraction) -> list[Finding]:
-    from extract.checks.appendix import EXTRACTION_CHECKS as APPENDIX_EXTRACTION_CHECKS
-    from extract.checks.appendix import TABLE_CHECKS
-    from extract.checks.cards import CARD_CHECKS
-    from extract.checks.report import REPORT_CHECKS
-    from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
-
-    findings: list[Finding | None] = []
-    for check in CARD_CHECKS:
-        findings += _each(check, extraction.service_cards)
-    for check in TABLE_CHECKS:
-        findings += _each(check, extraction.financial_tables)
-    for check in NUMERIC_TABLE_CHECKS:
-        findings += _each(check, extraction.tables)
-    for check in POST_LIST_CHECKS:
-        findings += _each(check, extraction.post_lists)
-    for check in APPENDIX_EXTRACTION_CHECKS + REPORT_CHECKS:
-        findings += list(check(extraction))
-    return [f for f in findings if f is not None]
+    return check(extraction).findings
 
 
-def _each(check: Callable, items: Iterable) -> list[Finding | None]:
-    return [finding for item in items for finding in check(item)]
+def with_checks(extraction: Extraction) -> Extraction:
+    """The extraction with its findings and relations (re)computed."""
+    checked = check(extraction)
+    return extraction.model_copy(update={"findings": checked.findings, "relations": checked.relations})
+
+
+def tally(relations: Sequence[Relation]) -> tuple[int, int, int, int]:
+    """(checked, agree, within rounding, disagree)."""
+    outcomes = [r.outcome for r in relations]
+    return (len(outcomes), outcomes.count("agrees"), outcomes.count("within_rounding"), outcomes.count("disagrees"))
+
+
+def tally_line(relations: Sequence[Relation]) -> str:
+    return say_tally(*tally(relations))
+
+
+def say_tally(checked: int, agree: int, within: int, disagree: int) -> str:
+    return f"{checked} totals checked: {agree} agree, {within} within rounding, {disagree} disagree"

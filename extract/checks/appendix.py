@@ -2,45 +2,60 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from extract.checks.relation import minus, plus, relation
-from extract.models import Extraction, FinancialTable, Finding, Forecast, ServiceCard
+from extract.checks.rules import Rule
+from extract.models import Extraction, FinancialTable, ServiceCard
 
 _STOP_WORDS = {"service", "services", "team", "the", "and", "of", "for"}
 
 
-def table_forecasts(table: FinancialTable) -> Iterator[Finding]:
-    for stage, forecast in (("pre-consultation", table.pre_consultation), ("post-consultation", table.post_consultation)):
-        yield from _forecast(table, stage, forecast)
-    if table.current and len(table.current_parts) >= 2:
-        yield relation("appendix_b.current_parts", table.service, plus(*table.current_parts), table.current,
-                       "the stated parts do not sum to the current budget (Appendix B)")
+def _forecast_rules(stage: str) -> list[Rule]:
+    field, check = stage.replace("-", "_"), "appendix_b." + stage.split("-")[0]
+    return [
+        Rule(f"{check}_saving", ("current", f"-{field}.cost"), f"{field}.saving",
+             f"{stage} saving is not current budget minus forecast cost (Appendix B)"),
+        Rule(f"{check}_breakdown", (f"{field}.breakdown",), f"{field}.saving",
+             f"the {stage} breakdown does not sum to the saving (Appendix B)"),
+    ]
 
 
-def _forecast(table: FinancialTable, stage: str, forecast: Forecast) -> Iterator[Finding]:
-    check = "appendix_b." + stage.split("-")[0]
-    if table.current and forecast.cost and forecast.saving:
-        yield relation(f"{check}_saving", table.service, [plus(table.current)[0], minus(forecast.cost)],
-                       forecast.saving, f"{stage} saving is not current budget minus forecast cost (Appendix B)")
-    if forecast.saving and forecast.breakdown:
-        yield relation(f"{check}_breakdown", table.service, plus(*forecast.breakdown), forecast.saving,
-                       f"the {stage} breakdown does not sum to the saving (Appendix B)")
+# An Appendix B table's own arithmetic. Findings are listed table by table, in this order.
+APPENDIX_B_RULES = [
+    *_forecast_rules("pre-consultation"),
+    *_forecast_rules("post-consultation"),
+    Rule("appendix_b.current_parts", ("current_parts",), "current",
+         "the stated parts do not sum to the current budget (Appendix B)", min_parts=2),
+]
 
 
-def cards_against_tables(extraction: Extraction) -> Iterator[Finding]:
-    """Appendix A's current budget, proposed cost and saving against Appendix B's
-    current budget and pre-consultation forecast for the same service."""
-    for card, table in match_cards_to_tables(extraction.service_cards, extraction.financial_tables):
-        pairs = (
-            ("current budget", card.budget.current, table.current),
-            ("proposed cost (pre-consultation forecast)", card.budget.proposed, table.pre_consultation.cost),
-            ("saving (pre-consultation)", card.budget.saving, table.pre_consultation.saving),
-        )
-        for what, in_card, in_table in pairs:
-            if in_card and in_table:
-                yield relation("appendices.card_vs_table", card.service, plus(in_card), in_table,
-                               f"Appendix A {what} differs from Appendix B ('{table.service}')")
+@dataclass(frozen=True)
+class CardAndTable:
+    """A service's Appendix A card and its Appendix B table."""
+
+    card: ServiceCard
+    table: FinancialTable
+
+
+def _card_rule(what: str, in_card: str, in_table: str) -> Rule:
+    return Rule("appendices.card_vs_table", (f"card.{in_card}",), f"table.{in_table}",
+                f"Appendix A {what} differs from Appendix B ('{{table.service}}')",
+                subject="card.service", structure="card.id")
+
+
+# Appendix A's current budget, proposed cost and saving against Appendix B's current budget
+# and pre-consultation forecast for the same service. Listed service by service.
+CARD_VS_TABLE_RULES = [
+    _card_rule("current budget", "budget.current", "current"),
+    _card_rule("proposed cost (pre-consultation forecast)", "budget.proposed", "pre_consultation.cost"),
+    _card_rule("saving (pre-consultation)", "budget.saving", "pre_consultation.saving"),
+]
+
+
+def cards_and_tables(extraction: Extraction) -> list[CardAndTable]:
+    return [CardAndTable(card, table)
+            for card, table in match_cards_to_tables(extraction.service_cards, extraction.financial_tables)]
 
 
 def match_cards_to_tables(
@@ -48,7 +63,8 @@ def match_cards_to_tables(
 ) -> list[tuple[ServiceCard, FinancialTable]]:
     """Pair each table with its card: same name, one name inside the other, or failing
     those the one card with the same current budget and some words in common."""
-    pairs, free = [], list(cards)
+    pairs: list[tuple[ServiceCard, FinancialTable]] = []
+    free = list(cards)
     for table in tables:
         card = _by_name(table, free) or _by_budget(table, free)
         if card is not None:
@@ -80,5 +96,3 @@ def _by_budget(table: FinancialTable, cards: Sequence[ServiceCard]) -> ServiceCa
     return related[0] if len(related) == 1 else None
 
 
-TABLE_CHECKS = [table_forecasts]
-EXTRACTION_CHECKS = [cards_against_tables]

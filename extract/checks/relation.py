@@ -4,13 +4,16 @@ Each figure is exact only to half a unit of its last printed digit (£0.82M: ±�
 A relation between k figures tolerates the sum of their rounding errors. A difference
 beyond that is a warning (an error when it is also more than 10% of what was expected:
 material, not a slip of rounding); a difference within it but not zero is info.
+
+`relation()` returns every relation it evaluates as a `Relation` (for relations[]); the
+Finding it raises, when the figures do not agree exactly, rides along as `Relation.raised`.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.models import Figure, Finding
+from extract.models import Figure, Finding, Relation, Severity
 
 MATERIAL_SHARE = 0.10
 _EPSILON = 1e-9
@@ -39,10 +42,16 @@ def relation(
     explanation: str | None = None,
     explains: Callable[[float, float], bool] | None = None,
     exact: bool = False,
-) -> Finding | None:
-    """Finding when Σ terms differs from the stated figure (or the sum of several stated
-    figures, e.g. definite plus potential reductions); None when they agree exactly.
-    `exact`: the figures are counts of whole things, so any difference is beyond rounding."""
+    *,
+    structure: str | None = None,
+    section: str | None = None,
+    row: str | None = None,
+    column: str | None = None,
+) -> Relation:
+    """Σ terms against the stated figure (or the sum of several stated figures, e.g. definite
+    plus potential reductions), as a Relation; it carries a Finding (`raised`) unless they agree
+    exactly. `exact`: the figures are counts of whole things, so any difference is beyond rounding.
+    `structure`, `section`, `row`, `column` say where the relation lies, for relations[]."""
     stated_figures = [stated] if isinstance(stated, Figure) else list(stated)
     expected = sum(t.sign * t.figure.value for t in terms)
     found = sum(f.value for f in stated_figures)
@@ -50,15 +59,23 @@ def relation(
     difference = found - expected
     # Counted things (posts in a list) are not rounded: no tolerance.
     tolerance = 0.0 if exact else sum(f.precision / 2 for f in figures)
-    if abs(difference) <= _EPSILON * max(1.0, abs(expected)):
-        return None
+    printed = " + ".join(f.text for f in stated_figures)
+    agrees = abs(difference) <= _EPSILON * max(1.0, abs(expected))
     severity = severity_of(difference, tolerance, expected)
     within = severity == "info"
+    checked = Relation(
+        check=check, subject=subject, structure=structure, section=section, row=row, column=column,
+        expression=f"{_expression(terms)} = {printed}",
+        expected=_r(expected), found=_r(found), difference=_r(difference), tolerance=_r(tolerance),
+        outcome="agrees" if agrees else "within_rounding" if within else "disagrees",
+        evidence=_unique(figures),
+    )
+    if agrees:
+        return checked
     if explains is not None and not within and explains(difference, tolerance):
         severity = "info"  # the document itself accounts for the whole difference
     unit = unit_of(stated_figures[0])
     pages = sorted({f.page for f in figures})
-    printed = " + ".join(f.text for f in stated_figures)
     message = (
         f"{subject}: {meaning}: {_expression(terms)} = {fmt(expected, unit)}, but {printed} "
         f"{'is' if len(stated_figures) == 1 else 'are'} printed "
@@ -71,15 +88,17 @@ def relation(
         message += f" {explanation}"
     if severity == "info" and not within:
         message += " It accounts for the whole difference."
-    return Finding(
+    checked._finding = Finding(
         check=check, severity=severity, subject=subject, message=message,
-        expected=_r(expected), found=_r(found), difference=_r(difference), tolerance=_r(tolerance),
-        evidence=_unique(figures),
+        expected=checked.expected, found=checked.found, difference=checked.difference,
+        tolerance=checked.tolerance, evidence=checked.evidence,
     )
+    return checked
 
 
 def _unique(figures: Sequence[Figure]) -> list[Figure]:
-    seen, unique = set(), []
+    seen: set[tuple] = set()
+    unique: list[Figure] = []
     for figure in figures:
         key = (figure.page, figure.bbox, figure.text)
         if key not in seen:
@@ -88,7 +107,7 @@ def _unique(figures: Sequence[Figure]) -> list[Figure]:
     return unique
 
 
-def severity_of(difference: float, tolerance: float, expected: float) -> str:
+def severity_of(difference: float, tolerance: float, expected: float) -> Severity:
     if abs(difference) <= tolerance + _EPSILON * max(1.0, abs(expected)):
         return "info"
     if abs(difference) > MATERIAL_SHARE * abs(expected) and abs(expected) > 0:

@@ -5,9 +5,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.checks.relation import minus, plus, relation
+from extract.checks.relation import Term, minus, plus, relation
 from extract.checks.tables import ESTABLISHMENT, TOTAL_ROW, column_by_heading
-from extract.models import Extraction, Figure, Finding, Statement
+from extract.models import Extraction, Figure, Relation, Statement
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z•(])")
 
@@ -67,18 +67,39 @@ def role_of(statement: Statement, placed: Placed) -> str | None:
     return None
 
 
+# The report's relations: what each rule relates and what a difference means. Their inputs
+# are found in the prose (a figure's role in its sentence), so each has a small finder below.
+REPORT_RELATIONS: dict[str, str] = {
+    "report.stated_parts": "the bracketed parts do not sum to the stated total",
+    "report.fte_reduction": "the stated reduction is not the establishment minus the model",
+    "report.fte_additional": "the stated additional FTE is not the difference between the two models",
+    "report.establishment_vs_cards":
+        "the stated staffing establishment is not the sum of the service cards' current FTE",
+    "report.establishment_vs_summary_table":
+        "the stated staffing establishment is not the total establishment of the staffing summary table (page {page})",
+    "report.cost_vs_cards": "the stated cost is not the sum of the service cards' current budgets",
+    "report.gross_savings_vs_appendix_b":
+        "the stated gross savings are not the sum of Appendix B's post-consultation savings",
+    "report.savings_split_vs_appendix_b": "'{label}' is not the sum of the matching Appendix B post-consultation savings",
+}
+
+
+def _relation(check: str, statement: Statement, terms: Sequence[Term], stated: Figure, **named: object) -> Relation:
+    meaning = REPORT_RELATIONS[check].format(**named) if named else REPORT_RELATIONS[check]
+    return relation(check, statement.subject, terms, stated, meaning, section=statement.section)
+
+
 # --- the report's own arithmetic -----------------------------------------------------
 
-def stated_parts(extraction: Extraction) -> Iterator[Finding]:
+def stated_parts(extraction: Extraction) -> Iterator[Relation]:
     """'£19.8m funded by A (£10.8m), B (£0.9m) ...': a total and its bracketed parts."""
     for statement in extraction.statements:
         placed = place_figures(statement)
         for total, parts in _totals_with_bracketed_parts(statement.text, placed):
-            yield relation("report.stated_parts", statement.subject, plus(*[p.figure for p in parts]),
-                           total.figure, "the bracketed parts do not sum to the stated total")
+            yield _relation("report.stated_parts", statement, plus(*[p.figure for p in parts]), total.figure)
 
 
-def _totals_with_bracketed_parts(text: str, placed: Sequence[Placed]):
+def _totals_with_bracketed_parts(text: str, placed: Sequence[Placed]) -> Iterator[tuple[Placed, list[Placed]]]:
     """A total followed, in its sentence, by words that say it is made of parts
     ('funded by', 'achieved through') and two or more bracketed amounts."""
     for i, total in enumerate(placed):
@@ -99,7 +120,7 @@ def _bracketed(text: str, placed: Placed) -> bool:
     return text[:placed.start].rstrip().endswith("(") and text[placed.end:].lstrip().startswith(")")
 
 
-def fte_arithmetic(extraction: Extraction) -> Iterator[Finding]:
+def fte_arithmetic(extraction: Extraction) -> Iterator[Relation]:
     """'establishment is 246.44 FTE. The model ... is 194.67 FTE. This is a reduction of 51.77 FTE'."""
     for statement in extraction.statements:
         placed = [p for p in place_figures(statement) if p.figure.kind == "fte"]
@@ -110,19 +131,17 @@ def fte_arithmetic(extraction: Extraction) -> Iterator[Finding]:
             if role == "reduction_of" and establishment is not None:
                 model = next((m for m in reversed(models) if m.start < p.start), None)
                 if model is not None:
-                    yield relation("report.fte_reduction", statement.subject,
-                                   [plus(establishment.figure)[0], minus(model.figure)], p.figure,
-                                   "the stated reduction is not the establishment minus the model")
+                    yield _relation("report.fte_reduction", statement,
+                                    [plus(establishment.figure)[0], minus(model.figure)], p.figure)
             if role == "additional" and len(models) >= 2:
                 first, second = models[0], models[1]
-                yield relation("report.fte_additional", statement.subject,
-                               [plus(first.figure)[0], minus(second.figure)], p.figure,
-                               "the stated additional FTE is not the difference between the two models")
+                yield _relation("report.fte_additional", statement,
+                                [plus(first.figure)[0], minus(second.figure)], p.figure)
 
 
 # --- report totals against the appendices --------------------------------------------
 
-def report_against_appendices(extraction: Extraction) -> Iterator[Finding]:
+def report_against_appendices(extraction: Extraction) -> Iterator[Relation]:
     cards = extraction.service_cards
     card_fte = [c.staffing.current_fte for c in cards if c.staffing.current_fte]
     card_budget = [c.budget.current for c in cards if c.budget.current]
@@ -133,16 +152,12 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Finding]:
         for p in place_figures(statement):
             role = role_of(statement, p)
             if role == "establishment" and len(card_fte) >= 2:
-                yield relation("report.establishment_vs_cards", statement.subject, plus(*card_fte), p.figure,
-                               "the stated staffing establishment is not the sum of the service cards' current FTE")
+                yield _relation("report.establishment_vs_cards", statement, plus(*card_fte), p.figure)
             if role == "establishment" and summary_establishment is not None:
-                yield relation("report.establishment_vs_summary_table", statement.subject,
-                               plus(summary_establishment), p.figure,
-                               "the stated staffing establishment is not the total establishment of the "
-                               f"staffing summary table (page {summary_establishment.page})")
+                yield _relation("report.establishment_vs_summary_table", statement, plus(summary_establishment),
+                                p.figure, page=summary_establishment.page)
             elif role == "cost" and len(card_budget) >= 2:
-                yield relation("report.cost_vs_cards", statement.subject, plus(*card_budget), p.figure,
-                               "the stated cost is not the sum of the service cards' current budgets")
+                yield _relation("report.cost_vs_cards", statement, plus(*card_budget), p.figure)
             elif role == "gross_savings":
                 yield from _gross_savings(extraction, statement, p)
 
@@ -158,12 +173,11 @@ def staffing_summary_establishment(extraction: Extraction) -> Figure | None:
     return None
 
 
-def _gross_savings(extraction: Extraction, statement: Statement, total: Placed) -> Iterator[Finding]:
+def _gross_savings(extraction: Extraction, statement: Statement, total: Placed) -> Iterator[Relation]:
     post = [t.post_consultation for t in extraction.financial_tables]
     savings = [f.saving for f in post if f.saving]
     if len(savings) >= 2:
-        yield relation("report.gross_savings_vs_appendix_b", statement.subject, plus(*savings), total.figure,
-                       "the stated gross savings are not the sum of Appendix B's post-consultation savings")
+        yield _relation("report.gross_savings_vs_appendix_b", statement, plus(*savings), total.figure)
     breakdown = [item for f in post for item in f.breakdown]
     placed = place_figures(statement)
     for _, parts in _totals_with_bracketed_parts(statement.text, placed):
@@ -175,9 +189,8 @@ def _gross_savings(extraction: Extraction, statement: Statement, total: Placed) 
             previous_end = part.end
             matching = _category_items(label, breakdown)
             if matching:
-                yield relation("report.savings_split_vs_appendix_b", statement.subject, plus(*matching),
-                               part.figure, f"'{_words(label)}' is not the sum of the matching Appendix B "
-                               "post-consultation savings")
+                yield _relation("report.savings_split_vs_appendix_b", statement, plus(*matching), part.figure,
+                                label=_words(label))
 
 
 def _category_items(label: str, breakdown: Sequence[Figure]) -> list[Figure]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.checks.relation import Term, plus, relation
-from extract.models import Figure, Finding, NumericTable, PostList, TableRow
+from extract.models import Figure, NumericTable, PostList, Relation, TableRow
 
 # Rows defined by other rows of the same table: (result, [(sign, operand), ...]).
 # Values carry their printed sign (brackets are negative), so 'net = gross + adjustments'.
@@ -48,7 +48,7 @@ COLUMN_FORMULAS: list[tuple[ColumnRef, list[tuple[int, re.Pattern]]]] = [
 TOTAL_ROW = re.compile(r"^(grand\s+)?total\b(?!\s+across)", re.I)
 
 
-def total_rows(table: NumericTable) -> Iterator[Finding]:
+def total_rows(table: NumericTable) -> Iterator[Relation]:
     """A 'Total' row is the sum of the rows above it (back to the previous total).
 
     Where two or more columns can be re-added and none of them adds up (a column of
@@ -65,10 +65,10 @@ def total_rows(table: NumericTable) -> Iterator[Finding]:
             continue
         columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
         additive = [c for c in columns if not _is_an_average(parts, row, c)]
-        findings = [_column_total(table, parts, row, c) for c in additive]
-        confirmed = any(f is None or f.severity == "info" for f in findings)
+        relations = [_column_total(table, parts, row, c) for c in additive]
+        confirmed = any(r.severity == "info" for r in relations)
         if confirmed or len(columns) == 1:
-            yield from (f for f in findings if f is not None)
+            yield from relations
 
 
 # Columns that do not add down: averages, rates, percentages, durations.
@@ -90,57 +90,62 @@ def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bo
     return same_sign and min(magnitudes) <= abs(total_row.cells[c].value) <= max(magnitudes)
 
 
-def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Finding | None:
+def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Relation:
     cells = [cell for cell in (_cell(p, c) for p in parts) if cell is not None]
-    return relation("table.total_row", _subject(table, total_row, c), plus(*cells), total_row.cells[c],
-                    "the total row is not the sum of the rows above")
+    stated = total_row.cells[c]
+    assert stated is not None  # _can_be_readded
+    return relation("table.total_row", _subject(table, total_row, c), plus(*cells), stated,
+                    "the total row is not the sum of the rows above",
+                    structure=table.id, row=total_row.label, column=_heading(table, c))
 
 
-def formula_rows(table: NumericTable) -> Iterator[Finding | None]:
+def formula_rows(table: NumericTable) -> Iterator[Relation]:
     for result_pattern, operands in ROW_FORMULAS:
         result = _row(table, result_pattern)
-        rows = [(_row(table, pattern), sign) for sign, pattern in operands]
-        if result is None or any(r is None for r, _ in rows):
+        found = [(_row(table, pattern), sign) for sign, pattern in operands]
+        rows = [(r, sign) for r, sign in found if r is not None]
+        if result is None or len(rows) < len(found):
             continue
         for c, stated in enumerate(result.cells):
             terms = [Term(r.cells[c], sign) for r, sign in rows if c < len(r.cells) and r.cells[c] is not None]
             if stated is not None and len(terms) == len(rows):
                 meaning = f"'{result.label}' is not " + " + ".join(f"'{r.label}'" for r, _ in rows)
-                yield relation("table.formula_row", _subject(table, result, c), terms, stated, meaning)
+                yield relation("table.formula_row", _subject(table, result, c), terms, stated, meaning,
+                               structure=table.id, row=result.label, column=_heading(table, c))
 
 
-def formula_columns(table: NumericTable) -> Iterator[Finding | None]:
+def formula_columns(table: NumericTable) -> Iterator[Relation]:
     for result_ref, operands in COLUMN_FORMULAS:
         result = _column_of(table, result_ref)
-        columns = [(column_by_heading(table, pattern), sign) for sign, pattern in operands]
-        if result is None or any(c is None for c, _ in columns):
+        found = [(column_by_heading(table, pattern), sign) for sign, pattern in operands]
+        columns = [(c, sign) for c, sign in found if c is not None]
+        if result is None or len(columns) < len(found):
             continue
         meaning = f"'{result_ref.name}' is not " + " − ".join(f"'{_heading(table, c)}'" for c, _ in columns)
         for row in table.rows:
             stated = _cell(row, result)
-            terms = [Term(_cell(row, c), sign) for c, sign in columns if _cell(row, c) is not None]
+            cells = [(_cell(row, c), sign) for c, sign in columns]
+            terms = [Term(figure, sign) for figure, sign in cells if figure is not None]
             if stated is not None and len(terms) == len(columns):
                 subject = _subject(table, row, result, result_ref.name)
-                yield relation("table.formula_column", subject, terms, stated, meaning)
+                yield relation("table.formula_column", subject, terms, stated, meaning,
+                               structure=table.id, row=row.label, column=result_ref.name)
 
 
-def post_list_total(post_list: PostList) -> Iterator[Finding]:
+def post_list_total(post_list: PostList) -> Iterator[Relation]:
     if post_list.stated_total is None or not post_list.posts:
         return
-    counted = sum(p.count for p in post_list.posts)
-    total = post_list.stated_total
-    if counted != total.value:
-        lines = [Figure(kind="count", value=p.count, text=p.text, precision=1, page=p.page, bbox=p.bbox)
-                 for p in post_list.posts]
-        yield relation("posts.total", post_list.title, plus(*lines), total,
-                       "the posts listed do not add up to the stated total", exact=True)
+    lines = [Figure(kind="count", value=p.count, text=p.text, precision=1, page=p.page, bbox=p.bbox)
+             for p in post_list.posts]
+    yield relation("posts.total", post_list.title, plus(*lines), post_list.stated_total,
+                   "the posts listed do not add up to the stated total", exact=True, structure=post_list.id)
 
 
-def _row(table: NumericTable, pattern: re.Pattern) -> TableRow | None:
+def _row(table: NumericTable, pattern: re.Pattern[str]) -> TableRow | None:
     return next((r for r in table.rows if pattern.search(r.label)), None)
 
 
-def column_by_heading(table: NumericTable, pattern: re.Pattern) -> int | None:
+def column_by_heading(table: NumericTable, pattern: re.Pattern[str]) -> int | None:
     return next((i for i, name in enumerate(table.columns) if pattern.search(re.sub(r"\s+", "", name))), None)
 
 
