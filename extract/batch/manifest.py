@@ -46,6 +46,7 @@ class ManifestRecord:
     tool_version: str
     duplicate_of: str | None = None  # the input whose output this one shares
     max_rss_mb: int | None = None  # peak resident memory of the worker, when it finished
+    relations: tuple[int, int, int, int] | None = None  # totals checked, agree, within rounding, disagree
     finished: str = field(default_factory=lambda: utc_now())
 
     def to_line(self) -> str:
@@ -66,6 +67,7 @@ class ManifestRecord:
             tool_version=str(data.get("tool_version", "")),
             duplicate_of=data.get("duplicate_of"),
             max_rss_mb=data.get("max_rss_mb"),
+            relations=_tally(data.get("relations")),
             finished=str(data.get("finished", "")),
         )
 
@@ -73,7 +75,13 @@ class ManifestRecord:
         """The record for another input with the same content: shares this one's output."""
         status: Status = "skipped" if self.status in ("ok", "skipped") else "failed"
         return replace(self, file=file, status=status, seconds=0.0, duplicate_of=self.duplicate_of or self.file,
-                       max_rss_mb=None)
+                       max_rss_mb=None, relations=None)
+
+
+def _tally(value: Any) -> tuple[int, int, int, int] | None:
+    if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) for v in value):
+        return (value[0], value[1], value[2], value[3])
+    return None
 
 
 def utc_now() -> str:

@@ -10,6 +10,7 @@ import click
 
 from extract.batch.manifest import ManifestRecord
 from extract.batch.runner import Summary
+from extract.checks import say_tally
 
 FAILURES_LISTED = 20
 
@@ -112,7 +113,8 @@ def summary_line(summary: Summary) -> str:
     rate = summary.pages / summary.elapsed if summary.elapsed > 0 else 0.0
     resumed = f" ({summary.resumed} already done)" if summary.resumed else ""
     return (f"done: {summary.ok} ok, {summary.failed} failed, {summary.skipped} skipped{resumed}; "
-            f"{summary.pages} pages in {format_duration(summary.elapsed)} ({rate:.1f} pages/s)")
+            f"{summary.pages} pages in {format_duration(summary.elapsed)} ({rate:.1f} pages/s); "
+            f"{say_tally(*summary.relations)}")
 
 
 def format_duration(seconds: float) -> str:

@@ -183,8 +183,11 @@ class Summary:
     resumed: int = 0  # of the skipped: already done by an earlier run
     pages: int = 0  # pages extracted by this run
     elapsed: float = 0.0
+    relations: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # checked, agree, within, disagree
 
     def add(self, record: ManifestRecord, resumed: bool = False) -> None:
+        if record.relations is not None and (resumed or record.status == "ok"):
+            self.relations = [a + b for a, b in zip(self.relations, record.relations, strict=True)]
         if resumed:
             self.skipped += 1
             self.resumed += 1
@@ -241,4 +244,5 @@ def outcome_to_record(outcome: JobOutcome, job: BatchJob, out_dir: Path, tool_ve
     return ManifestRecord(
         file=job.file, sha256=job.sha256, status=outcome.status, output=output, pages=outcome.pages,
         seconds=outcome.seconds, error=outcome.error, tool_version=tool_version, max_rss_mb=outcome.max_rss_mb,
+        relations=outcome.relations,
     )

@@ -66,6 +66,7 @@ class JobOutcome:
     error: ErrorInfo | None = None
     document_text: str | None = None  # the validated JSON output, when ok
     max_rss_mb: int | None = None
+    relations: tuple[int, int, int, int] | None = None  # checked, agree, within rounding, disagree
 
 
 def faults_from_env(value: str | None = None) -> tuple[tuple[str, str], ...]:
@@ -119,6 +120,7 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
     pages = None
     try:
         _inject_fault(job, settings)
+        from extract.checks import tally
         from extract.output import dumps, to_document
         from extract.pipeline import Options, extract_pack
 
@@ -126,7 +128,8 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
         pages = extraction.source.pages
         _require_text(Path(job.file), pages)
         text = dumps(to_document(extraction))
-        return JobOutcome(job.file, "ok", pages, _since(started), None, text, _peak_rss_mb())
+        return JobOutcome(job.file, "ok", pages, _since(started), None, text, _peak_rss_mb(),
+                          tally(extraction.relations))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - the whole point: nothing escapes a job

@@ -11,7 +11,7 @@ from extract.cli.common import SEVERITY_RANK, InputFailure, OutputFailure, exit_
 @click.command()
 @click.argument("json_file", type=click.Path(path_type=Path))
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path),
-              help="Write the whole output with refreshed findings to this file "
+              help="Write the whole output with refreshed findings and relations to this file "
               "(default: print only the findings, as JSON, to stdout).")
 @click.option("--quiet", is_flag=True, help="Do not print the one-line summary per finding on stderr.")
 @fail_on_option
@@ -19,14 +19,16 @@ def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None) -
     """Re-run the consistency checks on an existing FILE.json (an output of `run`).
 
     Prints the findings as a JSON array on stdout, one summary line per finding on
-    stderr, and with --out writes the whole output with the new findings. FILE.json
+    stderr and a last line saying how many relations were checked and how they came out;
+    with --out writes the whole output with the new findings and relations. FILE.json
     itself is never changed.
     """
     import json
 
     from pydantic import ValidationError
 
-    from extract.checks import run_checks
+    from extract.checks import check as consistency_pass
+    from extract.checks import tally_line
     from extract.models import Extraction
     from extract.output import dumps, to_document, write_atomic
 
@@ -37,11 +39,13 @@ def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None) -
     except (ValidationError, ValueError) as exc:
         reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise InputFailure(f"{json_file}: not an agenda-extract output ({reason})")
-    findings = run_checks(extraction)
-    refreshed = extraction.model_copy(update={"findings": findings})
+    checked = consistency_pass(extraction)
+    findings = checked.findings
+    refreshed = extraction.model_copy(update={"findings": findings, "relations": checked.relations})
     if not quiet:
         for finding in findings:
             click.echo(f"{finding.severity}: {finding.message}", err=True)
+        click.echo(f"{json_file}: {tally_line(checked.relations)}", err=True)
     if out is not None:
         try:
             write_atomic(out, dumps(to_document(refreshed)))

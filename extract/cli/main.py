@@ -69,6 +69,7 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     rename) or not at all. A PDF that cannot be read gives a one-line error naming
     the file and the reason; the others are still processed, and the exit code is 3.
     """
+    from extract.checks import tally_line
     from extract.errors import OutputError, PackError
     from extract.output import dumps, to_document, write_atomic
     from extract.pipeline import Options, extract_pack, tune_garbage_collector
@@ -110,7 +111,7 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
                 worst_input = exc
             counts = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
                       f"{len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts, "
-                      f"{len(extraction.findings)} findings")
+                      f"{len(extraction.findings)} findings; {tally_line(extraction.relations)}")
             click.echo(f"{pdf} -> {target} ({counts})", err=True)
     if worst_input is not None:
         sys.exit(EXIT_INPUT)
