@@ -88,6 +88,7 @@ class Review:
     owners: dict[str, OwnerView]  # by card or table id, cards first
     figure_crop: dict[FigureKey, str]  # the crop id in "where printed" that outlines the figure
     owned: dict[FigureKey, list[Owner]]  # the cards and tables each figure belongs to
+    finding_number: dict[int, int] = field(default_factory=dict)  # index in findings[] -> number on the page
 
     def document_at(self, page: int) -> Document | None:
         return next((d for d in self.extraction.documents if d.page_start <= page <= d.page_end), None)
@@ -119,7 +120,8 @@ def build_review(pdf_path: Path, extraction: Extraction) -> Review:
             for mark in crop.marks:
                 figure_crop.setdefault(figure_key(mark.figure), crop.id)
     return Review(extraction, pdf_path.name, sha256_of(pdf_path) == extraction.source.sha256,
-                  findings, owners, figure_crop, owned)
+                  findings, owners, figure_crop, owned,
+                  {index: number for number, (index, _) in enumerate(ordered, start=1)})
 
 
 def card_figures(card: ServiceCard) -> list[tuple[str, Figure]]:

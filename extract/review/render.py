@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from extract.models import Figure
+from extract.review.checked import relations_section, tally_paragraph
 from extract.review.crops import RESOLUTION, Crop, Mark
 from extract.review.model import SEVERITY_ORDER, FindingView, OwnerView, Review, figure_key, safe_id
 
@@ -84,6 +85,7 @@ def render_page(review: Review) -> str:
         "<main>",
         _summary(review),
         _findings_section(review),
+        relations_section(review),
         _cards_section(review),
         _tables_section(review),
         _other_tables_section(review),
@@ -125,6 +127,7 @@ def _header(review: Review) -> str:
 
 def _nav(review: Review) -> str:
     links = [("summary", "Meeting and documents"), ("findings", f"Findings ({len(review.findings)})"),
+             ("relations", f"Relations checked ({len(review.extraction.relations)})"),
              ("cards", "Service cards"), ("tables", "Appendix B tables")]
     if review.extraction.tables or review.extraction.post_lists:
         links.append(("other-tables", "Other tables and lists"))
@@ -163,7 +166,7 @@ def _severity_counts(review: Review) -> str:
     return (
         '<table class="counts">\n<caption>Findings by severity</caption>\n'
         '<thead><tr><th scope="col">Severity</th><th scope="col">Findings</th></tr></thead>\n'
-        f"<tbody>{''.join(rows)}</tbody>\n</table>\n<p>{esc(found)}</p>"
+        f"<tbody>{''.join(rows)}</tbody>\n</table>\n{tally_paragraph(review)}\n<p>{esc(found)}</p>"
     )
 
 
