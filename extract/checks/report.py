@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.checks.relation import Term, minus, plus, relation
-from extract.checks.tables import ESTABLISHMENT, TOTAL_ROW, column_by_heading
+from extract.checks.tables import ESTABLISHMENT, column_by_heading, is_total_label
 from extract.models import Extraction, Figure, Relation, Statement
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z•(])")
@@ -166,7 +166,7 @@ def staffing_summary_establishment(extraction: Extraction) -> Figure | None:
     """The 'Total' row's establishment (FTE) in a staffing summary table, if the pack has one."""
     for table in extraction.tables:
         column = column_by_heading(table, ESTABLISHMENT)
-        total = next((r for r in table.rows if TOTAL_ROW.match(r.label)), None)
+        total = next((r for r in table.rows if is_total_label(r.label)), None)
         cell = total.cells[column] if column is not None and total and column < len(total.cells) else None
         if cell is not None and cell.kind == "fte":
             return cell

@@ -45,20 +45,36 @@ COLUMN_FORMULAS: list[tuple[ColumnRef, list[tuple[int, re.Pattern]]]] = [
                FTE_PROPOSED),
      [(1, FTE_PROPOSED), (-1, ESTABLISHMENT)]),
 ]
-TOTAL_ROW = re.compile(r"^(grand\s+)?total\b(?!\s+across)", re.I)
+
+# A row is a total when its label says so, anywhere and in any case: 'Total', 'CAPITAL TOTAL',
+# 'TOTAL SPENDING', 'Sub-total', 'Subtotal', 'Net total', 'Grand total', Welsh 'Cyfanswm'
+# (soft-mutated 'gyfanswm', 'Is-gyfanswm' for a subtotal).
+TOTAL_WORDS = [r"(sub[\s-]?)?totals?", r"(is-?)?[cg]yfanswm"]
+# ... unless the label says it is a share of a total, a total across the columns, or the name of
+# something else ('Pyrford Global Total Return Fund').
+NOT_A_TOTAL = [r"total\s+across", r"%", r"\bper\s*cent", r"percentage", r"\bof\s+(the\s+)?total\b",
+               r"\brunning\s+total", r"total\s+returns?\b"]
+TOTAL_ROW = re.compile(
+    rf"^(?!.*(?:{'|'.join(NOT_A_TOTAL)})).*?(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I
+)
+
+
+def is_total_label(label: str) -> bool:
+    return TOTAL_ROW.match(label) is not None
+
 
 
 def total_rows(table: NumericTable) -> Iterator[Relation]:
     """A 'Total' row is the sum of the rows above it (back to the previous total).
 
     Where two or more columns can be re-added and none of them adds up (a column of
-    averages or rates counts as not adding up), the rows were most likely not read as the
-    table means them (nested subtotals, a row missed), so nothing is reported for that
+    averages or rates counts as not adding up, a column of zeros as proving nothing), the
+    rows were most likely not read as the table means them (nested subtotals, a row missed), so nothing is reported for that
     total row: a misread is not a misprint.
     """
     start = 0
     for i, row in enumerate(table.rows):
-        if not TOTAL_ROW.match(row.label):
+        if not is_total_label(row.label):
             continue
         parts, start = table.rows[start:i], i + 1
         if len(parts) < 2:
@@ -66,7 +82,8 @@ def total_rows(table: NumericTable) -> Iterator[Relation]:
         columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
         additive = [c for c in columns if not _is_an_average(parts, row, c)]
         relations = [_column_total(table, parts, row, c) for c in additive]
-        confirmed = any(r.severity == "info" for r in relations)
+        # A column of zeros adds up under any reading, so it confirms none.
+        confirmed = any(r.severity == "info" and any(f.value for f in r.evidence) for r in relations)
         if confirmed or len(columns) == 1:
             yield from relations
 
