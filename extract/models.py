@@ -9,12 +9,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "agenda-extract/1.0"
+SCHEMA_VERSION: Literal["agenda-extract/1.0"] = "agenda-extract/1.0"
 
 BBox = tuple[float, float, float, float]
 FigureKind = Literal["money", "fte", "headcount", "count"]
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["agrees", "within_rounding", "disagrees"]
+TableUnit = Literal["GBP", "FTE", "count", "mixed"]
 DocumentKind = Literal[
     "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "other"
 ]
@@ -149,7 +150,7 @@ class NumericTable(Model):
     id: str
     title: str
     page: int = Field(ge=1)
-    unit: Literal["GBP", "FTE", "count", "mixed"] = "mixed"
+    unit: TableUnit = "mixed"
     columns: list[str] = Field(description="column headings as printed, folded to one line")
     rows: list[TableRow]
 

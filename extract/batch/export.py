@@ -125,9 +125,10 @@ def load_batch(out_dir: Path) -> Batch:
     if not (out_dir / "manifest.jsonl").is_file():
         raise ExportError(f"{out_dir}: no manifest.jsonl here (not the --out folder of a batch)")
     records = list(latest_by_file(read_manifest(out_dir)).values())
-    documents, unreadable = {}, []
+    documents: dict[str, tuple[str, dict]] = {}
+    unreadable: list[str] = []
     for record in records:
-        if record.status == "failed" or not record.output or record.sha256 in documents:
+        if record.status == "failed" or not record.output or record.sha256 is None or record.sha256 in documents:
             continue
         try:
             document = json.loads((out_dir / Path(record.output).name).read_text(encoding="utf-8"))
@@ -240,7 +241,7 @@ def _figures_in(value: Any) -> list[dict]:
 
 
 def findings_to_rows(sha: str, document: dict, figure_rows: list[Row]) -> list[Row]:
-    card_of_service = {}
+    card_of_service: dict[str | None, str | None] = {}
     for card in document.get("service_cards") or []:
         card_of_service.setdefault(card.get("service"), card.get("id"))
     index_of = {(r["page"], (r["x0"], r["top"], r["x1"], r["bottom"]), r["text"]): r["figure_index"]
@@ -263,7 +264,7 @@ def _place(figure: dict) -> tuple:
     return figure.get("page"), tuple(figure.get("bbox") or ()), figure.get("text")
 
 
-def _dig(data: dict, path: tuple[str, ...]) -> Any:
+def _dig(data: dict | None, path: tuple[str, ...]) -> Any:
     for key in path:
         data = (data or {}).get(key)
     return data

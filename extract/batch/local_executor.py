@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
+from typing import Any
 
 from extract.batch.manifest import ErrorInfo
 from extract.batch.worker import (
@@ -61,13 +62,14 @@ def _exit_with_the_batch() -> None:
     import threading
     from multiprocessing import forkserver, parent_process
 
-    alive = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
+    server: Any = forkserver._forkserver  # private: the fd is not part of multiprocessing's API
+    alive = getattr(server, "_forkserver_alive_fd", None)
     if alive is not None:
         try:
             os.close(alive)
         except OSError:
             pass
-        forkserver._forkserver._forkserver_alive_fd = None
+        server._forkserver_alive_fd = None
     batch = parent_process()
     if batch is None:
         return

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from extract.output import write_atomic
 
@@ -115,8 +115,8 @@ class Manifest:
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
         self.path = self.out_dir / MANIFEST_NAME
-        self._lock_handle = None
-        self._append_handle = None
+        self._lock_handle: TextIO | None = None
+        self._append_handle: TextIO | None = None
 
     def __enter__(self) -> Manifest:
         self.out_dir.mkdir(parents=True, exist_ok=True)

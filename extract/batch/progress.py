@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
@@ -73,7 +73,7 @@ class LogReporter(_Counting):
 class BarReporter(_Counting):
     def __init__(self, stream: TextIO):
         super().__init__(stream)
-        self.bar = None
+        self.bar: Any = None  # click's progress bar while the batch runs
         self.failures: list[ManifestRecord] = []
 
     def start(self, total: int) -> None:

@@ -104,7 +104,8 @@ def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bo
     values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None]
     same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
     magnitudes = [abs(v) for v in values]
-    return same_sign and min(magnitudes) <= abs(total_row.cells[c].value) <= max(magnitudes)
+    total = total_row.cells[c]
+    return total is not None and same_sign and min(magnitudes) <= abs(total.value) <= max(magnitudes)
 
 
 def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Relation:
@@ -124,7 +125,7 @@ def formula_rows(table: NumericTable) -> Iterator[Relation]:
         if result is None or len(rows) < len(found):
             continue
         for c, stated in enumerate(result.cells):
-            terms = [Term(r.cells[c], sign) for r, sign in rows if c < len(r.cells) and r.cells[c] is not None]
+            terms = [Term(cell, sign) for r, sign in rows if (cell := _cell(r, c)) is not None]
             if stated is not None and len(terms) == len(rows):
                 meaning = f"'{result.label}' is not " + " + ".join(f"'{r.label}'" for r, _ in rows)
                 yield relation("table.formula_row", _subject(table, result, c), terms, stated, meaning,

@@ -118,6 +118,7 @@ def _make_executor(name: str, scheduler: str | None, jobs: int, settings):
     if name == "dask":
         from extract.batch.dask_executor import DaskExecutor, DaskUnavailable
 
+        assert scheduler is not None  # checked with the options
         try:
             return DaskExecutor(scheduler, settings)
         except DaskUnavailable as exc:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from extract.figures.patterns import LABEL_KIND, MONEY_UNITS
-from extract.models import Figure
+from extract.models import Figure, FigureKind
 from extract.read.text import BBox, TextRun
 
 _NUMBER = re.compile(r"[-−–]?\d[\d,]*(?:\.\d+)?")
@@ -17,7 +17,7 @@ _MINUS = "-−–"
 class Found:
     """A figure found in a TextRun: where it is in the run and on the page."""
 
-    kind: str
+    kind: FigureKind
     value: float
     text: str
     precision: float

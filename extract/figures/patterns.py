@@ -5,6 +5,8 @@ function returns one family of patterns so it can be read and tested alone.
 """
 from __future__ import annotations
 
+from extract.models import FigureKind
+
 # A printed number: 12, 12.6, 1,234.5, -1, −1 (minus sign), 500k, 1.3bn, 4.0FTE.
 NUMBER = r"^[-−–]?\d{1,3}(,\d{3})*(\.\d+)?$|^[-−–]?\d+(\.\d+)?$"
 NUMBER_WITH_MONEY_UNIT = r"^\d+(\.\d+)?(k|m|bn|mn)$"
@@ -75,4 +77,4 @@ def all_patterns() -> list[dict]:
     return money_patterns() + fte_patterns() + headcount_patterns()
 
 
-LABEL_KIND = {"MONEY": "money", "FTE": "fte", "HEADCOUNT": "headcount"}
+LABEL_KIND: dict[str, FigureKind] = {"MONEY": "money", "FTE": "fte", "HEADCOUNT": "headcount"}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from extract.models import Document, Meeting
+from extract.models import Document, DocumentKind, Meeting
 from extract.read.pdfium import PageLines
 
 AGENDA_ITEM = re.compile(r"^agenda\s+item\s+(\d+[a-z]?)\b", re.I)
@@ -27,7 +27,7 @@ MINUTES_HEADING = re.compile(
     r"minutes of the meeting of (?P<committee>.+?) held (?:at|on) (?P<when>.+)", re.I)
 
 # Document kinds by the words on a document's first page, first match wins.
-KIND_RULES: list[tuple[str, re.Pattern]] = [
+KIND_RULES: list[tuple[DocumentKind, re.Pattern[str]]] = [
     ("minutes", re.compile(
         r"^minutes of the|\bRESOLVED\b|^the (cabinet|committee|board|council) (considered|received|noted)",
         re.I | re.M)),
@@ -39,7 +39,7 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
 @dataclass(frozen=True)
 class Heading:
     page: int
-    kind: str
+    kind: DocumentKind
     label: str | None
     title: str | None
 
@@ -150,7 +150,7 @@ def _first_heading(pages: Sequence[PageLines], meeting: Meeting, has_more: bool)
     return Heading(1, kind if kind != "report" else "report", None, title)
 
 
-def _kind_of(page: PageLines) -> str:
+def _kind_of(page: PageLines) -> DocumentKind:
     text = "\n".join(page.lines[:12])
     for kind, pattern in KIND_RULES:
         if pattern.search(text):

@@ -63,8 +63,9 @@ def open_document(path: Path):
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        error, reason = known.get(getattr(exc, "err_code", None), (None, None))
-        if error is not None:
+        code = getattr(exc, "err_code", None)
+        if code in known:
+            error, reason = known[code]
             raise error(str(path), reason) from exc
         message = str(exc).lower()
         if "password" in message or "security" in message:

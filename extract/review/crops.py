@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extract.errors import PackError
 from extract.models import BBox, Figure
@@ -74,7 +75,7 @@ class PageGeometry:
 
 @dataclass(frozen=True)
 class RenderedPage:
-    image: object  # PIL RGB image of the whole page
+    image: Any  # PIL RGB image of the whole page
     geometry: PageGeometry
     palette: object  # PIL "P" image holding the page's colours and the mark colours; None for photographs
 
@@ -88,7 +89,7 @@ def cluster_marks(marks: Sequence[Mark], gap: float = SPLIT_GAP) -> list[tuple[B
     below the previous group. Returns each group's bounding box and marks."""
     groups: list[tuple[BBox, tuple[Mark, ...]]] = []
     for mark in sorted(marks, key=lambda m: (m.figure.bbox[1], m.figure.bbox[0])):
-        box = tuple(mark.figure.bbox)
+        box: BBox = mark.figure.bbox
         if groups and box[1] - groups[-1][0][3] <= gap:
             previous_box, previous_marks = groups[-1]
             groups[-1] = (union(previous_box, box), previous_marks + (mark,))
@@ -252,7 +253,7 @@ def draw_marks(crop, marks: Sequence[tuple[int, tuple[int, int, int, int]]], off
         draw.rectangle(box, outline=MARK_COLOUR, width=line)
         label = str(number)
         text_box = draw.textbbox((0, 0), label, font=font)
-        size = (text_box[2] - text_box[0] + 6, text_box[3] - text_box[1] + 4)
+        size = (round(text_box[2] - text_box[0] + 6), round(text_box[3] - text_box[1] + 4))
         tag = quietest_tag_place(plain, box, size, taken)
         taken.append(tag)
         draw.rectangle(tag, fill=MARK_COLOUR)

@@ -22,7 +22,7 @@ _APPENDIX_HEADING = re.compile(r"^(appendix|annex)\s+[A-Z0-9]\b", re.I)
 def flow_to_financial_tables(flow: Sequence[FlowRow]) -> list[FinancialTable]:
     headers = [i for i, fr in enumerate(flow) if _boundaries(fr.row) is not None]
     titles = [title_above(flow, i, limit=headers[k - 1] if k else -1) for k, i in enumerate(headers)]
-    tables = []
+    tables: list[FinancialTable] = []
     for k, header in enumerate(headers):
         stop = titles[k + 1] if k + 1 < len(headers) else len(flow)
         rows = table_rows(flow, header, stop)
@@ -32,14 +32,16 @@ def flow_to_financial_tables(flow: Sequence[FlowRow]) -> list[FinancialTable]:
 
 
 def _boundaries(row: Row) -> list[float] | None:
-    xs = [match_x(row, pattern) for _, pattern in FINTABLE_COLUMNS]
-    if any(x is None for x in xs) or xs != sorted(xs):
+    found = [match_x(row, pattern) for _, pattern in FINTABLE_COLUMNS]
+    xs = [x for x in found if x is not None]
+    if len(xs) < len(found) or xs != sorted(xs):
         return None
-    return xs  # type: ignore[return-value]
+    return xs
 
 
 def table_rows(flow: Sequence[FlowRow], header: int, stop: int) -> list[Row]:
     edges = _boundaries(flow[header].row)
+    assert edges is not None  # a header row, found by its boundaries
     rows = [flow[header].row]
     for fr in flow[header + 1:stop]:
         big_gap = fr.gap_above > 2.2 * fr.row.size and not fr.page_break
@@ -51,6 +53,7 @@ def table_rows(flow: Sequence[FlowRow], header: int, stop: int) -> list[Row]:
 
 def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int) -> FinancialTable:
     edges = _boundaries(rows[0])
+    assert edges is not None  # rows[0] is the header row
     impact, current, pre, post = (column_run(c) for c in columns(rows, edges))
     found = find_in_runs([current, pre, post])
     current_col, pre_col, post_col = money_columns([current, pre, post], found)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extract.models import NumericTable, TableRow
+from extract.models import NumericTable, TableRow, TableUnit
 from extract.read.flow import FlowRow, plain
 from extract.read.text import Word
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
@@ -294,10 +294,11 @@ def column_units(
     return units
 
 
-def table_unit(units: Sequence[Unit | None]) -> str:
+def table_unit(units: Sequence[Unit | None]) -> TableUnit:
     """GBP, FTE or count when every column says so; a column with no printed unit makes it mixed."""
     kinds = {u.kind if u else None for u in units} - {"percent"}  # blank columns say nothing
-    for unit, members in (("GBP", {"money"}), ("FTE", {"fte"}), ("count", {"count", "headcount"})):
+    rules: list[tuple[TableUnit, set[str]]] = [("GBP", {"money"}), ("FTE", {"fte"}), ("count", {"count", "headcount"})]
+    for unit, members in rules:
         if kinds and kinds <= members:
             return unit
     return "mixed"
