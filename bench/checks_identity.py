@@ -9,7 +9,6 @@ other key must be unchanged. The full comparison (PDFs extracted again) is
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 

@@ -2,6 +2,7 @@
 
     python3 bench/identity.py save  BASELINE_DIR   # extract every sample, variant and Kent paper
     python3 bench/identity.py check BASELINE_DIR   # extract again and compare, byte for byte
+    python3 bench/identity.py check BASELINE_DIR --ignore relations   # ... leaving out a new top-level key
 
 Samples and variants come from `samples/`; Kent's papers from ../shared/real/kent (or
 $AGENDA_EXTRACT_SHARED/real/kent) when present. Outputs are matched by the source's
@@ -40,19 +41,29 @@ def extract_all(out: Path) -> None:
         del listing
 
 
-def by_source(folder: Path) -> dict[str, bytes]:
+def by_source(folder: Path, ignore: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Each output by its source's sha256; keys in `ignore` are left out, the rest re-serialised
+    exactly as output.dumps writes them (so an output without them compares byte for byte)."""
     outputs: dict[str, bytes] = {}
     for path in folder.glob("*.json"):
         raw = path.read_bytes()
         try:
-            sha = json.loads(raw)["source"]["sha256"]
+            document = json.loads(raw)
+            sha = document["source"]["sha256"]
         except (ValueError, KeyError, TypeError):
             continue
+        if ignore:
+            for key in ignore:
+                document.pop(key, None)
+            raw = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         outputs[sha] = raw
     return outputs
 
 
 def main(argv: list[str]) -> int:
+    ignore: tuple[str, ...] = ()
+    if len(argv) == 4 and argv[2] == "--ignore":
+        ignore, argv = tuple(argv[3].split(",")), argv[:2]
     if len(argv) != 2 or argv[0] not in {"save", "check"}:
         print(__doc__, file=sys.stderr)
         return 2
@@ -64,7 +75,7 @@ def main(argv: list[str]) -> int:
         return 0
     with tempfile.TemporaryDirectory() as fresh:
         extract_all(Path(fresh))
-        before, after = by_source(folder), by_source(Path(fresh))
+        before, after = by_source(folder, ignore), by_source(Path(fresh), ignore)
     differ = [sha for sha in before if sha in after and before[sha] != after[sha]]
     missing = [sha for sha in before if sha not in after]
     for sha in differ:

@@ -198,7 +198,9 @@ class Relation(Model):
     section: str | None = Field(default=None, description="report paragraph, e.g. '1.4'")
     row: str | None = Field(default=None, description="the table row checked, as printed")
     column: str | None = Field(default=None, description="the table column checked, as printed")
-    expression: str = Field(description="the figures as printed and how they were combined, e.g. '£1.2M − £0.8M = £0.4M'")
+    expression: str = Field(
+        description="the figures as printed and how they were combined, e.g. '£1.2M − £0.8M = £0.4M'"
+    )
     expected: float = Field(description="what the terms come to, in GBP, FTE or count")
     found: float = Field(description="what is printed as their result")
     difference: float = Field(description="found − expected")

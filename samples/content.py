@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Union
 
 # --------------------------------------------------------------------------- types
 
@@ -127,7 +126,7 @@ class StaffSummaryTable:
     note: str
 
 
-ReportItem = Union[ReportHeading, ReportParagraph, FinancialImpactTable]
+ReportItem = ReportHeading | ReportParagraph | FinancialImpactTable
 
 
 @dataclass(frozen=True)
@@ -277,7 +276,7 @@ class Fault:
     new: str
 
 
-FaultSpec = Union[Fault, tuple[str, str, str]]
+FaultSpec = Fault | tuple[str, str, str]
 
 
 def apply_faults(

@@ -133,7 +133,7 @@ def _font_pair(font: str) -> tuple[str, str]:
     if font not in TTF_FILES:
         raise ValueError(f"unknown font {font!r}; choose from {available_fonts()}")
     names = (font, font + "-Bold")
-    for name, filename in zip(names, TTF_FILES[font]):
+    for name, filename in zip(names, TTF_FILES[font], strict=True):
         if name not in pdfmetrics.getRegisteredFontNames():
             path = _find_font_file(filename)
             if path is None:
@@ -409,7 +409,7 @@ def _staff_summary(summary: StaffSummaryTable, st: _Styles) -> list:
 def _categories(pack: PackContent, st: _Styles) -> list:
     cats = pack.appendix_a.categories
     data = []
-    for pair in zip(cats[0::2], cats[1::2]):
+    for pair in zip(cats[0::2], cats[1::2], strict=False):  # two categories a row
         data.append([[st.para(c.heading, st.label)] + [st.para("• " + i) for i in c.items]
                      for c in pair])
     cmds = _base_commands(st) + [("TOPPADDING", (0, 0), (-1, -1), 3),

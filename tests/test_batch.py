@@ -268,8 +268,9 @@ def test_a_batch_into_a_folder_another_batch_is_writing_exits_2(tmp_path):
 
 
 def test_help_loads_none_of_the_batch_machinery():
-    code = ("import sys, extract.cli.main; heavy = ('extract.batch.runner.', 'extract.batch.worker', 'extract.batch.export', "
-            "'extract.batch.local_executor', 'extract.batch.dask_executor', 'pydantic', 'spacy', 'distributed', 'pdfplumber'); "
+    code = ("import sys, extract.cli.main; heavy = ('extract.batch.runner.', 'extract.batch.worker', "
+            "'extract.batch.export', 'extract.batch.local_executor', 'extract.batch.dask_executor', "
+            "'pydantic', 'spacy', 'distributed', 'pdfplumber'); "
             "print([m for m in sys.modules if m.startswith(heavy) or m == 'extract.batch.runner'])")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"

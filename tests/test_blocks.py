@@ -37,9 +37,11 @@ def test_a_labelled_saving_line_is_part_of_the_breakdown_not_the_saving():
 def test_a_sentence_without_figures_in_a_staffing_cell_is_kept_as_a_note():
     from extract.structures.blocks import prose_notes
 
-    text = "Proposed Expansion\nEducation Plan Co-ordinators and Assistant for fixed term to ensure\ntransition plans in place.\nStaff at risk – 3.62FTE (grade changes)"
+    text = ("Proposed Expansion\nEducation Plan Co-ordinators and Assistant for fixed term to ensure\n"
+            "transition plans in place.\nStaff at risk – 3.62FTE (grade changes)")
     assert prose_notes(text) == [
-        "Proposed Expansion Education Plan Co-ordinators and Assistant for fixed term to ensure transition plans in place."]
+        "Proposed Expansion Education Plan Co-ordinators and Assistant for fixed term to ensure "
+        "transition plans in place."]
     assert prose_notes("9.5 FTE\nProposed Reduction:- 2.12 FTE; 1.00 FTE potential") == []
 
 

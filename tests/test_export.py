@@ -152,7 +152,7 @@ def test_csv_files_open_cleanly_in_a_spreadsheet(synthetic_batch):
     with (folder / "service_cards.csv").open(encoding="utf-8-sig", newline="") as handle:
         header, *body = list(csv.reader(handle))
     assert header == empty_tables()["service_cards"].names  # one header row, then data
-    (card,) = [dict(zip(header, row)) for row in body]
+    (card,) = [dict(zip(header, row, strict=True)) for row in body]
     assert card["service"] == TRICKY  # commas, quotes, £ and a newline survive
     assert card["staffing_notes"] == "'" + FORMULA  # a spreadsheet shows it, never runs it
     assert card["budget_current_value"] == "820000.0" and card["budget_proposed_value"] == ""

@@ -61,7 +61,8 @@ def _violations(package: Path = PACKAGE) -> list[str]:
                 continue
             allowed = ONLY.get(own)
             if allowed is not None and part not in allowed:
-                found.append(f"{path.relative_to(package.parent)} imports extract.{part} ({own} may import only {sorted(allowed)})")
+                found.append(f"{path.relative_to(package.parent)} imports extract.{part} "
+                             f"({own} may import only {sorted(allowed)})")
             elif _layer_of(part) < _layer_of(own):
                 found.append(f"{path.relative_to(package.parent)} imports extract.{part}, a layer above {own}")
     return found

@@ -89,7 +89,7 @@ def impact_table():
     cols = (300, 360)
 
     def cells(*texts):
-        return [(right(x1, t), t) for x1, t in zip(cols, texts)]
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
 
     return lay_out([
         (100, [(60, "Estimated Financial Impact")]),
@@ -121,7 +121,7 @@ def staffing_table():
     cols = (240, 300, 360, 420, 480)
 
     def cells(*texts):
-        return [(right(x1, t), t) for x1, t in zip(cols, texts)]
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
 
     return lay_out([
         (100, [(60, "Summary"), (200, "Establis"), (265, "Vacant"), (330, "Head"), (390, "FTE")]),
@@ -165,7 +165,8 @@ def test_a_table_needs_two_rows_and_two_columns():
 
 
 def test_percentages_alone_are_not_a_table():
-    flow = lay_out([(100, [(60, "Agree"), (200, "12%"), (260, "40%")]), (116, [(60, "Disagree"), (200, "88%"), (260, "60%")])])
+    flow = lay_out([(100, [(60, "Agree"), (200, "12%"), (260, "40%")]),
+                    (116, [(60, "Disagree"), (200, "88%"), (260, "60%")])])
     assert flow_to_numeric_tables(flow) == []
 
 
@@ -189,7 +190,7 @@ def test_without_text_labels_the_first_column_labels_the_rows_when_every_column_
     cols = (120, 220, 320)
     flow = lay_out([
         (100, [(60, "Attendance"), (180, "FTE absent"), (280, "Posts covered")]),
-        *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts)])
+        *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)])
           for n, texts in enumerate([("100%", "0", "0"), ("95%", "10", "50"), ("90%", "20", "100")])],
     ])
     (table,) = flow_to_numeric_tables(flow)
@@ -254,7 +255,7 @@ def test_a_page_that_speaks_of_neither_money_nor_staff_gives_no_table():
     cols = (120, 220, 320)
     flow = lay_out([
         (100, [(60, "Attendance"), (180, "Days missed"), (280, "Hours missed")]),
-        *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts)])
+        *[(116 + 16 * n, [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)])
           for n, texts in enumerate([("100%", "0", "0"), ("95%", "10", "50"), ("90%", "20", "100")])],
     ])
     assert flow_to_numeric_tables(flow) == []
@@ -269,7 +270,7 @@ def test_a_title_wrapped_over_two_lines_is_read_whole_and_stops_at_the_prose_abo
     cols = (300, 360)
 
     def cells(*texts):
-        return [(right(x1, t), t) for x1, t in zip(cols, texts)]
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
 
     flow = lay_out([
         (70, [(60, "The redesign is summarised below.")]),

@@ -49,9 +49,11 @@ def side_by_side():
     """Two bulleted lists on one slide, the second with grades in a column of their own."""
     return lay_out([
         (50, [(40, "Roles to be deleted:"), (640, "New roles:")]),
-        (70, [(40, "•"), (60, "Head of SSE"), (440, "•"), (460, "Head of Service – Education"), (790, "Indicative Grade")]),
+        (70, [(40, "•"), (60, "Head of SSE"), (440, "•"), (460, "Head of Service – Education"),
+              (790, "Indicative Grade")]),
         (85, [(40, "•"), (60, "Strategic Manager SSE x 2"), (440, "•"), (460, "Area Manager x 4"), (790, "Grade 8")]),
-        (100, [(40, "•"), (60, "Primary Advisor x 2 (1 x Vacant)"), (440, "•"), (460, "Senior Officer"), (790, "Soulbury B10-13")]),
+        (100, [(40, "•"), (60, "Primary Advisor x 2 (1 x Vacant)"), (440, "•"), (460, "Senior Officer"),
+               (790, "Soulbury B10-13")]),
         (120, [(40, "Total: 5 posts"), (630, "Total: 6 posts")]),
     ], bold=(0, 4))
 
@@ -59,7 +61,8 @@ def side_by_side():
 def test_two_lists_side_by_side_keep_to_their_columns():
     deleted, new = flow_to_post_lists(side_by_side())
     assert (deleted.id, deleted.title) == ("postlist-1-roles-to-be-deleted", "Roles to be deleted")
-    assert [p.text for p in deleted.posts] == ["Head of SSE", "Strategic Manager SSE x 2", "Primary Advisor x 2 (1 x Vacant)"]
+    assert [p.text for p in deleted.posts] == ["Head of SSE", "Strategic Manager SSE x 2",
+                                               "Primary Advisor x 2 (1 x Vacant)"]
     assert [p.count for p in deleted.posts] == [1, 2, 2]
     assert new.title == "New roles"
     assert [p.text for p in new.posts] == ["Head of Service – Education", "Area Manager x 4", "Senior Officer"]
@@ -151,8 +154,10 @@ def test_a_sentence_is_not_a_post():
 
 
 def test_no_total_no_list_and_one_line_is_not_a_list():
-    no_total = lay_out([(50, [(40, "New roles:")]), (70, [(40, "•"), (60, "Head of SSE")]), (85, [(40, "•"), (60, "Lead")])])
-    one_line = lay_out([(50, [(40, "New roles:")]), (70, [(40, "•"), (60, "Head of SSE")]), (90, [(40, "Total: 1 post")])])
+    no_total = lay_out([(50, [(40, "New roles:")]), (70, [(40, "•"), (60, "Head of SSE")]),
+                        (85, [(40, "•"), (60, "Lead")])])
+    one_line = lay_out([(50, [(40, "New roles:")]), (70, [(40, "•"), (60, "Head of SSE")]),
+                        (90, [(40, "Total: 1 post")])])
     assert flow_to_post_lists(no_total) == []
     assert flow_to_post_lists(one_line) == []
 

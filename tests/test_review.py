@@ -95,7 +95,8 @@ def constructed_extraction(pdf_path: Path = PACK_2017, sha256: str | None = None
                         place="Committee Room 2 - Council House"),
         documents=[
             Document(title="Scrutiny Co-ordination Committee", kind="agenda", page_start=1, page_end=2),
-            Document(title="Education Service Redesign", kind="report", label="Agenda Item 3", page_start=3, page_end=12),
+            Document(title="Education Service Redesign", kind="report", label="Agenda Item 3",
+                     page_start=3, page_end=12),
             Document(title="Cabinet Report – Original Proposals", kind="appendix", label="Appendix A",
                      page_start=13, page_end=29),
             Document(title="Summary of consultation feedback", kind="appendix", label="Appendix B",
@@ -419,7 +420,8 @@ def test_run_html_writes_json_and_review_page(tmp_path):
 
 def test_review_cli_imports_only_click_at_top_level():
     code = ("import sys, extract.cli.review; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pydantic', 'PIL', 'spacy', 'pypdfium2'}))")
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'pdfplumber', 'pydantic', 'PIL', 'spacy', 'pypdfium2'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -26,7 +26,8 @@ def test_difference_within_summed_rounding_errors_is_info():
 
 
 def test_difference_beyond_tolerance_is_warning_and_names_the_numbers():
-    finding = relation("t", "Performing Arts", [plus(money("£1.34M", 1.34e6, 1e4))[0], minus(money("£1.34m", 1.34e6, 1e4))],
+    finding = relation("t", "Performing Arts",
+                       [plus(money("£1.34M", 1.34e6, 1e4))[0], minus(money("£1.34m", 1.34e6, 1e4))],
                        money("£0.11m", 110e3, 1e4), "saving").raised
     assert finding.severity in ("warning", "error")
     assert "£0.11m" in finding.message and "Performing Arts" in finding.message

@@ -8,6 +8,7 @@ deterministic.
 import dataclasses
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ class Rendered:
                 # one text per table column, so a wrapped cell reads as one run of text
                 for kind in ("block", "financial"):
                     e = edges[kind]
-                    for x0, x1 in zip(e, e[1:]):
+                    for x0, x1 in pairwise(e):
                         self.texts.append(_norm(_strip(chars, x0, x1)))
                 if variant.style.narrow_labels:
                     self.label_texts.append(_strip(chars, *edges["card"][:2]))
@@ -162,7 +163,7 @@ def test_split_cards_break_between_staffing_header_and_values(rendered):
     assert split
     for r in split:
         pages = [t.rstrip().splitlines() for t in r.page_texts]
-        breaks = [(a[-2], b[0]) for a, b in zip(pages, pages[1:])]  # [-1] is the stamp
+        breaks = [(a[-2], b[0]) for a, b in pairwise(pages)]  # [-1] is the stamp
         assert ("Current staffing Proposed staffing", "Headcount 9 – 6.04 FTE 6.04 FTE") in breaks
         assert ("Current budget - £1.34M Proposed costs",
                 "£0.50m Music grant £1.34m (saving £0.11m)") in breaks
@@ -191,7 +192,7 @@ def test_apply_faults_changes_exactly_one_string():
     where = "card:Hospital Education Service:budget"
     faulty = apply_faults(PACK, [(where, "£0.14M", "£0.15M")])
     before, after = list(_strings(PACK)), list(_strings(faulty))
-    changed = [(x, y) for x, y in zip(before, after) if x != y]
+    changed = [(x, y) for x, y in zip(before, after, strict=True) if x != y]
     assert len(before) == len(after)
     assert changed == [("£0.68M (saving £0.14M)", "£0.68M (saving £0.15M)")]
     assert faulty.card("Hospital Education Service").budget.right[0] == "£0.68M (saving £0.15M)"
@@ -211,7 +212,7 @@ def test_apply_faults_changes_exactly_one_string():
 ])
 def test_apply_faults_reaches_every_place(fault):
     before, after = list(_strings(PACK)), list(_strings(apply_faults(PACK, [fault])))
-    changed = [(x, y) for x, y in zip(before, after) if x != y]
+    changed = [(x, y) for x, y in zip(before, after, strict=True) if x != y]
     assert len(changed) == 1
     assert changed[0][1] == changed[0][0].replace(fault.old, fault.new)
 

@@ -12,8 +12,9 @@ import importlib
 
 _MODULES = (
     "extract.batch.worker", "extract.pipeline", "extract.output", "extract.read.pdfium", "extract.read.plumber",
-    "extract.structures.cards", "extract.structures.fintables", "extract.read.flow", "extract.pack.segment", "extract.structures.statements",
-    "extract.pack.triage", "extract.figures.match", "extract.checks", "extract.figures.nlp", "extract.structures.numeric.tables", "extract.structures.postlists",
+    "extract.structures.cards", "extract.structures.fintables", "extract.read.flow", "extract.pack.segment",
+    "extract.structures.statements", "extract.pack.triage", "extract.figures.match", "extract.checks",
+    "extract.figures.nlp", "extract.structures.numeric.tables", "extract.structures.postlists",
     "pdfplumber", "pypdfium2",
 )
 

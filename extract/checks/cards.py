@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 from extract.checks.rules import Notes, Rule
 from extract.models import ServiceCard
 

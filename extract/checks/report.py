@@ -59,7 +59,8 @@ def place_figures(statement: Statement) -> list[Placed]:
 
 
 def role_of(statement: Statement, placed: Placed) -> str | None:
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(statement.text) if m.end() <= placed.start), default=0)
+    ends = (m.end() for m in _SENTENCE_END.finditer(statement.text))
+    sentence_start = max((end for end in ends if end <= placed.start), default=0)
     before = statement.text[sentence_start:placed.start]
     for role, pattern in ROLE_BEFORE.items():
         if pattern.search(before):
@@ -80,7 +81,8 @@ REPORT_RELATIONS: dict[str, str] = {
     "report.cost_vs_cards": "the stated cost is not the sum of the service cards' current budgets",
     "report.gross_savings_vs_appendix_b":
         "the stated gross savings are not the sum of Appendix B's post-consultation savings",
-    "report.savings_split_vs_appendix_b": "'{label}' is not the sum of the matching Appendix B post-consultation savings",
+    "report.savings_split_vs_appendix_b":
+        "'{label}' is not the sum of the matching Appendix B post-consultation savings",
 }
 
 
@@ -125,9 +127,9 @@ def fte_arithmetic(extraction: Extraction) -> Iterator[Relation]:
     for statement in extraction.statements:
         placed = [p for p in place_figures(statement) if p.figure.kind == "fte"]
         roles = [role_of(statement, p) for p in placed]
-        establishment = next((p for p, r in zip(placed, roles) if r == "establishment"), None)
-        models = [p for p, r in zip(placed, roles) if r is None]
-        for p, role in zip(placed, roles):
+        establishment = next((p for p, r in zip(placed, roles, strict=True) if r == "establishment"), None)
+        models = [p for p, r in zip(placed, roles, strict=True) if r is None]
+        for p, role in zip(placed, roles, strict=True):
             if role == "reduction_of" and establishment is not None:
                 model = next((m for m in reversed(models) if m.start < p.start), None)
                 if model is not None:

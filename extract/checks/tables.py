@@ -69,8 +69,8 @@ def total_rows(table: NumericTable) -> Iterator[Relation]:
 
     Where two or more columns can be re-added and none of them adds up (a column of
     averages or rates counts as not adding up, a column of zeros as proving nothing), the
-    rows were most likely not read as the table means them (nested subtotals, a row missed), so nothing is reported for that
-    total row: a misread is not a misprint.
+    rows were most likely not read as the table means them (nested subtotals, a row missed),
+    so nothing is reported for that total row: a misread is not a misprint.
     """
     start = 0
     for i, row in enumerate(table.rows):

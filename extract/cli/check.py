@@ -35,10 +35,10 @@ def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None) -
     try:
         extraction = Extraction.model_validate_json(json_file.read_bytes())
     except FileNotFoundError:
-        raise InputFailure(f"{json_file}: no such file")
+        raise InputFailure(f"{json_file}: no such file") from None
     except (ValidationError, ValueError) as exc:
         reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        raise InputFailure(f"{json_file}: not an agenda-extract output ({reason})")
+        raise InputFailure(f"{json_file}: not an agenda-extract output ({reason})") from exc
     checked = consistency_pass(extraction)
     findings = checked.findings
     refreshed = extraction.model_copy(update={"findings": findings, "relations": checked.relations})
@@ -50,7 +50,7 @@ def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None) -
         try:
             write_atomic(out, dumps(to_document(refreshed)))
         except OSError as exc:
-            raise OutputFailure(f"{out}: cannot write ({exc.strerror or exc})")
+            raise OutputFailure(f"{out}: cannot write ({exc.strerror or exc})") from exc
     else:
         click.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2, ensure_ascii=False))
     worst = max((SEVERITY_RANK[f.severity] for f in findings), default=-1)

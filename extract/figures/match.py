@@ -40,7 +40,7 @@ def find_in_runs(runs: Sequence[TextRun]) -> list[list[Found]]:
     from extract.figures.nlp import SPANS_KEY, pipeline
 
     results: list[list[Found]] = []
-    for run, doc in zip(runs, pipeline().pipe(run.text for run in runs)):
+    for run, doc in zip(runs, pipeline().pipe(run.text for run in runs), strict=True):
         spans = _claim(doc.spans[SPANS_KEY])
         found = [_from_span(run, span) for span in spans]
         results.append(sorted((f for f in found if f is not None), key=lambda f: f.start))

@@ -249,7 +249,7 @@ def draw_marks(crop, marks: Sequence[tuple[int, tuple[int, int, int, int]]], off
     boxes = [(x0 - offset[0] - pad, top - offset[1] - pad, x1 - offset[0] + pad, bottom - offset[1] + pad)
              for _, (x0, top, x1, bottom) in marks]
     taken: list[tuple[int, int, int, int]] = list(boxes)
-    for (number, _), box in zip(marks, boxes):
+    for (number, _), box in zip(marks, boxes, strict=True):
         draw.rectangle(box, outline=MARK_COLOUR, width=line)
         label = str(number)
         text_box = draw.textbbox((0, 0), label, font=font)

@@ -144,7 +144,8 @@ def card_figures(card: ServiceCard) -> list[tuple[str, Figure]]:
 def table_figures(table: FinancialTable) -> list[tuple[str, Figure]]:
     pairs: list[tuple[str, Figure | None]] = [("current budget", table.current)]
     pairs += [(_labelled("part of current budget", f), f) for f in table.current_parts]
-    for stage, forecast in (("pre-consultation", table.pre_consultation), ("post-consultation", table.post_consultation)):
+    stages = (("pre-consultation", table.pre_consultation), ("post-consultation", table.post_consultation))
+    for stage, forecast in stages:
         pairs += [(f"{stage} forecast cost", forecast.cost), (f"{stage} saving", forecast.saving)]
         pairs += [(_labelled(f"{stage} saving breakdown", f), f) for f in forecast.breakdown]
     return _distinct(pairs)

@@ -41,7 +41,8 @@ dl.meeting { display: grid; grid-template-columns: auto 1fr; gap: 0.1rem 0.8rem;
 dl.meeting dt { font-weight: 600; }
 dl.meeting dd { margin: 0; }
 .badge { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; font-size: 0.85rem;
-         font-weight: 700; border: 1px solid transparent; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+         font-weight: 700; border: 1px solid transparent;
+         print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .badge.error { background: #a40000; color: #fff; }
 .badge.warning { background: #ffd257; color: #000; border-color: #a77a00; }
 .badge.info { background: #e3ecf7; color: #0b3b6f; border-color: #8aa7c8; }
@@ -58,7 +59,8 @@ figcaption { font-size: 0.9rem; margin-top: 0.3rem; }
 ol.legend { margin: 0.2rem 0 0; padding-left: 2rem; }
 ol.legend li::marker { color: var(--mark); font-weight: 700; }
 .printed { font-weight: 600; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+                   white-space: nowrap; }
 footer { margin-top: 2.5rem; font-size: 0.85rem; color: #555; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -197,7 +199,8 @@ def _findings_section(review: Review) -> str:
             'cites are outlined in magenta and numbered in the order its message gives them.</p>\n'
             + "\n".join(_finding(review, view) for view in review.findings)
         )
-    return f'<section id="findings" aria-labelledby="findings-h">\n<h2 id="findings-h">Findings</h2>\n{body}\n</section>'
+    return (f'<section id="findings" aria-labelledby="findings-h">\n<h2 id="findings-h">Findings</h2>\n'
+            f"{body}\n</section>")
 
 
 def _finding(review: Review, view: FindingView) -> str:
@@ -282,7 +285,8 @@ def _cards_section(review: Review) -> str:
         cells = [staffing.current_headcount, staffing.current_fte, staffing.proposed_fte,
                  budget.current, budget.proposed, budget.saving]
         rows.append(
-            f'<tr id="{safe_id(card.id)}"><th scope="row"><a href="#where-{safe_id(card.id)}">{esc(card.service)}</a></th>'
+            f'<tr id="{safe_id(card.id)}">'
+            f'<th scope="row"><a href="#where-{safe_id(card.id)}">{esc(card.service)}</a></th>'
             f'<td class="num">{_page_range(card.page_start, card.page_end)}</td>'
             + "".join(_figure_cell(review, f) for f in cells)
             + f"<td>{_finding_links(review.owners[card.id])}</td></tr>"
@@ -304,13 +308,15 @@ def _tables_section(review: Review) -> str:
         pre, post = table.pre_consultation, table.post_consultation
         cells = [table.current, pre.cost, pre.saving, post.cost, post.saving]
         rows.append(
-            f'<tr id="{safe_id(table.id)}"><th scope="row"><a href="#where-{safe_id(table.id)}">{esc(table.service)}</a></th>'
+            f'<tr id="{safe_id(table.id)}">'
+            f'<th scope="row"><a href="#where-{safe_id(table.id)}">{esc(table.service)}</a></th>'
             f'<td class="num">{table.page}</td>'
             + "".join(_figure_cell(review, f) for f in cells)
             + f"<td>{_finding_links(review.owners[table.id])}</td></tr>"
         )
     return heading + _table(
-        "Appendix B: current budget and forecasts before and after consultation. Each figure links to where it was printed.",
+        "Appendix B: current budget and forecasts before and after consultation. "
+        "Each figure links to where it was printed.",
         columns, rows) + "\n</section>"
 
 

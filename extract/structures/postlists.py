@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.models import Figure, Post, PostList
 from extract.read.flow import FlowRow, plain
@@ -154,7 +155,7 @@ def zone_lines(flow: Sequence[FlowRow], zone: Zone, total: Sequence[Word]) -> li
 
 def _wraps(lines: Sequence[tuple[Row, list[Word]]], n: int) -> bool:
     """Line n (bottom-up) continues a bulleted item: set tight under lines that reach a bullet."""
-    for (row, words), (_, above) in zip(lines[n:], lines[n + 1:]):
+    for (row, words), (_, above) in pairwise(lines[n:]):
         if min(w.top for w in words) - max(w.bottom for w in above) > WRAP_GAP * row.size:
             return False
         if _is_bullet(above[0]):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from extract.read.flow import FlowRow
 from extract.read.text import Row
@@ -45,7 +46,7 @@ def _could_be_title(row: Row, nearest_title_row: Row | None) -> bool:
 def value_column_x(row: Row) -> float | None:
     """x where a label/value row's value starts: the first word after a wide gap."""
     words = row.words
-    for previous, word in zip(words, words[1:]):
+    for previous, word in pairwise(words):
         if word.x0 - previous.x1 >= 1.2 * max(previous.size, word.size):
             return word.x0
     return None

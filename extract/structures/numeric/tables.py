@@ -221,7 +221,7 @@ def draft_to_table(
     rows = [
         TableRow(label=label, cells=[
             cell_to_figure(cell, unit, f"{label}, {heading}" if heading else label) if cell else None
-            for cell, unit, heading in zip(cells, units, headings)
+            for cell, unit, heading in zip(cells, units, headings, strict=True)
         ])
         for label, cells in fold_rows(flow, draft, order, label_column)
     ]
@@ -268,7 +268,7 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
                 prefix = ""
             continue
         cells: list[Cell | None] = [None] * len(order)
-        for cell, place in zip(draft.parsed[k].cells, draft.placed[k]):
+        for cell, place in zip(draft.parsed[k].cells, draft.placed[k], strict=False):
             if place == label_column:
                 label = cell.text
             else:
