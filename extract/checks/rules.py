@@ -12,7 +12,7 @@ both kinds the same way.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -104,8 +104,17 @@ class Pass:
         if self.by == "rule":
             for check in self.checks:
                 for item in items:
-                    yield from check(item)
+                    yield from _placed(check(item), item)
         else:
             for item in items:
                 for check in self.checks:
-                    yield from check(item)
+                    yield from _placed(check(item), item)
+
+
+def _placed(relations: Iterable[Relation], item: Any) -> Iterator[Relation]:
+    """A relation a rule did not place is placed in the structure the rule was given."""
+    structure = getattr(item, "id", None)
+    for relation in relations:
+        if relation.structure is None and isinstance(structure, str):
+            relation = relation.model_copy(update={"structure": structure})
+        yield relation
