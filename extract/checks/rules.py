@@ -114,7 +114,7 @@ class Pass:
 def _placed(relations: Iterable[Relation], item: Any) -> Iterator[Relation]:
     """A relation a rule did not place is placed in the structure the rule was given."""
     structure = getattr(item, "id", None)
-    for relation in relations:
-        if relation.structure is None and isinstance(structure, str):
-            relation = relation.model_copy(update={"structure": structure})
-        yield relation
+    for evaluated in relations:
+        if evaluated.structure is None and isinstance(structure, str):
+            evaluated = evaluated.model_copy(update={"structure": structure})
+        yield evaluated
