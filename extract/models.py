@@ -15,7 +15,7 @@ BBox = tuple[float, float, float, float]
 FigureKind = Literal["money", "fte", "headcount", "count"]
 Severity = Literal["error", "warning", "info"]
 DocumentKind = Literal[
-    "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "other"
+    "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "financial_statement", "other"
 ]
 
 
