@@ -35,7 +35,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2})(?!\d)"
 # "9 January 2025", "Thursday, 9th January, 2025", "9fed Ionawr 2019", "28 Mar 18",
 # "the 12th of December 2018"; and month first: "May 20 2008", "December 2, 2008".
 DATE_FORMS: tuple[re.Pattern, ...] = (
-    re.compile(r"\b" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
+    re.compile(r"\b" + _DAY + r"(?:\s+(?:of|o))?\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
 )
 # A line that opens with a date (after an optional weekday): a heading block's "when" line.
@@ -78,7 +78,7 @@ BODY_WORDS = re.compile(
     r"authority|partnership|group|meeting|cyngor|pwyllgor|bwrdd|panel|fforwm|cabinet)\b", re.I)
 # Lines that are never a committee: what the document is, not who meets.
 NOT_COMMITTEE = re.compile(
-    r"^(public\s+document\s+pack|agenda|agenda\s+item\b.*|minutes|cofnodion|agenda\s+and\s+minutes|"
+    r"^(public\s+document\s+pack|agenda|agenda\s+item\b.*|(?:minutes|cofnodion|notice)\b.*|agenda\s+and\s+minutes|"
     r"summons\b.*|notice\s+of\s+meeting|supplementary\b.*|public\s+business|present:?|presennol|"
     r"item\s+(no\.?\s*)?\d*\w?|part\s+[12i]+|page\b.*|\d+|open|exempt|unrestricted.*)$", re.I)
 # A lead-in printed before the body's name ("KENT COUNTY COUNCIL" over "CABINET") is the
@@ -117,8 +117,9 @@ HEADING_DASH = re.compile(
     r"(?:\s+[-–—|:]\s+|\s*[–—|]\s*|\s+(?:meeting|cyfarfod|minutes)\s*(?:[-–—|:]\s*)?(?:of\s+|on\s+|held\s+on\s+)?)"
     r"(?P<when>.*\d.*)$", re.I)
 # "MEETING 12th DECEMBER 2018" / "CYFARFOD 9FED IONAWR 2019" under the body's name.
-MEETING_DATE_LINE = re.compile(r"^(?:(?:extraordinary|annual|special)\s+)?(?:meeting|cyfarfod)\b\s*(?:of\s+)?(?:held\s+on\s+)?",
-                               re.I)
+MEETING_DATE_LINE = re.compile(
+    r"^(?:(?:minutes|cofnodion)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|y\s+)?)?(?:(?:extraordinary|annual|special|ordinary)\s+)?"
+    r"(?:meeting|cyfarfod)\b\s*(?:of\s+)?(?:(?:held|a\s+gynhaliwyd)\s+(?:on\s+|ar\s+)?(?:the\s+|y\s+)?)?", re.I)
 
 # --- documents ------------------------------------------------------------------------
 
@@ -128,7 +129,7 @@ AGENDA_ITEM = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d+[a-z]?)\b\s*$|
 # with a capital ("Appendix B Financial Summary"), so "Appendix 1 sets out …" is prose.
 APPENDIX = re.compile(
     r"^(?P<word>appendix|annex|annexe|atodiad|schedule)\s+(?P<id>[A-Z]|\d{1,2}[a-z]?|[IVX]{1,4})\b"
-    r"(?:\s*$|\s*[:\-–—.]\s*(?P<title>(?-i:[A-Z0-9(\"‘“]).*)?$|\s+(?P<bare>[A-Z(\"‘“].*)$)", re.I)
+    r"(?:\s*$|\s*[:\-–—.]\s*(?P<title>(?-i:[A-Z0-9(\"‘“]).*)?$|\s+(?P<bare>(?-i:[A-Z(\"‘“]).*)$)", re.I)
 # Page furniture at the top or foot of a page: "Page 12", "Page | 1", "Page 3 of 40", "- 3 -", "3".
 PAGE_FURNITURE = re.compile(
     r"^(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*\|\s*page|[-–]\s*\d+\s*[-–]|\d{1,3}|tudalen\s+\d+)$", re.I)
