@@ -140,7 +140,8 @@ METADATA_LINE = re.compile(
     r"key\s+decision.*|decision\s+(?:no|number).*|ward\(?s\)?.*|from:?.*|to:?.*|report\s+to:?.*|"
     r"agenda\s+item\s+\d+\w?)$", re.I)
 TITLE_LABEL = re.compile(
-    r"^(?:report\s+title|title\s+of\s+report|title\s+of\s+decision|title|subject|teitl)\s*(?::\s*|\s+|$)(?P<title>.*)$", re.I)
+    r"^(?:(?:subject\s+matter\s*/\s*)?(?:report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision))\s*(?::\s*|\s+|$)"
+    r"|(?:title|subject(?:\s+matter)?|teitl)\s*(?::\s*|$))(?P<title>.*)$", re.I)
 # A heading that ends with the date, the body named first: "Amenities Committee Community
 # Grant Applications 15th November 2016" (the committee ends at its body word).
 BODY_THEN_DATE = re.compile(
@@ -171,6 +172,7 @@ FINANCIAL_TITLE = re.compile(
     r"general fund estimates|capital programme|budget comparison|bank reconciliation|receipts and payments|"
     r"grants? (awarded|payments?))\b", re.I)
 FINANCIAL_NUMERIC_SHARE = 0.3
+FINANCIAL_UNTITLED_SHARE = 0.6  # a sheet that is nearly all figures needs no title words
 # A slide deck: most pages landscape, and few lines on a page (a landscape list or
 # spreadsheet is dense).
 SLIDE_LANDSCAPE_SHARE = 0.6

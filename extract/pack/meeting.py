@@ -39,7 +39,7 @@ class Reading:
 
 def pages_to_meeting(pages: Sequence[PageLines]) -> Meeting:
     lines = cover_lines(pages)
-    readings = [_labelled(lines), _sentence(lines), _heading(lines[:HEADING_LINES])]
+    readings = [_labelled(lines), _sentence(lines), *_headings(lines[:HEADING_LINES])]
     dated = [r for r in readings if r and r.date]
     if not dated:
         named = [r for r in readings[:2] if r and r.committee]
@@ -220,13 +220,15 @@ def _slots(tail: str) -> Reading:
 
 # --- a heading ------------------------------------------------------------------------
 
-def _heading(lines: list[str]) -> Reading | None:
+def _headings(lines: list[str]) -> list[Reading]:
+    """Every heading reading of the first lines, in order (a later one may add the place)."""
+    found = []
     for i, line in enumerate(lines):
         reading = (_dash_heading(line) or (_block_heading(lines, i) if i <= BLOCK_LINES else None)
-                   or (_body_then_date(line) if i < TITLE_LINES else None))
+                   or (_body_then_date(lines, i) if i < TITLE_LINES else None))
         if reading:
-            return reading
-    return None
+            found.append(reading)
+    return found
 
 
 def _dash_heading(line: str) -> Reading | None:
@@ -242,12 +244,21 @@ def _dash_heading(line: str) -> Reading | None:
     return Reading(committee=committee, date=parse_date(when), time=parse_time(when))
 
 
-def _body_then_date(line: str) -> Reading | None:
+def _body_then_date(lines: list[str], i: int) -> Reading | None:
+    """'Amenities Committee Community Grant Applications 15th November 2016'; or a heading
+    that ends with the date over the body's name ('Community Grant Applications 13th March
+    2018' / 'Amenities, Leisure & Community Services Committee')."""
+    line = lines[i]
     match = forms.BODY_THEN_DATE.match(line)
-    if not match or not opens_with_date(match.group("when")) or parse_date(match.group("rest")):
-        return None
-    committee = committee_name(match.group("committee"))
-    return Reading(committee=committee, date=parse_date(match.group("when"))) if committee else None
+    if match and opens_with_date(match.group("when")) and not parse_date(match.group("rest")):
+        committee = committee_name(match.group("committee"))
+        return Reading(committee=committee, date=parse_date(match.group("when"))) if committee else None
+    ending = [m for form in forms.DATE_FORMS for m in form.finditer(line) if m.end() == len(line.rstrip())]
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    if ending and not forms.BODY_WORDS.search(line) and re.search(forms.BODY_WORDS.pattern + r"\W*$", below, re.I):
+        committee = committee_name(below)
+        return Reading(committee=committee, date=parse_date(line)) if committee else None
+    return None
 
 
 def _block_heading(lines: list[str], i: int) -> Reading | None:

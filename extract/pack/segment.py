@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from extract.models import Document, Meeting
 from extract.pack import forms
-from extract.pack.meeting import pages_to_meeting, parse_date
+from extract.pack.meeting import opens_with_date, pages_to_meeting, parse_date
 from extract.read.pdfium import PageLines
 
 __all__ = ["Heading", "find_headings", "pages_to_documents", "pages_to_meeting"]
@@ -68,9 +68,11 @@ def content_lines(pages: Sequence[PageLines]) -> dict[int, list[str]]:
     for page in pages:
         edges.update({_shape(line) for line in page.lines[:2] + page.lines[-2:]})
     threshold = max(3, RUNNING_SHARE * len(pages))
+    # A heading printed on every page of an appendix stays: find_headings reads a repeat
+    # of the same label as the same document going on.
     running = {line for line, n in edges.items() if n >= threshold}
-    return {page.number: [line for line in page.lines
-                          if not forms.PAGE_FURNITURE.match(line) and _shape(line) not in running]
+    return {page.number: [line for line in page.lines if not forms.PAGE_FURNITURE.match(line) and (
+                _shape(line) not in running or forms.APPENDIX.match(line) or AGENDA_ITEM.match(line))]
             for page in pages}
 
 
@@ -84,6 +86,8 @@ def find_headings(pages: Sequence[PageLines]) -> list[Heading]:
     for page in pages:
         top = lines[page.number][:3]
         item = next((AGENDA_ITEM.match(line) for line in top if AGENDA_ITEM.match(line)), None)
+        if item and headings and headings[-1].label == f"Agenda Item {item.group(1)}":
+            continue
         if item:
             headings.append(Heading(page.number, "report", f"Agenda Item {item.group(1)}", None))
             continue
@@ -95,6 +99,8 @@ def find_headings(pages: Sequence[PageLines]) -> list[Heading]:
             title = _clean(appendix.group("title") or appendix.group("bare") or "")
             if not title and len(opening) > 1 and not forms.APPENDIX.match(opening[1]):
                 title = opening[1]
+            if headings and headings[-1].label == label:
+                continue  # the heading printed again on the next pages of the same appendix
             headings.append(Heading(page.number, "appendix", label, title or label))
     return headings
 
@@ -142,9 +148,11 @@ def _is_slide_deck(pages: Sequence[PageLines]) -> bool:
 
 def _is_financial(pages: Sequence[PageLines]) -> bool:
     lines = [line for page in pages[:FINANCIAL_PAGES] for line in page.lines]
-    if not lines or not any(forms.FINANCIAL_TITLE.search(line) for line in pages[0].lines[:5]):
+    if not lines:
         return False
-    return sum(bool(NUMERIC_LINE.search(line)) for line in lines) / len(lines) >= forms.FINANCIAL_NUMERIC_SHARE
+    share = sum(bool(NUMERIC_LINE.search(line)) for line in lines) / len(lines)
+    titled = any(forms.FINANCIAL_TITLE.search(line) for line in pages[0].lines[:5])
+    return share >= (forms.FINANCIAL_NUMERIC_SHARE if titled else forms.FINANCIAL_UNTITLED_SHARE)
 
 
 def _title_of(lines: list[str], kind: str, raw: Sequence[str] = ()) -> str | None:
@@ -157,7 +165,8 @@ def _title_of(lines: list[str], kind: str, raw: Sequence[str] = ()) -> str | Non
             title, after = labelled.group("title"), i + 1
             if not title and i + 1 < len(lines):
                 title, after = lines[i + 1], i + 2
-            if after < len(lines) and re.match(r"^[-–—]\s|^[a-z]", lines[after]):  # the title wraps
+            if after < len(lines) and (re.match(r"^[-–—]\s|^[a-z]", lines[after]) or re.search(r"[-–—]$", title)):
+                # the title wraps
                 title += " " + lines[after]
             if title.strip():
                 return _clean(title)
@@ -172,10 +181,18 @@ def _title_of(lines: list[str], kind: str, raw: Sequence[str] = ()) -> str | Non
     candidates = [line for line in lines[:12] if not (
         forms.METADATA_LINE.match(line) or forms.LABEL_LINE.match(line)
         or re.match(r"^agenda\s+item\b", line, re.I) or len(line) < 3 or not re.search(r"[A-Za-z]{2}", line)
+        or _mostly_numbers(line) or (opens_with_date(line) and len(line) <= 40)
         or (parse_date(line) and re.search(r"\b(meeting|cyfarfod)\b", line, re.I) and kind != "minutes"))]  # the meeting line
     if len(candidates) > 1 and forms.COUNCIL_NAME.match(candidates[0]) and not forms.MEETING_DATE_LINE.match(candidates[1]):
         candidates = candidates[1:]
     return _clean(candidates[0]) if candidates else None
+
+
+def _mostly_numbers(line: str) -> bool:
+    """A table row of figures ('Original base budget 1,429,506.8 0.0 …') is not a title."""
+    tokens = line.split()
+    numbers = sum(bool(re.match(r"^[-(£]*\d", t)) for t in tokens)
+    return numbers >= 3 and numbers * 2 > len(tokens)
 
 
 def _agenda_titles(pages: Sequence[PageLines]) -> dict[str, str]:
