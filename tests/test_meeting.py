@@ -286,3 +286,10 @@ def test_a_number_in_a_table_cell_is_not_a_paragraph_number():
     assert PARAGRAPH_NUMBER.match("6.3.2.1 Financial impacts").group(1) == "6.3.2.1"
     for cells in ("0.6 1.1 1.7", "1.5 (2.6) (2.6)", "0.4 £0.5M", "1.25 -0.3"):
         assert PARAGRAPH_NUMBER.match(cells) is None, cells
+
+
+def test_an_appendix_heading_printed_on_every_page_is_one_document_and_an_annex_under_it_another():
+    sheet = "APPENDIX F: 2025-28 BUDGET - SPENDING\nDirectorate Cabinet Member\n1,200 3,400 5,600"
+    docs = pages_to_documents(pages(sheet, sheet, sheet, "Appendix F: 2025-28 BUDGET - SPENDING\nAnnex A – Cash flow\n"
+                                    "1,200", sheet), Meeting())
+    assert [(d.label, d.page_start, d.page_end) for d in docs] == [("Appendix F", 1, 3), ("Annex A", 4, 5)]

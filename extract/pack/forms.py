@@ -104,6 +104,8 @@ MEETING_OF = re.compile(
 BODY_HELD = re.compile(
     r"(?:^|\.\s+|\n)(?P<committee>(?-i:[A-Z])[\w&'’ ,\-]{2,80}?)\s+(?P<verb>held\s+(?:their|its|a)\s+"
     r"(?:\w+\s+)?meeting)", re.I)
+# "MINUTES of the meeting held in the Darent Room, Sessions House …" (the body named above it)
+MEETING_HELD = re.compile(r"\bminutes\s+of\s+the\s+meeting\s+(?P<verb>held)\b", re.I)
 # Where the sentence's slots are: the words that open each phrase after the verb.
 SLOT_WORDS = re.compile(r"\b(on|at|in|ar|am|yn|from|commencing\s+at|starting\s+at)\s+(?:y\s+|yr\s+|the\s+)?", re.I)
 SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)|\n\s*(?:present|presennol|apologies)\b|\(pages?\s", re.I)

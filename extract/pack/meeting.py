@@ -196,6 +196,12 @@ def _sentence(lines: list[str]) -> Reading | None:
             when = _slots(tail)
             if when.date or when.time or when.place:
                 return replace(when, committee=committee)
+    held = forms.MEETING_HELD.search(text)
+    if held:  # the body is named elsewhere (a heading); the sentence may add the place
+        tail = text[held.end():held.end() + 300]
+        end = forms.SENTENCE_END.search(tail)
+        when = _slots(" ".join((tail[:end.start()] if end else tail).split()))
+        return when if when.date or when.time or when.place else None
     return None
 
 

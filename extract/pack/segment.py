@@ -92,17 +92,39 @@ def find_headings(pages: Sequence[PageLines]) -> list[Heading]:
             headings.append(Heading(page.number, "report", f"Agenda Item {item.group(1)}", None))
             continue
         opening = [line for line in top if not AGENDA_ITEM.match(line)]
-        appendix = forms.APPENDIX.match(opening[0]) if opening else None
-        if appendix:
-            word = "Annex" if appendix.group("word").lower().startswith("annex") else appendix.group("word").title()
-            label = f"{word} {appendix.group('id').upper()}"
-            title = _clean(appendix.group("title") or appendix.group("bare") or "")
-            if not title and len(opening) > 1 and not forms.APPENDIX.match(opening[1]):
-                title = opening[1]
-            if headings and headings[-1].label == label:
-                continue  # the heading printed again on the next pages of the same appendix
-            headings.append(Heading(page.number, "appendix", label, title or label))
+        heading = _appendix_heading(page.number, opening, _labels_of_item(headings))
+        if heading:
+            headings.append(heading)
     return headings
+
+
+def _labels_of_item(headings: list[Heading]) -> set[str]:
+    """The labels of the appendices since the last agenda item (labels repeat between items)."""
+    labels: set[str] = set()
+    for heading in reversed(headings):
+        if heading.kind != "appendix":
+            break
+        labels.add(heading.label or "")
+    return labels
+
+
+def _appendix_heading(number: int, opening: list[str], seen: set[str]) -> Heading | None:
+    """The appendix or annex a page opens; None when it opens none, or repeats a heading
+    of this item's appendices (printed again on their next pages), unless the line under
+    that repeat opens another ('Appendix L' over 'Annex A – Existing Investment')."""
+    for k in range(min(2, len(opening))):
+        appendix = forms.APPENDIX.match(opening[k])
+        if not appendix:
+            return None
+        word = "Annex" if appendix.group("word").lower().startswith("annex") else appendix.group("word").title()
+        label = f"{word} {appendix.group('id').upper()}"
+        if label in seen:
+            continue
+        title = _clean(appendix.group("title") or appendix.group("bare") or "")
+        if not title and k + 1 < len(opening) and not forms.APPENDIX.match(opening[k + 1]):
+            title = opening[k + 1]
+        return Heading(number, "appendix", label, title or label)
+    return None
 
 
 def _first_heading(pages: Sequence[PageLines], meeting: Meeting, later: list[Heading]) -> Heading:
