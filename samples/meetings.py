@@ -19,10 +19,10 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 from content import PACK  # noqa: E402
+from render import RenderStyle, render_pack  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table  # noqa: E402
-from render import RenderStyle, render_pack  # noqa: E402
 
 # One line of a paper: plain text, or ("big" | "bold", text), or ("table", rows).
 Line = object
@@ -137,7 +137,7 @@ def expected_documents(labels: tuple[str, str, str]) -> list[dict]:
               "Equality Consultation Analysis")
     return [{"kind": "agenda", "label": None, "title": PACK.cover.committee},
             {"kind": "report", "label": "Agenda Item 3", "title": "Education Service Redesign"}] + [
-        {"kind": "appendix", "label": label, "title": title} for label, title in zip(labels, titles)]
+        {"kind": "appendix", "label": label, "title": title} for label, title in zip(labels, titles, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:

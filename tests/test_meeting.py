@@ -1,6 +1,7 @@
 """The meeting (committee, date, time, place) from the forms councils print it in, and the
 documents, kinds and titles of a paper; over page lines and over the generated samples
 in samples/meetings/ (samples/meetings.py), each with its expected reading beside it."""
+
 from __future__ import annotations
 
 import json
@@ -26,18 +27,21 @@ def meeting_of(*texts: str) -> tuple:
     return (m.committee, m.date, m.time, m.place)
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("Wednesday, 11 March 2026", "2026-03-11"),
-    ("Tuesday 13th March 2018", "2018-03-13"),
-    ("on the 12 th December 2018", "2018-12-12"),  # a raised ordinal printed apart
-    ("28 Mar 18", "2018-03-28"),
-    ("May 20 2008", "2008-05-20"),
-    ("December 2, 2008", "2008-12-02"),
-    ("9fed Ionawr 2019", "2019-01-09"),
-    ("13eg Mawrth 2019", "2019-03-13"),
-    ("ar y 6ed o Fehefin 2019", "2019-06-06"),  # Welsh soft mutation of Mehefin
-    ("21ain Rhagfyr 2018", "2018-12-21"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Wednesday, 11 March 2026", "2026-03-11"),
+        ("Tuesday 13th March 2018", "2018-03-13"),
+        ("on the 12 th December 2018", "2018-12-12"),  # a raised ordinal printed apart
+        ("28 Mar 18", "2018-03-28"),
+        ("May 20 2008", "2008-05-20"),
+        ("December 2, 2008", "2008-12-02"),
+        ("9fed Ionawr 2019", "2019-01-09"),
+        ("13eg Mawrth 2019", "2019-03-13"),
+        ("ar y 6ed o Fehefin 2019", "2019-06-06"),  # Welsh soft mutation of Mehefin
+        ("21ain Rhagfyr 2018", "2018-12-21"),
+    ],
+)
 def test_dates_with_weekdays_ordinals_short_years_and_welsh_months(text, iso):
     assert parse_date(text) == iso
 
@@ -47,10 +51,17 @@ def test_an_impossible_or_partial_date_is_not_a_date():
     assert parse_date("February 2015") is None
 
 
-@pytest.mark.parametrize("text, expected, hhmm", [
-    ("7pm", False, "19:00"), ("7.00 pm", False, "19:00"), ("10.30 a.m.", False, "10:30"),
-    ("13:30pm", False, "13:30"), ("19:00", True, "19:00"), ("12 noon", False, "12:00"),
-])
+@pytest.mark.parametrize(
+    "text, expected, hhmm",
+    [
+        ("7pm", False, "19:00"),
+        ("7.00 pm", False, "19:00"),
+        ("10.30 a.m.", False, "10:30"),
+        ("13:30pm", False, "13:30"),
+        ("19:00", True, "19:00"),
+        ("12 noon", False, "12:00"),
+    ],
+)
 def test_times_in_twelve_and_twenty_four_hour_forms(text, expected, hhmm):
     assert parse_time(text, expected=expected) == hhmm
 
@@ -60,113 +71,175 @@ def test_a_bare_twenty_four_hour_number_is_a_time_only_where_one_is_expected():
 
 
 def test_moderngov_label_lines():
-    assert meeting_of("Meeting: Cabinet\nDate: Wednesday, 11 March 2026\nTime: 6.00 pm\n"
-                      "Venue: Civic Suite, North Warehouse") == (
-        "Cabinet", "2026-03-11", "18:00", "Civic Suite, North Warehouse")
+    assert meeting_of(
+        "Meeting: Cabinet\nDate: Wednesday, 11 March 2026\nTime: 6.00 pm\nVenue: Civic Suite, North Warehouse"
+    ) == ("Cabinet", "2026-03-11", "18:00", "Civic Suite, North Warehouse")
 
 
 def test_labels_over_their_values_as_a_two_column_table_reads():
     assert meeting_of("Item No.\n9\nDate:\nMay 20 2008\nMeeting Name:\nExecutive\nReport title: Property") == (
-        "Executive", "2008-05-20", None, None)
+        "Executive",
+        "2008-05-20",
+        None,
+        None,
+    )
 
 
 def test_labels_without_a_meeting_label_take_the_body_named_above_them():
-    text = ("LONDON BOROUGH OF SOUTHWARK PENSION FUND\nPENSIONS ADVISORY PANEL\nDate: 21st April 2015 Chair: F Colley\n"
-            "Time: 13:30pm\nVenue: Southwark Council\n160 Tooley St, London, SE1 2TZ")
-    assert meeting_of(text) == ("Pensions Advisory Panel", "2015-04-21", "13:30",
-                                "Southwark Council 160 Tooley St, London, SE1 2TZ")
+    text = (
+        "LONDON BOROUGH OF SOUTHWARK PENSION FUND\nPENSIONS ADVISORY PANEL\nDate: 21st April 2015 Chair: F Colley\n"
+        "Time: 13:30pm\nVenue: Southwark Council\n160 Tooley St, London, SE1 2TZ"
+    )
+    assert meeting_of(text) == (
+        "Pensions Advisory Panel",
+        "2015-04-21",
+        "13:30",
+        "Southwark Council 160 Tooley St, London, SE1 2TZ",
+    )
 
 
 def test_coventry_cover_time_and_date():
-    cover = ("Public Document Pack\nChildren's Services Scrutiny\nBoard (4)\nTime and Date\n"
-             "2.00 pm on Tuesday, 3rd March, 2020\nPlace\nDiamond Room 2 - Council House\nPublic Business")
-    assert meeting_of(cover) == ("Children's Services Scrutiny Board (4)", "2020-03-03", "14:00",
-                                 "Diamond Room 2 - Council House")
+    cover = (
+        "Public Document Pack\nChildren's Services Scrutiny\nBoard (4)\nTime and Date\n"
+        "2.00 pm on Tuesday, 3rd March, 2020\nPlace\nDiamond Room 2 - Council House\nPublic Business"
+    )
+    assert meeting_of(cover) == (
+        "Children's Services Scrutiny Board (4)",
+        "2020-03-03",
+        "14:00",
+        "Diamond Room 2 - Council House",
+    )
 
 
 def test_notice_sentence():
-    assert meeting_of("Notice of meeting of the Amenities Committee to be held on Tuesday 13th March 2018 at "
-                      "7.00pm at the Town Hall") == ("Amenities Committee", "2018-03-13", "19:00", "Town Hall")
+    assert meeting_of(
+        "Notice of meeting of the Amenities Committee to be held on Tuesday 13th March 2018 at 7.00pm at the Town Hall"
+    ) == ("Amenities Committee", "2018-03-13", "19:00", "Town Hall")
 
 
 def test_will_be_held_sentence_on_the_page_after_a_blank_one():
-    summons = ("To: All Members of the County Council\nA meeting of the County Council will be held in the Council "
-               "Chamber, County Hall, Maidstone on Thursday, 13th March, 2025 at 10.00 am to deal with the following "
-               "business.\nAGENDA\n1. Apologies")
+    summons = (
+        "To: All Members of the County Council\nA meeting of the County Council will be held in the Council "
+        "Chamber, County Hall, Maidstone on Thursday, 13th March, 2025 at 10.00 am to deal with the following "
+        "business.\nAGENDA\n1. Apologies"
+    )
     m = pages_to_meeting(pages("Summons to and\nAgenda for a\nMeeting on", "", summons))
     assert (m.committee, m.date, m.time, m.place) == (
-        "County Council", "2025-03-13", "10:00", "Council Chamber, County Hall, Maidstone")
+        "County Council",
+        "2025-03-13",
+        "10:00",
+        "Council Chamber, County Hall, Maidstone",
+    )
 
 
 def test_minutes_sentence_with_place_after_the_date():
-    assert meeting_of("KENT COUNTY COUNCIL\nCABINET\nMINUTES of a meeting of the Cabinet held in the Council "
-                      "Chamber, Sessions\nHouse, County Hall, Maidstone on Thursday, 9 January 2025.\nPRESENT: Mr A") == (
-        "Cabinet", "2025-01-09", None, "Council Chamber, Sessions House, County Hall, Maidstone")
+    assert meeting_of(
+        "KENT COUNTY COUNCIL\nCABINET\nMINUTES of a meeting of the Cabinet held in the Council "
+        "Chamber, Sessions\nHouse, County Hall, Maidstone on Thursday, 9 January 2025.\nPRESENT: Mr A"
+    ) == ("Cabinet", "2025-01-09", None, "Council Chamber, Sessions House, County Hall, Maidstone")
 
 
 def test_body_held_their_meeting_with_a_raised_ordinal_split_over_lines():
-    text = ("1\nMANORDEILO & SALEM COMMUNITY COUNCIL\nMEETING 12th DECEMBER 2018\nManordeilo and Salem Community "
-            "Council held their meeting at 7.30pm on the 12\nth December 2018 at the Reading\nRoom, Cwmifor.\nPRESENT")
-    assert meeting_of(text) == ("Manordeilo and Salem Community Council", "2018-12-12", "19:30", "Reading Room, Cwmifor")
+    text = (
+        "1\nMANORDEILO & SALEM COMMUNITY COUNCIL\nMEETING 12th DECEMBER 2018\nManordeilo and Salem Community "
+        "Council held their meeting at 7.30pm on the 12\nth December 2018 at the Reading\nRoom, Cwmifor.\nPRESENT"
+    )
+    assert meeting_of(text) == (
+        "Manordeilo and Salem Community Council",
+        "2018-12-12",
+        "19:30",
+        "Reading Room, Cwmifor",
+    )
 
 
 def test_welsh_minutes_sentence():
-    text = ("CYNGOR CYMUNED MANORDEILO A SALEM\nCYFARFOD 9FED IONAWR 2019\nCynhaliwyd cyfarfod Cyngor Cymuned "
-            "Manordeilo a Salem am 7.30pm ar y 9fed Ionawr 2019 yn yr Ystafell Ddarllen,\nCwmifor.\nPRESENNOL")
-    assert meeting_of(text) == ("Cyngor Cymuned Manordeilo a Salem", "2019-01-09", "19:30", "Ystafell Ddarllen, Cwmifor")
+    text = (
+        "CYNGOR CYMUNED MANORDEILO A SALEM\nCYFARFOD 9FED IONAWR 2019\nCynhaliwyd cyfarfod Cyngor Cymuned "
+        "Manordeilo a Salem am 7.30pm ar y 9fed Ionawr 2019 yn yr Ystafell Ddarllen,\nCwmifor.\nPRESENNOL"
+    )
+    assert meeting_of(text) == (
+        "Cyngor Cymuned Manordeilo a Salem",
+        "2019-01-09",
+        "19:30",
+        "Ystafell Ddarllen, Cwmifor",
+    )
 
 
-@pytest.mark.parametrize("heading, committee, iso", [
-    ("AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008", "Planning Committee", "2008-12-02"),
-    ("CORPORATE PARENTING PANEL – 10th December 2024", "Corporate Parenting Panel", "2024-12-10"),
-    ("Royal Sutton Coldfield Town Council Meeting 21 February 2017", "Royal Sutton Coldfield Town Council", "2017-02-21"),
-    ("CABINET - THURSDAY, 30 JANUARY 2025", "Cabinet", "2025-01-30"),
-    ("To: Cabinet – 30 January 2025", "Cabinet", "2025-01-30"),
-])
+@pytest.mark.parametrize(
+    "heading, committee, iso",
+    [
+        ("AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008", "Planning Committee", "2008-12-02"),
+        ("CORPORATE PARENTING PANEL – 10th December 2024", "Corporate Parenting Panel", "2024-12-10"),
+        (
+            "Royal Sutton Coldfield Town Council Meeting 21 February 2017",
+            "Royal Sutton Coldfield Town Council",
+            "2017-02-21",
+        ),
+        ("CABINET - THURSDAY, 30 JANUARY 2025", "Cabinet", "2025-01-30"),
+        ("To: Cabinet – 30 January 2025", "Cabinet", "2025-01-30"),
+    ],
+)
 def test_headings_that_name_the_body_and_the_day(heading, committee, iso):
     assert meeting_of(f"{heading}\nSome text follows here.")[:2] == (committee, iso)
 
 
 def test_the_body_over_a_line_that_opens_with_the_date():
-    text = ("AGENDA\nCABINET\nThursday, 30th January, 2025, at 10.00 am Ask for: A Person\nCouncil Chamber, Sessions House,"
-            "\nCounty Hall, Maidstone\nTelephone: 03000 414043")
-    assert meeting_of(text) == ("Cabinet", "2025-01-30", "10:00", "Council Chamber, Sessions House, County Hall, Maidstone")
+    text = (
+        "AGENDA\nCABINET\nThursday, 30th January, 2025, at 10.00 am Ask for: A Person\nCouncil Chamber, Sessions House,"
+        "\nCounty Hall, Maidstone\nTelephone: 03000 414043"
+    )
+    assert meeting_of(text) == (
+        "Cabinet",
+        "2025-01-30",
+        "10:00",
+        "Council Chamber, Sessions House, County Hall, Maidstone",
+    )
 
 
 def test_minutes_held_on_under_the_council_name():
-    assert meeting_of("FOREST PARISH COUNCIL\nMINUTES OF THE MEETING HELD ON 9TH JANUARY 2019\nPresent: Cllr A")[:2] == (
-        "Forest Parish Council", "2019-01-09")
+    assert meeting_of("FOREST PARISH COUNCIL\nMINUTES OF THE MEETING HELD ON 9TH JANUARY 2019\nPresent: Cllr A")[
+        :2
+    ] == ("Forest Parish Council", "2019-01-09")
 
 
 def test_an_agenda_entry_about_earlier_minutes_is_not_the_meeting():
-    assert meeting_of("Public reports\n3. Minutes of the Meeting of Cabinet held on 9th January 2025 (Pages 1 - 10)") == (
-        None, None, None, None)
+    assert meeting_of(
+        "Public reports\n3. Minutes of the Meeting of Cabinet held on 9th January 2025 (Pages 1 - 10)"
+    ) == (None, None, None, None)
 
 
-@pytest.mark.parametrize("text", [
-    "Post Office Limited\nFinsbury Dials\nEC2Y 9AQ\n1 April 2020\nDear Local Authority CEO,",
-    "Royal Sutton Coldfield Town Council\nPayments Made 2016/17 exceeding £250\n04/07/2016 1 Moor Hall 1,800",
-    "Item No. Classification:\nOpen\nDate:\nFebruary 2015\nDecision maker:\nCabinet Member for Regeneration",
-    "Review of Parks\nThe review in March 2018 found the budget sufficient.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Post Office Limited\nFinsbury Dials\nEC2Y 9AQ\n1 April 2020\nDear Local Authority CEO,",
+        "Royal Sutton Coldfield Town Council\nPayments Made 2016/17 exceeding £250\n04/07/2016 1 Moor Hall 1,800",
+        "Item No. Classification:\nOpen\nDate:\nFebruary 2015\nDecision maker:\nCabinet Member for Regeneration",
+        "Review of Parks\nThe review in March 2018 found the budget sufficient.",
+    ],
+)
 def test_a_paper_that_states_no_meeting_gets_nulls(text):
     assert pages_to_meeting(pages(text)) == Meeting()
 
 
 # --- documents, kinds, titles ---------------------------------------------------------
 
-@pytest.mark.parametrize("heading, label, title", [
-    ("Appendix A", "Appendix A", "Next line title"),
-    ("Appendix A:", "Appendix A", "Next line title"),
-    ("APPENDIX 1 –", "Appendix 1", "Next line title"),
-    ("Appendix C – Equality Consultation Analysis", "Appendix C", "Equality Consultation Analysis"),
-    ("Annex 2", "Annex 2", "Next line title"),
-    ("Annex A – Cash flow", "Annex A", "Cash flow"),
-    ("Appendix B Financial Summary", "Appendix B", "Financial Summary"),
-])
+
+@pytest.mark.parametrize(
+    "heading, label, title",
+    [
+        ("Appendix A", "Appendix A", "Next line title"),
+        ("Appendix A:", "Appendix A", "Next line title"),
+        ("APPENDIX 1 –", "Appendix 1", "Next line title"),
+        ("Appendix C – Equality Consultation Analysis", "Appendix C", "Equality Consultation Analysis"),
+        ("Annex 2", "Annex 2", "Next line title"),
+        ("Annex A – Cash flow", "Annex A", "Cash flow"),
+        ("Appendix B Financial Summary", "Appendix B", "Financial Summary"),
+    ],
+)
 def test_appendix_and_annex_headings_in_their_usual_forms_start_a_document(heading, label, title):
-    docs = pages_to_documents(pages("Report title\nReport of the Director", f"Page 2\n{heading}\nNext line title\nText"),
-                              Meeting())
+    docs = pages_to_documents(
+        pages("Report title\nReport of the Director", f"Page 2\n{heading}\nNext line title\nText"), Meeting()
+    )
     assert [(d.kind, d.label, d.title, d.page_start) for d in docs[1:]] == [("appendix", label, title, 2)]
 
 
@@ -178,21 +251,32 @@ def test_prose_that_opens_with_appendix_does_not_start_a_document(line):
 
 def test_a_running_header_above_the_appendix_heading_is_skipped():
     header = "Coventry City Council"
-    docs = pages_to_documents(pages(*(f"{header}\n{text}" for text in ("Background", "Options", "Risks")),
-                                    f"{header}\nAppendix A: Service cards\nOverview"), Meeting())
+    docs = pages_to_documents(
+        pages(
+            *(f"{header}\n{text}" for text in ("Background", "Options", "Risks")),
+            f"{header}\nAppendix A: Service cards\nOverview",
+        ),
+        Meeting(),
+    )
     assert [(d.label, d.page_start) for d in docs] == [(None, 1), ("Appendix A", 4)]
     assert docs[0].title == "Background"
 
 
 def test_titles_are_never_page_stamps_or_metadata_lines():
-    docs = pages_to_documents(pages("Page | 1\nItem No.\n9\nClassification:\nOpen\nDate:\nMay 20 2008\n"
-                                    "Report title: Corporate Property Management\n– Integration and Implementation"),
-                              Meeting())
+    docs = pages_to_documents(
+        pages(
+            "Page | 1\nItem No.\n9\nClassification:\nOpen\nDate:\nMay 20 2008\n"
+            "Report title: Corporate Property Management\n– Integration and Implementation"
+        ),
+        Meeting(),
+    )
     assert docs[0].title == "Corporate Property Management – Integration and Implementation"
 
 
 def test_minutes_and_agendas_are_typed_so():
-    minutes = pages_to_documents(pages("MINUTES of a meeting of the Cabinet held on 9 January 2025\nPRESENT: A"), Meeting())
+    minutes = pages_to_documents(
+        pages("MINUTES of a meeting of the Cabinet held on 9 January 2025\nPRESENT: A"), Meeting()
+    )
     agenda = pages_to_documents(pages("AGENDA\nCABINET\nThursday, 30th January, 2025\n1. Apologies"), Meeting())
     assert (minutes[0].kind, agenda[0].kind) == ("minutes", "agenda")
     assert minutes[0].title == "MINUTES of a meeting of the Cabinet"
@@ -216,6 +300,7 @@ def test_a_paper_without_readable_words_is_other_and_untitled():
 
 
 # --- the generated samples --------------------------------------------------------------
+
 
 def _sample_lines(pdf: Path) -> list[PageLines]:
     from extract.read import pdfium as fastpass
@@ -248,8 +333,15 @@ def test_each_generated_sample_gives_its_printed_meeting(expected_file):
 
 def test_every_form_of_the_issue_has_a_generated_sample():
     names = {p.stem for p in SAMPLE_FILES}
-    assert {"moderngov-front-sheet", "moderngov-front-sheet-table", "notice-of-meeting", "agenda-dash-heading",
-            "minutes-sentence", "minutes-held-on", "minutes-bilingual"} <= names
+    assert {
+        "moderngov-front-sheet",
+        "moderngov-front-sheet-table",
+        "notice-of-meeting",
+        "agenda-dash-heading",
+        "minutes-sentence",
+        "minutes-held-on",
+        "minutes-bilingual",
+    } <= names
     assert len([n for n in names if n.startswith("pack-2017-headings")]) >= 3
 
 
@@ -275,8 +367,11 @@ def test_appendix_paragraphs_are_never_filed_as_report_paragraphs():
     assert all(s.subject.startswith("Appendix C") and s.document == "Appendix C" for s in on_c), on_c
     assert not any(s.subject == "Report 12.3" for s in pack.statements)
     report = next(d for d in pack.documents if d.kind == "report")
-    assert all(s.subject.startswith("Report ") for s in pack.statements if report.page_start <= s.page <= report.page_end
-               and s.section)
+    assert all(
+        s.subject.startswith("Report ")
+        for s in pack.statements
+        if report.page_start <= s.page <= report.page_end and s.section
+    )
 
 
 def test_a_number_in_a_table_cell_is_not_a_paragraph_number():
@@ -290,6 +385,8 @@ def test_a_number_in_a_table_cell_is_not_a_paragraph_number():
 
 def test_an_appendix_heading_printed_on_every_page_is_one_document_and_an_annex_under_it_another():
     sheet = "APPENDIX F: 2025-28 BUDGET - SPENDING\nDirectorate Cabinet Member\n1,200 3,400 5,600"
-    docs = pages_to_documents(pages(sheet, sheet, sheet, "Appendix F: 2025-28 BUDGET - SPENDING\nAnnex A – Cash flow\n"
-                                    "1,200", sheet), Meeting())
+    docs = pages_to_documents(
+        pages(sheet, sheet, sheet, "Appendix F: 2025-28 BUDGET - SPENDING\nAnnex A – Cash flow\n1,200", sheet),
+        Meeting(),
+    )
     assert [(d.label, d.page_start, d.page_end) for d in docs] == [("Appendix F", 1, 3), ("Annex A", 4, 5)]

@@ -1,6 +1,7 @@
 """The meeting of real papers: every Kent agenda front sheet and set of minutes, and the
 other councils' papers that print a meeting (expectations as data, read off each
 paper's first page by a person). Skipped when ../shared is absent."""
+
 from __future__ import annotations
 
 import re
@@ -32,10 +33,14 @@ COUNCILS: dict[str, tuple[str, str] | None] = {
     "southwark/planning-committee-2008-12-02-item6-1-report.pdf": ("Planning Committee", "2008-12-02"),
     "southwark/cabinet-member-decision-2015-02-aylesbury-northchurch.pdf": None,
     "southwark/budget-book-2015-16-capital-programme.pdf": None,
-    "sutton-coldfield-tc/CommunityGrant_minutes_2018_March_13.pdf":
-        ("Amenities, Leisure and Community Services", "2018-03-13"),
-    "sutton-coldfield-tc/CommunityGrant_notes_2018_March_13.pdf":
-        ("Amenities, Leisure & Community Services Committee", "2018-03-13"),
+    "sutton-coldfield-tc/CommunityGrant_minutes_2018_March_13.pdf": (
+        "Amenities, Leisure and Community Services",
+        "2018-03-13",
+    ),
+    "sutton-coldfield-tc/CommunityGrant_notes_2018_March_13.pdf": (
+        "Amenities, Leisure & Community Services Committee",
+        "2018-03-13",
+    ),
     "sutton-coldfield-tc/Copy-of-Community-Grant-Fund-Amenities-15-November.pdf": ("Amenities Committee", "2016-11-15"),
     "sutton-coldfield-tc/Item_166__CBSO_Concert.pdf": ("Royal Sutton Coldfield Town Council", "2017-02-21"),
     "sutton-coldfield-tc/Payments-over-250-2017-18-Q2.pdf": None,
@@ -70,8 +75,11 @@ def test_every_kent_front_sheet_and_set_of_minutes_has_its_committee_and_date():
         read[pdf.name] = (meeting.committee, meeting.date, documents[0].kind)
     missing = {name: got for name, got in read.items() if not (got[0] and got[1])}
     assert not missing
-    assert {name: got[0] for name, got in read.items() if got[0] not in {"Cabinet", "County Council",
-                                                                           "Corporate Parenting Panel"}} == {}
+    assert {
+        name: got[0]
+        for name, got in read.items()
+        if got[0] not in {"Cabinet", "County Council", "Corporate Parenting Panel"}
+    } == {}
     # the date in the file name is the meeting's (minutes of a previous meeting aside)
     for name, (_, iso, kind) in read.items():
         assert kind == ("agenda" if "frontsheet" in name.lower() else "minutes"), name
@@ -93,9 +101,20 @@ def test_other_councils_papers_give_the_meeting_they_print(name):
 
 def test_payment_schedules_are_financial_statements_and_minutes_are_minutes():
     folder = shared_dir("councils")
-    kinds = {name: _meeting_and_documents(folder / name)[1][0].kind for name in (
-        "sutton-coldfield-tc/Payments-over-250-2017-18-Q2.pdf", "sutton-coldfield-tc/Payments-in-excess-of-2016-17.pdf",
-        "manordeilo-salem-cc/19-01-09.pdf", "manordeilo-salem-cc/1-19_cy.pdf",
-        "sutton-coldfield-tc/CommunityGrant_minutes_2018_March_13.pdf")}
-    assert [kinds[n] for n in sorted(kinds)] == ["minutes", "minutes", "minutes", "financial_statement",
-                                                  "financial_statement"]
+    kinds = {
+        name: _meeting_and_documents(folder / name)[1][0].kind
+        for name in (
+            "sutton-coldfield-tc/Payments-over-250-2017-18-Q2.pdf",
+            "sutton-coldfield-tc/Payments-in-excess-of-2016-17.pdf",
+            "manordeilo-salem-cc/19-01-09.pdf",
+            "manordeilo-salem-cc/1-19_cy.pdf",
+            "sutton-coldfield-tc/CommunityGrant_minutes_2018_March_13.pdf",
+        )
+    }
+    assert [kinds[n] for n in sorted(kinds)] == [
+        "minutes",
+        "minutes",
+        "minutes",
+        "financial_statement",
+        "financial_statement",
+    ]

@@ -148,7 +148,8 @@ def _labelled(lines: list[str]) -> Reading | None:
             value_at = i
         if key == "place" and value_at + 1 < len(lines) and not forms.LABEL_LINE.match(lines[value_at + 1]) and (
                 value.endswith(",") or forms.POSTCODE.search(lines[value_at + 1])):
-            value += " " + lines[value_at + 1]  # the address goes on: "Venue: Southwark Council" / "160 Tooley St, SE1 2TZ"
+            # the address goes on: "Venue: Southwark Council" / "160 Tooley St, SE1 2TZ"
+            value += " " + lines[value_at + 1]
         if value and key not in fields:
             fields[key] = value
             first = i if first is None else first
@@ -174,7 +175,8 @@ def _name_above(lines: list[str], index: int) -> str | None:
         block.insert(0, line)
     # two lines when the nearer one goes on from the other ("… Scrutiny" / "Board (4)")
     nearer = block[-1] if block else ""
-    joined = len(block) > 1 and (re.match(forms.BODY_WORDS.pattern, nearer, re.I) or not forms.BODY_WORDS.search(nearer))
+    goes_on = re.match(forms.BODY_WORDS.pattern, nearer, re.I) or not forms.BODY_WORDS.search(nearer)
+    joined = len(block) > 1 and goes_on
     name = committee_name(" ".join(block[-2:] if joined else block[-1:])) if block else None
     return name if name and forms.BODY_WORDS.search(name) else None
 

@@ -14,8 +14,9 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from extract.models import Document, Meeting
+from extract.models import Document, DocumentKind, Meeting
 from extract.pack import forms
 from extract.pack.meeting import opens_with_date, pages_to_meeting, parse_date
 from extract.read.pdfium import PageLines
@@ -50,12 +51,13 @@ def pages_to_documents(pages: Sequence[PageLines], meeting: Meeting) -> list[Doc
         title = heading.title
         if heading.label and heading.label.lower().startswith("agenda item"):
             number = heading.label.split()[-1]
-            title = agenda_titles.get(number) or title or _title_of(content_lines(pages[heading.page - 1:heading.page])[heading.page], "report")
+            own = content_lines(pages[heading.page - 1:heading.page])[heading.page]
+            title = agenda_titles.get(number) or title or _title_of(own, "report")
         kind = heading.kind
         if kind == "report" and heading.label:
             kind = _kind_of(pages[heading.page - 1:end])
         documents.append(Document(
-            title=title or heading.label or "Untitled", kind=kind, label=heading.label,
+            title=title or heading.label or "Untitled", kind=cast(DocumentKind, kind), label=heading.label,
             page_start=heading.page, page_end=max(heading.page, end),
         ))
     return documents
@@ -81,7 +83,7 @@ def _shape(line: str) -> str:
 
 
 def find_headings(pages: Sequence[PageLines]) -> list[Heading]:
-    headings = []
+    headings: list[Heading] = []
     lines = content_lines(pages)
     for page in pages:
         top = lines[page.number][:3]
@@ -204,8 +206,10 @@ def _title_of(lines: list[str], kind: str, raw: Sequence[str] = ()) -> str | Non
         forms.METADATA_LINE.match(line) or forms.LABEL_LINE.match(line)
         or re.match(r"^agenda\s+item\b", line, re.I) or len(line) < 3 or not re.search(r"[A-Za-z]{2}", line)
         or _mostly_numbers(line) or (opens_with_date(line) and len(line) <= 40)
-        or (parse_date(line) and re.search(r"\b(meeting|cyfarfod)\b", line, re.I) and kind != "minutes"))]  # the meeting line
-    if len(candidates) > 1 and forms.COUNCIL_NAME.match(candidates[0]) and not forms.MEETING_DATE_LINE.match(candidates[1]):
+        # the meeting's own line ('… Town Council Meeting 21 February 2017')
+        or (parse_date(line) and re.search(r"\b(meeting|cyfarfod)\b", line, re.I) and kind != "minutes"))]
+    council_over_title = len(candidates) > 1 and forms.COUNCIL_NAME.match(candidates[0])
+    if council_over_title and not forms.MEETING_DATE_LINE.match(candidates[1]):
         candidates = candidates[1:]
     return _clean(candidates[0]) if candidates else None
 
