@@ -390,3 +390,23 @@ def test_an_appendix_heading_printed_on_every_page_is_one_document_and_an_annex_
         Meeting(),
     )
     assert [(d.label, d.page_start, d.page_end) for d in docs] == [("Appendix F", 1, 3), ("Annex A", 4, 5)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Meeting: Planning Committee\nDate: 11/03/2026\nTime: 18:30",
+            ("Planning Committee", "2026-03-11", "18:30", None),
+        ),
+        ("Meeting of the Cabinet, Wednesday 11 March 2026 at 2pm", ("Cabinet", "2026-03-11", "14:00", None)),
+        ("Minutes of the Cabinet meeting held on 24 January 2017", ("Cabinet", "2017-01-24", None, None)),
+        (
+            "Notice is hereby given that a meeting of the Planning Committee will be held at the Town Hall on "
+            "Monday 5 March 2018 at 7.30 pm.",
+            ("Planning Committee", "2018-03-05", "19:30", "Town Hall"),
+        ),
+    ],
+)
+def test_more_forms_a_council_may_print(text, expected):
+    assert meeting_of(text) == expected

@@ -41,6 +41,10 @@ DATE_FORMS: tuple[re.Pattern, ...] = (
 # A line that opens with a date (after an optional weekday): a heading block's "when" line.
 WEEKDAY_PREFIX = re.compile(r"^(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:the\s+)?", re.I)
 
+# A date printed in figures in a "Date:" field, day first as in the UK: "11/03/2026", "11.03.26".
+NUMERIC_DATE = re.compile(
+    r"^\D{0,20}?\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)\d{2}|\d{2})\b")
+
 # Times: "7pm", "7.00 pm", "10.30 a.m.", "13:30pm"; "19:00" only where a time is expected
 # (after "Time:", "at", "am"), since a bare "12.30" may be anything.
 TIME_HALF = re.compile(r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
@@ -99,7 +103,8 @@ MEETING_OF = re.compile(
     r"(?:\bmeeting\s+of|\bcyfarfod(?:\s+o)?|\bgathering\s+of)\s+(?:the\s+|y\s+|yr\s+)?"
     r"(?P<committee>(?-i:[A-Z\u00c0-\u024f(])[^.;:]{1,90}?)\s*,?\s+"
     r"(?P<verb>held|to\s+be\s+held|will\s+be\s+held|which\s+was\s+held|a\s+gynhaliwyd|a\s+gynhelir|"
-    r"(?=am\s+\d)|(?=ar\s+(?:y\s+)?\d)|(?=on\s+\w+day\b))", re.I)
+    r"(?=am\s+\d)|(?=ar\s+(?:y\s+)?\d)|(?=on\s+\w+day\b)|(?=(?:on\s+)?(?:" + "|".join(WEEKDAYS[:7]) + r")\b)|"
+    r"(?=(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"))", re.I)
 # "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 12th …"
 BODY_HELD = re.compile(
     r"(?:^|\.\s+|\n)(?P<committee>(?-i:[A-Z])[\w&'’ ,\-]{2,80}?)\s+(?P<verb>held\s+(?:their|its|a)\s+"

@@ -84,6 +84,19 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+def _numeric_date(text: str) -> str | None:
+    """'11/03/2026' in a Date: field (day first)."""
+    match = forms.NUMERIC_DATE.match(text)
+    if not match:
+        return None
+    year = int(match.group("year"))
+    year += 2000 if year < 100 else 0
+    try:
+        return date(year, int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
 def opens_with_date(text: str) -> bool:
     rest = text[forms.WEEKDAY_PREFIX.match(text).end():]  # type: ignore[union-attr]
     return any(form.match(rest) for form in forms.DATE_FORMS)
@@ -156,10 +169,11 @@ def _labelled(lines: list[str]) -> Reading | None:
     if first is None or not ("committee" in fields or "when" in fields or len(fields) >= 2):
         return None
     when = " ".join(fields.get(k, "") for k in ("when", "date"))
+    when_date = parse_date(when) or _numeric_date(fields.get("date", ""))
     committee = committee_name(fields["committee"]) if "committee" in fields else _name_above(lines, first)
     return Reading(
         committee=committee,
-        date=parse_date(when),
+        date=when_date,
         time=parse_time(fields["time"], expected=True) if "time" in fields else parse_time(when),
         place=place_name(fields["place"]) if "place" in fields else None,
     )
