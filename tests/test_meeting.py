@@ -410,3 +410,10 @@ def test_an_appendix_heading_printed_on_every_page_is_one_document_and_an_annex_
 )
 def test_more_forms_a_council_may_print(text, expected):
     assert meeting_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "heading", ["Kent County Council Annual Report 31 March 2024", "Ashby Town Council – 1 April 2020"]
+)
+def test_a_council_name_beside_a_date_is_not_a_meeting(heading):
+    assert meeting_of(f"{heading}\nThe accounts for the year.") == (None, None, None, None)

@@ -262,6 +262,8 @@ def _dash_heading(line: str) -> Reading | None:
     said = re.search(r"\b(meeting|cyfarfod|minutes)\b", line[match.end("committee"):match.start("when")], re.I)
     if not committee or not (said or forms.BODY_WORDS.search(committee)):
         return None
+    if not said and forms.COUNCIL_NAME.match(committee):  # 'Kent County Council – 31 March 2024': a date, no meeting
+        return None
     when = match.group("when")
     return Reading(committee=committee, date=parse_date(when), time=parse_time(when))
 
@@ -274,6 +276,8 @@ def _body_then_date(lines: list[str], i: int) -> Reading | None:
     match = forms.BODY_THEN_DATE.match(line)
     if match and opens_with_date(match.group("when")) and not parse_date(match.group("rest")):
         committee = committee_name(match.group("committee"))
+        if committee and forms.COUNCIL_NAME.match(committee):  # 'Kent County Council Annual Report 31 March 2024'
+            return None
         return Reading(committee=committee, date=parse_date(match.group("when"))) if committee else None
     ending = [m for form in forms.DATE_FORMS for m in form.finditer(line) if m.end() == len(line.rstrip())]
     below = lines[i + 1] if i + 1 < len(lines) else ""
