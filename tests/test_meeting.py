@@ -417,3 +417,24 @@ def test_more_forms_a_council_may_print(text, expected):
 )
 def test_a_council_name_beside_a_date_is_not_a_meeting(heading):
     assert meeting_of(f"{heading}\nThe accounts for the year.") == (None, None, None, None)
+
+
+def test_the_2017_variants_give_the_documents_of_the_2017_pack_they_print():
+    root = MEETINGS.parent
+    reference = [
+        (d.kind, d.label) for d in pages_to_documents(*_lines_and_meeting(root / "coventry-2017-scrutiny-pack.pdf"))
+    ]
+    printed = [doc for doc in reference if doc[1] != "Appendix C"]  # the variants print no Appendix C
+    for pdf in sorted((root / "variants").glob("*.pdf")):
+        lines, meeting = _lines_and_meeting(pdf)
+        kinds = [(d.kind, d.label) for d in pages_to_documents(lines, meeting)]
+        if "appendix-only" in pdf.name:
+            assert kinds == [doc for doc in printed if doc[0] == "appendix"], pdf.name
+        else:
+            assert kinds == printed, pdf.name
+            assert (meeting.committee, meeting.date) == ("Scrutiny Co-ordination Committee", "2017-01-18"), pdf.name
+
+
+def _lines_and_meeting(pdf: Path):
+    lines = _sample_lines(pdf)
+    return lines, pages_to_meeting(lines)
