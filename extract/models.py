@@ -17,7 +17,7 @@ Severity = Literal["error", "warning", "info"]
 Outcome = Literal["agrees", "within_rounding", "disagrees"]
 TableUnit = Literal["GBP", "FTE", "count", "mixed"]
 DocumentKind = Literal[
-    "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "other"
+    "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "financial_statement", "other"
 ]
 
 
@@ -133,7 +133,10 @@ class Statement(Model):
     """A report sentence that does arithmetic or states a total, with its figures in order."""
 
     subject: str = Field(description="e.g. 'Report 1.4' (document label or kind + paragraph)")
-    section: str | None = None
+    section: str | None = Field(default=None, description="the paragraph number it was printed under, e.g. '1.4'")
+    document: str | None = Field(
+        default=None, description="the document it was printed in: its label ('Agenda Item 3', 'Appendix C') or title"
+    )
     page: int = Field(ge=1)
     text: str
     figures: list[Figure]

@@ -60,9 +60,11 @@ STAFFING_NOTES: list[re.Pattern] = [
 ]
 
 # Report paragraph numbers at the start of a row: "1.4", "6.3.2.1".
-# Not a wrapped figure ("51.77 FTE compared ..."): a unit word may not follow.
+# Not a wrapped figure ("51.77 FTE compared ..."): a unit word may not follow; and not a
+# table cell ("1.5 2.3 4.1", "0.6 (1.5) £0.4M"): another number may not follow.
 PARAGRAPH_NUMBER = re.compile(
-    r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?!(?:FTE|fte|full|%|million|m\b|k\b|per\b|posts?\b))(?=\S)"
+    r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?!(?:FTE|fte|full|%|million|m\b|k\b|per\b|posts?\b))"
+    r"(?![-–−(£$]*\d)(?=\S)"
 )
 # Numeric tables are read only on pages that speak of money or staff (equality-monitoring
 # counts and attendance bands are not what the checks are for): triage.py and numtables.py.

@@ -1783,3 +1783,34 @@ APPENDIX_B = AppendixBContent(
 )
 
 PACK = PackContent(cover=COVER, report=REPORT, appendix_a=APPENDIX_A, appendix_b=APPENDIX_B)
+
+
+# --------------------------------------------------------------------------- appendix C
+
+@dataclass(frozen=True)
+class AppendixCContent:
+    """The equality consultation analysis: numbered questions and answers (not in PACK;
+    render.RenderStyle(appendix_c=True) prints it after Appendix B)."""
+
+    heading: str
+    intro: str
+    paragraphs: tuple[tuple[str, str], ...]  # (number, text); a text without a full stop is a heading
+
+
+APPENDIX_C = AppendixCContent(
+    heading="Appendix C: Equality Consultation Analysis",
+    intro=(
+        "In line with the principles of decision making outlined in the City Council Constitution, "
+        "the Council will ensure that its decision making is open and transparent."
+    ),
+    paragraphs=(
+        ("1", "Who has been consulted"),
+        ("1.1", "Staff, schools and trade unions were consulted between 3rd October 2016 and "
+                "23rd November 2016."),
+        ("12", "What are the impacts on staff"),
+        ("12.3", "The proposals affect 77 posts across the services, of which 48.6 FTE are at risk; "
+                 "the posts at risk hold £1.5M of the £2.6M of savings."),
+        ("12.4", "Staff with protected characteristics are represented across the services in "
+                 "similar proportions to the workforce as a whole."),
+    ),
+)

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 
 import reportlab
 from content import (  # PACK, Fault, FaultTargetError and apply_faults are re-exported
+    APPENDIX_C,
     PACK,
     Fault,
     FaultTargetError,
@@ -44,7 +45,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 
 __all__ = [
-    "PACK", "Fault", "FaultTargetError", "RenderStyle", "SPLIT_PLAN", "apply_faults",
+    "HEADING_FORMS", "PACK", "Fault", "FaultTargetError", "RenderStyle", "SPLIT_PLAN", "apply_faults",
     "available_fonts", "column_edges", "render_pack",
 ]
 
@@ -85,6 +86,10 @@ class RenderStyle:
     page_offset: int = 0  # the stamp on the n-th page reads "Page n+offset"
     label_fraction: float = 0.25  # label column width when not narrow_labels
     cell_padding: float = 8  # left/right padding: columns are 2*cell_padding apart (>= 14)
+    appendix_headings: str = "content"  # a key of HEADING_FORMS: how the appendix headings are printed
+    appendix_c: bool = False  # add Appendix C (content.APPENDIX_C, the equality analysis)
+    stamp: str = "Page {n}"  # the page stamp at the foot of every page
+    running_header: str = ""  # a line printed at the top of every page
 
     def __post_init__(self):
         if self.page_size not in PAGE_SIZES:
@@ -93,6 +98,19 @@ class RenderStyle:
             raise ValueError("font_size must be between 9 and 12")
         if self.cell_padding < 7:
             raise ValueError("cell_padding below 7pt puts columns closer than 14pt")
+        if self.appendix_headings not in HEADING_FORMS:
+            raise ValueError(f"appendix_headings must be one of {sorted(HEADING_FORMS)}")
+
+
+# How the headings of Appendix A, B and C are printed: "content" as content.py has them;
+# otherwise three patterns (A, B, C) where {title} is the appendix's title and a newline
+# puts the title on the line under the label.
+HEADING_FORMS: dict[str, tuple[str, str, str] | None] = {
+    "content": None,
+    "colon-dash": ("Appendix A: {title}", "Appendix B – {title}", "Appendix C – {title}"),
+    "numbered-annex": ("APPENDIX 1 –\n{title}", "Annex 2\n{title}", "Annex 3 – {title}"),
+    "upper-alone": ("APPENDIX A\n{title}", "APPENDIX B:\n{title}", "Annex C – {title}"),
+}
 
 
 # Where split_cards=True forces a page break: (card title, place). A place is
@@ -501,9 +519,18 @@ def _numbered(number: str, text: str, st: _Styles, bold: bool = False, flush: bo
     return [Paragraph(st.markup(text), style, bulletText=number or None)]
 
 
+def _appendix_heading(index: int, printed: str, st: _Styles) -> list:
+    """Appendix A, B or C's heading (index 0, 1, 2) in the style's heading form."""
+    form = HEADING_FORMS[st.style.appendix_headings]
+    if form is None:
+        return [st.para(printed, st.heading)]
+    title = printed.split(":", 1)[1].strip() if ":" in printed else printed
+    return [st.para(line, st.heading) for line in form[index].format(title=title).split("\n")]
+
+
 def _appendix_a(pack: PackContent, st: _Styles) -> list:
     a = pack.appendix_a
-    out = [st.para(a.heading, st.heading), st.para(a.intro, st.body)] + _categories(pack, st)
+    out = _appendix_heading(0, a.heading, st) + [st.para(a.intro, st.body)] + _categories(pack, st)
     for card in a.cards:
         out += _card(card, st)
     out += _staff_summary(a.staff_summary, st)
@@ -512,10 +539,18 @@ def _appendix_a(pack: PackContent, st: _Styles) -> list:
 
 def _appendix_b(pack: PackContent, st: _Styles) -> list:
     b = pack.appendix_b
-    out = [st.para(b.heading, st.heading)] + _feedback(pack, st)
+    out = _appendix_heading(1, b.heading, st) + _feedback(pack, st)
     out.append(st.para(b.financial_heading, st.heading))
     for table in b.tables:
         out += _financial(table, st)
+    return out
+
+
+def _appendix_c(st: _Styles) -> list:
+    c = APPENDIX_C
+    out = _appendix_heading(2, c.heading, st) + [st.para(c.intro, st.body)]
+    for number, text in c.paragraphs:
+        out += _numbered(number, text, st, bold=not text.endswith("."))
     return out
 
 
@@ -528,12 +563,17 @@ def render_pack(
     if not style.standalone_appendix:
         story += _cover(content, st) + [PageBreak()] + _report(content, st) + [PageBreak()]
     story += _appendix_a(content, st) + [PageBreak()] + _appendix_b(content, st)
+    if style.appendix_c:
+        story += [PageBreak()] + _appendix_c(st)
 
     def stamp(canvas, doc):
         canvas.saveState()
         canvas.setFont(st.regular, st.size - 1)
         canvas.drawCentredString(doc.pagesize[0] / 2, style.margin / 2,
-                                 f"Page {doc.page + style.page_offset}")
+                                 style.stamp.format(n=doc.page + style.page_offset))
+        if style.running_header:
+            canvas.drawRightString(doc.pagesize[0] - style.margin, doc.pagesize[1] - style.margin / 2,
+                                   style.running_header)
         canvas.restoreState()
 
     m = style.margin

@@ -64,6 +64,7 @@ def runs_to_statements(
             statements.append(Statement(
                 subject=_subject(document, section, page_run.page.number),
                 section=section,
+                document=(document.label or document.title) if document else None,
                 page=page_run.page.number,
                 text=plain(page_run.run.text[start:end]),
                 figures=[f.to_model(section=section) for f in inside],

@@ -1,0 +1,186 @@
+"""The forms councils print a meeting and a document's start in, as data.
+
+meeting.py reads the meeting (committee, date, time, place) with these words; segment.py
+finds documents and their kinds with them. English and Welsh; nothing here is one
+council's layout.
+"""
+from __future__ import annotations
+
+import re
+
+# --- dates and times ------------------------------------------------------------------
+
+# Month names as printed, to their number: English (full and short) and Welsh, with the
+# Welsh soft-mutated forms ("ar y 9fed o Fawrth", "mis Ragfyr").
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+    "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5,
+    "mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9,
+    "hydref": 10, "tachwedd": 11, "dachwedd": 11, "rhagfyr": 12, "ragfyr": 12,
+}
+# Ordinal endings after a day number: English, and Welsh (1af, 2il/2ail, 3ydd, 5ed,
+# 9fed, 13eg, 21ain). pdfium may print a raised ending apart from its number ("12 th").
+ORDINALS = ("st", "nd", "rd", "th", "af", "ail", "il", "ydd", "edd", "fed", "ed", "eg", "ain")
+WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "dydd llun", "dydd mawrth", "dydd mercher", "dydd iau", "dydd gwener", "dydd sadwrn", "dydd sul",
+)
+
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)\s?(?:" + "|".join(ORDINALS) + r")?"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2})(?!\d)"
+# "9 January 2025", "Thursday, 9th January, 2025", "9fed Ionawr 2019", "28 Mar 18",
+# "the 12th of December 2018"; and month first: "May 20 2008", "December 2, 2008".
+DATE_FORMS: tuple[re.Pattern, ...] = (
+    re.compile(r"\b" + _DAY + r"(?:\s+(?:of|o))?\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
+    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
+)
+# A line that opens with a date (after an optional weekday): a heading block's "when" line.
+WEEKDAY_PREFIX = re.compile(r"^(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:the\s+)?", re.I)
+
+# A date printed in figures in a "Date:" field, day first as in the UK: "11/03/2026", "11.03.26".
+NUMERIC_DATE = re.compile(
+    r"^\D{0,20}?\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)\d{2}|\d{2})\b")
+
+# Times: "7pm", "7.00 pm", "10.30 a.m.", "13:30pm"; "19:00" only where a time is expected
+# (after "Time:", "at", "am"), since a bare "12.30" may be anything.
+TIME_HALF = re.compile(r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
+TIME_24 = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b(?!\s*(?:%|[£$]|\d))")
+TIME_WORDS = {"noon": "12:00", "midday": "12:00", "hanner dydd": "12:00"}
+
+# --- labelled fields ------------------------------------------------------------------
+
+# Field labels as printed on front sheets and report headers ("Meeting: Cabinet",
+# "Date:" over "11 March 2026" in a two-column table). Key: the Meeting field.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "committee": ("meeting", "meeting name", "name of meeting", "committee", "meeting of",
+                  "decision level", "cyfarfod", "pwyllgor"),
+    "date": ("date", "date of meeting", "meeting date", "dyddiad"),
+    "time": ("time", "start time", "amser"),
+    "place": ("venue", "place", "location", "where", "lleoliad"),
+    "when": ("time and date", "date and time", "dyddiad ac amser", "amser a dyddiad"),
+}
+LABEL_TO_FIELD = {label: key for key, labels in FIELD_LABELS.items() for label in labels}
+# "Label: value" on one line, or the label alone with its value on the next line.
+LABEL_LINE = re.compile(
+    r"^(?P<label>" + "|".join(sorted((re.escape(k) for k in LABEL_TO_FIELD), key=len, reverse=True))
+    + r")\s*(?::|\s-\s|$)\s*(?P<value>.*)$", re.I)
+# Other labels that may share a line with a field ("Date: 21st April 2015 Chair Person: …")
+# and end its value.
+OTHER_LABELS = re.compile(
+    r"\s+(?:ask for|telephone|tel|e-?mail|contact|chair person|chair|clerk|notes of meeting|"
+    r"minute taker|attendees|present|membership|members|published|enquiries)\s*:.*$", re.I)
+
+# --- who meets ------------------------------------------------------------------------
+
+# Words that name a body that meets; a heading line holding one can be the committee.
+BODY_WORDS = re.compile(
+    r"\b(committee|sub-committee|council|cabinet|board|panel|executive|forum|assembly|commission|"
+    r"authority|partnership|group|meeting|cyngor|pwyllgor|bwrdd|panel|fforwm|cabinet)\b", re.I)
+# Lines that are never a committee: what the document is, not who meets.
+NOT_COMMITTEE = re.compile(
+    r"^(public\s+document\s+pack|agenda|agenda\s+item\b.*|(?:minutes|cofnodion|notice)\b.*|agenda\s+and\s+minutes|"
+    r"summons\b.*|notice\s+of\s+meeting|supplementary\b.*|public\s+business|present:?|presennol|"
+    r"item\s+(no\.?\s*)?\d*\w?|part\s+[12i]+|page\b.*|\d+|open|exempt|unrestricted.*)$", re.I)
+# A lead-in printed before the body's name ("KENT COUNTY COUNCIL" over "CABINET") is the
+# council; when a line under it names a body, that line is the committee.
+COUNCIL_NAME = re.compile(r"^(?:the\s+)?[\w&'’.\- ]+\b(county|city|borough|district|town|parish|community)\s+"
+                          r"council$|^(?:london\s+borough|royal\s+borough)\s+of\s+\w+", re.I)
+# A place names a building or room.
+PLACE_WORDS = re.compile(
+    r"\b(room|rooms|hall|chamber|house|centre|center|suite|offices?|library|church|pavilion|building|"
+    r"pavilion|school|institute|hotel|online|virtual|teams|zoom|ystafell|neuadd|canolfan|siambr)\b", re.I)
+
+# --- sentences that state a meeting ---------------------------------------------------
+
+# "Minutes of a meeting of Tintern Community Council held on …", "Notice of meeting of the
+# Amenities Committee to be held on …", "A meeting of the County Council will be held in …",
+# "Cofnodion cyfarfod … a gynhaliwyd ar …", "Cynhaliwyd cyfarfod … am 7.30pm ar y …".
+MEETING_OF = re.compile(
+    r"(?:\bmeeting\s+of|\bcyfarfod(?:\s+o)?|\bgathering\s+of)\s+(?:the\s+|y\s+|yr\s+)?"
+    r"(?P<committee>(?-i:[A-Z\u00c0-\u024f(])[^.;:]{1,90}?)\s*,?\s+"
+    r"(?P<verb>held|to\s+be\s+held|will\s+be\s+held|which\s+was\s+held|a\s+gynhaliwyd|a\s+gynhelir|"
+    r"(?=am\s+\d)|(?=ar\s+(?:y\s+)?\d)|(?=on\s+\w+day\b)|(?=(?:on\s+)?(?:" + "|".join(WEEKDAYS[:7]) + r")\b)|"
+    r"(?=(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"))", re.I)
+# "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 12th …"
+BODY_HELD = re.compile(
+    r"(?:^|\.\s+|\n)(?P<committee>(?-i:[A-Z])[\w&'’ ,\-]{2,80}?)\s+(?P<verb>held\s+(?:their|its|a)\s+"
+    r"(?:\w+\s+)?meeting)", re.I)
+# "MINUTES of the meeting held in the Darent Room, Sessions House …" (the body named above it)
+MEETING_HELD = re.compile(r"\bminutes\s+of\s+the\s+meeting\s+(?P<verb>held)\b", re.I)
+# Where the sentence's slots are: the words that open each phrase after the verb.
+SLOT_WORDS = re.compile(r"\b(on|at|in|ar|am|yn|from|commencing\s+at|starting\s+at)\s+(?:y\s+|yr\s+|the\s+)?", re.I)
+SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)|\n\s*(?:present|presennol|apologies)\b|\(pages?\s", re.I)
+
+# Headings: "AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008", "CORPORATE PARENTING PANEL –
+# 10th December 2024", "Royal Sutton Coldfield Town Council Meeting 21 February 2017",
+# "CABINET - THURSDAY, 30 JANUARY 2025". The date part is checked by the date forms.
+HEADING_DASH = re.compile(
+    r"^(?:(?:agenda|minutes|cofnodion|notice of meeting)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?))?"
+    r"(?P<committee>[^–—|]{3,80}?)"
+    r"(?:\s+[-–—|:]\s+|\s*[–—|]\s*|\s+(?:meeting|cyfarfod|minutes)\s*(?:[-–—|:]\s*)?(?:of\s+|on\s+|held\s+on\s+)?)"
+    r"(?P<when>.*\d.*)$", re.I)
+# "MEETING 12th DECEMBER 2018" / "CYFARFOD 9FED IONAWR 2019" under the body's name.
+MEETING_DATE_LINE = re.compile(
+    r"^(?:(?:minutes|cofnodion)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|y\s+)?)?(?:(?:extraordinary|annual|special|ordinary)\s+)?"
+    r"(?:meeting|cyfarfod)\b\s*(?:of\s+)?(?:(?:held|a\s+gynhaliwyd)\s+(?:on\s+|ar\s+)?(?:the\s+|y\s+)?)?", re.I)
+
+# --- documents ------------------------------------------------------------------------
+
+AGENDA_ITEM = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d+[a-z]?)\b\s*$|^agenda\s+item\s+(\d+[a-z]?)\b", re.I)
+# "Appendix A", "Appendix A:", "APPENDIX 1 –", "Appendix C – Equality Consultation Analysis",
+# "Annex 2", "Annex A – Cash flow", "Atodiad 1". A title after a space alone must start
+# with a capital ("Appendix B Financial Summary"), so "Appendix 1 sets out …" is prose.
+APPENDIX = re.compile(
+    r"^(?P<word>appendix|annex|annexe|atodiad|schedule)\s+(?P<id>[A-Z]|\d{1,2}[a-z]?|[IVX]{1,4})\b"
+    r"(?:\s*$|\s*[:\-–—.]\s*(?P<title>(?-i:[A-Z0-9(\"‘“]).*)?$|\s+(?P<bare>(?-i:[A-Z(\"‘“]).*)$)", re.I)
+# Page furniture at the top or foot of a page: "Page 12", "Page | 1", "Page 3 of 40", "- 3 -", "3".
+PAGE_FURNITURE = re.compile(
+    r"^(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*\|\s*page|[-–]\s*\d+\s*[-–]|\d{1,3}|tudalen\s+\d+)$", re.I)
+# Metadata lines that are never a title.
+METADATA_LINE = re.compile(
+    r"^(?:item\s+(?:no\.?)?\s*\d*\w?|classification:?.*|open|exempt|restricted|official(?:\s*-\s*sensitive)?|"
+    r"date:?.*|\d{1,2}\s+\w{3,9}\s+\d{2,4}|public\s+document\s+pack|by\s+virtue\b.*|not\s+for\s+publication.*|"
+    r"key\s+decision.*|decision\s+(?:no|number).*|ward\(?s\)?.*|from:?.*|to:?.*|report\s+to:?.*|"
+    r"agenda\s+item\s+\d+\w?)$", re.I)
+TITLE_LABEL = re.compile(
+    r"^(?:(?:subject\s+matter\s*/\s*)?(?:report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision))\s*(?::\s*|\s+|$)"
+    r"|(?:title|subject(?:\s+matter)?|teitl)\s*(?::\s*|$))(?P<title>.*)$", re.I)
+# A heading that ends with the date, the body named first: "Amenities Committee Community
+# Grant Applications 15th November 2016" (the committee ends at its body word).
+BODY_THEN_DATE = re.compile(
+    r"^(?:.*[–—|:]\s*|.*\s-\s)?(?P<committee>[^–—|:]{3,80}?\b(?:committee|sub-committee|cabinet|board|panel|forum|council|pwyllgor|cyngor)\b"
+    r"(?:\s*\(\d+\))?)\s+(?P<rest>.*?)\s*(?P<when>\S+\s+\S+\s+\S+)$", re.I)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+# A document's kind by the words on its first page: first match wins (report is the default).
+KIND_RULES: list[tuple[str, re.Pattern]] = [
+    ("minutes", re.compile(
+        r"^minutes\b|^minutes of\b|^cofnodion\b|\bminutes of (a|the) meeting of\b|held their meeting|"
+        r"^cynhaliwyd cyfarfod|^(present|presennol|attendees)\s*:?(\s|$)|^notes of (the )?meeting\b|"
+        r"^the (cabinet|committee|board|council|panel) (considered|received|noted)\b|\bRESOLVED\b",
+        re.I | re.M)),
+    ("agenda", re.compile(
+        r"^agenda\b(?!\s+item)|^summons\b|^notice of (a |the )?meeting\b|^rhaglen\b|\bto be held (on|at|in)\b|"
+        r"\bwill be held (on|at|in)\b|^time and date$|^public business$", re.I | re.M)),
+    ("briefing_note", re.compile(r"^briefing note|^briefing paper", re.I | re.M)),
+    ("report", re.compile(
+        r"^(public report|cabinet report|report of|report title|report to|title of report|purpose of (the )?report|"
+        r"\d\.?\s+purpose of (the )?report|recommendations?:?$|executive summary)", re.I | re.M)),
+]
+# A plain financial statement (budget sheet, accounts, payment schedule): its title lines
+# say so and most of its lines are figures.
+FINANCIAL_TITLE = re.compile(
+    r"\b(statement of accounts|payments? (made|over|in excess|exceeding|schedule|for approval)|"
+    r"accounts? for payment|income and expenditure|balance sheet|budget (book|sheet|monitoring statement)|"
+    r"general fund estimates|capital programme|budget comparison|bank reconciliation|receipts and payments|"
+    r"grants? (awarded|payments?))\b", re.I)
+FINANCIAL_NUMERIC_SHARE = 0.3
+FINANCIAL_UNTITLED_SHARE = 0.6  # a sheet that is nearly all figures needs no title words
+# A slide deck: most pages landscape, and few lines on a page (a landscape list or
+# spreadsheet is dense).
+SLIDE_LANDSCAPE_SHARE = 0.6
+SLIDE_MEDIAN_LINES = 20
