@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -27,15 +28,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.batch.manifest import ManifestRecord, latest_by_file, read_manifest
-from extract.output import new_file_mode, write_atomic
+from extract.batch.manifest import (
+    LOCK_NAME,
+    MANIFEST_NAME,
+    ManifestRecord,
+    latest_by_file,
+    read_manifest,
+    read_output_document,
+)
+from extract.errors import NotABatch, OutputError, WouldOverwriteInput
+from extract.output import new_file_mode, temporary_stem
 
 FORMATS = ("sqlite", "csv", "jsonl")
 Row = dict[str, Any]
-
-
-class ExportError(Exception):
-    """The folder is not a batch output, or the export cannot be written."""
 
 
 @dataclass
@@ -117,24 +122,32 @@ def empty_tables() -> dict[str, Table]:
 class Batch:
     records: list[ManifestRecord]
     documents: dict[str, tuple[str, dict]]  # sha256 -> (output name, parsed output)
-    unreadable: list[str]  # outputs named by the manifest that are missing or do not parse
+    unreadable: list[tuple[str, str]]  # (output, why) for outputs the manifest names that cannot be used
+    skipped_lines: list[int] = field(default_factory=list)  # manifest lines that are not records
 
 
 def load_batch(out_dir: Path) -> Batch:
+    """The manifest's latest record per input and the output of each distinct content. An
+    output that is missing, does not parse, or describes other content than its record's
+    sha256 (a file replaced, or a name shared by two contents) is left out and listed."""
     out_dir = Path(out_dir)
-    if not (out_dir / "manifest.jsonl").is_file():
-        raise ExportError(f"{out_dir}: no manifest.jsonl here (not the --out folder of a batch)")
-    records = list(latest_by_file(read_manifest(out_dir)).values())
-    documents, unreadable = {}, []
+    if not (out_dir / MANIFEST_NAME).is_file():
+        raise NotABatch(out_dir, f"no {MANIFEST_NAME} here (not the --out folder of a batch)")
+    skipped: list[int] = []
+    records = list(latest_by_file(read_manifest(out_dir, skipped)).values())
+    documents: dict[str, tuple[str, dict]] = {}
+    unreadable: dict[str, str] = {}
     for record in records:
-        if record.status == "failed" or not record.output or record.sha256 in documents:
+        if record.status == "failed" or not record.output or not record.sha256 or record.sha256 in documents:
             continue
-        try:
-            document = json.loads((out_dir / Path(record.output).name).read_text(encoding="utf-8"))
+        document, why = read_output_document(out_dir, record.output)
+        if document is not None and (document.get("source") or {}).get("sha256") != record.sha256:
+            document, why = None, "its source.sha256 is not its manifest record's; left out"
+        if document is None:
+            unreadable.setdefault(record.output, why)
+        else:
             documents[record.sha256] = (record.output, document)
-        except (OSError, ValueError):
-            unreadable.append(record.output)
-    return Batch(records, documents, sorted(set(unreadable)))
+    return Batch(records, documents, sorted(unreadable.items()), skipped)
 
 
 # --- flatten --------------------------------------------------------------------------------
@@ -281,20 +294,57 @@ def default_target(out_dir: Path, fmt: str) -> Path:
     return Path(out_dir) / ("export.sqlite" if fmt == "sqlite" else f"export-{fmt}")
 
 
+def check_target(out_dir: Path, target: Path, fmt: str, batch: Batch) -> None:
+    """Refuse (exit 2) a target that would replace the batch's own files (the folder, its
+    manifest, lock, log or an output) or anything that is not an earlier export of this format."""
+    out_dir, target = Path(out_dir), Path(target)
+    protected = [out_dir / MANIFEST_NAME, out_dir / LOCK_NAME, out_dir / "worker.log"]
+    protected += [out_dir / Path(r.output).name for r in batch.records if r.output]
+    protected += list(out_dir.glob("*.json"))
+    if os.path.realpath(target) == os.path.realpath(out_dir) or any(_same_file(target, p) for p in protected):
+        raise WouldOverwriteInput(target, "would write over the batch folder or one of its files; choose another --to")
+    if not target.exists() and not target.is_symlink() or target == default_target(out_dir, fmt):
+        return  # the default name is the export's own, whatever it now holds
+    if fmt == "sqlite":
+        if not target.is_file() or not _is_sqlite(target):
+            raise WouldOverwriteInput(target, "exists and is not an earlier SQLite export; choose another --to")
+        return
+    expected = {f"{name}.{fmt}" for name in empty_tables()}
+    if not target.is_dir() or target.is_symlink() or any(p.name not in expected for p in target.iterdir()):
+        raise WouldOverwriteInput(target, f"exists and is not an earlier {fmt} export folder; choose another --to")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.realpath(a) == os.path.realpath(b) or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def write_tables(tables: dict[str, Table], fmt: str, target: Path) -> list[Path]:
-    """Write every table; each file appears whole or not at all (temporary file, then rename)."""
+    """Write every table; the export appears whole or not at all: the SQLite file, or the whole
+    folder of CSV / JSONL files, is made beside the target and renamed into place. A failure
+    leaves an earlier export as it was."""
     writers = {"sqlite": write_sqlite, "csv": write_csv, "jsonl": write_jsonl}
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
         return writers[fmt](tables, Path(target))
     except (OSError, sqlite3.Error) as exc:
-        raise ExportError(f"{target}: cannot write ({getattr(exc, 'strerror', None) or exc})") from exc
+        raise OutputError(target, f"cannot write ({getattr(exc, 'strerror', None) or exc})") from exc
 
 
 def write_sqlite(tables: dict[str, Table], target: Path) -> list[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{temporary_stem(target.name)}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
         connection = sqlite3.connect(tmp)
@@ -336,16 +386,14 @@ def _sqlite_value(value: Any) -> Any:
 
 def write_csv(tables: dict[str, Table], target: Path) -> list[Path]:
     """UTF-8 with a byte-order mark (so Excel reads £ right), CRLF rows, one header row."""
-    written = []
+    files = {}
     for table in tables.values():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(table.names)
         writer.writerows([_csv_value(row.get(c)) for c in table.names] for row in table.rows)
-        path = target / f"{table.name}.csv"
-        write_atomic(path, "\ufeff" + buffer.getvalue())
-        written.append(path)
-    return written
+        files[f"{table.name}.csv"] = "\ufeff" + buffer.getvalue()
+    return write_folder(target, files)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -372,10 +420,46 @@ def _is_number(text: str) -> bool:
 
 
 def write_jsonl(tables: dict[str, Table], target: Path) -> list[Path]:
-    written = []
+    files = {}
     for table in tables.values():
         lines = (json.dumps({c: row.get(c) for c in table.names}, ensure_ascii=False) + "\n" for row in table.rows)
-        path = target / f"{table.name}.jsonl"
-        write_atomic(path, "".join(lines))
-        written.append(path)
-    return written
+        files[f"{table.name}.jsonl"] = "".join(lines)
+    return write_folder(target, files)
+
+
+def write_folder(target: Path, files: dict[str, str]) -> list[Path]:
+    """Write the files into a new folder beside target, then put it in target's place: the
+    earlier folder is moved aside, the new one renamed in, the earlier one removed. Any
+    failure removes the new folder and puts the earlier one back."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{temporary_stem(target.name)}.", suffix=".tmp", dir=target.parent))
+    aside: Path | None = None
+    try:
+        for name, text in files.items():
+            with (staging / name).open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(staging / name, new_file_mode())
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes 0700; users expect their umask
+        if target.exists():
+            aside = Path(tempfile.mkdtemp(prefix=f".{temporary_stem(target.name)}.", suffix=".old",
+                                          dir=target.parent))
+            os.rename(target, aside / "export")
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if aside is not None and (aside / "export").exists() and not target.exists():
+            os.rename(aside / "export", target)
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
+    return [target / name for name in files]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
