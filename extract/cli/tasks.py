@@ -107,13 +107,16 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         raise NotAnOutput(path, "no such file") from None
     except OSError as exc:
         raise NotAnOutput(path, f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotAnOutput(path, "is a folder, not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file")
         if info.st_size > limit:
             raise NotAnOutput(path, f"larger than {limit >> 20} MB: not an agenda-extract output")
-        data = handle.read(limit + 1)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
     if len(data) > limit:  # grew while we read it
         raise NotAnOutput(path, f"larger than {limit >> 20} MB: not an agenda-extract output")
     return data
