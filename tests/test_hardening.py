@@ -275,9 +275,8 @@ def test_mistyped_manifest_lines_are_skipped_and_counted():
 
 
 def test_batch_plans_over_a_manifest_with_mistyped_lines(tmp_path):
-    from extract.batch.manifest import MANIFEST_NAME
+    from extract.batch.manifest import MANIFEST_NAME, read_manifest
     from extract.batch.runner import plan_batch
-    from extract.batch.manifest import read_manifest
 
     out = tmp_path / "out"
     out.mkdir()

@@ -33,6 +33,7 @@ def call_limited(function: Callable[..., Any], args: tuple, limits: Limits, path
     started = time.monotonic()
     process.start()
     send.close()  # so that the child's death reads as EOF here
+    assert process.pid is not None  # started
     watch = MemoryWatch(process.pid)
     ended = False  # the child answered or died; otherwise (timeout, Ctrl-C) it is killed at once
     try:

@@ -44,7 +44,12 @@ def _remove_socket_folder_at_exit() -> None:
     if not folder or not os.path.basename(folder).startswith("pymp-"):
         return
     server = os.getpid()
-    atexit.register(lambda: os.getpid() == server and shutil.rmtree(folder, ignore_errors=True))
+
+    def remove() -> None:
+        if os.getpid() == server:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(remove)
 
 
 def _spacy_pipeline() -> None:

@@ -275,7 +275,7 @@ def snap_to_blank_rows(image, page: PageGeometry, region: BBox, resolution: int)
     return (region[0], page.origin[1] + new_top / scale, region[2], page.origin[1] + (new_bottom + 1) / scale)
 
 
-def _to_pixels(box: BBox, page: PageGeometry, resolution: int) -> tuple[int, int, int, int]:
+def _to_pixels(box: BBox, page: PageGeometry, resolution: float) -> tuple[int, int, int, int]:
     scale = resolution / 72
     ox, oy = page.origin
     return (round((box[0] - ox) * scale), round((box[1] - oy) * scale),
@@ -289,7 +289,7 @@ def _annotated_image(rendered: RenderedPage, region: BBox, marks: Sequence[Mark]
     left, top, right, bottom = _to_pixels(region, page, resolution)
     crop = rendered.image.crop((left, top, right, bottom))
     draw_marks(crop, [(m.number, _to_pixels(m.figure.bbox, page, resolution)) for m in marks], (left, top),
-               resolution)
+               round(resolution))
     mime, data = encode(crop, rendered.palette)
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", len(data), crop.size
 
