@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from extract import __version__
 from extract.cli.main import main
 from tests.conftest import MINUTE_2017, ROOT
 from tests.test_export import synthetic_batch  # noqa: F401 - a fixture
@@ -246,6 +247,7 @@ def test_numeric_options_out_of_range_are_usage_errors(tmp_path, command, args):
     extra = ["--out", tmp_path / "out"]
     result = invoke(command, MINUTE_2017, *extra, *args)
     assert result.exit_code == 2, result.output
+    assert "No such option" not in result.output and "Invalid value" in result.output
 
 
 def test_jobs_out_of_range_is_a_usage_error(tmp_path):
@@ -255,13 +257,13 @@ def test_jobs_out_of_range_is_a_usage_error(tmp_path):
 # --- 6. manifest lines with the wrong types are reported and skipped --------------------------------
 
 
-BAD_LINES = [
+BAD_LINES = [dict(line, tool_version=__version__) for line in [
     {"file": "/x.pdf", "sha256": {"a": 1}, "status": "ok", "output": "x.json"},
     {"file": "/y.pdf", "sha256": "ab" * 32, "status": "ok", "output": ["x.json"]},
     {"file": ["/z.pdf"], "sha256": "ab" * 32, "status": "ok", "output": "x.json"},
     {"file": "/w.pdf", "sha256": "ab" * 32, "status": "failed", "output": None, "error": "boom"},
     {"file": "/v.pdf", "sha256": "ab" * 32, "status": "ok", "output": "x.json", "pages": "many"},
-]
+]]
 
 
 def test_mistyped_manifest_lines_are_skipped_and_counted():
