@@ -170,7 +170,8 @@ def export(out_dir: Path, fmt: str, target: Path | None, quiet: bool) -> None:
     names is missing, does not parse or is not the content its record names (the rest
     is still exported); 4 cannot write.
     """
-    from extract.batch.export import batch_to_tables, check_target, default_target, load_batch, write_tables
+    from extract.batch.export import batch_to_tables, load_batch
+    from extract.batch.export_write import check_target, default_target, write_tables
     from extract.errors import AgendaExtractError
 
     try:
