@@ -190,6 +190,8 @@ class ManifestBusy(UsageProblem):
 
 def read_manifest(out_dir: Path, skipped: list[int] | None = None) -> list[ManifestRecord]:
     path = Path(out_dir) / MANIFEST_NAME
+    if path.exists() and not path.is_file():  # a FIFO here would block the batch forever
+        raise UsageProblem(path, "is not a regular file: not a batch manifest")
     try:
         return parse_manifest(path.read_text(encoding="utf-8", errors="replace"), skipped)
     except FileNotFoundError:

@@ -34,7 +34,7 @@ from extract.batch.manifest import (
     utc_now,
 )
 from extract.batch.worker import BatchJob, JobOutcome
-from extract.errors import UsageProblem
+from extract.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from extract.output import write_atomic
 
 GLOB_CHARACTERS = frozenset("*?[")
@@ -220,7 +220,7 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return EXIT_FINDINGS if self.failed else EXIT_OK  # batch: 1 means some inputs failed
 
 
 def run_batch(files: Sequence[Path], out_dir: Path, executor: Executor, reporter: Reporter,
