@@ -99,14 +99,14 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
 
 def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
          scheduler: str | None):
-    from extract.batch.manifest import ManifestBusy
     from extract.batch.progress import make_reporter
     from extract.batch.runner import run_batch
+    from extract.errors import AgendaExtractError
 
     executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory))
     try:
         return run_batch(files, out_dir, executor, make_reporter(quiet))
-    except ManifestBusy as exc:
+    except AgendaExtractError as exc:  # ManifestBusy, a manifest that is not a file
         fail(exc)
     except OSError as exc:
         fail(OutputError(getattr(exc, "filename", None) or out_dir, f"cannot write ({os_reason(exc)})"))
