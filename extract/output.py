@@ -37,12 +37,16 @@ def to_document(extraction: Extraction) -> dict[str, Any]:
     error = next(iter(_validator().iter_errors(document)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        raise OutputError(f"output does not validate at {where}: {error.message}")
+        raise OutputError(None, f"output does not validate at {where}: {error.message}")
     return document
 
 
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """JSON text; NaN or Infinity (never valid JSON) is refused, not printed bare."""
+    try:
+        return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    except ValueError as exc:
+        raise OutputError(None, f"output holds a number JSON cannot represent ({exc})") from None
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +57,26 @@ def new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+TEMPORARY_NAME_BYTES = 200  # NAME_MAX is 255 bytes; mkstemp adds a dot, 8 random characters and ".tmp"
+
+
+def temporary_stem(name: str, limit: int = TEMPORARY_NAME_BYTES) -> str:
+    """The name a temporary file beside `name` starts with: the name itself, or for a name near
+    the file system's limit its start cut to fit, keeping its suffix (stale-file sweeps match on it)."""
+    if len(name.encode("utf-8")) <= limit:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix) < 16 else ""
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    room = limit - len(suffix.encode("utf-8"))
+    cut = stem.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return cut + suffix
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path whole or not at all: a temporary file in the same folder, then rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{temporary_stem(path.name)}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -72,6 +91,3 @@ def write_atomic(path: Path, text: str) -> None:
             pass
         raise
 
-
-def write_extraction(extraction: Extraction, path: Path) -> None:
-    write_atomic(path, dumps(to_document(extraction)))

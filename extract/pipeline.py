@@ -188,7 +188,7 @@ def renumbered(items: list) -> list:
 
 def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
-    from extract.errors import PackError
+    from extract.errors import ReaderFailed
     from extract.read import pdfium as fastpass
 
     remaining = list(numbers)
@@ -196,11 +196,8 @@ def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: S
         for page in careful.pages(remaining):
             remaining.remove(page.number)
             yield page
-    except (PackError, MemoryError):  # out of memory is the batch's memory cap, not a bad page
-        raise
-    except Exception as exc:  # a page pdfminer cannot parse: read the rest with pdfium
-        log.warning("%s: pdfplumber failed (%s); using pdfium for pages %s", careful.path, type(exc).__name__,
-                    remaining)
+    except ReaderFailed as exc:  # a page pdfminer cannot parse: read the rest with pdfium
+        log.warning("%s; using pdfium for pages %s", exc, remaining)
         for number in remaining:
             yield fastpass.page_text(document, number)
 

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Iterator
 
 from extract.batch.manifest import ErrorInfo
 from extract.batch.worker import BatchJob, JobOutcome, WorkerSettings, run_in_subprocess
+from extract.errors import UsageProblem
 
 CONNECT_TIMEOUT = "10s"
 
 
-class DaskUnavailable(RuntimeError):
+class DaskUnavailable(UsageProblem):
     """Dask is not installed, or the scheduler cannot be reached: one line for the user."""
 
 
@@ -28,14 +29,14 @@ class DaskExecutor:
         try:
             from distributed import Client
         except ImportError:
-            raise DaskUnavailable(
-                "--executor dask needs Dask: pip install 'agenda-extract[dask]'") from None
+            raise DaskUnavailable(None, "--executor dask needs Dask: pip install 'agenda-extract[dask]'") from None
         # Children on the workers write nowhere on this machine: their log path is dropped.
         self.settings = WorkerSettings(settings.limits, settings.triage, settings.checks, None, settings.faults)
         try:
             self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError for a bad address
-            raise DaskUnavailable(f"cannot reach the Dask scheduler at {address} ({type(exc).__name__})") from None
+            raise DaskUnavailable(None, f"cannot reach the Dask scheduler at {address} "
+                                  f"({type(exc).__name__})") from None
 
     def run(self, jobs: Iterable[BatchJob]) -> Iterator[JobOutcome]:
         from distributed import as_completed

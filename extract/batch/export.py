@@ -1,7 +1,7 @@
 """Flatten a batch output folder into tables that analysts' tools load: SQLite, CSV, JSONL.
 
     DIR/manifest.jsonl + DIR/*.json ──load_batch──▶ Batch ──batch_to_tables──▶ Table rows
-        ──write_sqlite | write_csv | write_jsonl──▶ one database, or one file per table
+        ──export_write.write_tables──▶ one database, or one folder of files, one per table
 
 Tables and keys (the same in every format):
   inputs            one row per input file (status, error): file; sha256 joins packs
@@ -16,26 +16,23 @@ Nested figures become columns: budget_current_value, budget_current_text, ..._pr
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
-import os
-import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.batch.manifest import ManifestRecord, latest_by_file, read_manifest
-from extract.output import new_file_mode, write_atomic
+from extract.batch.manifest import (
+    MANIFEST_NAME,
+    ManifestRecord,
+    latest_by_file,
+    read_manifest,
+    read_output_document,
+)
+from extract.errors import NotABatch
 
 FORMATS = ("sqlite", "csv", "jsonl")
 Row = dict[str, Any]
-
-
-class ExportError(Exception):
-    """The folder is not a batch output, or the export cannot be written."""
 
 
 @dataclass
@@ -117,25 +114,32 @@ def empty_tables() -> dict[str, Table]:
 class Batch:
     records: list[ManifestRecord]
     documents: dict[str, tuple[str, dict]]  # sha256 -> (output name, parsed output)
-    unreadable: list[str]  # outputs named by the manifest that are missing or do not parse
+    unreadable: list[tuple[str, str]]  # (output, why) for outputs the manifest names that cannot be used
+    skipped_lines: list[int] = field(default_factory=list)  # manifest lines that are not records
 
 
 def load_batch(out_dir: Path) -> Batch:
+    """The manifest's latest record per input and the output of each distinct content. An
+    output that is missing, does not parse, or describes other content than its record's
+    sha256 (a file replaced, or a name shared by two contents) is left out and listed."""
     out_dir = Path(out_dir)
-    if not (out_dir / "manifest.jsonl").is_file():
-        raise ExportError(f"{out_dir}: no manifest.jsonl here (not the --out folder of a batch)")
-    records = list(latest_by_file(read_manifest(out_dir)).values())
+    if not (out_dir / MANIFEST_NAME).is_file():
+        raise NotABatch(out_dir, f"no {MANIFEST_NAME} here (not the --out folder of a batch)")
+    skipped: list[int] = []
+    records = list(latest_by_file(read_manifest(out_dir, skipped)).values())
     documents: dict[str, tuple[str, dict]] = {}
-    unreadable: list[str] = []
+    unreadable: dict[str, str] = {}
     for record in records:
-        if record.status == "failed" or not record.output or record.sha256 is None or record.sha256 in documents:
+        if record.status == "failed" or not record.output or not record.sha256 or record.sha256 in documents:
             continue
-        try:
-            document = json.loads((out_dir / Path(record.output).name).read_text(encoding="utf-8"))
+        document, why = read_output_document(out_dir, record.output)
+        if document is not None and (document.get("source") or {}).get("sha256") != record.sha256:
+            document, why = None, "its source.sha256 is not its manifest record's; left out"
+        if document is None:
+            unreadable.setdefault(record.output, why)
+        else:
             documents[record.sha256] = (record.output, document)
-        except (OSError, ValueError):
-            unreadable.append(record.output)
-    return Batch(records, documents, sorted(set(unreadable)))
+    return Batch(records, documents, sorted(unreadable.items()), skipped)
 
 
 # --- flatten --------------------------------------------------------------------------------
@@ -273,110 +277,3 @@ def _dig(data: dict | None, path: tuple[str, ...]) -> Any:
 def _joined(items: Iterable[Any] | None, separator: str = " | ") -> str | None:
     items = [str(item) for item in items or [] if item is not None]
     return separator.join(items) if items else None
-
-
-# --- write ----------------------------------------------------------------------------------
-
-
-def default_target(out_dir: Path, fmt: str) -> Path:
-    return Path(out_dir) / ("export.sqlite" if fmt == "sqlite" else f"export-{fmt}")
-
-
-def write_tables(tables: dict[str, Table], fmt: str, target: Path) -> list[Path]:
-    """Write every table; each file appears whole or not at all (temporary file, then rename)."""
-    writers = {"sqlite": write_sqlite, "csv": write_csv, "jsonl": write_jsonl}
-    if fmt not in writers:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    try:
-        return writers[fmt](tables, Path(target))
-    except (OSError, sqlite3.Error) as exc:
-        raise ExportError(f"{target}: cannot write ({getattr(exc, 'strerror', None) or exc})") from exc
-
-
-def write_sqlite(tables: dict[str, Table], target: Path) -> list[Path]:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        connection = sqlite3.connect(tmp)
-        try:
-            with connection:
-                for table in tables.values():
-                    connection.execute(create_statement(table))
-                    for statement in index_statements(table):
-                        connection.execute(statement)
-                    marks = ", ".join("?" for _ in table.columns)
-                    connection.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})',
-                                           ([_sqlite_value(row.get(c)) for c in table.names] for row in table.rows))
-        finally:
-            connection.close()
-        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; users expect their umask
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return [target]
-
-
-def create_statement(table: Table) -> str:
-    columns = [f'"{name}" {kind}' for name, kind in table.columns]
-    columns.append(f"PRIMARY KEY ({', '.join(table.key)})")
-    if "pack_sha256" in table.names:
-        columns.append("FOREIGN KEY (pack_sha256) REFERENCES packs (sha256)")
-    return f'CREATE TABLE "{table.name}" ({", ".join(columns)})'
-
-
-def index_statements(table: Table) -> list[str]:
-    wanted = [c for c in ("sha256", "card_id", "financial_table_id", "page") if c in table.names and c not in table.key]
-    return [f'CREATE INDEX "{table.name}_{c}" ON "{table.name}" ("{c}")' for c in wanted]
-
-
-def _sqlite_value(value: Any) -> Any:
-    return int(value) if isinstance(value, bool) else value
-
-
-def write_csv(tables: dict[str, Table], target: Path) -> list[Path]:
-    """UTF-8 with a byte-order mark (so Excel reads £ right), CRLF rows, one header row."""
-    written = []
-    for table in tables.values():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(table.names)
-        writer.writerows([_csv_value(row.get(c)) for c in table.names] for row in table.rows)
-        path = target / f"{table.name}.csv"
-        write_atomic(path, "\ufeff" + buffer.getvalue())
-        written.append(path)
-    return written
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_value(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula (from a hostile PDF, say) gets a leading
-    apostrophe; numbers are numbers and are left alone."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_number(value):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
-
-
-def write_jsonl(tables: dict[str, Table], target: Path) -> list[Path]:
-    written = []
-    for table in tables.values():
-        lines = (json.dumps({c: row.get(c) for c in table.names}, ensure_ascii=False) + "\n" for row in table.rows)
-        path = target / f"{table.name}.jsonl"
-        write_atomic(path, "".join(lines))
-        written.append(path)
-    return written

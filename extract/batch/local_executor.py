@@ -30,6 +30,7 @@ from extract.batch.worker import (
 )
 
 PRELOAD = ["extract.batch.preload"]
+FORKSERVER_TMP_ENV = "AGENDA_EXTRACT_FORKSERVER_TMP"  # read by extract.batch.preload
 GRACE_SECONDS = 5.0  # for a child that answered to exit before it is killed
 
 
@@ -173,6 +174,12 @@ def _forkserver_context():
         os.environ.setdefault(name, "1")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
+    # The server's socket lives in this process's pymp-* temporary folder, which only this
+    # process removes, at a normal exit. Tell the server where it is, so that when it ends
+    # after a batch killed with SIGKILL it removes the folder itself (see preload).
+    from multiprocessing.util import get_temp_dir
+
+    os.environ[FORKSERVER_TMP_ENV] = get_temp_dir()
     return context
 
 

@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -19,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from extract.errors import UsageProblem
 from extract.output import write_atomic
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -54,21 +56,25 @@ class ManifestRecord:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ManifestRecord:
-        """Tolerant of missing and unknown keys, so manifests from other versions still read."""
+        """Tolerant of missing and unknown keys, so manifests from other versions still read;
+        strict about the types of the keys it uses (NotARecord otherwise)."""
         error = data.get("error")
+        if error is not None and not (isinstance(error, dict) and all(
+                isinstance(error.get(k), str) for k in ("type", "message"))):
+            raise NotARecord("error is not {type, message}")
         return cls(
-            file=str(data["file"]),
-            sha256=data.get("sha256"),
+            file=_typed(data, "file", str, required=True),
+            sha256=_typed(data, "sha256", str),
             status=data["status"],
-            output=data.get("output"),
-            pages=data.get("pages"),
-            seconds=data.get("seconds"),
-            error=ErrorInfo(str(error.get("type")), str(error.get("message"))) if isinstance(error, dict) else None,
-            tool_version=str(data.get("tool_version", "")),
-            duplicate_of=data.get("duplicate_of"),
-            max_rss_mb=data.get("max_rss_mb"),
+            output=_typed(data, "output", str),
+            pages=_typed(data, "pages", int),
+            seconds=_typed(data, "seconds", (int, float)),
+            error=ErrorInfo(error["type"], error["message"]) if error is not None else None,
+            tool_version=_typed(data, "tool_version", str) or "",
+            duplicate_of=_typed(data, "duplicate_of", str),
+            max_rss_mb=_typed(data, "max_rss_mb", int),
             relations=_tally(data.get("relations")),
-            finished=str(data.get("finished", "")),
+            finished=_typed(data, "finished", str) or "",
         )
 
     def as_duplicate_of(self, file: str) -> ManifestRecord:
@@ -84,20 +90,39 @@ def _tally(value: Any) -> tuple[int, int, int, int] | None:
     return None
 
 
+class NotARecord(ValueError):
+    """A valid JSON line that is not a manifest record (a key of the wrong type)."""
+
+
+def _typed(data: dict[str, Any], key: str, kind, required: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise NotARecord(f"{key} is not a {getattr(kind, '__name__', 'number')}")
+    return value
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def parse_manifest(text: str) -> list[ManifestRecord]:
-    """Every well-formed record, in order. Torn or foreign lines are skipped, not fatal."""
+def parse_manifest(text: str, skipped: list[int] | None = None) -> list[ManifestRecord]:
+    """Every well-formed record, in order. Torn, foreign or mistyped lines are skipped, not
+    fatal; their line numbers are added to `skipped` when it is given."""
     records = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         try:
             data = json.loads(line)
-            if isinstance(data, dict) and data.get("status") in ("ok", "failed", "skipped"):
-                records.append(ManifestRecord.from_dict(data))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue
+            if not (isinstance(data, dict) and data.get("status") in ("ok", "failed", "skipped")):
+                raise NotARecord("no status")
+            record = ManifestRecord.from_dict(data)
+            if record.output is not None and Path(record.output).name != record.output:
+                raise NotARecord("output is not a file name")
+            records.append(record)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            if skipped is not None and line.strip():
+                skipped.append(number)
     return records
 
 
@@ -126,7 +151,7 @@ class Manifest:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.close()
-            raise ManifestBusy(f"another batch is writing to {self.out_dir}") from None
+            raise ManifestBusy(None, f"another batch is writing to {self.out_dir}") from None
         self._lock_handle = handle
         self._remove_stale_temporaries()
         return self
@@ -146,8 +171,8 @@ class Manifest:
             self._lock_handle.close()
             self._lock_handle = None
 
-    def read(self) -> list[ManifestRecord]:
-        return read_manifest(self.out_dir)
+    def read(self, skipped: list[int] | None = None) -> list[ManifestRecord]:
+        return read_manifest(self.out_dir, skipped)
 
     def append(self, record: ManifestRecord) -> None:
         if self._append_handle is None:
@@ -167,14 +192,16 @@ class Manifest:
         return latest
 
 
-class ManifestBusy(RuntimeError):
-    pass
+class ManifestBusy(UsageProblem):
+    """Another batch holds the folder's lock."""
 
 
-def read_manifest(out_dir: Path) -> list[ManifestRecord]:
+def read_manifest(out_dir: Path, skipped: list[int] | None = None) -> list[ManifestRecord]:
     path = Path(out_dir) / MANIFEST_NAME
+    if path.exists() and not path.is_file():  # a FIFO here would block the batch forever
+        raise UsageProblem(path, "is not a regular file: not a batch manifest")
     try:
-        return parse_manifest(path.read_text(encoding="utf-8", errors="replace"))
+        return parse_manifest(path.read_text(encoding="utf-8", errors="replace"), skipped)
     except FileNotFoundError:
         return []
 
@@ -203,18 +230,36 @@ def safe_stem(name: str, limit: int = 60) -> str:
 
 
 def output_name(input_path: Path, sha256: str) -> str:
-    """`<stem>-<first 12 hex of sha256>.json`: readable, never outside DIR (no separators survive),
-    and two different files with the same stem get different names because their content differs."""
-    return f"{safe_stem(Path(input_path).stem)}-{sha256[:12]}.json"
+    """`<stem>-<sha256>.json`: readable, never outside DIR (no separators survive), and two
+    different contents never share a name (the whole hash; a batch also checks, see
+    runner.unclashed_name). Outputs of earlier versions (12 hex digits) are still found
+    through their manifest records."""
+    return f"{safe_stem(Path(input_path).stem)}-{sha256}.json"
+
+
+MAX_OUTPUT_BYTES = 1 << 30  # an output is a few MB; a bigger "output" is not one of ours
+
+
+def read_output_document(out_dir: Path, output: str) -> tuple[dict | None, str]:
+    """The parsed output DIR/output and "", or None and why not (missing, not a regular file,
+    too big, not JSON)."""
+    path = Path(out_dir) / Path(output).name
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file; left out"
+        if info.st_size > MAX_OUTPUT_BYTES:
+            return None, "too large to be an output; left out"
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None, "missing or not valid JSON; left out"
+    return (document, "") if isinstance(document, dict) else (None, "not an output; left out")
 
 
 def output_is_valid(out_dir: Path, output: str | None, sha256: str | None) -> bool:
     """The output a record points at exists, parses, and is the extraction of that content."""
     if not output or not sha256 or Path(output).name != output:
         return False
-    try:
-        document = json.loads((Path(out_dir) / output).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    source = document.get("source") if isinstance(document, dict) else None
+    document, _ = read_output_document(out_dir, output)
+    source = document.get("source") if document is not None else None
     return isinstance(source, dict) and source.get("sha256") == sha256

@@ -9,6 +9,7 @@ against the file.
 from __future__ import annotations
 
 import importlib
+import sys
 
 _MODULES = (
     "extract.batch.worker", "extract.pipeline", "extract.output", "extract.read.pdfium", "extract.read.plumber",
@@ -32,6 +33,26 @@ def _warm() -> None:
             pass
 
 
+def _remove_socket_folder_at_exit() -> None:
+    """In the fork server: remove the batch's pymp-* folder (it holds our socket) when the
+    server ends, which it does once the batch is gone, killed or not. Children of the
+    server leave by os._exit and never run this."""
+    import atexit
+    import os
+    import shutil
+
+    folder = os.environ.get("AGENDA_EXTRACT_FORKSERVER_TMP")
+    if not folder or not os.path.basename(folder).startswith("pymp-"):
+        return
+    server = os.getpid()
+
+    def remove() -> None:
+        if os.getpid() == server:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(remove)
+
+
 def _spacy_pipeline() -> None:
     from extract.figures.nlp import pipeline
 
@@ -45,3 +66,5 @@ def _schema_validator() -> None:
 
 
 _warm()
+if sys.argv[:1] == ["-c"] and "multiprocessing.forkserver" in sys.modules:  # we are the fork server
+    _remove_socket_folder_at_exit()

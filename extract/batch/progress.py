@@ -11,6 +11,7 @@ import click
 from extract.batch.manifest import ManifestRecord
 from extract.batch.runner import Summary
 from extract.checks import say_tally
+from extract.errors import shown
 
 FAILURES_LISTED = 20
 
@@ -103,10 +104,10 @@ class BarReporter(_Counting):
 
 def describe(record: ManifestRecord) -> str:
     if record.status == "failed" and record.error is not None:
-        return f"failed {record.file}: {record.error.type}: {record.error.message}"
+        return f"failed {shown(record.file)}: {record.error.type}: {record.error.message}"
     if record.status == "skipped":
-        return f"skipped {record.file}: same content as {record.duplicate_of} -> {record.output}"
-    return f"ok {record.file} -> {record.output} ({record.pages} pages, {record.seconds or 0:.1f} s)"
+        return f"skipped {shown(record.file)}: same content as {shown(record.duplicate_of)} -> {record.output}"
+    return f"ok {shown(record.file)} -> {record.output} ({record.pages} pages, {record.seconds or 0:.1f} s)"
 
 
 def summary_line(summary: Summary) -> str:

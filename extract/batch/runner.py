@@ -4,7 +4,7 @@
     done, duplicates) ──executor.run──▶ JobOutcome ──outcome_to_record──▶ output JSON + one
     manifest line ──▶ Summary
 
-Identity is content: an input is its sha256. Its output is named `<stem>-<sha12>.json`, an
+Identity is content: an input is its sha256. Its output is named `<stem>-<sha256>.json`, an
 input whose sha256 and tool version already have a valid output is not run again, and a
 second file with the same content is recorded as `skipped` pointing at the first one's
 output (no copy: the output describes the content, and the manifest says which files share
@@ -34,12 +34,13 @@ from extract.batch.manifest import (
     utc_now,
 )
 from extract.batch.worker import BatchJob, JobOutcome
+from extract.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from extract.output import write_atomic
 
 GLOB_CHARACTERS = frozenset("*?[")
 
 
-class NoSuchInput(ValueError):
+class NoSuchInput(UsageProblem):
     """A PATH that is neither a file, a folder nor a glob matching anything."""
 
 
@@ -84,8 +85,8 @@ def _expand(raw: str) -> list[Path]:
         found = [p for p in found if _is_pdf_name(p)]
         if found:
             return found
-        raise NoSuchInput(f"{raw}: no PDF matches this pattern")
-    raise NoSuchInput(f"{raw}: no such file or folder")
+        raise NoSuchInput(raw, "no PDF matches this pattern")
+    raise NoSuchInput(raw, "no such file or folder")
 
 
 def _pdfs_under(folder: Path) -> list[Path]:
@@ -136,6 +137,7 @@ def plan_batch(files: Sequence[Path], out_dir: Path, previous: Sequence[Manifest
     reusable = {r.sha256: r for r in previous if r.status in ("ok", "skipped") and r.tool_version == tool_version}
     valid = lru_cache(maxsize=None)(lambda output, sha: output_is_valid(out_dir, output, sha))
     first_with: dict[str, str] = {}
+    taken = {r.output: r.sha256 for r in previous if r.output and r.sha256}  # output name -> its content
     for path in files:
         file = str(path)
         sha, error = hash_input(path)
@@ -156,9 +158,28 @@ def plan_batch(files: Sequence[Path], out_dir: Path, previous: Sequence[Manifest
         else:
             first_with[sha] = file
             plan.waiting[file] = []
-            plan.jobs.append(BatchJob(file, sha, output_name(path, sha)))
+            name = unclashed_name(output_name(path, sha), sha, taken, out_dir)
+            taken[name] = sha
+            plan.jobs.append(BatchJob(file, sha, name))
     plan.jobs.sort(key=_size_descending)  # longest first: the tail of a parallel run stays short
     return plan
+
+
+def unclashed_name(name: str, sha: str, taken: dict[str, str], out_dir: Path) -> str:
+    """`name`, or `name` with a -2, -3 ... before .json when another content already has it:
+    in the manifest, earlier in this plan, or as a file in DIR that describes other content."""
+    stem, n = name[: -len(".json")] if name.endswith(".json") else name, 1
+    candidate = name
+    while taken.get(candidate, sha) != sha or _other_content_on_disk(out_dir, candidate, sha, taken):
+        n += 1
+        candidate = f"{stem}-{n}.json"
+    return candidate
+
+
+def _other_content_on_disk(out_dir: Path, name: str, sha: str, taken: dict[str, str]) -> bool:
+    if name in taken or not (Path(out_dir) / name).exists():
+        return False
+    return not output_is_valid(out_dir, name, sha)
 
 
 def _same_and_current(record: ManifestRecord, sha: str, tool_version: str) -> bool:
@@ -184,6 +205,7 @@ class Summary:
     pages: int = 0  # pages extracted by this run
     elapsed: float = 0.0
     relations: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # checked, agree, within, disagree
+    manifest_lines_skipped: list[int] = field(default_factory=list)  # not records: reported, left out
 
     def add(self, record: ManifestRecord, resumed: bool = False) -> None:
         if record.relations is not None and (resumed or record.status == "ok"):
@@ -201,7 +223,7 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return EXIT_FINDINGS if self.failed else EXIT_OK  # batch: 1 means some inputs failed
 
 
 def run_batch(files: Sequence[Path], out_dir: Path, executor: Executor, reporter: Reporter,
@@ -210,7 +232,7 @@ def run_batch(files: Sequence[Path], out_dir: Path, executor: Executor, reporter
     started = time.monotonic()
     summary = Summary()
     with Manifest(out_dir) as manifest:
-        plan = plan_batch(files, out_dir, manifest.read(), tool_version)
+        plan = plan_batch(files, out_dir, manifest.read(summary.manifest_lines_skipped), tool_version)
         reporter.start(plan.total)
 
         def record(entry: ManifestRecord, resumed: bool = False) -> None:

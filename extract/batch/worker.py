@@ -78,16 +78,24 @@ def faults_from_env(value: str | None = None) -> tuple[tuple[str, str], ...]:
 # --- inside the child -------------------------------------------------------------------
 
 
-def prepare_child(settings: WorkerSettings) -> None:
-    """Limits first, so even the imports count against the cap; then quiet, detached output."""
-    cap = settings.limits.max_memory_mb << 20
+def apply_limits(limits: Limits) -> None:
+    """Cap this process's address space (RLIMIT_AS) and turn off core dumps; then die with
+    the parent. Never raises the cap above a hard limit already set."""
+    cap = limits.max_memory_mb << 20
     for limit, value in ((resource.RLIMIT_AS, cap), (resource.RLIMIT_CORE, 0)):
         try:
+            _soft, hard = resource.getrlimit(limit)
+            value = value if hard == resource.RLIM_INFINITY else min(value, hard)
             resource.setrlimit(limit, (value, value))
         except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS: the timeout still holds
             pass
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle, not ours
     _die_with_parent()
+
+
+def prepare_child(settings: WorkerSettings) -> None:
+    """Limits first, so even the imports count against the cap; then quiet, detached output."""
+    apply_limits(settings.limits)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle, not ours
     _redirect_output(settings.log_path)
     from extract.pipeline import tune_garbage_collector
 
@@ -137,14 +145,11 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
                           None, _peak_rss_mb())
 
 
-class NoText(Exception):
-    kind = "no_text"
-
-
 def _require_text(path: Path, pages: int) -> None:
     """A file that holds pages but not one character of text is not a clean success (a scan,
     or content no reader could decode). Stops at the first page with text, so an ordinary
     pack pays one page read."""
+    from extract.errors import NoText
     from extract.read import pdfium as fastpass
 
     document = fastpass.open_document(path)
@@ -153,7 +158,7 @@ def _require_text(path: Path, pages: int) -> None:
             return
     finally:
         document.close()
-    raise NoText(f"none of the {pages} pages has any text (scanned or blank pages?)")
+    raise NoText(path, f"none of the {pages} pages has any text (scanned or blank pages?)")
 
 
 def _since(started: float) -> float:
@@ -166,19 +171,15 @@ def _peak_rss_mb() -> int:
 
 def describe_error(exc: BaseException, limits: Limits) -> ErrorInfo:
     """One stable type and one short, printable line: no traceback, no raw PDF bytes."""
-    from extract.errors import OutputError, PackError
+    from extract.errors import AgendaExtractError
 
     name, module = type(exc).__name__, type(exc).__module__ or ""
-    if isinstance(exc, PackError):
+    if isinstance(exc, AgendaExtractError):  # PackError and its kinds, NoText, OutputError, ...
         return ErrorInfo(exc.kind, clean_message(exc.reason))
-    if isinstance(exc, NoText):
-        return ErrorInfo("no_text", clean_message(str(exc)))
     if isinstance(exc, MemoryError):
         return ErrorInfo("out_of_memory", f"needed more than the {limits.max_memory_mb} MB memory cap")
     if isinstance(exc, RecursionError):
         return ErrorInfo("damaged", "objects nested too deeply (a reference cycle?)")
-    if isinstance(exc, OutputError):
-        return ErrorInfo("invalid_output", clean_message(str(exc)))
     if name == "PdfiumError" and "load page" in str(exc).lower():
         return ErrorInfo("damaged", "damaged PDF: a page cannot be loaded (pdfium)")
     if name == "PdfiumError" or module.startswith(("pdfminer", "pdfplumber")):
@@ -284,7 +285,8 @@ def describe_exit(returncode: int | None, limits: Limits, near_cap: bool = False
         return ErrorInfo("out_of_memory", f"ran out of memory under the {limits.max_memory_mb} MB cap "
                          f"(the worker died of {name})")
     if -returncode == signal.SIGKILL:
-        return ErrorInfo("crashed", "the worker was killed (SIGKILL), probably by the system out of memory")
+        # Far from the cap: someone or something else (kill -9, the system's OOM killer) ended it.
+        return ErrorInfo("crashed", "the worker was killed (SIGKILL) by another process or the system")
     return ErrorInfo("crashed", f"the worker crashed ({name}) while reading the PDF")
 
 

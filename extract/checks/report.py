@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.checks.relation import Term, minus, plus, relation
 from extract.checks.tables import ESTABLISHMENT, column_by_heading, is_total_label
@@ -46,22 +48,25 @@ class Placed:
 def place_figures(statement: Statement) -> list[Placed]:
     """Where each of the statement's figures is printed in its text, and in which sentence."""
     text = statement.text
-    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentence_starts = _sentence_starts(text)
     placed, cursor = [], 0
     for figure in statement.figures:
         start = text.find(figure.text, cursor)
         if start < 0:
             continue
         cursor = start + len(figure.text)
-        sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
+        sentence = bisect_right(sentence_starts, start) - 1
         placed.append(Placed(figure, start, cursor, sentence))
     return placed
 
 
+ROLE_REACH = 1000  # characters before a figure searched for its role: a long sentence, and a bound
+
+
 def role_of(statement: Statement, placed: Placed) -> str | None:
-    ends = (m.end() for m in _SENTENCE_END.finditer(statement.text))
-    sentence_start = max((end for end in ends if end <= placed.start), default=0)
-    before = statement.text[sentence_start:placed.start]
+    starts = _sentence_starts(statement.text)
+    sentence_start = starts[bisect_right(starts, placed.start) - 1]
+    before = statement.text[max(sentence_start, placed.start - ROLE_REACH):placed.start]
     for role, pattern in ROLE_BEFORE.items():
         if pattern.search(before):
             return role
@@ -89,6 +94,26 @@ REPORT_RELATIONS: dict[str, str] = {
 def _relation(check: str, statement: Statement, terms: Sequence[Term], stated: Figure, **named: object) -> Relation:
     meaning = REPORT_RELATIONS[check].format(**named) if named else REPORT_RELATIONS[check]
     return relation(check, statement.subject, terms, stated, meaning, section=statement.section)
+@lru_cache(maxsize=32)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    """0 and where each sentence after the first starts: found once per text, not per figure."""
+    return (0, *(m.end() for m in _SENTENCE_END.finditer(text)))
+
+
+def _last_char_before(text: str, index: int) -> tuple[str, int]:
+    """The last non-space character before index, and its position ('' and -1 when none).
+    Walks back over spaces only, so the work is bounded by the gap, not the text."""
+    i = index - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return (text[i], i) if i >= 0 else ("", -1)
+
+
+def _first_char_from(text: str, index: int) -> str:
+    i = index
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i] if i < len(text) else ""
 
 
 # --- the report's own arithmetic -----------------------------------------------------
@@ -108,18 +133,25 @@ def _totals_with_bracketed_parts(text: str, placed: Sequence[Placed]) -> Iterato
         if total.figure.kind != "money" or _bracketed(text, total):
             continue
         parts = []
-        for later in placed[i + 1:]:
+        for j in range(i + 1, len(placed)):  # not placed[i + 1:]: a copy per figure is quadratic
+            later = placed[j]
             if later.sentence != total.sentence or not _bracketed(text, later):
                 break
             parts.append(later)
         if len(parts) >= 2 and COMPOSITION_CUE.search(text[total.end:parts[0].start]) and not any(
-            text[:p.start].rstrip()[:-1].rstrip().endswith("%") for p in parts
+            _percent_before_bracket(text, p) for p in parts
         ):
             yield total, parts
 
 
+def _percent_before_bracket(text: str, placed: Placed) -> bool:
+    """'... 40% (£2m)': the character before the part's opening bracket is a percent sign."""
+    _, bracket = _last_char_before(text, placed.start)
+    return bracket >= 0 and _last_char_before(text, bracket)[0] == "%"
+
+
 def _bracketed(text: str, placed: Placed) -> bool:
-    return text[:placed.start].rstrip().endswith("(") and text[placed.end:].lstrip().startswith(")")
+    return _last_char_before(text, placed.start)[0] == "(" and _first_char_from(text, placed.end) == ")"
 
 
 def fte_arithmetic(extraction: Extraction) -> Iterator[Relation]:
@@ -129,9 +161,11 @@ def fte_arithmetic(extraction: Extraction) -> Iterator[Relation]:
         roles = [role_of(statement, p) for p in placed]
         establishment = next((p for p, r in zip(placed, roles, strict=True) if r == "establishment"), None)
         models = [p for p, r in zip(placed, roles, strict=True) if r is None]
+        model_starts = [m.start for m in models]  # in order: the last model before a figure by bisection
         for p, role in zip(placed, roles, strict=True):
             if role == "reduction_of" and establishment is not None:
-                model = next((m for m in reversed(models) if m.start < p.start), None)
+                before = bisect_left(model_starts, p.start)
+                model = models[before - 1] if before else None
                 if model is not None:
                     yield _relation("report.fte_reduction", statement,
                                     [plus(establishment.figure)[0], minus(model.figure)], p.figure)
@@ -151,7 +185,9 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Relation]:
     for statement in extraction.statements:
         if not statement.subject.startswith("Report"):
             continue
-        for p in place_figures(statement):
+        placed = place_figures(statement)
+        groups: dict[int, list] | None = None  # bracketed totals by sentence, found once per statement
+        for p in placed:
             role = role_of(statement, p)
             if role == "establishment" and len(card_fte) >= 2:
                 yield _relation("report.establishment_vs_cards", statement, plus(*card_fte), p.figure)
@@ -161,7 +197,11 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Relation]:
             elif role == "cost" and len(card_budget) >= 2:
                 yield _relation("report.cost_vs_cards", statement, plus(*card_budget), p.figure)
             elif role == "gross_savings":
-                yield from _gross_savings(extraction, statement, p)
+                if groups is None:
+                    groups = {}
+                    for total, parts in _totals_with_bracketed_parts(statement.text, placed):
+                        groups.setdefault(parts[0].sentence, []).append((total, parts))
+                yield from _gross_savings(extraction, statement, p, groups.get(p.sentence, []))
 
 
 def staffing_summary_establishment(extraction: Extraction) -> Figure | None:
@@ -175,16 +215,14 @@ def staffing_summary_establishment(extraction: Extraction) -> Figure | None:
     return None
 
 
-def _gross_savings(extraction: Extraction, statement: Statement, total: Placed) -> Iterator[Relation]:
+def _gross_savings(extraction: Extraction, statement: Statement, total: Placed,
+                   in_its_sentence: Sequence[tuple[Placed, list[Placed]]]) -> Iterator[Relation]:
     post = [t.post_consultation for t in extraction.financial_tables]
     savings = [f.saving for f in post if f.saving]
     if len(savings) >= 2:
         yield _relation("report.gross_savings_vs_appendix_b", statement, plus(*savings), total.figure)
     breakdown = [item for f in post for item in f.breakdown]
-    placed = place_figures(statement)
-    for _, parts in _totals_with_bracketed_parts(statement.text, placed):
-        if parts and parts[0].sentence != total.sentence:
-            continue
+    for _, parts in in_its_sentence:  # bracketed parts whose first part is in the total's sentence
         previous_end = total.end
         for part in parts:
             label = statement.text[previous_end:part.start]

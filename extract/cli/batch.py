@@ -17,10 +17,22 @@ from pathlib import Path
 
 import click
 
-from extract.cli.common import EXIT_INPUT, InputFailure, OutputFailure
+from extract.cli.common import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    EXIT_INPUT,
+    MAX_MEMORY_MB,
+    MAX_TIMEOUT,
+    MIN_MEMORY_MB,
+    FiniteFloat,
+    bounded_int,
+    error_line,
+    fail,
+    os_reason,
+)
+from extract.errors import EXIT_INTERRUPTED, OutputError
 
-DEFAULT_TIMEOUT = 300.0
-DEFAULT_MAX_MEMORY_MB = 2048
+MAX_JOBS = 1024
 
 
 def _cpu_count() -> int:
@@ -33,13 +45,14 @@ def _cpu_count() -> int:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Output folder: one <stem>-<sha12>.json per distinct input, and manifest.jsonl.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Output folder: one <stem>-<sha256>.json per distinct input, and manifest.jsonl.")
+@click.option("--jobs", type=bounded_int(1, MAX_JOBS), default=None,
               help="Inputs processed at once, each in its own process (with --executor dask, the "
               "cluster's worker threads decide).  [default: CPU count]")
-@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+@click.option("--timeout", type=FiniteFloat(1, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
               help="Wall-clock seconds per input; a slower input fails with error type 'timeout'.")
-@click.option("--max-memory", "max_memory", type=click.IntRange(min=256), default=DEFAULT_MAX_MEMORY_MB,
+@click.option("--max-memory", "max_memory", type=bounded_int(MIN_MEMORY_MB, MAX_MEMORY_MB),
+              default=DEFAULT_MAX_MEMORY_MB,
               show_default=True, help="Address-space cap per input's process, in MB (RLIMIT_AS).")
 @click.option("--quiet", is_flag=True, help="No progress bar, log lines or summary; the exit code tells.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -77,28 +90,29 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     try:
         files = paths_to_inputs(paths)
     except NoSuchInput as exc:
-        raise click.UsageError(str(exc)) from None
+        fail(exc)
     summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler)
+    if not quiet:
+        warn_skipped_lines(out_dir, summary.manifest_lines_skipped)
     sys.exit(summary.exit_code)
 
 
 def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
          scheduler: str | None):
-    from extract.batch.manifest import ManifestBusy
     from extract.batch.progress import make_reporter
     from extract.batch.runner import run_batch
+    from extract.errors import AgendaExtractError
 
     executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory))
     try:
         return run_batch(files, out_dir, executor, make_reporter(quiet))
-    except ManifestBusy as exc:
-        raise click.UsageError(str(exc)) from None
+    except AgendaExtractError as exc:  # ManifestBusy, a manifest that is not a file
+        fail(exc)
     except OSError as exc:
-        raise OutputFailure(f"{getattr(exc, 'filename', None) or out_dir}: cannot write "
-                             f"({exc.strerror or exc})") from None
+        fail(OutputError(getattr(exc, "filename", None) or out_dir, f"cannot write ({os_reason(exc)})"))
     except KeyboardInterrupt:
         click.echo("interrupted: run the same command again to finish", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         executor.close()
 
@@ -109,7 +123,7 @@ def _settings(out_dir: Path, timeout: float, max_memory: int):
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputFailure(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from None
+        fail(OutputError(out_dir, f"cannot create the output folder ({os_reason(exc)})"))
     log_path = str((out_dir / "worker.log").resolve())
     return WorkerSettings(Limits(timeout, max_memory), log_path=log_path, faults=faults_from_env())
 
@@ -122,7 +136,7 @@ def _make_executor(name: str, scheduler: str | None, jobs: int, settings):
         try:
             return DaskExecutor(scheduler, settings)
         except DaskUnavailable as exc:
-            raise click.UsageError(str(exc)) from None
+            fail(exc)
     from extract.batch.local_executor import LocalExecutor
 
     return LocalExecutor(jobs, settings)
@@ -148,26 +162,44 @@ def export(out_dir: Path, fmt: str, target: Path | None, quiet: bool) -> None:
     with a byte-order mark and open directly in a spreadsheet.
 
     \b
+    The whole export is written beside --to and moved into place: a failure leaves an
+    earlier export as it was. --to may not name DIR, its manifest or an output, nor
+    anything but an earlier export of the same format (exit 2).
+
+    \b
     Exit codes: 0 written; 2 usage error; 3 DIR has no manifest.jsonl, or an output it
-    names is missing or does not parse (the rest is still exported); 4 cannot write.
+    names is missing, does not parse or is not the content its record names (the rest
+    is still exported); 4 cannot write.
     """
-    from extract.batch.export import ExportError, batch_to_tables, default_target, load_batch, write_tables
+    from extract.batch.export import batch_to_tables, load_batch
+    from extract.batch.export_write import check_target, default_target, write_tables
+    from extract.errors import AgendaExtractError
 
     try:
         loaded = load_batch(out_dir)
-    except ExportError as exc:
-        raise InputFailure(str(exc)) from None
-    tables = batch_to_tables(loaded)
-    target = target or default_target(out_dir, fmt)
-    try:
+        target = target or default_target(out_dir, fmt)
+        check_target(out_dir, target, fmt, loaded)
+        tables = batch_to_tables(loaded)
         written = write_tables(tables, fmt, target)
-    except ExportError as exc:
-        raise OutputFailure(str(exc)) from None
+    except AgendaExtractError as exc:
+        fail(exc)
+    warn_skipped_lines(out_dir, loaded.skipped_lines)
     if not quiet:
         counts = ", ".join(f"{len(t.rows)} {name}" for name, t in tables.items())
         click.echo(f"exported {counts} to {target}" + (f" ({len(written)} files)" if len(written) > 1 else ""),
                    err=True)
-    for output in loaded.unreadable:
-        click.echo(f"error: {out_dir / output}: missing or not valid JSON; left out", err=True)
+    for output, why in loaded.unreadable:
+        click.echo(error_line(out_dir / output, why), err=True)
     if loaded.unreadable:
         sys.exit(EXIT_INPUT)
+
+
+def warn_skipped_lines(out_dir: Path, lines: list[int], shown_at_most: int = 5) -> None:
+    """Manifest lines that are not records (torn by a kill, edited by hand) were left out: say so."""
+    from extract.errors import shown
+
+    for number in lines[:shown_at_most]:
+        click.echo(f"warning: {shown(out_dir / 'manifest.jsonl')}: line {number} is not a manifest record; skipped",
+                   err=True)
+    if len(lines) > shown_at_most:
+        click.echo(f"warning: ... and {len(lines) - shown_at_most} more such lines", err=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.common import SEVERITY_RANK, InputFailure, OutputFailure, exit_for_findings, fail_on_option
+from extract.cli.common import exit_for_findings, fail, fail_on_option, limits_options, refuse_overwriting
 
 
 @click.command()
@@ -15,43 +15,35 @@ from extract.cli.common import SEVERITY_RANK, InputFailure, OutputFailure, exit_
               "(default: print only the findings, as JSON, to stdout).")
 @click.option("--quiet", is_flag=True, help="Do not print the one-line summary per finding on stderr.")
 @fail_on_option
-def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None) -> None:
+@limits_options
+def check(json_file: Path, out: Path | None, quiet: bool, fail_on: str | None, timeout: float,
+          max_memory: int) -> None:
     """Re-run the consistency checks on an existing FILE.json (an output of `run`).
 
     Prints the findings as a JSON array on stdout, one summary line per finding on
     stderr and a last line saying how many relations were checked and how they came out;
     with --out writes the whole output with the new findings and relations. FILE.json
-    itself is never changed.
+    itself is never changed (--out naming it is a usage error, exit 2). A file that is
+    not an output (not JSON, NaN, Infinity or out-of-range numbers, not a regular file,
+    over 512 MB) exits 3.
     """
-    import json
-
-    from pydantic import ValidationError
-
-    from extract.checks import check as consistency_pass
-    from extract.checks import tally_line
-    from extract.models import Extraction
-    from extract.output import dumps, to_document, write_atomic
+    if out is not None:
+        refuse_overwriting([out], [json_file], "the input FILE.json")
+    from extract.batch.limited import call_limited
+    from extract.batch.worker import Limits
+    from extract.cli.main import write_or_fail
+    from extract.cli.tasks import check_one
+    from extract.errors import AgendaExtractError
 
     try:
-        extraction = Extraction.model_validate_json(json_file.read_bytes())
-    except FileNotFoundError:
-        raise InputFailure(f"{json_file}: no such file") from None
-    except (ValidationError, ValueError) as exc:
-        reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        raise InputFailure(f"{json_file}: not an agenda-extract output ({reason})") from exc
-    checked = consistency_pass(extraction)
-    findings = checked.findings
-    refreshed = extraction.model_copy(update={"findings": findings, "relations": checked.relations})
+        result = call_limited(check_one, (json_file, out is not None), Limits(timeout, max_memory), json_file)
+    except AgendaExtractError as exc:
+        fail(exc)
     if not quiet:
-        for finding in findings:
-            click.echo(f"{finding.severity}: {finding.message}", err=True)
-        click.echo(f"{json_file}: {tally_line(checked.relations)}", err=True)
-    if out is not None:
-        try:
-            write_atomic(out, dumps(to_document(refreshed)))
-        except OSError as exc:
-            raise OutputFailure(f"{out}: cannot write ({exc.strerror or exc})") from exc
+        for line in result.lines:
+            click.echo(line, err=True)
+    if out is not None and result.output_text is not None:
+        write_or_fail(out, result.output_text)
     else:
-        click.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2, ensure_ascii=False))
-    worst = max((SEVERITY_RANK[f.severity] for f in findings), default=-1)
-    exit_for_findings(worst, fail_on)
+        click.echo(result.findings_text)
+    exit_for_findings(result.worst_severity, fail_on)

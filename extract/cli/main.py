@@ -3,11 +3,12 @@
 Heavy libraries (pdfplumber, spaCy, pydantic) are imported inside the commands so that
 `agenda-extract --help` answers at once.
 
-Exit codes:
+Exit codes (defined once, in extract.errors):
   0  success
   1  findings at or above --fail-on (run, check); some inputs failed (batch)
-  2  usage error (bad option, missing argument)
-  3  an input could not be read (not a PDF, empty, encrypted, damaged, bad JSON)
+  2  usage error (bad option, missing argument, an output that would replace an input)
+  3  an input could not be read (not a PDF, empty, encrypted, damaged, bad JSON), or went
+     past --timeout or --max-memory
   4  output could not be written or did not validate
 """
 from __future__ import annotations
@@ -19,11 +20,15 @@ import click
 
 from extract.cli.common import (
     EXIT_INPUT,
-    SEVERITY_RANK,
-    OutputFailure,
+    echo_error,
     exit_for_findings,
+    fail,
     fail_on_option,
+    limits_options,
+    os_reason,
+    refuse_overwriting,
 )
+from extract.errors import shown
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,61 +66,93 @@ def main() -> None:
 @click.option("--no-checks", is_flag=True, help="Skip the consistency pass (findings stay empty).")
 @click.option("--html", "html", is_flag=True, help="Also write a review page <pdf stem>.html beside the JSON.")
 @fail_on_option
-def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, fail_on: str | None) -> None:
+@limits_options
+def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, fail_on: str | None,
+        timeout: float, max_memory: int) -> None:
     """Extract one or more agenda packs to JSON.
 
     Writes OUT/<pdf stem>.json for each PDF (default OUT is ./output). Each file is
     validated against the JSON Schema and written whole (temporary file, then
-    rename) or not at all. A PDF that cannot be read gives a one-line error naming
-    the file and the reason; the others are still processed, and the exit code is 3.
+    rename) or not at all. A PDF that cannot be read, or that goes past --timeout or
+    --max-memory, gives a one-line error naming the file and the reason; the others
+    are still processed, and the exit code is 3. Two PDFs with the same stem, or an
+    output that would replace an input, are a usage error (exit 2).
     """
-    from extract.checks import tally_line
-    from extract.errors import OutputError, PackError
-    from extract.output import dumps, to_document, write_atomic
-    from extract.pipeline import Options, extract_pack, tune_garbage_collector
-
     if out == "-" and len(pdfs) != 1:
         raise click.UsageError("--out - prints one JSON document: give exactly one PDF")
     if out == "-" and html:
         raise click.UsageError("--html writes <pdf stem>.html beside the JSON: give --out a folder, not '-'")
+    pdfs = tuple(dict.fromkeys(pdfs))  # the same path twice is one input
+    targets = {} if out == "-" else run_targets(pdfs, Path(out))
+    refuse_overwriting([t for pair in targets.values() for t in pair], pdfs, "one of the input PDFs")
+
+    from extract.batch.limited import call_limited
+    from extract.batch.worker import Limits
+    from extract.cli.tasks import run_one
+    from extract.errors import AgendaExtractError, OutputError
+    from extract.pipeline import Options, tune_garbage_collector
+
+    _warm_imports()
     options = Options(triage=not no_triage, checks=not no_checks)
+    limits = Limits(timeout, max_memory)
     tune_garbage_collector()
-    worst_input = None
+    input_failed = False
     worst_severity = -1
     for pdf in pdfs:
         try:
-            extraction = extract_pack(pdf, options)
-            document = to_document(extraction)
-        except PackError as exc:
-            click.echo(f"error: {exc.path}: {exc.reason}", err=True)
-            worst_input = exc
+            result = call_limited(run_one, (pdf, options, html and out != "-"), limits, pdf)
+        except OutputError as exc:  # the extraction does not validate: a bug, exit 4
+            fail(OutputError(pdf, exc.reason))
+        except AgendaExtractError as exc:
+            echo_error(exc)
+            input_failed = True
             continue
-        except OutputError as exc:
-            raise OutputFailure(f"{pdf}: {exc}") from exc
-        for finding in extraction.findings:
-            worst_severity = max(worst_severity, SEVERITY_RANK[finding.severity])
+        worst_severity = max(worst_severity, result.worst_severity)
         if out == "-":
-            click.echo(dumps(document), nl=False)
-        else:
-            target = Path(out) / f"{Path(pdf).stem}.json"
-            try:
-                write_atomic(target, dumps(document))
-                if html:
-                    from extract.review.page import write_review
-
-                    write_review(pdf, extraction, target.with_suffix(".html"))
-            except OSError as exc:
-                raise OutputFailure(f"{target}: cannot write ({exc.strerror or exc})") from exc
-            except PackError as exc:  # the JSON is written; the page images could not be rendered
-                click.echo(f"error: {exc.path}: review page not written: {exc.reason}", err=True)
-                worst_input = exc
-            counts = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
-                      f"{len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts, "
-                      f"{len(extraction.findings)} findings; {tally_line(extraction.relations)}")
-            click.echo(f"{pdf} -> {target} ({counts})", err=True)
-    if worst_input is not None:
+            click.echo(result.json_text, nl=False)
+            continue
+        json_target, html_target = targets[pdf]
+        write_or_fail(json_target, result.json_text)
+        if result.html_text is not None:
+            write_or_fail(html_target, result.html_text)
+        elif result.html_error is not None:  # the JSON is written; the page images could not be rendered
+            echo_error(result.html_error, "review page not written: ")
+            input_failed = True
+        click.echo(f"{shown(pdf)} -> {shown(json_target)} ({result.summary})", err=True)
+    if input_failed:
         sys.exit(EXIT_INPUT)
     exit_for_findings(worst_severity, fail_on)
+
+
+def run_targets(pdfs: tuple[Path, ...], out: Path) -> dict[Path, tuple[Path, Path]]:
+    """OUT/<stem>.json and .html for each PDF; two PDFs with one stem would write one file: usage error."""
+    targets: dict[Path, tuple[Path, Path]] = {}
+    first_with: dict[str, Path] = {}
+    for pdf in pdfs:
+        stem = Path(pdf).stem
+        if stem in first_with:
+            raise click.UsageError(f"{shown(first_with[stem])} and {shown(pdf)} would both write "
+                                   f"{shown(out / (stem + '.json'))}: run them with different --out folders")
+        first_with[stem] = pdf
+        targets[pdf] = (out / f"{stem}.json", out / f"{stem}.html")
+    return targets
+
+
+def write_or_fail(target: Path, text: str) -> None:
+    """Write one output whole; a failure names the file that could not be written (exit 4)."""
+    from extract.errors import OutputError
+    from extract.output import write_atomic
+
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        fail(OutputError(target, f"cannot write ({os_reason(exc)})"))
+
+
+def _warm_imports() -> None:
+    """Import the pipeline (and spaCy's pipeline) once, here: each input's limited child is a
+    fork of this process and starts warm, as a batch's workers do."""
+    import extract.batch.preload  # noqa: F401
 
 
 @main.command()

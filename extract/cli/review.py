@@ -8,12 +8,15 @@ from pathlib import Path
 
 import click
 
+from extract.cli.common import fail, limits_options, refuse_overwriting
+
 
 @click.command()
 @click.argument("pdf", type=click.Path(path_type=Path))
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path),
               help="Where to write the page (default: output/<pdf stem>.html).")
-def review(pdf: Path, out: Path | None) -> None:
+@limits_options
+def review(pdf: Path, out: Path | None, timeout: float, max_memory: int) -> None:
     """Write one self-contained HTML page that shows each finding on the PDF page it came from.
 
     \b
@@ -22,21 +25,19 @@ def review(pdf: Path, out: Path | None) -> None:
     figures outlined and numbered; a table of the service cards and one of the
     Appendix B tables, each figure linking to where it was printed. Images are
     embedded: the page opens from disk, needs no network and no JavaScript.
+    --out naming the PDF itself is a usage error (exit 2).
     """
-    from extract.cli.common import InputFailure, OutputFailure
-    from extract.errors import PackError
-    from extract.pipeline import extract_pack
-    from extract.review.page import write_review
-
     target = out if out is not None else Path("output") / f"{pdf.stem}.html"
+    refuse_overwriting([target], [pdf], "the input PDF")
+    from extract.batch.limited import call_limited
+    from extract.batch.worker import Limits
+    from extract.cli.main import write_or_fail
+    from extract.cli.tasks import review_one
+    from extract.errors import AgendaExtractError, shown
+
     try:
-        extraction = extract_pack(pdf)
-    except PackError as exc:
-        raise InputFailure(f"{exc.path}: {exc.reason}") from exc
-    try:
-        write_review(pdf, extraction, target)
-    except PackError as exc:  # the PDF could be read for text but not rendered
-        raise InputFailure(f"{exc.path}: {exc.reason}") from exc
-    except OSError as exc:
-        raise OutputFailure(f"{target}: cannot write ({exc.strerror or exc})") from exc
-    click.echo(f"{pdf} -> {target} ({len(extraction.findings)} findings)", err=True)
+        html_text, findings = call_limited(review_one, (pdf,), Limits(timeout, max_memory), pdf)
+    except AgendaExtractError as exc:
+        fail(exc)
+    write_or_fail(target, html_text)
+    click.echo(f"{shown(pdf)} -> {shown(target)} ({findings} findings)", err=True)

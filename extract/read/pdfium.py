@@ -3,6 +3,7 @@ page's plain text lines in a millisecond or two, for triage, segmentation and me
 """
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,10 @@ def check_header(path: Path) -> None:
     if path.is_dir():
         raise NotAPdf(str(path), "is a folder, not a PDF file")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise NotAPdf(str(path), "not a regular file")
+        size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as exc:  # permissions, a file removed meanwhile, an I/O error

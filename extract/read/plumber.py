@@ -9,7 +9,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from extract.errors import DamagedPdf, EncryptedPdf
+from extract.errors import DamagedPdf, EncryptedPdf, ReaderFailed
 from extract.read.text import Glyph, PageText, glyphs_to_rows
 
 log = logging.getLogger(__name__)
@@ -29,14 +29,24 @@ class CarefulReader:
         if not wanted:
             return
         pdf = self._open()
+        count = self._guarded(0, lambda: len(pdf.pages))
         for number in wanted:
-            if number > len(pdf.pages):
+            if number > count:
                 break
-            page = pdf.pages[number - 1]
-            try:
-                yield page_text(page, number)
-            finally:
-                page.close()
+            width, height, glyphs = self._guarded(number, lambda n=number: page_glyphs_closed(pdf.pages[n - 1]))
+            yield PageText(number=number, width=width, height=height, rows=glyphs_to_rows(glyphs, number),
+                           engine="pdfplumber")
+
+    def _guarded(self, number: int, read):
+        """pdfplumber's (pdfminer's) work, with what they raise on a damaged page as ReaderFailed.
+        Out of memory is the memory cap, not a bad page: it goes on up."""
+        try:
+            return read()
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on a damaged page
+            where = f"page {number}" if number else "its page tree"
+            raise ReaderFailed(str(self.path), f"pdfplumber cannot read {where} ({type(exc).__name__})") from exc
 
     def close(self) -> None:
         if self._pdf is not None:
@@ -69,15 +79,13 @@ def read_pages(path: Path, numbers: Iterable[int]) -> Iterator[PageText]:
         yield from reader.pages(numbers)
 
 
-def page_text(page, number: int) -> PageText:
-    """Positioned characters of one page, in pdfplumber's coordinates (top-left origin)."""
-    return PageText(
-        number=number,
-        width=float(page.width),
-        height=float(page.height),
-        rows=glyphs_to_rows(list(page_glyphs(page)), number),
-        engine="pdfplumber",
-    )
+def page_glyphs_closed(page) -> tuple[float, float, list[Glyph]]:
+    """Size and positioned characters of one page, in pdfplumber's coordinates (top-left
+    origin); the page is closed after (its parsed objects freed)."""
+    try:
+        return float(page.width), float(page.height), list(page_glyphs(page))
+    finally:
+        page.close()
 
 
 def page_glyphs(page) -> Iterator[Glyph]:

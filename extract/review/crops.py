@@ -29,6 +29,8 @@ SPLIT_GAP = 120.0  # figures further apart than this down one page get separate 
 PALETTE_COLOURS = 24  # text pages need few colours; a palette PNG keeps them sharp and small
 PHOTO_COLOURS = 2048  # a page rendered with more distinct colours than this holds a photograph
 JPEG_QUALITY = 72  # for pages with photographs, where a palette PNG would be larger and blotchy
+MAX_PAGE_PIXELS = 24_000_000  # a page larger than this at RESOLUTION (A0 is 19 MP) is never rendered whole:
+MAX_CROP_PIXELS = 4_000_000  # each of its crops is rendered alone, at most this many pixels
 
 MARK_COLOUR = (200, 0, 110)  # magenta: stands out on black text and on most table shading
 TAG_TEXT_COLOUR = (255, 255, 255)
@@ -131,6 +133,37 @@ class PageRenderer:
     def __exit__(self, *exc_info) -> None:
         self._pdf.close()
 
+    def oversized(self, number: int) -> bool:
+        page = self._pdf.pages[number - 1]
+        try:
+            pixels = float(page.width) * float(page.height) * (self.resolution / 72) ** 2
+        finally:
+            page.close()
+        return pixels > MAX_PAGE_PIXELS
+
+    def render_region(self, number: int, region: BBox) -> tuple[RenderedPage, float]:
+        """Only `region` of the page, at RESOLUTION or lower so that it stays under
+        MAX_CROP_PIXELS; the image's frame (origin, resolution) is the region's."""
+        import pypdfium2
+
+        page = self._pdf.pages[number - 1]
+        try:
+            ox, oy, width, height = float(page.bbox[0]), float(page.bbox[1]), float(page.width), float(page.height)
+        finally:
+            page.close()
+        area = max(1.0, (region[2] - region[0]) * (region[3] - region[1]))
+        resolution = min(float(self.resolution), 72 * (MAX_CROP_PIXELS / area) ** 0.5)
+        document = pypdfium2.PdfDocument(str(self.path))
+        try:
+            crop = (region[0] - ox, oy + height - region[3], ox + width - region[2], region[1] - oy)
+            bitmap = document[number - 1].render(scale=resolution / 72, crop=tuple(max(0.0, c) for c in crop),
+                                                 prefer_bgrx=True)
+            image = bitmap.to_pil().convert("RGB")
+        finally:
+            document.close()
+        geometry = PageGeometry((region[0], region[1]), region[2] - region[0], region[3] - region[1], region)
+        return RenderedPage(image, geometry, page_palette(image)), resolution
+
     def render(self, number: int) -> RenderedPage:
         """The page as an RGB image, its geometry (content box found from the pixels) and the
         palette its crops are encoded with, chosen once for the whole page."""
@@ -177,6 +210,10 @@ def render_crops(pdf_path: Path, requests: Iterable[CropRequest], resolution: in
                 result.unshown[number] = f"this PDF has {renderer.page_count} pages"
             else:
                 try:
+                    if renderer.oversized(number):  # each crop alone, bounded, never the whole page
+                        for request in by_page[number]:
+                            result.crops[request.anchor] = list(_region_crops(renderer, request, encoded))
+                        continue
                     rendered = renderer.render(number)
                 except Exception as exc:  # pdfium and pdfminer raise many types for a damaged page
                     log.warning("%s: page %d could not be rendered: %s", pdf_path, number, exc)
@@ -200,6 +237,27 @@ def _crops_for(request: CropRequest, rendered: RenderedPage, resolution: int, en
         yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height, size)
 
 
+def _region_crops(renderer: PageRenderer, request: CropRequest, encoded: dict) -> Iterator[Crop]:
+    """Crops of an oversized page: the figures' own width (not the printed column, which may
+    be the whole page) plus the margins, each rendered alone."""
+    xs = [m.figure.bbox[0] for m in request.marks], [m.figure.bbox[2] for m in request.marks]
+    page = renderer._pdf.pages[request.page - 1]
+    try:
+        whole = PageGeometry((float(page.bbox[0]), float(page.bbox[1])), float(page.width), float(page.height),
+                             (min(xs[0]), float(page.bbox[1]), max(xs[1]), float(page.bbox[3])))
+    finally:
+        page.close()
+    for index, (region, marks) in enumerate(plan_regions(request.marks, whole), start=1):
+        key = (request.page, tuple(round(v, 1) for v in region),
+               tuple((m.number, tuple(m.figure.bbox)) for m in marks))
+        if key not in encoded:
+            rendered, resolution = renderer.render_region(request.page, region)
+            encoded[key] = _annotated_image(rendered, region, marks, resolution)
+        src, size, (width, height) = encoded[key]
+        in_order = tuple(sorted(marks, key=lambda m: m.number))
+        yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height, size)
+
+
 def snap_to_blank_rows(image, page: PageGeometry, region: BBox, resolution: int) -> BBox:
     """Move the top and bottom edges out to the nearest gap between printed lines (up to
     SNAP_REACH) so that no line is cut in half. A gap may be crossed by vertical table rules."""
@@ -218,7 +276,7 @@ def snap_to_blank_rows(image, page: PageGeometry, region: BBox, resolution: int)
     return (region[0], page.origin[1] + new_top / scale, region[2], page.origin[1] + (new_bottom + 1) / scale)
 
 
-def _to_pixels(box: BBox, page: PageGeometry, resolution: int) -> tuple[int, int, int, int]:
+def _to_pixels(box: BBox, page: PageGeometry, resolution: float) -> tuple[int, int, int, int]:
     scale = resolution / 72
     ox, oy = page.origin
     return (round((box[0] - ox) * scale), round((box[1] - oy) * scale),
@@ -226,13 +284,13 @@ def _to_pixels(box: BBox, page: PageGeometry, resolution: int) -> tuple[int, int
 
 
 def _annotated_image(rendered: RenderedPage, region: BBox, marks: Sequence[Mark],
-                     resolution: int) -> tuple[str, int, tuple[int, int]]:
+                     resolution: float) -> tuple[str, int, tuple[int, int]]:
     """The crop with its marks drawn, as a data URI, its size in bytes and in pixels."""
     page = rendered.geometry
     left, top, right, bottom = _to_pixels(region, page, resolution)
     crop = rendered.image.crop((left, top, right, bottom))
     draw_marks(crop, [(m.number, _to_pixels(m.figure.bbox, page, resolution)) for m in marks], (left, top),
-               resolution)
+               round(resolution))
     mime, data = encode(crop, rendered.palette)
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", len(data), crop.size
 
