@@ -27,7 +27,10 @@ class Figure(Model):
     """One figure as printed, normalised, with where it came from."""
 
     kind: FigureKind = Field(description="money (GBP), fte, headcount or count (posts)")
-    value: float = Field(description="GBP for money, full-time equivalents for fte, people for headcount")
+    value: float | None = Field(
+        description="GBP for money, full-time equivalents for fte, people for headcount; null when the "
+        "printed figure cannot be read unambiguously (e.g. '£339,64'): see the finding figure.ambiguous"
+    )
     text: str = Field(description="the figure exactly as printed, e.g. '£0.82M'")
     precision: float = Field(
         description="the unit of the last printed digit in the value's unit: £0.82M has 10000"

@@ -165,7 +165,7 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
     structured_pages = {p for card in part.cards for p in range(card.page_start, card.page_end + 1)} | {
         t.page for t in part.financial_tables
     }
-    part.statements = runs_to_statements(page_runs, found, context.documents, structured_pages)
+    part.statements = runs_to_statements(page_runs, valued(found), context.documents, structured_pages)
     return part
 
 
@@ -177,7 +177,7 @@ def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
     pages = [fastpass.page_text(context.document, n) for n in numbers]
     page_runs, found = read_running_text(pages, context.carried)
     return PackPart(figures=runs_to_figures(page_runs, found),
-                    statements=runs_to_statements(page_runs, found, context.documents, set()))
+                    statements=runs_to_statements(page_runs, valued(found), context.documents, set()))
 
 
 def renumbered(items: list) -> list:
@@ -211,7 +211,12 @@ def read_running_text(pages: Sequence[PageText], carried: dict[int, str | None])
     from extract.structures.statements import page_to_run
 
     page_runs = [page_to_run(page, carried.get(page.number)) for page in pages]
-    return page_runs, find_in_runs([pr.run for pr in page_runs])
+    return page_runs, find_in_runs([pr.run for pr in page_runs], ambiguous=True)
+
+
+def valued(found):
+    """Figures with a value, for statements (an ambiguous figure is listed, never summed)."""
+    return [[f for f in fs if f.value is not None] for fs in found]
 
 
 def runs_to_figures(page_runs, found) -> list[Figure]:

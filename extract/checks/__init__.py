@@ -15,6 +15,7 @@ def run_checks(extraction: Extraction) -> list[Finding]:
     from extract.checks.appendix import EXTRACTION_CHECKS as APPENDIX_EXTRACTION_CHECKS
     from extract.checks.appendix import TABLE_CHECKS
     from extract.checks.cards import CARD_CHECKS
+    from extract.checks.figures import FIGURE_CHECKS
     from extract.checks.report import REPORT_CHECKS
     from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
 
@@ -27,7 +28,7 @@ def run_checks(extraction: Extraction) -> list[Finding]:
         findings += _each(check, extraction.tables)
     for check in POST_LIST_CHECKS:
         findings += _each(check, extraction.post_lists)
-    for check in APPENDIX_EXTRACTION_CHECKS + REPORT_CHECKS:
+    for check in APPENDIX_EXTRACTION_CHECKS + REPORT_CHECKS + FIGURE_CHECKS:
         findings += list(check(extraction))
     return [f for f in findings if f is not None]
 

@@ -39,14 +39,18 @@ class Found:
         )
 
 
-def find_in_runs(runs: Sequence[TextRun]) -> list[list[Found]]:
-    """Every figure in each run, in reading order (one nlp.pipe call for all runs)."""
+def find_in_runs(runs: Sequence[TextRun], ambiguous: bool = False) -> list[list[Found]]:
+    """Every figure in each run, in reading order (one nlp.pipe call for all runs).
+
+    `ambiguous`: also figures whose value cannot be read ("£339,64"), with value None. Only
+    the pack's list of figures takes them; cards, tables and statements compute with
+    values, so by default they are left out."""
     from extract.figures.nlp import SPANS_KEY, pipeline
 
     results: list[list[Found]] = []
     for run, doc in zip(runs, pipeline().pipe(run.text for run in runs)):
         spans = _claim(doc.spans[SPANS_KEY])
-        found = [f for span in spans for f in _from_span(run, span)]
+        found = [f for span in spans for f in _from_span(run, span) if ambiguous or f.value is not None]
         results.append(sorted(found, key=lambda f: f.start))
     return results
 

@@ -40,6 +40,9 @@ TOKEN_INFIXES = [
     r"(?<=[0-9a-zA-Z])[-–—−](?=£)",  # the dash of a range "£1.3m–£1.5m"
     r"(?<=[0-9])(?=[A-Za-z])",  # digits from the word they touch: "£100,000budget", "3fte"
     r"(?<=[0-9])[;:,](?=[^\s0-9])",  # punctuation then a word: "£50.00;Carmarthenshire"
+    r"[;:,](?=£)",  # a list without spaces: "£1m,£2m"
+    r"(?<=[a-z][a-z])(?=[0-9])",  # a word touching the number after it: "a reduction of51.77 FTE"
+    r"(?<=[0-9])[-–—−](?=[0-9])",  # a range of numbers: "£2–3m"
 ]
 TOKEN_PREFIXES = [r"[-−–](?=£)"]  # a minus sign before £: "-£25.00"
 

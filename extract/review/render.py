@@ -435,7 +435,7 @@ def _amount(value: float, kind: str | None, signed: bool = False) -> str:
 def _shown(figure: Figure) -> str:
     """Money as printed (the reader matches it with the page); FTE and headcount as numbers,
     since their printed text may carry its label ('Headcount 25', 'FTE – 109.34')."""
-    if figure.kind == "money":
+    if figure.kind == "money" or figure.value is None:
         return figure.text
     number = f"{round(figure.value, 2):g}"
     return f"{number} FTE" if figure.kind == "fte" else number
