@@ -33,5 +33,12 @@ class NoPages(PackError):
     kind = "no_pages"
 
 
+class NoText(PackError):
+    """No page holds text to be trusted: scans (image only), blank pages, or a text layer
+    that is not language (read/quality.py)."""
+
+    kind = "no_text"
+
+
 class OutputError(Exception):
     """Output could not be written or did not validate."""

@@ -134,14 +134,11 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
                           None, _peak_rss_mb())
 
 
-class NoText(Exception):
-    kind = "no_text"
-
-
 def _require_text(path: Path, pages: int) -> None:
     """A file that holds pages but not one character of text is not a clean success (a scan,
     or content no reader could decode). Stops at the first page with text, so an ordinary
     pack pays one page read."""
+    from extract.errors import NoText
     from extract.read import pdfium as fastpass
 
     document = fastpass.open_document(path)
@@ -150,7 +147,7 @@ def _require_text(path: Path, pages: int) -> None:
             return
     finally:
         document.close()
-    raise NoText(f"none of the {pages} pages has any text (scanned or blank pages?)")
+    raise NoText(str(path), f"none of the {pages} pages has any text (scanned or blank pages?)")
 
 
 def _since(started: float) -> float:
@@ -168,8 +165,6 @@ def describe_error(exc: BaseException, limits: Limits) -> ErrorInfo:
     name, module = type(exc).__name__, type(exc).__module__ or ""
     if isinstance(exc, PackError):
         return ErrorInfo(exc.kind, clean_message(exc.reason))
-    if isinstance(exc, NoText):
-        return ErrorInfo("no_text", clean_message(str(exc)))
     if isinstance(exc, MemoryError):
         return ErrorInfo("out_of_memory", f"needed more than the {limits.max_memory_mb} MB memory cap")
     if isinstance(exc, RecursionError):

@@ -110,11 +110,20 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
                 worst_input = exc
             counts = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
                       f"{len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts, "
-                      f"{len(extraction.findings)} findings")
+                      f"{len(extraction.findings)} findings{untrusted_note(extraction)}")
             click.echo(f"{pdf} -> {target} ({counts})", err=True)
     if worst_input is not None:
         sys.exit(EXIT_INPUT)
     exit_for_findings(worst_severity, fail_on)
+
+
+def untrusted_note(extraction) -> str:
+    """'; 2 pages without usable text (4, 7)' for the summary line, or ''."""
+    pages = [u.page for u in extraction.source.untrusted_pages]
+    if not pages:
+        return ""
+    listed = ", ".join(map(str, pages[:10])) + (", …" if len(pages) > 10 else "")
+    return f"; {len(pages)} page{'s' if len(pages) != 1 else ''} without usable text ({listed}), read as blank"
 
 
 @main.command()

@@ -4,6 +4,7 @@ Imports only click and the standard library at top level, so `agenda-extract --h
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -23,7 +24,7 @@ def review(pdf: Path, out: Path | None) -> None:
     Appendix B tables, each figure linking to where it was printed. Images are
     embedded: the page opens from disk, needs no network and no JavaScript.
     """
-    from extract.cli.common import InputFailure, OutputFailure
+    from extract.cli.common import EXIT_INPUT, InputFailure, OutputFailure
     from extract.errors import PackError
     from extract.pipeline import extract_pack
     from extract.review.page import write_review
@@ -31,8 +32,9 @@ def review(pdf: Path, out: Path | None) -> None:
     target = out if out is not None else Path("output") / f"{pdf.stem}.html"
     try:
         extraction = extract_pack(pdf)
-    except PackError as exc:
-        raise InputFailure(f"{exc.path}: {exc.reason}") from exc
+    except PackError as exc:  # one line, as `run` and `batch` print it
+        click.echo(f"error: {exc.path}: {exc.reason}", err=True)
+        sys.exit(EXIT_INPUT)
     try:
         write_review(pdf, extraction, target)
     except PackError as exc:  # the PDF could be read for text but not rendered
