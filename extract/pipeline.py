@@ -22,7 +22,7 @@ from extract.models import (
     Statement,
     UntrustedPage,
 )
-from extract.read.quality import REASONS
+from extract.read.quality import REASONS, Problem
 from extract.read.text import PageText
 
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
@@ -112,13 +112,13 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     return extraction
 
 
-def untrusted_pages(document, lines) -> dict[int, str]:
+def untrusted_pages(document, lines) -> dict[int, Problem]:
     from extract.read.quality import pages_without_usable_text
 
     return pages_without_usable_text(document, lines)
 
 
-def require_text(path: Path, lines, untrusted: dict[int, str]) -> None:
+def require_text(path: Path, lines, untrusted: dict[int, Problem]) -> None:
     """A pack with no page of text to be trusted fails (NoText), as it does in a batch:
     an empty output would look like a clean success."""
     from extract.errors import NoText

@@ -33,7 +33,7 @@ def test_the_table_holds_at_least_a_hundred_forms():
 def test_printed_form_reads_as_its_value(text, expected):
     (found,) = find_in_runs([printed(text)], ambiguous=True)
     assert [f.text for f in found] == [t for t, _ in expected]
-    for figure, (_, value) in zip(found, expected):
+    for figure, (_, value) in zip(found, expected, strict=True):
         if value is None:
             assert figure.value is None
         else:

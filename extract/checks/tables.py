@@ -84,10 +84,13 @@ def _can_be_readded(table: NumericTable, parts: Sequence[TableRow], total_row: T
 def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
     """Parts of one sign whose 'total' lies between the smallest and largest of them: a
     rate or average column left without a heading (a sum of them would exceed them all)."""
-    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None]
+    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None and cell.value is not None]
     same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
     magnitudes = [abs(v) for v in values]
-    return same_sign and min(magnitudes) <= abs(total_row.cells[c].value) <= max(magnitudes)
+    total = total_row.cells[c]
+    if not values or total is None or total.value is None:  # a figure printed ambiguously is not summed
+        return False
+    return same_sign and min(magnitudes) <= abs(total.value) <= max(magnitudes)
 
 
 def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Finding | None:

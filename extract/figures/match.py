@@ -120,9 +120,9 @@ def _trailing_stop(span) -> int:
 def _minus_before(text: str, start: int) -> int:
     """1 when a minus sign touches the £ and stands at the start of a word ('-£25.00');
     not the dash of a range ('£1.3m–£1.5m')."""
-    if start >= 1 and text[start - 1] in _MINUS and (start == 1 or text[start - 2].isspace() or text[start - 2] in "(["):
-        return 1
-    return 0
+    if start < 1 or text[start - 1] not in _MINUS:
+        return 0
+    return 1 if start == 1 or text[start - 2].isspace() or text[start - 2] in "([" else 0
 
 
 def parse_money(text: str) -> tuple[float | None, float, float | None] | None:

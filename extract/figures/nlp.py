@@ -12,7 +12,6 @@ SPANS_KEY = "figures"
 @lru_cache(maxsize=1)
 def pipeline():
     import spacy
-
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     from extract.figures.patterns import TOKEN_INFIXES, TOKEN_PREFIXES, all_patterns

@@ -14,11 +14,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from extract.read.pdfium import PageLines
 
-IMAGE_ONLY = "image_only"
-NOT_LANGUAGE = "not_language"
+Problem = Literal["image_only", "not_language"]
+IMAGE_ONLY: Problem = "image_only"
+NOT_LANGUAGE: Problem = "not_language"
 
 # A page without one letter or digit of text under an image covering this share of it is
 # a scan. (A slide whose background is a photograph still prints its title as text: not
@@ -78,7 +80,7 @@ def known_words() -> frozenset[str]:
     return COUNCIL_WORDS | frozenset(STOP_WORDS)
 
 
-def judge_text(text: str) -> str | None:
+def judge_text(text: str) -> Problem | None:
     """NOT_LANGUAGE when a page's text layer is not language, else None (also for no text)."""
     chars = [c for c in text if not c.isspace()]
     if not chars:
@@ -96,25 +98,25 @@ def judge_text(text: str) -> str | None:
     return None
 
 
-def judge_page(text: str, image_cover: float) -> str | None:
+def judge_page(text: str, image_cover: float) -> Problem | None:
     """IMAGE_ONLY, NOT_LANGUAGE or None (text to be trusted, or a blank page)."""
     if not any(c.isalnum() for c in text) and image_cover >= SCAN_IMAGE_COVER:
         return IMAGE_ONLY
     return judge_text(text)
 
 
-REASONS = {
+REASONS: dict[Problem, str] = {
     IMAGE_ONLY: "no text layer, only an image (a scan?)",
     NOT_LANGUAGE: "its text layer is not language (fonts without a usable text encoding?)",
 }
 
 
-def pages_without_usable_text(document, pages: Sequence[PageLines]) -> dict[int, str]:
+def pages_without_usable_text(document, pages: Sequence[PageLines]) -> dict[int, Problem]:
     """Page number -> problem (IMAGE_ONLY or NOT_LANGUAGE) for each page of the pack whose
     text cannot be trusted; the pages OCR should read. `document` is the open pypdfium2
     document the fast-pass `pages` came from (images are looked at only on pages without
     text, so an ordinary pack costs nothing more)."""
-    problems: dict[int, str] = {}
+    problems: dict[int, Problem] = {}
     for page in pages:
         if not page.readable:
             continue
