@@ -60,3 +60,33 @@ def test_bracketed_amount_in_a_table_column_is_negative():
     figure = cell_to_figure(Cell((word,)), text_to_unit("£m"), "Reserves")
     assert isinstance(figure, Figure)
     assert figure.value == pytest.approx(-0.7e6)
+
+
+def test_a_rendered_page_of_running_text_reads_every_form(tmp_path):
+    """End to end: the forms printed as one paragraph of prose on a PDF page (wrapped
+    wherever the line breaks), read by the pipeline, give every value in order."""
+    pytest.importorskip("reportlab")
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from extract.pipeline import extract_pack
+
+    # A label printed before its number ("Headcount 25") is read on one line only: a
+    # header row ending in "Headcount" above a row of numbers must not pair up.
+    forms = [(text.replace("\n", " "), expected) for text, expected in FORMS
+             if expected and not any(printed[0].isalpha() for printed, _ in expected)]
+    prose = " Next, ".join(text for text, _ in forms)
+    path = tmp_path / "prose.pdf"
+    style = ParagraphStyle("body", fontName="Times-Roman", fontSize=10, leading=12.5)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
+    doc.build([Paragraph(escape("Report of the Clerk. " + prose))])
+    figures = extract_pack(path).figures
+    expected = [value for _, found in forms for _, value in found]
+    assert [f.text for f in figures] == [text for _, found in forms for text, _ in found]
+    for figure, value in zip(figures, expected, strict=True):
+        assert (figure.value is None) == (value is None), figure.text
+        if value is not None:
+            assert figure.value == pytest.approx(value), figure.text

@@ -55,7 +55,7 @@ def money_patterns() -> list[dict]:
         ]},
         # "£2-3m", "£2 to 3 million": two figures sharing the unit printed after the second.
         {"label": "MONEY_RANGE", "id": "money-range", "pattern": [
-            {"ORTH": "£"}, {"TEXT": {"REGEX": NUMBER}}, {"LOWER": {"IN": RANGE_JOINERS}},
+            {"ORTH": "£"}, {"TEXT": {"REGEX": NUMBER}}, WRAP, {"LOWER": {"IN": RANGE_JOINERS}}, WRAP,
             {"ORTH": "£", "OP": "?"}, {"TEXT": {"REGEX": NUMBER}}, WRAP, {"LOWER": {"IN": MONEY_UNIT_TOKENS}},
         ]},
         {"label": "MONEY", "id": "money-glued-unit", "pattern": [
