@@ -63,12 +63,36 @@ def total_rows(table: NumericTable) -> Iterator[Finding]:
         parts, start = table.rows[start:i], i + 1
         if len(parts) < 2:
             continue
-        columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
-        additive = [c for c in columns if not _is_an_average(parts, row, c)]
-        findings = [_column_total(table, parts, row, c) for c in additive]
+        columns, findings = _totals(table, parts, row)
+        section = _own_section(parts)
+        if section is not None and any(f is not None and f.severity != "info" for f in findings):
+            # Prefer the reading under which more columns add up: a total of its own
+            # section only ("SPENDING" … "TOTAL SPENDING" below a "Revised Base" row).
+            section_columns, section_findings = _totals(table, section, row)
+            if _adding_up(section_findings) > _adding_up(findings):
+                columns, findings = section_columns, section_findings
         confirmed = any(f is None or f.severity == "info" for f in findings)
         if confirmed or len(columns) == 1:
             yield from (f for f in findings if f is not None)
+
+
+def _totals(table: NumericTable, parts: Sequence[TableRow], row: TableRow) -> tuple[list[int], list[Finding | None]]:
+    columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
+    additive = [c for c in columns if not _is_an_average(parts, row, c)]
+    return columns, [_column_total(table, parts, row, c) for c in additive]
+
+
+def _adding_up(findings: Sequence[Finding | None]) -> int:
+    return sum(1 for f in findings if f is None or f.severity == "info")
+
+
+def _own_section(parts: Sequence[TableRow]) -> Sequence[TableRow] | None:
+    """The rows after the last section heading among the parts (a label printed without
+    a figure), when there are two or more of them; None when there is no heading."""
+    headings = [k for k, part in enumerate(parts) if all(cell is None for cell in part.cells)]
+    if headings and len(parts) - headings[-1] - 1 >= 2:
+        return parts[headings[-1] + 1:]
+    return None
 
 
 # Columns that do not add down: averages, rates, percentages, durations.
