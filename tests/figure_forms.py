@@ -135,4 +135,8 @@ FORMS: list[tuple[str, list[tuple[str, float | None]]]] = [
     ("the 1st of April", []),
     ("Item 12 of 5 March", []),
     ("£ sign alone", []),
+    ("£000s", []),
+    ("£000", []),
+    ("Budget £'000", []),
+    ("£0123", []),
 ]

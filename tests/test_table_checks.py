@@ -113,3 +113,10 @@ def test_a_section_total_that_does_not_add_up_is_still_flagged():
             ("Prices", ["3.0", "-4.0"]), ("TOTAL SPENDING", ["4.0", "-2.5"])]
     findings = reported(total_rows, table(["Core", "External"], rows))
     assert [(f.subject, f.expected, f.found) for f in findings] == [("T – TOTAL SPENDING, External", -2.0, -2.5)]
+
+
+def test_a_lone_column_total_over_an_unlabelled_row_is_not_flagged():
+    # an unlabelled subtotal among the parts: the rows were not read as the table means them
+    rows = [("A", ["3.0", None]), ("B", ["-1.0", None]), ("", ["2.0", None]), ("C", ["0.0", None]),
+            ("TOTAL", ["-4.0", None])]
+    assert reported(total_rows, table(["2025", "2026"], rows)) == []

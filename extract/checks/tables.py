@@ -72,7 +72,11 @@ def total_rows(table: NumericTable) -> Iterator[Finding]:
             if _adding_up(section_findings) > _adding_up(findings):
                 columns, findings = section_columns, section_findings
         confirmed = any(f is None or f.severity == "info" for f in findings)
-        if confirmed or len(columns) == 1:
+        # An unlabelled row among the parts is a subtotal or a row the reader could not
+        # place: with one column and nothing to confirm the reading, a difference is more
+        # likely a misread than a misprint.
+        unplaced = any(not part.label.strip() for part in parts)
+        if confirmed or (len(columns) == 1 and not unplaced):
             yield from (f for f in findings if f is not None)
 
 

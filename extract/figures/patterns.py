@@ -5,8 +5,9 @@ function returns one family of patterns so it can be read and tested alone.
 """
 from __future__ import annotations
 
-# A printed number: 12, 12.6, 1,234.5, -1, −1 (minus sign), 500k, 1.3bn, 4.0FTE.
-NUMBER = r"^[-−–]?\d{1,3}(,\d{3})*(\.\d+)?$|^[-−–]?\d+(\.\d+)?$"
+# A printed number: 12, 12.6, 1,234.5, -1, −1 (minus sign), 500k, 1.3bn, 4.0FTE. Not
+# "000" or "0123": "£000s" and "£'000" head a column of thousands, they are no amount.
+NUMBER = r"^[-−–]?(0|[1-9]\d{0,2})(,\d{3})*(\.\d+)?$|^[-−–]?(0|[1-9]\d*)(\.\d+)?$"
 # Digits with commas that are not thousands separators ("339,64", "1,2345"): a decimal
 # comma or a typo. Matched so the figure is kept as printed, without a value (match.py).
 AMBIGUOUS_NUMBER = r"^\d+(,\d+)+(\.\d+)?$"
