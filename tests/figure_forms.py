@@ -130,6 +130,8 @@ FORMS: list[tuple[str, list[tuple[str, float | None]]]] = [
     ("£339,64.", [("£339,64", None)]),
     ("£1,2345", [("£1,2345", None)]),
     ("£12,34,567", [("£12,34,567", None)]),
+    ("a peacetime high of £314.3bin (15.1% of GDP)", [("£314.3bin", None)]),
+    ("£3mln", [("£3mln", None)]),
     # not figures
     ("in 2017/18 the council", []),
     ("the 1st of April", []),

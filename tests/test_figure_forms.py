@@ -82,7 +82,7 @@ def test_a_rendered_page_of_running_text_reads_every_form(tmp_path):
     path = tmp_path / "prose.pdf"
     style = ParagraphStyle("body", fontName="Times-Roman", fontSize=10, leading=12.5)
     doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
-    doc.build([Paragraph(escape("Report of the Clerk. " + prose))])
+    doc.build([Paragraph(escape("Report of the Clerk. " + prose), style)])
     figures = extract_pack(path).figures
     expected = [value for _, found in forms for _, value in found]
     assert [f.text for f in figures] == [text for _, found in forms for text, _ in found]
@@ -90,3 +90,18 @@ def test_a_rendered_page_of_running_text_reads_every_form(tmp_path):
         assert (figure.value is None) == (value is None), figure.text
         if value is not None:
             assert figure.value == pytest.approx(value), figure.text
+
+
+def test_an_ambiguous_figure_is_reported_once_and_never_summed():
+    from extract.checks import run_checks
+    from extract.models import Extraction, Meeting, Source
+
+    (found,) = find_in_runs([printed("Maturity 10 to 20 years £265,77m and a high of £314.3bin")], ambiguous=True)
+    figures = [f.to_model() for f in found]
+    extraction = Extraction(tool_version="t", source=Source(file="x.pdf", sha256="0", pages=1),
+                            meeting=Meeting(), figures=figures)
+    findings = run_checks(extraction)
+    assert [(f.check, f.severity, f.evidence[0].text) for f in findings] == [
+        ("figure.ambiguous", "warning", "£265,77m"), ("figure.ambiguous", "warning", "£314.3bin")]
+    assert "commas are not thousands separators" in findings[0].message
+    assert "'bin'" in findings[1].message

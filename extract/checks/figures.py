@@ -1,9 +1,13 @@
 """Figures as printed: one that cannot be read as a single amount is reported, never guessed."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from extract.models import Extraction, Finding
+
+
+_ODD_COMMA = re.compile(r",(\d{1,2}|\d{4,})(?!\d)")
 
 
 def ambiguous_figures(extraction: Extraction) -> Iterator[Finding]:
@@ -13,13 +17,17 @@ def ambiguous_figures(extraction: Extraction) -> Iterator[Finding]:
     reader of the page would agree it is misprinted, but nothing was shown not to add up."""
     for figure in extraction.figures:
         if figure.value is None:
+            glued = re.search(r"\d([^\W\d_]+)$", figure.text)
+            if _ODD_COMMA.search(figure.text) or glued is None:
+                why = "its commas are not thousands separators (a decimal comma, or a digit missing?)"
+            else:
+                why = f"the letters '{glued.group(1)}' printed against it are no unit (a misprinted 'bn' or 'm'?)"
             yield Finding(
                 check="figure.ambiguous",
                 severity="warning",
                 subject=f"Page {figure.page}",
-                message=f"'{figure.text}' cannot be read as one amount: its commas are not thousands "
-                "separators (a decimal comma, or a digit missing?); kept as printed, without a value, "
-                "and left out of every sum",
+                message=f"'{figure.text}' cannot be read as one amount: {why}; kept as printed, without a "
+                "value, and left out of every sum",
                 evidence=[figure],
             )
 

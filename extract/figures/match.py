@@ -83,8 +83,26 @@ def _from_span(run: TextRun, span) -> list[Found]:
     if kind == "money":
         end -= _trailing_stop(span)
         start -= _minus_before(run.text, start)
+        glued = _GLUED.match(run.text, end)
+        if glued and not _is_a_word(glued.group()):
+            # "£314.3bin": letters touching the amount that are neither a unit nor a word
+            # (a misprinted "bn"?). Read as pounds it could be a billion times too small.
+            found = _found(run, kind, start, glued.end())
+            return [replace(found, value=None)] if found is not None else []
     found = _found(run, kind, start, end)
     return [found] if found is not None else []
+
+
+_GLUED = re.compile(r"[^\W\d_]+")
+
+
+def _is_a_word(letters: str) -> bool:
+    """Letters glued after an amount that may be read past: a word ('£100,000budget'),
+    or 'p' ('£6,079.51p')."""
+    from extract.read.quality import known_words
+
+    lower = letters.lower()
+    return lower == "p" or lower in known_words()
 
 
 def _found(run: TextRun, kind: str, start: int, end: int, unit_from: str | None = None) -> Found | None:

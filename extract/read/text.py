@@ -180,17 +180,19 @@ def glyphs_to_rows(glyphs: Sequence[Glyph], page: int) -> list[Row]:
     needs, but the space is still in the PDF.
     """
     lines: list[list[Glyph]] = []
+    anchor: Glyph | None = None  # the last printed (non-space) glyph of the current line
     for glyph in sorted(glyphs, key=lambda g: (round(g.bottom, 1), g.x0)):
         if not glyph.text:
             continue
-        if not glyph.text.strip():
-            if lines and lines[-1][-1].text.strip() and _same_line(lines[-1][-1], glyph):
-                lines[-1].append(glyph)  # a break within the line it is printed on
-            continue
-        if lines and _same_line(lines[-1][-1], glyph):
-            lines[-1].append(glyph)
-        else:
+        printed = bool(glyph.text.strip())
+        if anchor is not None and _same_line(anchor, glyph):
+            lines[-1].append(glyph)  # a space only ever breaks the line it is printed on
+        elif printed:
             lines.append([glyph])
+        else:
+            continue
+        if printed:
+            anchor = glyph
     rows = []
     for line in lines:
         words = _line_to_words(sorted(line, key=lambda g: g.x0), page)
