@@ -70,7 +70,8 @@ class NoPages(PackError):
 
 
 class NoText(PackError):
-    """Pages but not one character of text (a scan, or content no reader could decode)."""
+    """No page holds text to be trusted: scans (image only), blank pages, or a text layer
+    that is not language (read/quality.py)."""
 
     kind = "no_text"
 

@@ -29,7 +29,10 @@ class Figure(Model):
     """One figure as printed, normalised, with where it came from."""
 
     kind: FigureKind = Field(description="money (GBP), fte, headcount or count (posts)")
-    value: float = Field(description="GBP for money, full-time equivalents for fte, people for headcount")
+    value: float | None = Field(
+        description="GBP for money, full-time equivalents for fte, people for headcount; null when the "
+        "printed figure cannot be read unambiguously (e.g. '£339,64'): see the finding figure.ambiguous"
+    )
     text: str = Field(description="the figure exactly as printed, e.g. '£0.82M'")
     precision: float = Field(
         description="the unit of the last printed digit in the value's unit: £0.82M has 10000"
@@ -47,12 +50,27 @@ class Figure(Model):
     )
 
 
+class UntrustedPage(Model):
+    """A page whose text cannot be trusted; nothing is read from it."""
+
+    page: int = Field(ge=1)
+    problem: Literal["image_only", "not_language"] = Field(
+        description="image_only: no text, only an image (a scan?); not_language: the text layer is "
+        "control characters, private-use code points, glyph names or letters that spell no word"
+    )
+    reason: str = Field(description="the problem in words")
+
+
 class Source(Model):
     file: str
     sha256: str
     pages: int = Field(ge=0)
     unreadable_pages: list[int] = Field(
         default_factory=list, description="pages the PDF holds but that could not be read; treated as blank"
+    )
+    untrusted_pages: list[UntrustedPage] = Field(
+        default_factory=list,
+        description="pages whose text cannot be trusted (scans, undecodable fonts); treated as blank",
     )
 
 

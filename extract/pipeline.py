@@ -20,7 +20,9 @@ from extract.models import (
     ServiceCard,
     Source,
     Statement,
+    UntrustedPage,
 )
+from extract.read.quality import REASONS, Problem
 from extract.read.text import PageText
 
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
@@ -73,6 +75,9 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         unreadable = [page.number for page in lines if not page.readable]
         if len(unreadable) == len(lines):
             raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
+        untrusted = untrusted_pages(document, lines)
+        require_text(path, lines, untrusted)
+        lines = [blank(page) if page.number in untrusted else page for page in lines]
         meeting = pages_to_meeting(lines)
         documents = pages_to_documents(lines, meeting)
         structure = structure_pages(lines)
@@ -88,7 +93,9 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         document.close()
     extraction = Extraction(
         tool_version=__version__,
-        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable),
+        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable,
+                      untrusted_pages=[UntrustedPage(page=n, problem=p, reason=REASONS[p])
+                                       for n, p in sorted(untrusted.items())]),
         meeting=meeting,
         documents=documents,
         service_cards=renumbered([c for part in parts for c in part.cards]),
@@ -103,6 +110,39 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
 
         extraction = with_checks(extraction)
     return extraction
+
+
+def untrusted_pages(document, lines) -> dict[int, Problem]:
+    from extract.read.quality import pages_without_usable_text
+
+    return pages_without_usable_text(document, lines)
+
+
+def require_text(path: Path, lines, untrusted: dict[int, Problem]) -> None:
+    """A pack with no page of text to be trusted fails (NoText), as it does in a batch:
+    an empty output would look like a clean success."""
+    from extract.errors import NoText
+
+    if any(page.lines and page.number not in untrusted for page in lines):
+        return
+    problems = set(untrusted.values())
+    if problems == {"image_only"}:
+        reason = f"none of its {len(lines)} page(s) has text, only images (a scan? it needs OCR)"
+    elif problems == {"not_language"}:
+        reason = (f"the text of its {len(lines)} page(s) is not language: its fonts carry no usable "
+                  "text encoding")
+    elif problems:
+        reason = f"none of its {len(lines)} page(s) has usable text (scanned, or fonts without a text encoding)"
+    else:
+        reason = f"none of its {len(lines)} page(s) has any text (scanned or blank pages?)"
+    raise NoText(str(path), reason)
+
+
+def blank(page):
+    """A page whose text cannot be trusted, read as blank: nothing from it reaches a structure."""
+    from dataclasses import replace
+
+    return replace(page, lines=())
 
 
 PROSE_BATCH = 16  # prose pages read and matched together (one nlp.pipe call)
@@ -165,7 +205,7 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
     structured_pages = {p for card in part.cards for p in range(card.page_start, card.page_end + 1)} | {
         t.page for t in part.financial_tables
     }
-    part.statements = runs_to_statements(page_runs, found, context.documents, structured_pages)
+    part.statements = runs_to_statements(page_runs, valued(found), context.documents, structured_pages)
     return part
 
 
@@ -177,7 +217,7 @@ def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
     pages = [fastpass.page_text(context.document, n) for n in numbers]
     page_runs, found = read_running_text(pages, context.carried)
     return PackPart(figures=runs_to_figures(page_runs, found),
-                    statements=runs_to_statements(page_runs, found, context.documents, set()))
+                    statements=runs_to_statements(page_runs, valued(found), context.documents, set()))
 
 
 def renumbered(items: list) -> list:
@@ -208,7 +248,12 @@ def read_running_text(pages: Sequence[PageText], carried: dict[int, str | None])
     from extract.structures.statements import page_to_run
 
     page_runs = [page_to_run(page, carried.get(page.number)) for page in pages]
-    return page_runs, find_in_runs([pr.run for pr in page_runs])
+    return page_runs, find_in_runs([pr.run for pr in page_runs], ambiguous=True)
+
+
+def valued(found):
+    """Figures with a value, for statements (an ambiguous figure is listed, never summed)."""
+    return [[f for f in fs if f.value is not None] for fs in found]
 
 
 def runs_to_figures(page_runs, found) -> list[Figure]:

@@ -67,6 +67,12 @@ VARIANTS = (
         note="Bitstream Vera 11pt (TrueType), no lines, no bold, wide label column",
     ),
     Variant(
+        "a4-serif-tight-spaces.pdf",
+        RenderStyle(font="LiberationSerif", font_size=9, ruled=False, space_width=0.1, margin=50),
+        note="Liberation Serif 9pt with spaces a tenth of an em wide, as browsers print: words "
+        "stand closer than the gap rule splits them, but every space is printed",
+    ),
+    Variant(
         "a4-times-faults.pdf",
         RenderStyle(font="Times-Roman", font_size=10, ruled=True, split_cards=True),
         faults=(

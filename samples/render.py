@@ -59,6 +59,7 @@ BUILTIN_FONTS = {
 TTF_FILES = {
     "DejaVuSans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
     "Vera": ("Vera.ttf", "VeraBd.ttf"),
+    "LiberationSerif": ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
 }
 FONT_DIRS = (
     os.path.join(os.path.dirname(reportlab.__file__), "fonts"),
@@ -90,6 +91,10 @@ class RenderStyle:
     appendix_c: bool = False  # add Appendix C (content.APPENDIX_C, the equality analysis)
     stamp: str = "Page {n}"  # the page stamp at the foot of every page
     running_header: str = ""  # a line printed at the top of every page
+    # Width of the space glyph in ems (TrueType fonts only; None: the font's own). Browsers
+    # print justified and condensed text with spaces of a tenth of an em: less white space
+    # between words than between some letters, though the space itself is in the PDF.
+    space_width: float | None = None
 
     def __post_init__(self):
         if self.page_size not in PAGE_SIZES:
@@ -100,6 +105,8 @@ class RenderStyle:
             raise ValueError("cell_padding below 7pt puts columns closer than 14pt")
         if self.appendix_headings not in HEADING_FORMS:
             raise ValueError(f"appendix_headings must be one of {sorted(HEADING_FORMS)}")
+        if self.space_width is not None and (self.font in BUILTIN_FONTS or not 0 < self.space_width < 1):
+            raise ValueError("space_width needs a TrueType font and a width between 0 and 1 em")
 
 
 # How the headings of Appendix A, B and C are printed: "content" as content.py has them;
@@ -145,19 +152,43 @@ def available_fonts() -> tuple[str, ...]:
     return (*BUILTIN_FONTS, *ttf)
 
 
-def _font_pair(font: str) -> tuple[str, str]:
+def _font_pair(font: str, space_width: float | None = None) -> tuple[str, str]:
     if font in BUILTIN_FONTS:
         return BUILTIN_FONTS[font]
     if font not in TTF_FILES:
         raise ValueError(f"unknown font {font!r}; choose from {available_fonts()}")
-    names = (font, font + "-Bold")
+    family = font if space_width is None else f"{font}-Space{round(space_width * 1000)}"
+    names = (family, family + "-Bold")
     for name, filename in zip(names, TTF_FILES[font], strict=True):
         if name not in pdfmetrics.getRegisteredFontNames():
             path = _find_font_file(filename)
             if path is None:
                 raise ValueError(f"font file {filename} not found for {font!r}")
+            if space_width is not None:
+                path = _narrow_space(path, space_width)
             pdfmetrics.registerFont(TTFont(name, path))
     return names
+
+
+def _narrow_space(path: str, space_width: float) -> str:
+    """A copy of the TrueType font at `path` whose space glyph advances `space_width` ems."""
+    import io
+    import tempfile
+
+    from fontTools.ttLib import TTFont as FontFile
+
+    font = FontFile(path)
+    space = font.getBestCmap()[ord(" ")]
+    advance = round(font["head"].unitsPerEm * space_width)
+    font["hmtx"].metrics[space] = (advance, font["hmtx"].metrics[space][1])
+    data = io.BytesIO()
+    font.save(data)
+    name = f"{Path(path).stem}-space{round(space_width * 1000)}.ttf"
+    target = Path(tempfile.gettempdir()) / "agenda-extract-fonts" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != data.getvalue():
+        target.write_bytes(data.getvalue())
+    return str(target)
 
 
 # --------------------------------------------------------------------------- text
@@ -166,7 +197,7 @@ def _font_pair(font: str) -> tuple[str, str]:
 class _Styles:
     def __init__(self, style: RenderStyle):
         self.style = style
-        self.regular, self.bold = _font_pair(style.font)
+        self.regular, self.bold = _font_pair(style.font, style.space_width)
         self.builtin = style.font in BUILTIN_FONTS
         # Built-in fonts print "•" with a code pdfminer cannot map; Symbol's bullet reads back.
         self.bullet_font = "Symbol" if self.builtin else self.regular

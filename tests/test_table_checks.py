@@ -99,3 +99,24 @@ def test_an_unheaded_column_of_rates_is_not_added_down():
     t = table(["£m", ""], [("Bank Call Accounts", ["6.00", "4.20"]), ("Covered bonds", ["130.90", "4.45"]),
                             ("Total", ["136.90", "4.44"])])
     assert reported(total_rows, t) == []
+
+
+def test_a_total_of_its_own_section_below_a_base_row_is_not_flagged():
+    # Kent's budget: "Revised Base", then a "SPENDING" heading, its rows and "TOTAL SPENDING"
+    rows = [("Revised Base", ["100.0", "50.0"]), ("SPENDING", [None, None]), ("Pay", ["1.0", "2.0"]),
+            ("Prices", ["3.0", "-4.0"]), ("TOTAL SPENDING", ["4.0", "-2.0"])]
+    assert reported(total_rows, table(["Core", "External"], rows)) == []
+
+
+def test_a_section_total_that_does_not_add_up_is_still_flagged():
+    rows = [("Revised Base", ["100.0", "50.0"]), ("SPENDING", [None, None]), ("Pay", ["1.0", "2.0"]),
+            ("Prices", ["3.0", "-4.0"]), ("TOTAL SPENDING", ["4.0", "-2.5"])]
+    findings = reported(total_rows, table(["Core", "External"], rows))
+    assert [(f.subject, f.expected, f.found) for f in findings] == [("T – TOTAL SPENDING, External", -2.0, -2.5)]
+
+
+def test_a_lone_column_total_over_an_unlabelled_row_is_not_flagged():
+    # an unlabelled subtotal among the parts: the rows were not read as the table means them
+    rows = [("A", ["3.0", None]), ("B", ["-1.0", None]), ("", ["2.0", None]), ("C", ["0.0", None]),
+            ("TOTAL", ["-4.0", None])]
+    assert reported(total_rows, table(["2025", "2026"], rows)) == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extract.checks.appendix import APPENDIX_B_RULES, CARD_VS_TABLE_RULES, cards_and_tables
 from extract.checks.cards import CARD_RULES
+from extract.checks.figures import FIGURE_CHECKS
 from extract.checks.report import REPORT_CHECKS
 from extract.checks.rules import Pass
 from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
@@ -25,6 +26,8 @@ REGISTRY: list[Pass] = [
     Pass(cards_and_tables, CARD_VS_TABLE_RULES, by="item"),
     Pass(lambda x: [x], REPORT_CHECKS),
 ]
+# Observations that relate no figures (a figure printed ambiguously): findings, no relation.
+OBSERVATIONS = FIGURE_CHECKS
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ def check(extraction: Extraction, registry: Sequence[Pass] = REGISTRY) -> Checke
                 evaluated = evaluated.model_copy(update={"finding": len(findings)})
                 findings.append(raised)
             relations.append(evaluated)
+    for observe in OBSERVATIONS:
+        findings.extend(observe(extraction))
     return Checked(findings, relations)
 
 

@@ -90,7 +90,8 @@ def _by_name(table: FinancialTable, cards: Sequence[ServiceCard]) -> ServiceCard
 def _by_budget(table: FinancialTable, cards: Sequence[ServiceCard]) -> ServiceCard | None:
     if table.current is None:
         return None
-    same = [c for c in cards if c.budget.current and abs(c.budget.current.value - table.current.value) < 1.0]
+    same = [c for c in cards if c.budget.current and c.budget.current.value is not None
+            and table.current.value is not None and abs(c.budget.current.value - table.current.value) < 1.0]
     stems = {w[:6] for w in _words(table.service)}
     related = [c for c in same if stems & {w[:6] for w in _words(c.service)}]
     return related[0] if len(related) == 1 else None

@@ -47,15 +47,17 @@ def relation(
     section: str | None = None,
     row: str | None = None,
     column: str | None = None,
-) -> Relation:
+) -> Relation | None:
     """Σ terms against the stated figure (or the sum of several stated figures, e.g. definite
     plus potential reductions), as a Relation; it carries a Finding (`raised`) unless they agree
     exactly. `exact`: the figures are counts of whole things, so any difference is beyond rounding.
     `structure`, `section`, `row`, `column` say where the relation lies, for relations[]."""
     stated_figures = [stated] if isinstance(stated, Figure) else list(stated)
-    expected = sum(t.sign * t.figure.value for t in terms)
-    found = sum(f.value for f in stated_figures)
     figures = [t.figure for t in terms] + stated_figures
+    if any(f.value is None for f in figures):  # printed ambiguously: nothing to compute with
+        return None
+    expected = sum(t.sign * (t.figure.value or 0.0) for t in terms)
+    found = sum(f.value or 0.0 for f in stated_figures)
     difference = found - expected
     # Counted things (posts in a list) are not rounded: no tolerance.
     tolerance = 0.0 if exact else sum(f.precision / 2 for f in figures)

@@ -91,7 +91,8 @@ REPORT_RELATIONS: dict[str, str] = {
 }
 
 
-def _relation(check: str, statement: Statement, terms: Sequence[Term], stated: Figure, **named: object) -> Relation:
+def _relation(check: str, statement: Statement, terms: Sequence[Term], stated: Figure,
+              **named: object) -> Relation | None:
     meaning = REPORT_RELATIONS[check].format(**named) if named else REPORT_RELATIONS[check]
     return relation(check, statement.subject, terms, stated, meaning, section=statement.section)
 @lru_cache(maxsize=32)
@@ -118,7 +119,7 @@ def _first_char_from(text: str, index: int) -> str:
 
 # --- the report's own arithmetic -----------------------------------------------------
 
-def stated_parts(extraction: Extraction) -> Iterator[Relation]:
+def stated_parts(extraction: Extraction) -> Iterator[Relation | None]:
     """'£19.8m funded by A (£10.8m), B (£0.9m) ...': a total and its bracketed parts."""
     for statement in extraction.statements:
         placed = place_figures(statement)
@@ -154,7 +155,7 @@ def _bracketed(text: str, placed: Placed) -> bool:
     return _last_char_before(text, placed.start)[0] == "(" and _first_char_from(text, placed.end) == ")"
 
 
-def fte_arithmetic(extraction: Extraction) -> Iterator[Relation]:
+def fte_arithmetic(extraction: Extraction) -> Iterator[Relation | None]:
     """'establishment is 246.44 FTE. The model ... is 194.67 FTE. This is a reduction of 51.77 FTE'."""
     for statement in extraction.statements:
         placed = [p for p in place_figures(statement) if p.figure.kind == "fte"]
@@ -177,7 +178,7 @@ def fte_arithmetic(extraction: Extraction) -> Iterator[Relation]:
 
 # --- report totals against the appendices --------------------------------------------
 
-def report_against_appendices(extraction: Extraction) -> Iterator[Relation]:
+def report_against_appendices(extraction: Extraction) -> Iterator[Relation | None]:
     cards = extraction.service_cards
     card_fte = [c.staffing.current_fte for c in cards if c.staffing.current_fte]
     card_budget = [c.budget.current for c in cards if c.budget.current]
@@ -216,7 +217,7 @@ def staffing_summary_establishment(extraction: Extraction) -> Figure | None:
 
 
 def _gross_savings(extraction: Extraction, statement: Statement, total: Placed,
-                   in_its_sentence: Sequence[tuple[Placed, list[Placed]]]) -> Iterator[Relation]:
+                   in_its_sentence: Sequence[tuple[Placed, list[Placed]]]) -> Iterator[Relation | None]:
     post = [t.post_consultation for t in extraction.financial_tables]
     savings = [f.saving for f in post if f.saving]
     if len(savings) >= 2:

@@ -45,7 +45,7 @@ class Rule:
     tolerance: Tolerance = "rounding"
     notes: Callable[[Any], Notes] | None = None
 
-    def __call__(self, item: Any) -> Iterator[Relation]:
+    def __call__(self, item: Any) -> Iterator[Relation | None]:
         terms: list[Term] = []
         for path in self.terms:
             sign = -1 if path.startswith("-") else 1
@@ -86,7 +86,7 @@ def _fill(meaning: str, item: Any) -> str:
     return meaning.format(**vars(item)) if "{" in meaning else meaning
 
 
-Check = Callable[[Any], Iterator[Relation]]
+Check = Callable[[Any], Iterator[Relation | None]]  # None: a figure without a value, nothing computed
 
 
 @dataclass(frozen=True)
@@ -111,10 +111,13 @@ class Pass:
                     yield from _placed(check(item), item)
 
 
-def _placed(relations: Iterable[Relation], item: Any) -> Iterator[Relation]:
-    """A relation a rule did not place is placed in the structure the rule was given."""
+def _placed(relations: Iterable[Relation | None], item: Any) -> Iterator[Relation]:
+    """A relation a rule did not place is placed in the structure the rule was given. None
+    (a figure printed ambiguously, with no value to compute with) is not a relation: dropped."""
     structure = getattr(item, "id", None)
     for evaluated in relations:
+        if evaluated is None:
+            continue
         if evaluated.structure is None and isinstance(structure, str):
             evaluated = evaluated.model_copy(update={"structure": structure})
         yield evaluated

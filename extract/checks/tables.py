@@ -64,7 +64,7 @@ def is_total_label(label: str) -> bool:
 
 
 
-def total_rows(table: NumericTable) -> Iterator[Relation]:
+def total_rows(table: NumericTable) -> Iterator[Relation | None]:
     """A 'Total' row is the sum of the rows above it (back to the previous total).
 
     Where two or more columns can be re-added and none of them adds up (a column of
@@ -79,13 +79,42 @@ def total_rows(table: NumericTable) -> Iterator[Relation]:
         parts, start = table.rows[start:i], i + 1
         if len(parts) < 2:
             continue
-        columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
-        additive = [c for c in columns if not _is_an_average(parts, row, c)]
-        relations = [_column_total(table, parts, row, c) for c in additive]
+        columns, relations = _totals(table, parts, row)
+        section = _own_section(parts)
+        if section is not None and any(r.severity != "info" for r in relations):
+            # Prefer the reading under which more columns add up: a total of its own
+            # section only ("SPENDING" … "TOTAL SPENDING" below a "Revised Base" row).
+            section_columns, section_relations = _totals(table, section, row)
+            if _adding_up(section_relations) > _adding_up(relations):
+                columns, relations = section_columns, section_relations
         # A column of zeros adds up under any reading, so it confirms none.
         confirmed = any(r.severity == "info" and any(f.value for f in r.evidence) for r in relations)
-        if confirmed or len(columns) == 1:
+        # An unlabelled row among the parts is a subtotal or a row the reader could not
+        # place: with one column and nothing to confirm the reading, a difference is more
+        # likely a misread than a misprint.
+        unplaced = any(not part.label.strip() for part in parts)
+        if confirmed or (len(columns) == 1 and not unplaced):
             yield from relations
+
+
+def _totals(table: NumericTable, parts: Sequence[TableRow], row: TableRow) -> tuple[list[int], list[Relation]]:
+    columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
+    additive = [c for c in columns if not _is_an_average(parts, row, c)]
+    relations = [_column_total(table, parts, row, c) for c in additive]
+    return columns, [r for r in relations if r is not None]
+
+
+def _adding_up(relations: Sequence[Relation]) -> int:
+    return sum(1 for r in relations if r.severity == "info")
+
+
+def _own_section(parts: Sequence[TableRow]) -> Sequence[TableRow] | None:
+    """The rows after the last section heading among the parts (a label printed without
+    a figure), when there are two or more of them; None when there is no heading."""
+    headings = [k for k, part in enumerate(parts) if all(cell is None for cell in part.cells)]
+    if headings and len(parts) - headings[-1] - 1 >= 2:
+        return parts[headings[-1] + 1:]
+    return None
 
 
 # Columns that do not add down: averages, rates, percentages, durations.
@@ -101,14 +130,16 @@ def _can_be_readded(table: NumericTable, parts: Sequence[TableRow], total_row: T
 def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
     """Parts of one sign whose 'total' lies between the smallest and largest of them: a
     rate or average column left without a heading (a sum of them would exceed them all)."""
-    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None]
+    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None and cell.value is not None]
     same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
     magnitudes = [abs(v) for v in values]
     total = total_row.cells[c]
-    return total is not None and same_sign and min(magnitudes) <= abs(total.value) <= max(magnitudes)
+    if not values or total is None or total.value is None:  # a figure printed ambiguously is not summed
+        return False
+    return same_sign and min(magnitudes) <= abs(total.value) <= max(magnitudes)
 
 
-def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Relation:
+def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Relation | None:
     cells = [cell for cell in (_cell(p, c) for p in parts) if cell is not None]
     stated = total_row.cells[c]
     assert stated is not None  # _can_be_readded
@@ -117,7 +148,7 @@ def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: Tab
                     structure=table.id, row=total_row.label, column=_heading(table, c))
 
 
-def formula_rows(table: NumericTable) -> Iterator[Relation]:
+def formula_rows(table: NumericTable) -> Iterator[Relation | None]:
     for result_pattern, operands in ROW_FORMULAS:
         result = _row(table, result_pattern)
         found = [(_row(table, pattern), sign) for sign, pattern in operands]
@@ -132,7 +163,7 @@ def formula_rows(table: NumericTable) -> Iterator[Relation]:
                                structure=table.id, row=result.label, column=_heading(table, c))
 
 
-def formula_columns(table: NumericTable) -> Iterator[Relation]:
+def formula_columns(table: NumericTable) -> Iterator[Relation | None]:
     for result_ref, operands in COLUMN_FORMULAS:
         result = _column_of(table, result_ref)
         found = [(column_by_heading(table, pattern), sign) for sign, pattern in operands]
@@ -150,7 +181,7 @@ def formula_columns(table: NumericTable) -> Iterator[Relation]:
                                structure=table.id, row=row.label, column=result_ref.name)
 
 
-def post_list_total(post_list: PostList) -> Iterator[Relation]:
+def post_list_total(post_list: PostList) -> Iterator[Relation | None]:
     if post_list.stated_total is None or not post_list.posts:
         return
     lines = [Figure(kind="count", value=p.count, text=p.text, precision=1, page=p.page, bbox=p.bbox)

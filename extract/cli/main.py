@@ -155,6 +155,7 @@ def _warm_imports() -> None:
     import extract.batch.preload  # noqa: F401
 
 
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the output (the same as schemas/extraction.schema.json)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import AgendaExtractError, NotAnOutput, PackError
+from extract.models import Extraction
 
 MAX_JSON_BYTES = 512 << 20  # check's input: the largest real output is a few MB; JSON has no limit of its own
 MAX_MAGNITUDE = 1e15  # no figure, page or coordinate in an output comes near this (£1,000 trillion)
@@ -45,9 +46,18 @@ def run_one(pdf: Path, options, html: bool) -> RunResult:
             html_error = exc
     summary = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
                f"{len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts, "
-               f"{len(extraction.findings)} findings; {tally_line(extraction.relations)}")
+               f"{len(extraction.findings)} findings; {tally_line(extraction.relations)}{untrusted_note(extraction)}")
     worst = max((SEVERITY_RANK[f.severity] for f in extraction.findings), default=-1)
     return RunResult(json_text, html_text, html_error, summary, worst)
+
+
+def untrusted_note(extraction: Extraction) -> str:
+    """'; 2 pages without usable text (4, 7)' for the summary line, or ''."""
+    pages = [u.page for u in extraction.source.untrusted_pages]
+    if not pages:
+        return ""
+    listed = ", ".join(map(str, pages[:10])) + (", …" if len(pages) > 10 else "")
+    return f"; {len(pages)} page{'s' if len(pages) != 1 else ''} without usable text ({listed}), read as blank"
 
 
 def review_one(pdf: Path) -> tuple[str, int]:

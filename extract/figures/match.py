@@ -10,6 +10,7 @@ from extract.models import Figure, FigureKind
 from extract.read.text import BBox, TextRun
 
 _NUMBER = re.compile(r"[-−–]?\d[\d,]*(?:\.\d+)?")
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 _MINUS = "-−–"
 
 
@@ -18,7 +19,7 @@ class Found:
     """A figure found in a TextRun: where it is in the run and on the page."""
 
     kind: FigureKind
-    value: float
+    value: float | None  # None: printed ambiguously ("£339,64"), kept as printed
     text: str
     precision: float
     start: int
@@ -27,29 +28,36 @@ class Found:
     bbox: BBox
     unit: float = 1.0  # what the printed unit multiplies by (1e6 for 'm')
     has_unit: bool = True
+    unit_from_range: bool = False  # "£2" of "£2-3m": the unit printed after the range
 
     def to_model(self, label: str | None = None, **changes) -> Figure:
+        if self.unit_from_range:
+            changes.setdefault("unit_inferred", True)
         return Figure(
             kind=self.kind, value=self.value, text=self.text, precision=self.precision,
             page=self.page, bbox=self.bbox, label=label or None, **changes,
         )
 
 
-def find_in_runs(runs: Sequence[TextRun]) -> list[list[Found]]:
-    """Every figure in each run, in reading order (one nlp.pipe call for all runs)."""
+def find_in_runs(runs: Sequence[TextRun], ambiguous: bool = False) -> list[list[Found]]:
+    """Every figure in each run, in reading order (one nlp.pipe call for all runs).
+
+    `ambiguous`: also figures whose value cannot be read ("£339,64"), with value None. Only
+    the pack's list of figures takes them; cards, tables and statements compute with
+    values, so by default they are left out."""
     from extract.figures.nlp import SPANS_KEY, pipeline
 
     results: list[list[Found]] = []
     for run, doc in zip(runs, pipeline().pipe(run.text for run in runs), strict=True):
         spans = _claim(doc.spans[SPANS_KEY])
-        found = [_from_span(run, span) for span in spans]
-        results.append(sorted((f for f in found if f is not None), key=lambda f: f.start))
+        found = [f for span in spans for f in _from_span(run, span) if ambiguous or f.value is not None]
+        results.append(sorted(found, key=lambda f: f.start))
     return results
 
 
 # Which matches win an overlap: a headcount keeps its number ('Headcount 18' before
 # 'FTE 13.03' must not become '18 FTE'); then the longest match; then the earliest.
-_PRIORITY = {"HEADCOUNT": 0, "MONEY": 1, "FTE": 1}
+_PRIORITY = {"HEADCOUNT": 0, "MONEY_RANGE": 1, "MONEY": 1, "FTE": 1}
 
 
 def _claim(spans) -> list:
@@ -67,26 +75,89 @@ def find_in_run(run: TextRun) -> list[Found]:
     return find_in_runs([run])[0]
 
 
-def _from_span(run: TextRun, span) -> Found | None:
+def _from_span(run: TextRun, span) -> list[Found]:
     kind = LABEL_KIND[span.label_]
-    text = " ".join(span.text.split())  # as printed, a wrapped line folded to one space
-    parsed = parse_money(text) if kind == "money" else parse_count(text, kind)
+    if span.label_ == "MONEY_RANGE":
+        return _range(run, span)
+    start, end = span.start_char, span.end_char
+    if kind == "money":
+        end -= _trailing_stop(span)
+        start -= _minus_before(run.text, start)
+        glued = _GLUED.match(run.text, end)
+        if glued and not _is_a_word(glued.group()):
+            # "£314.3bin": letters touching the amount that are neither a unit nor a word
+            # (a misprinted "bn"?). Read as pounds it could be a billion times too small.
+            found = _found(run, kind, start, glued.end())
+            return [replace(found, value=None)] if found is not None else []
+    found = _found(run, kind, start, end)
+    return [found] if found is not None else []
+
+
+_GLUED = re.compile(r"[^\W\d_]+")
+
+
+def _is_a_word(letters: str) -> bool:
+    """Letters glued after an amount that may be read past: a word ('£100,000budget'),
+    or 'p' ('£6,079.51p')."""
+    from extract.read.quality import known_words
+
+    lower = letters.lower()
+    return lower == "p" or lower in known_words()
+
+
+def _found(run: TextRun, kind: FigureKind, start: int, end: int, unit_from: str | None = None) -> Found | None:
+    text = " ".join(run.text[start:end].split())  # as printed, a wrapped line folded to one space
+    parsed = parse_money(text + (unit_from or "")) if kind == "money" else parse_count(text, kind)
     if parsed is None:
         return None
     value, precision, unit = parsed
-    page, bbox = run.locate(span.start_char, span.end_char)
-    return Found(kind, value, text, precision, span.start_char, span.end_char, page, bbox,
-                 unit or 1.0, unit is not None)
+    page, bbox = run.locate(start, end)
+    return Found(kind, value, text, precision, start, end, page, bbox, unit or 1.0, unit is not None,
+                 unit_from is not None)
 
 
-def parse_money(text: str) -> tuple[float, float, float | None] | None:
-    """'£0.82M' → (820000.0, 10000.0, 1e6); '£0.05' → (0.05, 0.01, None): value, precision, unit."""
+def _range(run: TextRun, span) -> list[Found]:
+    """'£2-3m' → £2m and £3m: the first number takes the unit printed after the second."""
+    numbers = [t for t in span if t.text[:1].isdigit()]
+    first, second = numbers[0], numbers[-1]
+    unit = span[-1].text.rstrip(".")
+    end = span.end_char - _trailing_stop(span)
+    low = _found(run, "money", span.start_char - _minus_before(run.text, span.start_char),
+                 first.idx + len(first.text), unit_from=" " + unit)
+    high_start = second.idx - 1 if run.text[second.idx - 1:second.idx] == "£" else second.idx
+    high = _found(run, "money", high_start, end)
+    return [f for f in (low, high) if f is not None]
+
+
+def _trailing_stop(span) -> int:
+    """1 when the span ends in a unit with its sentence's full stop ('m.'), else 0."""
+    last = span[-1].text
+    return 1 if len(last) > 1 and last.endswith(".") and last[:-1].lower() in MONEY_UNITS else 0
+
+
+def _minus_before(text: str, start: int) -> int:
+    """1 when a minus sign touches the £ and stands at the start of a word ('-£25.00');
+    not the dash of a range ('£1.3m–£1.5m')."""
+    if start < 1 or text[start - 1] not in _MINUS:
+        return 0
+    return 1 if start == 1 or text[start - 2].isspace() or text[start - 2] in "([" else 0
+
+
+def parse_money(text: str) -> tuple[float | None, float, float | None] | None:
+    """'£0.82M' → (820000.0, 10000.0, 1e6); '£0.05' → (0.05, 0.01, None): value, precision,
+    unit. '-£25.00' → -25.0. '£339,64' → (None, 1.0, None): the commas are not thousands
+    separators, so the value cannot be known."""
     match = _NUMBER.search(text)
     if match is None:
         return None
-    rest = " ".join(text[match.end():].split()).lower()
+    rest = " ".join(text[match.end():].split()).lower().rstrip(".")
     multiplier = MONEY_UNITS.get(rest)
-    value, precision = _number(match.group())
+    printed = match.group()
+    if not _THOUSANDS.match(printed.lstrip(_MINUS)):
+        return None, 1.0, multiplier
+    value, precision = _number(printed)
+    if text[:1] in _MINUS and value > 0:
+        value = -value
     if multiplier is None:
         return value, precision, None
     return _round(value * multiplier), _round(precision * multiplier), multiplier
@@ -125,7 +196,7 @@ def infer_money_units(found: Iterable[Found]) -> list[tuple[Found, bool]]:
     units = {f.unit for f in found if f.kind == "money" and f.has_unit}
     result = []
     for f in found:
-        if f.kind == "money" and not f.has_unit and len(units) == 1 and "." in f.text:
+        if f.kind == "money" and not f.has_unit and len(units) == 1 and "." in f.text and f.value is not None:
             (unit,) = units
             if abs(f.value) < 100:
                 f = replace(f, value=_round(f.value * unit), precision=_round(f.precision * unit),

@@ -12,10 +12,13 @@ SPANS_KEY = "figures"
 @lru_cache(maxsize=1)
 def pipeline():
     import spacy
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
-    from extract.figures.patterns import all_patterns
+    from extract.figures.patterns import TOKEN_INFIXES, TOKEN_PREFIXES, all_patterns
 
     nlp = spacy.blank("en")
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *TOKEN_INFIXES]).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *TOKEN_PREFIXES]).search
     ruler = nlp.add_pipe(
         "span_ruler",
         config={"spans_key": SPANS_KEY, "validate": True, "overwrite": True},

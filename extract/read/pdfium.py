@@ -123,13 +123,20 @@ def page_text(document, number: int) -> PageText:
 
 def _glyphs(textpage, height: float, raw):
     # Loose boxes span the advance width, as pdfplumber's do, so word gaps read alike.
+    # Spaces printed in the PDF come through as " " (word breaks only, see text.py).
     handle = textpage.raw
     rect = raw.FS_RECTF()
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
         char = PDFIUM_HYPHENS.get(chr(code), chr(code))
-        if code in (0, 0xFFFF) or char.isspace():
+        if code in (0, 0xFFFF) or char in "\r\n":
             continue
+        if char.isspace():
+            # A space printed in the PDF ends a word (text.py); pdfium's own guesses
+            # ("generated" spaces) are left to the gap rule, as pdfplumber has none.
+            if raw.FPDFText_IsGenerated(handle, i) == 1:
+                continue
+            char = " "
         if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
             continue
         size = float(raw.FPDFText_GetFontSize(handle, i))

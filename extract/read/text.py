@@ -172,15 +172,27 @@ class TextRun:
 # --- characters to rows -------------------------------------------------------------
 
 def glyphs_to_rows(glyphs: Sequence[Glyph], page: int) -> list[Row]:
-    """Group glyphs into rows by baseline, then into words by horizontal gaps."""
+    """Group glyphs into rows by baseline, then into words: a space printed in the PDF
+    ends a word, and without one a horizontal gap does.
+
+    Space glyphs are kept only as word breaks (they get no box and no text of their own):
+    tight typesetting prints "Performing Arts" with less white space than the gap rule
+    needs, but the space is still in the PDF.
+    """
     lines: list[list[Glyph]] = []
+    anchor: Glyph | None = None  # the last printed (non-space) glyph of the current line
     for glyph in sorted(glyphs, key=lambda g: (round(g.bottom, 1), g.x0)):
-        if not glyph.text.strip():
+        if not glyph.text:
             continue
-        if lines and _same_line(lines[-1][-1], glyph):
-            lines[-1].append(glyph)
-        else:
+        printed = bool(glyph.text.strip())
+        if anchor is not None and _same_line(anchor, glyph):
+            lines[-1].append(glyph)  # a space only ever breaks the line it is printed on
+        elif printed:
             lines.append([glyph])
+        else:
+            continue
+        if printed:
+            anchor = glyph
     rows = []
     for line in lines:
         words = _line_to_words(sorted(line, key=lambda g: g.x0), page)
@@ -197,14 +209,19 @@ def _same_line(previous: Glyph, glyph: Glyph) -> bool:
 
 def _line_to_words(line: Sequence[Glyph], page: int) -> list[Word]:
     words: list[list[Glyph]] = []
+    broken = False  # a printed space since the last character
     for glyph in line:
-        if words:
+        if not glyph.text.strip():
+            broken = True
+            continue
+        if words and not broken:
             last = words[-1][-1]
             gap = glyph.x0 - last.x1
             if gap <= max(last.size, glyph.size) * 0.2 and glyph.x0 >= last.x0:
                 words[-1].append(glyph)
                 continue
         words.append([glyph])
+        broken = False
     return [_word(chars, page) for chars in words]
 
 

@@ -118,6 +118,7 @@ def _header(review: Review) -> str:
     if not review.pdf_matches:
         alert = (f'<p class="alert" role="note"><strong>This PDF is not the file the extraction was made from</strong> '
                  f"(SHA-256 differs from {esc(source.sha256[:12])}…): the outlines may not match the pages.</p>")
+    alert += _untrusted_alert(review)
     return (
         f"<header>\n<p class=\"lede\">Review page · agenda-extract {esc(extraction.tool_version)}</p>\n"
         f"<h1>{esc(heading)}</h1>\n"
@@ -125,6 +126,18 @@ def _header(review: Review) -> str:
         f"it came from ({source.pages} pages, SHA-256 <code>{esc(source.sha256[:12])}</code>…), "
         f"with its figures outlined and numbered.</p>\n{alert}</header>"
     )
+
+
+def _untrusted_alert(review: Review) -> str:
+    """Pages whose text could not be trusted were read as blank: say so, or an empty
+    section of the page would look like a clean result."""
+    untrusted = review.extraction.source.untrusted_pages
+    if not untrusted:
+        return ""
+    items = "".join(f"<li>page {u.page}: {esc(u.reason)}</li>" for u in untrusted)
+    return (f'<p class="alert" role="note"><strong>{len(untrusted)} of {review.extraction.source.pages} '
+            f"pages have no usable text</strong> and were read as blank: nothing on them is in this "
+            f"review.</p>\n<ul class=\"alert\">{items}</ul>")
 
 
 def _nav(review: Review) -> str:
@@ -444,7 +457,7 @@ def _amount(value: float, kind: str | None, signed: bool = False) -> str:
 def _shown(figure: Figure) -> str:
     """Money as printed (the reader matches it with the page); FTE and headcount as numbers,
     since their printed text may carry its label ('Headcount 25', 'FTE – 109.34')."""
-    if figure.kind == "money":
+    if figure.kind == "money" or figure.value is None:
         return figure.text
     number = f"{round(figure.value, 2):g}"
     return f"{number} FTE" if figure.kind == "fte" else number

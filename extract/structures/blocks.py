@@ -107,7 +107,7 @@ def _proposed_ftes(column: Column) -> tuple[Figure | None, list[Figure]]:
         same_line_after = _clause_after(column, f).split("\n", 1)[0]
         if REDUCTION_WORDS.search(before_all) or REDUCTION_WORDS.search(same_line_after):
             kind = "potential" if _is_potential(column, f) else "definite"
-            size = f.to_model(label=kind, unit_inferred=False).model_copy(update={"value": abs(f.value)})
+            size = f.to_model(label=kind, unit_inferred=False).model_copy(update={"value": abs(f.value or 0.0)})
             reductions.append(size)
         elif proposed is None:
             proposed = column.figure(f)
