@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
     from extract.read.plumber import CarefulReader
+    from extract.structures.statements import PageRun
 
 log = logging.getLogger(__name__)
 
@@ -157,11 +158,8 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
     part = PackPart(flow_to_cards(flow), flow_to_financial_tables(flow), flow_to_numeric_tables(flow),
                     flow_to_post_lists(flow))
     running = [page for page in pages if page.number in context.structure]
-    labelled = [f for card in part.cards for f in _card_figures(card)] + [
-        f for table in part.financial_tables for f in _table_figures(table)
-    ]
     page_runs, found = read_running_text(running, context.carried)
-    part.figures = merge_figures(runs_to_figures(page_runs, found), labelled)
+    part.figures = merge_figures(page_runs, runs_to_figures(page_runs, found), structure_figures(part))
     structured_pages = {p for card in part.cards for p in range(card.page_start, card.page_end + 1)} | {
         t.page for t in part.financial_tables
     }
@@ -238,24 +236,43 @@ def paragraph_before_page(lines, documents: Sequence[Document]) -> dict[int, str
     return carried
 
 
-def merge_figures(found: Sequence[Figure], labelled: Sequence[Figure]) -> list[Figure]:
-    """Page figures, each replaced by its labelled twin from a card or table where there is one."""
-    by_place = {(f.page, f.bbox): f for f in labelled}
+def structure_figures(part: PackPart) -> list[Figure]:
+    """The figures the stretch's cards, Appendix B tables and numeric tables own, each once.
+    Lists of posts are left out: their totals count posts, and figures[] holds money,
+    FTE and headcount."""
+    owners: list = [*part.cards, *part.financial_tables, *part.numeric_tables]
+    return [figure for owner in owners for _, figure in owner.figures()]
+
+
+def merge_figures(page_runs: Sequence[PageRun], found: Sequence[Figure], owned: Sequence[Figure]) -> list[Figure]:
+    """Page figures in reading order, each replaced by its labelled twin from a structure
+    where there is one; a structure's figure the running text did not match (a bare number
+    in a table's £ column) joins at its place on the page, with the paragraph it sits in.
+    Only pages whose running text was read take part, so the figures do not depend on the
+    mode (--no-triage searches every page for structures)."""
+    from extract.structures.statements import section_of_box
+
+    by_place = {(f.page, f.bbox): f for f in owned}
     merged = []
     for figure in found:
-        twin = by_place.get((figure.page, figure.bbox))
+        twin = by_place.pop((figure.page, figure.bbox), None)
         merged.append(twin.model_copy(update={"section": figure.section}) if twin else figure)
-    return merged
+    run_of_page = {pr.page.number: pr for pr in page_runs}
+    unmatched = [f.model_copy(update={"section": section_of_box(run_of_page[f.page], f.bbox)})
+                 for f in by_place.values() if f.page in run_of_page]
+    return _interleaved(merged, sorted(unmatched, key=_place_on_page))
 
 
-def _card_figures(card) -> list[Figure]:
-    s, b = card.staffing, card.budget
-    single = [s.current_headcount, s.current_fte, s.proposed_fte, b.current, b.proposed, b.saving]
-    return [f for f in single if f] + list(s.reductions) + list(b.current_parts) + list(b.savings_breakdown)
+def _place_on_page(figure: Figure) -> tuple[int, float, float]:
+    return figure.page, figure.bbox[1], figure.bbox[0]
 
 
-def _table_figures(table) -> list[Figure]:
-    figures = [table.current] + list(table.current_parts)
-    for forecast in (table.pre_consultation, table.post_consultation):
-        figures += [forecast.cost, forecast.saving] + list(forecast.breakdown)
-    return [f for f in figures if f]
+def _interleaved(ordered: Sequence[Figure], extra: Sequence[Figure]) -> list[Figure]:
+    """`ordered` kept in its order, each of `extra` placed before the first figure printed after it."""
+    result: list[Figure] = []
+    pending = list(extra)
+    for figure in ordered:
+        while pending and _place_on_page(pending[0]) < _place_on_page(figure):
+            result.append(pending.pop(0))
+        result.append(figure)
+    return result + pending
