@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +81,9 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
         # One stretch of consecutive pages at a time, so memory holds one stretch's
         # characters, not the pack's (a card or table never skips a page: triage.py).
-        parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
+        parts: list[PackPart] = []
+        for stretch in consecutive_stretches(searched):  # in page order: ids number through the pack
+            parts.append(read_stretch(context, stretch, Numbering.after(parts)))
         parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
     finally:
         careful.close()
@@ -92,10 +93,10 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable),
         meeting=meeting,
         documents=documents,
-        service_cards=renumbered([c for part in parts for c in part.cards]),
-        financial_tables=renumbered([t for part in parts for t in part.financial_tables]),
-        tables=renumbered([t for part in parts for t in part.numeric_tables]),
-        post_lists=renumbered([pl for part in parts for pl in part.post_lists]),
+        service_cards=[c for part in parts for c in part.cards],
+        financial_tables=[t for part in parts for t in part.financial_tables],
+        tables=[t for part in parts for t in part.numeric_tables],
+        post_lists=[pl for part in parts for pl in part.post_lists],
         statements=sorted((st for part in parts for st in part.statements), key=lambda st: st.page),
         figures=sorted((f for part in parts for f in part.figures), key=lambda f: f.page),
     )
@@ -107,7 +108,6 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
 
 
 PROSE_BATCH = 16  # prose pages read and matched together (one nlp.pipe call)
-ID_NUMBER = re.compile(r"^([a-z]+-)\d+-")
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,22 @@ class PackPart:
     statements: list[Statement] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Numbering:
+    """The number each kind of structure found next takes: ids run through the whole pack
+    ('card-3-…'), and are built once, by the parser, from these."""
+
+    card: int = 1
+    financial_table: int = 1
+    numeric_table: int = 1
+    post_list: int = 1
+
+    @classmethod
+    def after(cls, parts: Sequence[PackPart]) -> Numbering:
+        return cls(1 + sum(len(p.cards) for p in parts), 1 + sum(len(p.financial_tables) for p in parts),
+                   1 + sum(len(p.numeric_tables) for p in parts), 1 + sum(len(p.post_lists) for p in parts))
+
+
 def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
     stretches: list[list[int]] = []
     for number in numbers:
@@ -143,7 +159,7 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
     return stretches
 
 
-def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
+def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Numbering = Numbering()) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
     from extract.read.flow import pages_to_flow
@@ -155,8 +171,8 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
 
     pages = list(read_careful_pages(context.careful, context.document, numbers))
     flow = pages_to_flow(pages)
-    part = PackPart(flow_to_cards(flow), flow_to_financial_tables(flow), flow_to_numeric_tables(flow),
-                    flow_to_post_lists(flow))
+    part = PackPart(flow_to_cards(flow, numbering.card), flow_to_financial_tables(flow, numbering.financial_table),
+                    flow_to_numeric_tables(flow, numbering.numeric_table), flow_to_post_lists(flow, numbering.post_list))
     running = [page for page in pages if page.number in context.structure]
     page_runs, found = read_running_text(running, context.carried)
     part.figures = merge_figures(page_runs, runs_to_figures(page_runs, found), structure_figures(part))
@@ -176,12 +192,6 @@ def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
     page_runs, found = read_running_text(pages, context.carried)
     return PackPart(figures=runs_to_figures(page_runs, found),
                     statements=runs_to_statements(page_runs, found, context.documents, set()))
-
-
-def renumbered(items: list) -> list:
-    """Ids numbered through the whole pack ('card-3-…'), not within each stretch."""
-    return [item.model_copy(update={"id": ID_NUMBER.sub(rf"\g<1>{i}-", item.id, count=1)})
-            for i, item in enumerate(items, start=1)]
 
 
 def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:

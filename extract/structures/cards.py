@@ -35,7 +35,8 @@ class CardLayout:
     pages: list[int]
 
 
-def flow_to_cards(flow: Sequence[FlowRow]) -> list[ServiceCard]:
+def flow_to_cards(flow: Sequence[FlowRow], first: int = 1) -> list[ServiceCard]:
+    """Service cards, numbered from `first` (the pack's count so far, plus one)."""
     starts = [i for i, fr in enumerate(flow) if _is_card_start(fr.row)]
     title_starts = [
         title_above(flow, i, limit=starts[k - 1] if k else -1) for k, i in enumerate(starts)
@@ -45,7 +46,7 @@ def flow_to_cards(flow: Sequence[FlowRow]) -> list[ServiceCard]:
         stop = title_starts[k + 1] if k + 1 < len(starts) else len(flow)
         layout = read_card(flow, title_starts[k], start, stop)
         if layout.blocks:  # no staffing or budget block: a label table, not a card
-            cards.append(layout_to_card(layout, len(cards) + 1))
+            cards.append(layout_to_card(layout, first + len(cards)))
     return cards
 
 

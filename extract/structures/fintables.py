@@ -12,14 +12,15 @@ from extract.figures.match import find_in_runs
 from extract.models import FinancialTable
 from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.read.text import Row
-from extract.structures.blocks import current_column, forecast_column, money_columns
+from extract.structures.blocks import current_column, money_columns, proposed_column
 from extract.structures.titles import title_above
 from extract.vocabulary import FINTABLE_COLUMNS
 
 _APPENDIX_HEADING = re.compile(r"^(appendix|annex)\s+[A-Z0-9]\b", re.I)
 
 
-def flow_to_financial_tables(flow: Sequence[FlowRow]) -> list[FinancialTable]:
+def flow_to_financial_tables(flow: Sequence[FlowRow], first: int = 1) -> list[FinancialTable]:
+    """Appendix B tables, numbered from `first` (the pack's count so far, plus one)."""
     headers = [i for i, fr in enumerate(flow) if _boundaries(fr.row) is not None]
     titles = [title_above(flow, i, limit=headers[k - 1] if k else -1) for k, i in enumerate(headers)]
     tables = []
@@ -27,7 +28,7 @@ def flow_to_financial_tables(flow: Sequence[FlowRow]) -> list[FinancialTable]:
         stop = titles[k + 1] if k + 1 < len(headers) else len(flow)
         rows = table_rows(flow, header, stop)
         title_rows = [fr.row for fr in flow[titles[k]:header]]
-        tables.append(rows_to_table(title_rows, rows, len(tables) + 1))
+        tables.append(rows_to_table(title_rows, rows, first + len(tables)))
     return tables
 
 
@@ -63,7 +64,7 @@ def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int) -
         page=(title_rows[0] if title_rows else rows[0]).page,
         current=total,
         current_parts=parts,
-        pre_consultation=forecast_column(pre_col),
-        post_consultation=forecast_column(post_col),
+        pre_consultation=proposed_column(pre_col).to_forecast(),
+        post_consultation=proposed_column(post_col).to_forecast(),
         staff_impact=plain(impact.text),
     )
