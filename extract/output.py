@@ -72,6 +72,3 @@ def write_atomic(path: Path, text: str) -> None:
             pass
         raise
 
-
-def write_extraction(extraction: Extraction, path: Path) -> None:
-    write_atomic(path, dumps(to_document(extraction)))

@@ -21,6 +21,7 @@ from extract.models import (
     Statement,
 )
 from extract.read.text import PageText
+from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 class Options:
     triage: bool = True  # pdfplumber only on pages the fast pass marks as holding figures
     checks: bool = True
+    settings: Settings = DEFAULT_SETTINGS  # the geometric tolerances (settings.py)
 
 
 def tune_garbage_collector() -> None:
@@ -78,7 +80,8 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         structure = structure_pages(lines)
         prose = sorted(prose_figure_pages(lines, structure))
         searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
-        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
+        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
+                              options.settings)
         # One stretch of consecutive pages at a time, so memory holds one stretch's
         # characters, not the pack's (a card or table never skips a page: triage.py).
         parts: list[PackPart] = []
@@ -119,6 +122,7 @@ class PackContext:
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
     carried: dict[int, str | None]  # report paragraph open at the top of each page
+    settings: Settings = DEFAULT_SETTINGS
 
 
 @dataclass
@@ -171,8 +175,10 @@ def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Number
 
     pages = list(read_careful_pages(context.careful, context.document, numbers))
     flow = pages_to_flow(pages)
-    part = PackPart(flow_to_cards(flow, numbering.card), flow_to_financial_tables(flow, numbering.financial_table),
-                    flow_to_numeric_tables(flow, numbering.numeric_table), flow_to_post_lists(flow, numbering.post_list))
+    part = PackPart(flow_to_cards(flow, numbering.card, context.settings),
+                    flow_to_financial_tables(flow, numbering.financial_table, context.settings),
+                    flow_to_numeric_tables(flow, numbering.numeric_table),
+                    flow_to_post_lists(flow, numbering.post_list))
     running = [page for page in pages if page.number in context.structure]
     page_runs, found = read_running_text(running, context.carried)
     part.figures = merge_figures(page_runs, runs_to_figures(page_runs, found), structure_figures(part))

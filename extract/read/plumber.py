@@ -1,6 +1,6 @@
 """pdfplumber: the careful reader, used on the pages that may hold cards, tables or figures.
 
-The only module that imports pdfplumber. Each page is closed after use so memory stays
+pdfplumber is imported here to read text, and in review/crops.py to render pages. Each page is closed after use so memory stays
 flat however long the pack.
 """
 from __future__ import annotations
@@ -76,7 +76,6 @@ def page_text(page, number: int) -> PageText:
         width=float(page.width),
         height=float(page.height),
         rows=glyphs_to_rows(list(page_glyphs(page)), number),
-        engine="pdfplumber",
     )
 
 

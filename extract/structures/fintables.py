@@ -12,6 +12,7 @@ from extract.figures.match import find_in_runs
 from extract.models import FinancialTable
 from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.read.text import Row
+from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.structures.blocks import current_column, money_columns, proposed_column
 from extract.structures.titles import title_above
 from extract.vocabulary import FINTABLE_COLUMNS
@@ -19,16 +20,17 @@ from extract.vocabulary import FINTABLE_COLUMNS
 _APPENDIX_HEADING = re.compile(r"^(appendix|annex)\s+[A-Z0-9]\b", re.I)
 
 
-def flow_to_financial_tables(flow: Sequence[FlowRow], first: int = 1) -> list[FinancialTable]:
+def flow_to_financial_tables(flow: Sequence[FlowRow], first: int = 1,
+                             settings: Settings = DEFAULT_SETTINGS) -> list[FinancialTable]:
     """Appendix B tables, numbered from `first` (the pack's count so far, plus one)."""
     headers = [i for i, fr in enumerate(flow) if _boundaries(fr.row) is not None]
-    titles = [title_above(flow, i, limit=headers[k - 1] if k else -1) for k, i in enumerate(headers)]
+    titles = [title_above(flow, i, limit=headers[k - 1] if k else -1, settings=settings) for k, i in enumerate(headers)]
     tables = []
     for k, header in enumerate(headers):
         stop = titles[k + 1] if k + 1 < len(headers) else len(flow)
-        rows = table_rows(flow, header, stop)
+        rows = table_rows(flow, header, stop, settings)
         title_rows = [fr.row for fr in flow[titles[k]:header]]
-        tables.append(rows_to_table(title_rows, rows, first + len(tables)))
+        tables.append(rows_to_table(title_rows, rows, first + len(tables), settings))
     return tables
 
 
@@ -39,20 +41,21 @@ def _boundaries(row: Row) -> list[float] | None:
     return xs  # type: ignore[return-value]
 
 
-def table_rows(flow: Sequence[FlowRow], header: int, stop: int) -> list[Row]:
+def table_rows(flow: Sequence[FlowRow], header: int, stop: int, settings: Settings = DEFAULT_SETTINGS) -> list[Row]:
     edges = _boundaries(flow[header].row)
     rows = [flow[header].row]
     for fr in flow[header + 1:stop]:
-        big_gap = fr.gap_above > 2.2 * fr.row.size and not fr.page_break
-        if big_gap or crosses(fr.row, edges) or _APPENDIX_HEADING.match(fr.text):
+        big_gap = fr.gap_above > settings.block_gap * fr.row.size and not fr.page_break
+        if big_gap or crosses(fr.row, edges, settings.crossing_margin) or _APPENDIX_HEADING.match(fr.text):
             break
         rows.append(fr.row)
     return rows
 
 
-def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int) -> FinancialTable:
+def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int,
+                  settings: Settings = DEFAULT_SETTINGS) -> FinancialTable:
     edges = _boundaries(rows[0])
-    impact, current, pre, post = (column_run(c) for c in columns(rows, edges))
+    impact, current, pre, post = (column_run(c) for c in columns(rows, edges, settings.column_slack))
     found = find_in_runs([current, pre, post])
     current_col, pre_col, post_col = money_columns([current, pre, post], found)
     total, parts, _ = current_column(current_col)
