@@ -6,11 +6,11 @@ the origin at the top left of the page, as pdfplumber gives them.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "agenda-extract/1.0"
+SCHEMA_VERSION: Final = "agenda-extract/1.0"
 
 BBox = tuple[float, float, float, float]
 FigureKind = Literal["money", "fte", "headcount", "count"]

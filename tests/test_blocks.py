@@ -5,7 +5,7 @@ import pytest
 
 from extract.figures.match import find_in_runs
 from extract.read.text import TextRun, Word
-from extract.structures.blocks import proposed_column, money_columns
+from extract.structures.blocks import money_columns, proposed_column
 
 
 def column_of(*lines: str):

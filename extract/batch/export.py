@@ -245,7 +245,7 @@ def _owned_figures(document: dict) -> Iterable[tuple[str, str, str, dict]]:
 
 
 def findings_to_rows(sha: str, document: dict, figure_rows: list[Row]) -> list[Row]:
-    card_of_service = {}
+    card_of_service: dict[str | None, str | None] = {}
     for card in document.get("service_cards") or []:
         card_of_service.setdefault(card.get("service"), card.get("id"))
     index_of = {(r["page"], (r["x0"], r["top"], r["x1"], r["bottom"]), r["text"]): r["figure_index"]
@@ -268,7 +268,7 @@ def _place(figure: dict) -> tuple:
     return figure.get("page"), tuple(figure.get("bbox") or ()), figure.get("text")
 
 
-def _dig(data: dict, path: tuple[str, ...]) -> Any:
+def _dig(data: Any, path: tuple[str, ...]) -> Any:
     for key in path:
         data = (data or {}).get(key)
     return data

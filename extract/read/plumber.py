@@ -1,7 +1,7 @@
 """pdfplumber: the careful reader, used on the pages that may hold cards, tables or figures.
 
-pdfplumber is imported here to read text, and in review/crops.py to render pages. Each page is closed after use so memory stays
-flat however long the pack.
+pdfplumber is imported here to read text, and in review/crops.py to render pages. Each page
+is closed after use so memory stays flat however long the pack.
 """
 from __future__ import annotations
 

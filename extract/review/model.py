@@ -111,9 +111,9 @@ def build_review(pdf_path: Path, extraction: Extraction) -> Review:
         for owner in view.owners:
             owners[owner.id].findings.append(view.number)
     figure_crop: dict[FigureKey, str] = {}
-    for oid, view in owners.items():
-        view.crops = [c for page in _pages(view.marks) for c in crops[f"where-{safe_id(oid)}-p{page}"]]
-        for crop in view.crops:
+    for oid, owner_view in owners.items():
+        owner_view.crops = [c for page in _pages(owner_view.marks) for c in crops[f"where-{safe_id(oid)}-p{page}"]]
+        for crop in owner_view.crops:
             for mark in crop.marks:
                 figure_crop.setdefault(figure_key(mark.figure), crop.id)
     return Review(extraction, pdf_path.name, sha256_of(pdf_path) == extraction.source.sha256,

@@ -42,7 +42,7 @@ def flow_to_cards(flow: Sequence[FlowRow], first: int = 1, settings: Settings = 
     title_starts = [
         title_above(flow, i, limit=starts[k - 1] if k else -1, settings=settings) for k, i in enumerate(starts)
     ]
-    cards = []
+    cards: list[ServiceCard] = []
     for k, start in enumerate(starts):
         stop = title_starts[k + 1] if k + 1 < len(starts) else len(flow)
         layout = read_card(flow, title_starts[k], start, stop, settings)
@@ -58,6 +58,7 @@ def _is_card_start(row: Row, settings: Settings) -> bool:
 def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int,
               settings: Settings = DEFAULT_SETTINGS) -> CardLayout:
     value_x = value_column_x(flow[start].row, settings)
+    assert value_x is not None, "a card starts only at a label/value row (_is_card_start)"
     layout = CardLayout([fr.row for fr in flow[title_start:start]], [], [], [])
     i = start
     while i < stop and not _block_header(flow[i].row, settings):

@@ -25,7 +25,7 @@ def flow_to_financial_tables(flow: Sequence[FlowRow], first: int = 1,
     """Appendix B tables, numbered from `first` (the pack's count so far, plus one)."""
     headers = [i for i, fr in enumerate(flow) if _boundaries(fr.row) is not None]
     titles = [title_above(flow, i, limit=headers[k - 1] if k else -1, settings=settings) for k, i in enumerate(headers)]
-    tables = []
+    tables: list[FinancialTable] = []
     for k, header in enumerate(headers):
         stop = titles[k + 1] if k + 1 < len(headers) else len(flow)
         rows = table_rows(flow, header, stop, settings)
@@ -35,14 +35,15 @@ def flow_to_financial_tables(flow: Sequence[FlowRow], first: int = 1,
 
 
 def _boundaries(row: Row) -> list[float] | None:
-    xs = [match_x(row, pattern) for _, pattern in FINTABLE_COLUMNS]
-    if any(x is None for x in xs) or xs != sorted(xs):
+    found = [match_x(row, pattern) for _, pattern in FINTABLE_COLUMNS]
+    xs = [x for x in found if x is not None]
+    if len(xs) < len(found) or xs != sorted(xs):
         return None
-    return xs  # type: ignore[return-value]
+    return xs
 
 
 def table_rows(flow: Sequence[FlowRow], header: int, stop: int, settings: Settings = DEFAULT_SETTINGS) -> list[Row]:
-    edges = _boundaries(flow[header].row)
+    edges = _boundaries(flow[header].row) or []
     rows = [flow[header].row]
     for fr in flow[header + 1:stop]:
         big_gap = fr.gap_above > settings.block_gap * fr.row.size and not fr.page_break
@@ -55,6 +56,7 @@ def table_rows(flow: Sequence[FlowRow], header: int, stop: int, settings: Settin
 def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int,
                   settings: Settings = DEFAULT_SETTINGS) -> FinancialTable:
     edges = _boundaries(rows[0])
+    assert edges is not None, "a table starts only at its header row (flow_to_financial_tables)"
     impact, current, pre, post = (column_run(c) for c in columns(rows, edges, settings.column_slack))
     found = find_in_runs([current, pre, post])
     current_col, pre_col, post_col = money_columns([current, pre, post], found)
