@@ -231,7 +231,7 @@ def read_running_text(pages: Sequence[PageText], carried: dict[int, str | None])
 def runs_to_figures(page_runs, found) -> list[Figure]:
     from extract.structures.statements import section_at
 
-    return [f.to_model(section=section_at(pr, f.start)) for pr, fs in zip(page_runs, found) for f in fs]
+    return [f.to_model(section=section_at(pr, f.start)) for pr, fs in zip(page_runs, found, strict=True) for f in fs]
 
 
 def paragraph_before_page(lines, documents: Sequence[Document]) -> dict[int, str | None]:

@@ -202,7 +202,7 @@ def figures_to_rows(sha: str, document: dict) -> list[Row]:
     """Every page figure once; the labelled figures of cards and tables are matched to it by
     page, box and text (the pipeline merges them), and added as rows of their own if not."""
     rows = [figure_to_row(sha, n, f) for n, f in enumerate(document.get("figures") or [])]
-    by_place = {_place(f): row for f, row in zip(document.get("figures") or [], rows)}
+    by_place = {_place(f): row for f, row in zip(document.get("figures") or [], rows, strict=True)}
     for owner_column, owner_id, role, figure in _owned_figures(document):
         row = by_place.get(_place(figure))
         if row is None:

@@ -72,11 +72,11 @@ def money_columns(runs: Sequence[TextRun], found: Sequence[Sequence[Found]]) -> 
     resolved = infer_money_units(f for _, f in flat)
     per_column: list[list[Found]] = [[] for _ in runs]
     inferred: list[set[int]] = [set() for _ in runs]
-    for (i, _), (f, was_inferred) in zip(flat, resolved):
+    for (i, _), (f, was_inferred) in zip(flat, resolved, strict=True):
         per_column[i].append(f)
         if was_inferred:
             inferred[i].add(f.start)
-    return [Column(run, tuple(fs), frozenset(inf)) for run, fs, inf in zip(runs, per_column, inferred)]
+    return [Column(run, tuple(fs), frozenset(inf)) for run, fs, inf in zip(runs, per_column, inferred, strict=True)]
 
 
 # --- staffing ------------------------------------------------------------------------

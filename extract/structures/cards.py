@@ -155,7 +155,7 @@ def read_blocks(blocks: Sequence[Block], settings: Settings = DEFAULT_SETTINGS) 
     for k, block in enumerate(blocks):
         pair_runs, pair_found = runs[2 * k: 2 * k + 2], found[2 * k: 2 * k + 2]
         if block.kind == "staffing":
-            current, proposed = (Column(r, tuple(f)) for r, f in zip(pair_runs, pair_found))
+            current, proposed = (Column(r, tuple(f)) for r, f in zip(pair_runs, pair_found, strict=True))
             staffing = staffing_block(current, proposed)
         else:
             budget = budget_block(*money_columns(pair_runs, pair_found))

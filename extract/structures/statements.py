@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extract.figures.match import Found
 from extract.models import Document, Statement
@@ -58,7 +59,7 @@ def runs_to_statements(
     skip_pages: set[int],
 ) -> list[Statement]:
     statements = []
-    for page_run, figures in zip(page_runs, found):
+    for page_run, figures in zip(page_runs, found, strict=True):
         if page_run.page.number in skip_pages or len(figures) < 2:
             continue
         document = _document_of(documents, page_run.page.number)
@@ -87,7 +88,7 @@ def _paragraphs(page_run: PageRun) -> list[tuple[int, int]]:
         if i == 0 or PARAGRAPH_NUMBER.match(row.text) or (gap is not None and gap > PARAGRAPH_GAP * row.size):
             bounds.append(page_run.row_starts[i])
     bounds.append(len(page_run.run.text) + 1)
-    return list(zip(bounds, bounds[1:]))
+    return list(pairwise(bounds))
 
 
 def _document_of(documents: Sequence[Document], page: int) -> Document | None:
