@@ -5,6 +5,7 @@ the origin at the top left of the page, as pdfplumber gives them.
 """
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -23,6 +24,24 @@ DocumentKind = Literal[
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# A structure's figures with their roles: the field path the figure sits at ('budget.current',
+# 'pre_consultation.breakdown', 'rows[2].cells[0]'), the one name pipeline, review, export and
+# tests use for "which figures belong to this card or table".
+RoleFigures = list[tuple[str, "Figure"]]
+
+
+def _roles(pairs: list[tuple[str, Figure | None]]) -> RoleFigures:
+    """Drop missing figures and repeats: a figure printed once belongs to its structure once
+    (a card's reduction_fte is also one of its reductions; the first role named wins)."""
+    seen: set[tuple[int, BBox]] = set()
+    kept: RoleFigures = []
+    for role, figure in pairs:
+        if figure is not None and (figure.page, figure.bbox) not in seen:
+            seen.add((figure.page, figure.bbox))
+            kept.append((role, figure))
+    return kept
 
 
 class Figure(Model):
@@ -128,6 +147,18 @@ class ServiceCard(Model):
     staffing: Staffing
     budget: Budget
 
+    def figures(self) -> RoleFigures:
+        s, b = self.staffing, self.budget
+        pairs: list[tuple[str, Figure | None]] = [
+            ("staffing.current_headcount", s.current_headcount), ("staffing.current_fte", s.current_fte),
+            ("staffing.proposed_fte", s.proposed_fte), ("staffing.reduction_fte", s.reduction_fte),
+        ]
+        pairs += [("staffing.reductions", f) for f in s.reductions]
+        pairs += [("budget.current", b.current)] + [("budget.current_parts", f) for f in b.current_parts]
+        pairs += [("budget.proposed", b.proposed), ("budget.saving", b.saving)]
+        pairs += [("budget.savings_breakdown", f) for f in b.savings_breakdown]
+        return _roles(pairs)
+
 
 class Forecast(Model):
     cost: Figure | None = None
@@ -145,6 +176,15 @@ class FinancialTable(Model):
     pre_consultation: Forecast
     post_consultation: Forecast
     staff_impact: str
+
+    def figures(self) -> RoleFigures:
+        pairs: list[tuple[str, Figure | None]] = [("current", self.current)]
+        pairs += [("current_parts", f) for f in self.current_parts]
+        for stage, forecast in (("pre_consultation", self.pre_consultation),
+                                ("post_consultation", self.post_consultation)):
+            pairs += [(f"{stage}.cost", forecast.cost), (f"{stage}.saving", forecast.saving)]
+            pairs += [(f"{stage}.breakdown", f) for f in forecast.breakdown]
+        return _roles(pairs)
 
 
 class Statement(Model):
@@ -175,6 +215,17 @@ class NumericTable(Model):
     columns: list[str] = Field(description="column headings as printed, folded to one line")
     rows: list[TableRow]
 
+    def figures(self) -> RoleFigures:
+        """Each cell at its row and column ('rows[2].cells[0]'); its label names both."""
+        return _roles([(cell_role(r, c), cell) for r, row in enumerate(self.rows) for c, cell in enumerate(row.cells)])
+
+
+def cell_role(row: int, column: int) -> str:
+    return f"rows[{row}].cells[{column}]"
+
+
+CELL_ROLE = re.compile(r"^rows\[(\d+)\]\.cells\[(\d+)\]$")
+
 
 class Post(Model):
     text: str
@@ -191,6 +242,9 @@ class PostList(Model):
     page: int = Field(ge=1)
     posts: list[Post]
     stated_total: Figure | None = None
+
+    def figures(self) -> RoleFigures:
+        return _roles([("stated_total", self.stated_total)])
 
 
 class Finding(Model):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,11 +23,13 @@ from extract.models import (
 )
 from extract.read.quality import REASONS, Problem
 from extract.read.text import PageText
+from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
     from extract.read.plumber import CarefulReader
+    from extract.structures.statements import PageRun
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 class Options:
     triage: bool = True  # pdfplumber only on pages the fast pass marks as holding figures
     checks: bool = True
+    settings: Settings = DEFAULT_SETTINGS  # the geometric tolerances (settings.py)
 
 
 def tune_garbage_collector() -> None:
@@ -83,10 +85,13 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         structure = structure_pages(lines)
         prose = sorted(prose_figure_pages(lines, structure))
         searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
-        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
+        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
+                              options.settings)
         # One stretch of consecutive pages at a time, so memory holds one stretch's
         # characters, not the pack's (a card or table never skips a page: triage.py).
-        parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
+        parts: list[PackPart] = []
+        for stretch in consecutive_stretches(searched):  # in page order: ids number through the pack
+            parts.append(read_stretch(context, stretch, Numbering.after(parts)))
         parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
     finally:
         careful.close()
@@ -98,10 +103,10 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
                                        for n, p in sorted(untrusted.items())]),
         meeting=meeting,
         documents=documents,
-        service_cards=renumbered([c for part in parts for c in part.cards]),
-        financial_tables=renumbered([t for part in parts for t in part.financial_tables]),
-        tables=renumbered([t for part in parts for t in part.numeric_tables]),
-        post_lists=renumbered([pl for part in parts for pl in part.post_lists]),
+        service_cards=[c for part in parts for c in part.cards],
+        financial_tables=[t for part in parts for t in part.financial_tables],
+        tables=[t for part in parts for t in part.numeric_tables],
+        post_lists=[pl for part in parts for pl in part.post_lists],
         statements=sorted((st for part in parts for st in part.statements), key=lambda st: st.page),
         figures=sorted((f for part in parts for f in part.figures), key=lambda f: f.page),
     )
@@ -146,7 +151,6 @@ def blank(page):
 
 
 PROSE_BATCH = 16  # prose pages read and matched together (one nlp.pipe call)
-ID_NUMBER = re.compile(r"^([a-z]+-)\d+-")
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ class PackContext:
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
     carried: dict[int, str | None]  # report paragraph open at the top of each page
+    settings: Settings = DEFAULT_SETTINGS
 
 
 @dataclass
@@ -172,6 +177,22 @@ class PackPart:
     statements: list[Statement] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Numbering:
+    """The number each kind of structure found next takes: ids run through the whole pack
+    ('card-3-…'), and are built once, by the parser, from these."""
+
+    card: int = 1
+    financial_table: int = 1
+    numeric_table: int = 1
+    post_list: int = 1
+
+    @classmethod
+    def after(cls, parts: Sequence[PackPart]) -> Numbering:
+        return cls(1 + sum(len(p.cards) for p in parts), 1 + sum(len(p.financial_tables) for p in parts),
+                   1 + sum(len(p.numeric_tables) for p in parts), 1 + sum(len(p.post_lists) for p in parts))
+
+
 def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
     stretches: list[list[int]] = []
     for number in numbers:
@@ -182,7 +203,7 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
     return stretches
 
 
-def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
+def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Numbering = Numbering()) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
     from extract.read.flow import pages_to_flow
@@ -194,14 +215,13 @@ def read_stretch(context: PackContext, numbers: Sequence[int]) -> PackPart:
 
     pages = list(read_careful_pages(context.careful, context.document, numbers))
     flow = pages_to_flow(pages)
-    part = PackPart(flow_to_cards(flow), flow_to_financial_tables(flow), flow_to_numeric_tables(flow),
-                    flow_to_post_lists(flow))
+    part = PackPart(flow_to_cards(flow, numbering.card, context.settings),
+                    flow_to_financial_tables(flow, numbering.financial_table, context.settings),
+                    flow_to_numeric_tables(flow, numbering.numeric_table),
+                    flow_to_post_lists(flow, numbering.post_list))
     running = [page for page in pages if page.number in context.structure]
-    labelled = [f for card in part.cards for f in _card_figures(card)] + [
-        f for table in part.financial_tables for f in _table_figures(table)
-    ]
     page_runs, found = read_running_text(running, context.carried)
-    part.figures = merge_figures(runs_to_figures(page_runs, found), labelled)
+    part.figures = merge_figures(page_runs, runs_to_figures(page_runs, found), structure_figures(part))
     structured_pages = {p for card in part.cards for p in range(card.page_start, card.page_end + 1)} | {
         t.page for t in part.financial_tables
     }
@@ -218,12 +238,6 @@ def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
     page_runs, found = read_running_text(pages, context.carried)
     return PackPart(figures=runs_to_figures(page_runs, found),
                     statements=runs_to_statements(page_runs, valued(found), context.documents, set()))
-
-
-def renumbered(items: list) -> list:
-    """Ids numbered through the whole pack ('card-3-…'), not within each stretch."""
-    return [item.model_copy(update={"id": ID_NUMBER.sub(rf"\g<1>{i}-", item.id, count=1)})
-            for i, item in enumerate(items, start=1)]
 
 
 def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
@@ -280,24 +294,43 @@ def paragraph_before_page(lines, documents: Sequence[Document]) -> dict[int, str
     return carried
 
 
-def merge_figures(found: Sequence[Figure], labelled: Sequence[Figure]) -> list[Figure]:
-    """Page figures, each replaced by its labelled twin from a card or table where there is one."""
-    by_place = {(f.page, f.bbox): f for f in labelled}
+def structure_figures(part: PackPart) -> list[Figure]:
+    """The figures the stretch's cards, Appendix B tables and numeric tables own, each once.
+    Lists of posts are left out: their totals count posts, and figures[] holds money,
+    FTE and headcount."""
+    owners: list = [*part.cards, *part.financial_tables, *part.numeric_tables]
+    return [figure for owner in owners for _, figure in owner.figures()]
+
+
+def merge_figures(page_runs: Sequence[PageRun], found: Sequence[Figure], owned: Sequence[Figure]) -> list[Figure]:
+    """Page figures in reading order, each replaced by its labelled twin from a structure
+    where there is one; a structure's figure the running text did not match (a bare number
+    in a table's £ column) joins at its place on the page, with the paragraph it sits in.
+    Only pages whose running text was read take part, so the figures do not depend on the
+    mode (--no-triage searches every page for structures)."""
+    from extract.structures.statements import section_of_box
+
+    by_place = {(f.page, f.bbox): f for f in owned}
     merged = []
     for figure in found:
-        twin = by_place.get((figure.page, figure.bbox))
+        twin = by_place.pop((figure.page, figure.bbox), None)
         merged.append(twin.model_copy(update={"section": figure.section}) if twin else figure)
-    return merged
+    run_of_page = {pr.page.number: pr for pr in page_runs}
+    unmatched = [f.model_copy(update={"section": section_of_box(run_of_page[f.page], f.bbox)})
+                 for f in by_place.values() if f.page in run_of_page]
+    return _interleaved(merged, sorted(unmatched, key=_place_on_page))
 
 
-def _card_figures(card) -> list[Figure]:
-    s, b = card.staffing, card.budget
-    single = [s.current_headcount, s.current_fte, s.proposed_fte, b.current, b.proposed, b.saving]
-    return [f for f in single if f] + list(s.reductions) + list(b.current_parts) + list(b.savings_breakdown)
+def _place_on_page(figure: Figure) -> tuple[int, float, float]:
+    return figure.page, figure.bbox[1], figure.bbox[0]
 
 
-def _table_figures(table) -> list[Figure]:
-    figures = [table.current] + list(table.current_parts)
-    for forecast in (table.pre_consultation, table.post_consultation):
-        figures += [forecast.cost, forecast.saving] + list(forecast.breakdown)
-    return [f for f in figures if f]
+def _interleaved(ordered: Sequence[Figure], extra: Sequence[Figure]) -> list[Figure]:
+    """`ordered` kept in its order, each of `extra` placed before the first figure printed after it."""
+    result: list[Figure] = []
+    pending = list(extra)
+    for figure in ordered:
+        while pending and _place_on_page(pending[0]) < _place_on_page(figure):
+            result.append(pending.pop(0))
+        result.append(figure)
+    return result + pending

@@ -9,10 +9,26 @@ from __future__ import annotations
 import re
 
 # --- service card structure ----------------------------------------------------------
+# The card grammar once: a card opens at 'Overview', its staffing block at 'Current staffing'
+# beside 'Proposed staffing' (or expansion, reduction ...), its budget block at 'Current budget'
+# beside 'Proposed costs'. The parsers (structures/cards.py) and the fast pass's triage
+# (pack/triage.py, below) both compile their patterns from these words.
+CARD_OPENING = "Overview"
+CURRENT_STAFFING = r"current\s+staffing"
+CURRENT_BUDGET = r"current\s+budget"
+PROPOSED_STAFFING_WORDS = ("staffing", "expansion", "reduction", "structure", "establishment")
+PROPOSED_BUDGET_WORDS = ("costs?", "budget")
+PRE_CONSULTATION = r"pre[-\s]?consultation"
+POST_CONSULTATION = r"post[-\s]?consultation"
+
+
+def _proposed(words: tuple[str, ...]) -> str:
+    return rf"proposed\s+({'|'.join(words)})"
+
 
 # Section labels of a service card (left column), first match wins; key is the JSON key.
 SECTION_LABELS: list[tuple[str, re.Pattern]] = [
-    ("overview", re.compile(r"^overview\b", re.I)),
+    ("overview", re.compile(rf"^{CARD_OPENING}\b", re.I)),
     ("duties", re.compile(r"^(statutory\s+)?duties\b", re.I)),
     ("current_model", re.compile(r"^current\s+(delivery\s+)?model\b", re.I)),
     ("summary_of_feedback", re.compile(r"^summary\s+of\b", re.I)),
@@ -20,20 +36,36 @@ SECTION_LABELS: list[tuple[str, re.Pattern]] = [
     ("rationale", re.compile(r"^rationale\b", re.I)),
     ("impact", re.compile(r"^impact\b", re.I)),
 ]
-CARD_START = re.compile(r"^overview\b", re.I)
+CARD_START = re.compile(rf"^{CARD_OPENING}\b", re.I)
 
 # Block headers: left (current) and right (proposed) column titles.
-STAFFING_HEADER = re.compile(r"^current\s+staffing\b", re.I)
-STAFFING_RIGHT = re.compile(r"\bproposed\s+(staffing|expansion|reduction|structure|establishment)\b", re.I)
-BUDGET_HEADER = re.compile(r"^current\s+budget\b", re.I)
-BUDGET_RIGHT = re.compile(r"\bproposed\s+(costs?|budget)\b", re.I)
+STAFFING_HEADER = re.compile(rf"^{CURRENT_STAFFING}\b", re.I)
+STAFFING_RIGHT = re.compile(rf"\b{_proposed(PROPOSED_STAFFING_WORDS)}\b", re.I)
+BUDGET_HEADER = re.compile(rf"^{CURRENT_BUDGET}\b", re.I)
+BUDGET_RIGHT = re.compile(rf"\b{_proposed(PROPOSED_BUDGET_WORDS)}\b", re.I)
+
+# --- what the fast pass's triage looks for (pack/triage.py) -----------------------------
+# Triage reads pdfium's lines, before any geometry, so its patterns are narrower than the
+# parsers': a card opens only at 'Overview' as a heading prints it (capital O, and not
+# 'Overview of the Strategy'), and only the commonest right-hand titles mark a block.
+TRIAGE_CARD_OPENS = re.compile(rf"^{CARD_OPENING}\b(?![,;]|\s+of\b)")
+TRIAGE_CARD_CLOSES = re.compile(rf"{CURRENT_BUDGET}|{_proposed(('costs',))}", re.I)
+TRIAGE_STRUCTURE = re.compile(
+    "|".join([CURRENT_STAFFING, _proposed(("costs", "staffing")), CURRENT_BUDGET, PRE_CONSULTATION,
+              r"total\s*:?\s*\d+\s+posts", r"\bx\s*\d+\s*$"]),
+    re.I | re.M,
+)
+# A page whose running text prints a figure: the words figures/patterns.py matches.
+TRIAGE_FIGURE = re.compile(
+    r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I
+)
 
 # Appendix B "Financial and staff impacts" table header: three column titles on one row.
 FINTABLE_COLUMNS: list[tuple[str, re.Pattern]] = [
     # 'Current' alone: a narrow column wraps its title ('Current' / 'budget').
     ("current", re.compile(r"\bcurrent(\s+budget)?\b", re.I)),
-    ("pre", re.compile(r"\bpre[-\s]?consultation\b", re.I)),
-    ("post", re.compile(r"\bpost[-\s]?consultation\b", re.I)),
+    ("pre", re.compile(rf"\b{PRE_CONSULTATION}\b", re.I)),
+    ("post", re.compile(rf"\b{POST_CONSULTATION}\b", re.I)),
 ]
 # Column title words to drop from the top of a column's text.
 COLUMN_TITLE_WORDS = re.compile(

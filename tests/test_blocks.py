@@ -5,7 +5,7 @@ import pytest
 
 from extract.figures.match import find_in_runs
 from extract.read.text import TextRun, Word
-from extract.structures.blocks import forecast_column, money_columns
+from extract.structures.blocks import money_columns, proposed_column
 
 
 def column_of(*lines: str):
@@ -22,14 +22,14 @@ def column_of(*lines: str):
     ("£0.68M", "(saving £0.14M)", "DSG savings £0.11m", "ESG savings £0", "Other:- £0.03m"),
 ])
 def test_the_saving_is_found_however_the_column_wraps(lines):
-    forecast = forecast_column(column_of(*lines))
+    forecast = proposed_column(column_of(*lines))
     assert forecast.cost.text == "£0.68M" and forecast.saving.text == "£0.14M"
     assert [(f.label, f.text) for f in forecast.breakdown] == [
         ("DSG savings", "£0.11m"), ("ESG savings", "£0"), ("Other", "£0.03m")]
 
 
 def test_a_labelled_saving_line_is_part_of_the_breakdown_not_the_saving():
-    forecast = forecast_column(column_of("£0.77M", "Staff savings £0.05M"))
+    forecast = proposed_column(column_of("£0.77M", "Staff savings £0.05M"))
     assert forecast.saving is None
     assert [(f.label, f.text) for f in forecast.breakdown] == [("Staff savings", "£0.05M")]
 

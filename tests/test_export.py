@@ -199,3 +199,18 @@ def test_a_missing_output_is_reported_and_the_rest_still_exported(synthetic_batc
     result = invoke("export", synthetic_batch)
     assert result.exit_code == 3 and "gone.json: missing or not valid JSON" in result.stderr
     assert rows(synthetic_batch / "export.sqlite", "SELECT count(*) FROM packs") == [(1,)]
+
+
+def test_every_cell_of_a_numeric_table_is_one_figure_row_at_its_row_and_column(sample_batch):
+    invoke("export", sample_batch)
+    database = sample_batch / "export.sqlite"
+    docs = documents(sample_batch)
+    assert rows(database, "SELECT count(*) FROM figures")[0][0] == sum(len(d["figures"]) for d in docs)
+    cells = {(d["source"]["sha256"], t["id"], r, c, cell["text"])
+             for d in docs for t in d["tables"] for r, row in enumerate(t["rows"])
+             for c, cell in enumerate(row["cells"]) if cell}
+    assert cells, "the samples hold numeric tables"
+    exported = rows(database, "SELECT pack_sha256, numeric_table_id, table_row, table_column, text, role, label "
+                              "FROM figures WHERE numeric_table_id IS NOT NULL")
+    assert len(exported) == len(cells) and {row[:5] for row in exported} == cells
+    assert all(role == f"rows[{r}].cells[{c}]" for _, _, r, c, _, role, _ in exported)

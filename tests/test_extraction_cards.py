@@ -44,10 +44,7 @@ def text_of(figure) -> str | None:
 
 
 def card_figures(card) -> Counter:
-    s, b = card.staffing, card.budget
-    singles = [s.current_headcount, s.current_fte, s.proposed_fte, b.current, b.proposed, b.saving]
-    every = [f for f in singles if f] + s.reductions + b.current_parts + b.savings_breakdown
-    return Counter(f.text for f in every)
+    return Counter(f.text for _, f in card.figures())
 
 
 def by_title(items, title, attribute):

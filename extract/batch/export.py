@@ -8,8 +8,11 @@ Tables and keys (the same in every format):
   packs             one row per distinct content: sha256
   service_cards     pack_sha256 + card_id
   financial_tables  pack_sha256 + table_id
-  figures           pack_sha256 + figure_index; card_id / financial_table_id + role where the
-                    figure is one of a card's or table's labelled figures
+  figures           pack_sha256 + figure_index; card_id / financial_table_id / numeric_table_id
+                    + role where the figure belongs to a card or table (the role is its field
+                    path there, as models.RoleFigures names it: 'budget.saving',
+                    'pre_consultation.cost'); a numeric table's cell also has table_row and
+                    table_column (0-based) and the label naming its row and column
   findings          pack_sha256 + finding_index; card_id where the subject is a card's service;
                     the finding's `check` is the column check_id (CHECK is an SQL keyword)
 Nested figures become columns: budget_current_value, budget_current_text, ..._precision, ..._page.
@@ -22,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from extract.batch.manifest import (
     MANIFEST_NAME,
     ManifestRecord,
@@ -30,6 +35,7 @@ from extract.batch.manifest import (
     read_output_document,
 )
 from extract.errors import NotABatch
+from extract.models import CELL_ROLE, FinancialTable, NumericTable, ServiceCard
 
 FORMATS = ("sqlite", "csv", "jsonl")
 Row = dict[str, Any]
@@ -98,7 +104,8 @@ def empty_tables() -> dict[str, Table]:
                           ("text", "TEXT"), ("precision", "REAL"), ("page", "INTEGER"), ("x0", "REAL"),
                           ("top", "REAL"), ("x1", "REAL"), ("bottom", "REAL"), ("label", "TEXT"),
                           ("unit_inferred", "INTEGER"), ("section", "TEXT"), ("card_id", "TEXT"),
-                          ("financial_table_id", "TEXT"), ("role", "TEXT")], ("pack_sha256", "figure_index")),
+                          ("financial_table_id", "TEXT"), ("numeric_table_id", "TEXT"), ("role", "TEXT"),
+                          ("table_row", "INTEGER"), ("table_column", "INTEGER")], ("pack_sha256", "figure_index")),
         Table("findings", [("pack_sha256", "TEXT"), ("finding_index", "INTEGER"), ("check_id", "TEXT"),
                            ("severity", "TEXT"), ("subject", "TEXT"), ("card_id", "TEXT"), ("message", "TEXT"),
                            ("expected", "REAL"), ("found", "REAL"), ("difference", "REAL"), ("tolerance", "REAL"),
@@ -209,6 +216,9 @@ def figures_to_rows(sha: str, document: dict) -> list[Row]:
             by_place[_place(figure)] = row
         if row[owner_column] is None:
             row.update({owner_column: owner_id, "role": role})
+            cell = CELL_ROLE.match(role)
+            if cell:
+                row.update(table_row=int(cell.group(1)), table_column=int(cell.group(2)))
     return rows
 
 
@@ -218,30 +228,25 @@ def figure_to_row(sha: str, index: int, figure: dict) -> Row:
             "text": figure.get("text"), "precision": figure.get("precision"), "page": figure.get("page"),
             "x0": x0, "top": top, "x1": x1, "bottom": bottom, "label": figure.get("label"),
             "unit_inferred": figure.get("unit_inferred"), "section": figure.get("section"),
-            "card_id": None, "financial_table_id": None, "role": None}
+            "card_id": None, "financial_table_id": None, "numeric_table_id": None, "role": None,
+            "table_row": None, "table_column": None}
+
+
+OWNERS = (("service_cards", ServiceCard, "card_id"), ("financial_tables", FinancialTable, "financial_table_id"),
+          ("tables", NumericTable, "numeric_table_id"))
 
 
 def _owned_figures(document: dict) -> Iterable[tuple[str, str, str, dict]]:
-    for card in document.get("service_cards") or []:
-        for block in ("staffing", "budget"):
-            for name, value in (card.get(block) or {}).items():
-                for figure in _figures_in(value):
-                    yield "card_id", card.get("id"), f"{block}.{name}", figure
-    for table in document.get("financial_tables") or []:
-        for name in ("current", "current_parts", "pre_consultation", "post_consultation"):
-            value = table.get(name)
-            parts = value.items() if isinstance(value, dict) and "kind" not in value else [("", value)]
-            for part, inner in parts:
-                for figure in _figures_in(inner):
-                    yield "financial_table_id", table.get("id"), f"{name}.{part}" if part else name, figure
-
-
-def _figures_in(value: Any) -> list[dict]:
-    if isinstance(value, dict) and "kind" in value and "value" in value:
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, dict) and "kind" in item and "value" in item]
-    return []
+    """Each structure's figures as the structure itself names them (its `figures()`); an
+    output whose structure no longer reads as the models say links none of its figures."""
+    for key, model, column in OWNERS:
+        for item in document.get(key) or []:
+            try:
+                owner = model.model_validate(item)
+            except ValidationError:
+                continue
+            for role, figure in owner.figures():
+                yield column, owner.id, role, figure.model_dump(mode="json")
 
 
 def findings_to_rows(sha: str, document: dict, figure_rows: list[Row]) -> list[Row]:
@@ -268,7 +273,7 @@ def _place(figure: dict) -> tuple:
     return figure.get("page"), tuple(figure.get("bbox") or ()), figure.get("text")
 
 
-def _dig(data: dict | None, path: tuple[str, ...]) -> Any:
+def _dig(data: Any, path: tuple[str, ...]) -> Any:
     for key in path:
         data = (data or {}).get(key)
     return data

@@ -105,7 +105,8 @@ def create_statement(table: Table) -> str:
 
 
 def index_statements(table: Table) -> list[str]:
-    wanted = [c for c in ("sha256", "card_id", "financial_table_id", "page") if c in table.names and c not in table.key]
+    indexed = ("sha256", "card_id", "financial_table_id", "numeric_table_id", "page")
+    wanted = [c for c in indexed if c in table.names and c not in table.key]
     return [f'CREATE INDEX "{table.name}_{c}" ON "{table.name}" ("{c}")' for c in wanted]
 
 

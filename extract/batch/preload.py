@@ -4,24 +4,25 @@ The fork server forks one child per input; whatever is imported here is already 
 in each child (about a second of imports and the spaCy pipeline saved per file) while each
 child still starts clean of any other file's state. Failures are swallowed: a module that
 does not import here is simply imported later, in the child, where its error is reported
-against the file.
+against the file. The names are strings, so tests/test_module_lists.py imports every one of
+them: a renamed module fails the tests rather than silently going cold.
 """
 from __future__ import annotations
 
 import importlib
 import sys
 
-_MODULES = (
+MODULES = (
     "extract.batch.worker", "extract.pipeline", "extract.output", "extract.read.pdfium", "extract.read.plumber",
-    "extract.structures.cards", "extract.structures.fintables", "extract.read.flow", "extract.pack.segment",
-    "extract.structures.statements", "extract.pack.triage", "extract.figures.match", "extract.checks",
-    "extract.figures.nlp", "extract.structures.numeric.tables", "extract.structures.postlists",
+    "extract.read.flow", "extract.pack.segment", "extract.pack.triage", "extract.figures.match", "extract.figures.nlp",
+    "extract.structures.cards", "extract.structures.fintables", "extract.structures.statements",
+    "extract.structures.numeric.tables", "extract.structures.postlists", "extract.checks",
     "pdfplumber", "pypdfium2",
 )
 
 
 def _warm() -> None:
-    for name in _MODULES:
+    for name in MODULES:
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - see the module docstring

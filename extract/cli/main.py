@@ -164,23 +164,21 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-def _register_optional_commands() -> None:
-    """Commands that live in their own modules (each imports only click at top level)."""
+# Commands that live in their own modules (each imports only click at top level, so loading
+# them costs little); a missing or renamed one fails here, loudly, and in tests/test_module_lists.py.
+COMMAND_MODULES = (
+    ("extract.cli.check", "check"),
+    ("extract.cli.batch", "batch"),
+    ("extract.cli.batch", "export"),
+    ("extract.cli.review", "review"),
+)
+
+
+def _register_commands() -> None:
     import importlib
 
-    for module_name, attribute in (
-        ("extract.cli.check", "check"),
-        ("extract.cli.batch", "batch"),
-        ("extract.cli.batch", "export"),
-        ("extract.cli.review", "review"),
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        main.add_command(getattr(module, attribute))
+    for module_name, attribute in COMMAND_MODULES:
+        main.add_command(getattr(importlib.import_module(module_name), attribute))
 
 
-_register_optional_commands()
+_register_commands()

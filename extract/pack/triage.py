@@ -12,31 +12,30 @@ also searched with pdfplumber for structures, and the output must come out the s
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from extract.read.pdfium import PageLines
-from extract.vocabulary import NIL_CELL, NUMBER_CELL, TABLE_UNIT
+from extract.vocabulary import (
+    NIL_CELL,
+    NUMBER_CELL,
+    TABLE_UNIT,
+    TRIAGE_CARD_CLOSES,
+    TRIAGE_CARD_OPENS,
+    TRIAGE_FIGURE,
+    TRIAGE_STRUCTURE,
+)
 
-FIGURE_TRIGGER = re.compile(
-    r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I
-)
-STRUCTURE_TRIGGER = re.compile(
-    r"current\s+staffing|proposed\s+(costs|staffing)|current\s+budget|pre[-\s]?consultation|"
-    r"total\s*:?\s*\d+\s+posts|\bx\s*\d+\s*$",
-    re.I | re.M,
-)
+# The words triage looks for (TRIAGE_*) are kept with the parsers' in vocabulary.py.
+
 # A page may hold a numeric table when two of its lines end in this many amounts (as
 # numgrid.MIN_COLUMNS), or when this many lines are one amount each (cells pdfium gives
 # a line apiece), and the page speaks of money or staff (patterns.TABLE_UNIT).
 TABLE_ROW_CELLS = 2
 LONE_AMOUNT_LINES = 4
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
-CARD_OPENS = re.compile(r"^Overview\b(?![,;]|\s+of\b)")  # not a heading 'Overview of the Strategy'
 # A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
 # Special Education) takes 15 pages in 12pt Courier. Past this, an 'Overview' opened no card.
 MAX_CARD_PAGES = 30
-CARD_CLOSES = re.compile(r"current\s+budget|proposed\s+costs", re.I)
 
 
 def structure_pages(pages: Sequence[PageLines]) -> set[int]:
@@ -44,8 +43,8 @@ def structure_pages(pages: Sequence[PageLines]) -> set[int]:
     wanted: set[int] = set()
     card_pages = 0  # pages since a card opened without its budget block; 0: not in a card
     for page in pages:
-        opens = any(CARD_OPENS.match(line) for line in page.lines)
-        if opens or STRUCTURE_TRIGGER.search(page.text) or _holds_numeric_table(page):
+        opens = any(TRIAGE_CARD_OPENS.match(line) for line in page.lines)
+        if opens or TRIAGE_STRUCTURE.search(page.text) or _holds_numeric_table(page):
             wanted.add(page.number)
             if page.number > 1 and _opens_near_top(page):
                 wanted.add(page.number - 1)
@@ -55,19 +54,19 @@ def structure_pages(pages: Sequence[PageLines]) -> set[int]:
             card_pages += 1
         if card_pages:
             wanted.add(page.number)
-            closes = CARD_CLOSES.search(page.text) and not _opens_after_close(page)
+            closes = TRIAGE_CARD_CLOSES.search(page.text) and not _opens_after_close(page)
             card_pages = 0 if closes or card_pages >= MAX_CARD_PAGES else card_pages
     return wanted
 
 
 def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[int]:
     """Pages outside the structures whose running text prints figures."""
-    return {p.number for p in pages if p.number not in structure and FIGURE_TRIGGER.search(p.text)}
+    return {p.number for p in pages if p.number not in structure and TRIAGE_FIGURE.search(p.text)}
 
 
 def _opens_near_top(page: PageLines) -> bool:
     top = page.lines[:TITLE_ROOM]
-    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or _is_numeric_row(line) for line in top)
+    return any(TRIAGE_CARD_OPENS.match(line) or TRIAGE_STRUCTURE.search(line) or _is_numeric_row(line) for line in top)
 
 
 def _holds_numeric_table(page: PageLines) -> bool:
@@ -94,5 +93,5 @@ def _is_numeric_row(line: str) -> bool:
 
 def _opens_after_close(page: PageLines) -> bool:
     """A page that closes one card and opens the next keeps the span open."""
-    last_close = max((i for i, line in enumerate(page.lines) if CARD_CLOSES.search(line)), default=-1)
-    return any(CARD_OPENS.match(line) for line in page.lines[last_close + 1:])
+    last_close = max((i for i, line in enumerate(page.lines) if TRIAGE_CARD_CLOSES.search(line)), default=-1)
+    return any(TRIAGE_CARD_OPENS.match(line) for line in page.lines[last_close + 1:])

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extract.read.text import PageText, Row, TextRun, Word
+from extract.settings import DEFAULT_SETTINGS
 from extract.vocabulary import PAGE_STAMP
 
 
@@ -45,18 +46,20 @@ def match_x(row: Row, pattern: re.Pattern) -> float | None:
     return row.x_of(match.start())
 
 
-def crosses(row: Row, boundaries: Sequence[float]) -> bool:
-    """True when a word straddles a column boundary: the row is not part of the table."""
-    return any(w.x0 < b - 2.0 and w.x1 > b + 2.0 for w in row.words for b in boundaries)
+def crosses(row: Row, boundaries: Sequence[float], margin: float = DEFAULT_SETTINGS.crossing_margin) -> bool:
+    """True when a word straddles a column boundary (Settings.crossing_margin): the row is
+    not part of the table."""
+    return any(w.x0 < b - margin and w.x1 > b + margin for w in row.words for b in boundaries)
 
 
-def columns(rows: Sequence[Row], boundaries: Sequence[float]) -> list[list[list[Word]]]:
-    """Split rows at ascending x boundaries: result[column][row] = words."""
+def columns(rows: Sequence[Row], boundaries: Sequence[float],
+            slack: float = DEFAULT_SETTINGS.column_slack) -> list[list[list[Word]]]:
+    """Split rows at ascending x boundaries: result[column][row] = words (Settings.column_slack)."""
     edges = [float("-inf"), *boundaries, float("inf")]
     table: list[list[list[Word]]] = [[] for _ in range(len(edges) - 1)]
     for row in rows:
         for c in range(len(edges) - 1):
-            words = [w for w in row.words if edges[c] - 1.0 <= w.x0 < edges[c + 1] - 1.0]
+            words = [w for w in row.words if edges[c] - slack <= w.x0 < edges[c + 1] - slack]
             if words:
                 table[c].append(words)
     return table

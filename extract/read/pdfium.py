@@ -105,7 +105,8 @@ def page_lines(document, number: int) -> PageLines:
 
 
 def page_text(document, number: int) -> PageText:
-    """Positioned text from pdfium: the fallback when pdfplumber fails on a page."""
+    """Positioned text from pdfium: how every page of running text outside the structures is
+    read (pipeline.read_prose), and what a page pdfplumber fails on is read with instead."""
     import pypdfium2.raw as raw
 
     page = document[number - 1]
@@ -118,7 +119,7 @@ def page_text(document, number: int) -> PageText:
             textpage.close()
     finally:
         page.close()
-    return PageText(number, float(width), float(height), glyphs_to_rows(glyphs, number), "pdfium")
+    return PageText(number, float(width), float(height), glyphs_to_rows(glyphs, number))
 
 
 def _glyphs(textpage, height: float, raw):

@@ -1,7 +1,7 @@
 """pdfplumber: the careful reader, used on the pages that may hold cards, tables or figures.
 
-The only module that imports pdfplumber. Each page is closed after use so memory stays
-flat however long the pack.
+pdfplumber is imported here to read text, and in review/crops.py to render pages. Each page
+is closed after use so memory stays flat however long the pack.
 """
 from __future__ import annotations
 
@@ -34,8 +34,7 @@ class CarefulReader:
             if number > count:
                 break
             width, height, glyphs = self._guarded(number, lambda n=number: page_glyphs_closed(pdf.pages[n - 1]))
-            yield PageText(number=number, width=width, height=height, rows=glyphs_to_rows(glyphs, number),
-                           engine="pdfplumber")
+            yield PageText(number=number, width=width, height=height, rows=glyphs_to_rows(glyphs, number))
 
     def _guarded(self, number: int, read):
         """pdfplumber's (pdfminer's) work, with what they raise on a damaged page as ReaderFailed.

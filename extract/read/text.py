@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from extract.settings import DEFAULT_SETTINGS, Settings
+
 BBox = tuple[float, float, float, float]
 
 
@@ -86,10 +88,10 @@ class Row:
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 
-    def split(self, boundary: float) -> tuple[list[Word], list[Word]]:
-        """Words left of a column boundary, and words at or right of it."""
-        left = [w for w in self.words if w.x0 < boundary - 1.0]
-        right = [w for w in self.words if w.x0 >= boundary - 1.0]
+    def split(self, boundary: float, slack: float = DEFAULT_SETTINGS.column_slack) -> tuple[list[Word], list[Word]]:
+        """Words left of a column boundary, and words at or right of it (Settings.column_slack)."""
+        left = [w for w in self.words if w.x0 < boundary - slack]
+        right = [w for w in self.words if w.x0 >= boundary - slack]
         return left, right
 
     def x_of(self, char_index: int) -> float:
@@ -103,7 +105,6 @@ class PageText:
     width: float
     height: float
     rows: list[Row] = field(default_factory=list)
-    engine: str = "pdfplumber"
 
     @property
     def text(self) -> str:
@@ -171,7 +172,7 @@ class TextRun:
 
 # --- characters to rows -------------------------------------------------------------
 
-def glyphs_to_rows(glyphs: Sequence[Glyph], page: int) -> list[Row]:
+def glyphs_to_rows(glyphs: Sequence[Glyph], page: int, settings: Settings = DEFAULT_SETTINGS) -> list[Row]:
     """Group glyphs into rows by baseline, then into words: a space printed in the PDF
     ends a word, and without one a horizontal gap does.
 
@@ -185,7 +186,7 @@ def glyphs_to_rows(glyphs: Sequence[Glyph], page: int) -> list[Row]:
         if not glyph.text:
             continue
         printed = bool(glyph.text.strip())
-        if anchor is not None and _same_line(anchor, glyph):
+        if anchor is not None and _same_line(anchor, glyph, settings.line_tolerance):
             lines[-1].append(glyph)  # a space only ever breaks the line it is printed on
         elif printed:
             lines.append([glyph])
@@ -195,19 +196,19 @@ def glyphs_to_rows(glyphs: Sequence[Glyph], page: int) -> list[Row]:
             anchor = glyph
     rows = []
     for line in lines:
-        words = _line_to_words(sorted(line, key=lambda g: g.x0), page)
+        words = _line_to_words(sorted(line, key=lambda g: g.x0), page, settings.word_gap)
         if words:
             rows.append(Row(page=page, words=tuple(words)))
     rows.sort(key=lambda r: (round(r.bottom, 1), r.x0))
     return rows
 
 
-def _same_line(previous: Glyph, glyph: Glyph) -> bool:
-    # Baselines within a third of the type size: one line (tolerates mixed fonts).
-    return abs(previous.bottom - glyph.bottom) <= max(previous.size, glyph.size) * 0.33
+def _same_line(previous: Glyph, glyph: Glyph, tolerance: float) -> bool:
+    """Baselines within `tolerance` type sizes (Settings.line_tolerance): one line."""
+    return abs(previous.bottom - glyph.bottom) <= max(previous.size, glyph.size) * tolerance
 
 
-def _line_to_words(line: Sequence[Glyph], page: int) -> list[Word]:
+def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Word]:
     words: list[list[Glyph]] = []
     broken = False  # a printed space since the last character
     for glyph in line:
@@ -217,7 +218,7 @@ def _line_to_words(line: Sequence[Glyph], page: int) -> list[Word]:
         if words and not broken:
             last = words[-1][-1]
             gap = glyph.x0 - last.x1
-            if gap <= max(last.size, glyph.size) * 0.2 and glyph.x0 >= last.x0:
+            if gap <= max(last.size, glyph.size) * word_gap and glyph.x0 >= last.x0:
                 words[-1].append(glyph)
                 continue
         words.append([glyph])

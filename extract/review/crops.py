@@ -64,7 +64,6 @@ class Crop:
     src: str  # data URI
     width: int
     height: int
-    byte_size: int
 
 
 @dataclass(frozen=True)
@@ -232,9 +231,9 @@ def _crops_for(request: CropRequest, rendered: RenderedPage, resolution: int, en
                tuple((m.number, tuple(m.figure.bbox)) for m in marks))
         if key not in encoded:
             encoded[key] = _annotated_image(rendered, region, marks, resolution)
-        src, size, (width, height) = encoded[key]
+        src, (width, height) = encoded[key]
         in_order = tuple(sorted(marks, key=lambda m: m.number))  # the legend lists them by number
-        yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height, size)
+        yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height)
 
 
 def _region_crops(renderer: PageRenderer, request: CropRequest, encoded: dict) -> Iterator[Crop]:
@@ -253,9 +252,9 @@ def _region_crops(renderer: PageRenderer, request: CropRequest, encoded: dict) -
         if key not in encoded:
             rendered, resolution = renderer.render_region(request.page, region)
             encoded[key] = _annotated_image(rendered, region, marks, resolution)
-        src, size, (width, height) = encoded[key]
+        src, (width, height) = encoded[key]
         in_order = tuple(sorted(marks, key=lambda m: m.number))
-        yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height, size)
+        yield Crop(f"{request.anchor}-{index}", request.page, region, in_order, src, width, height)
 
 
 def snap_to_blank_rows(image, page: PageGeometry, region: BBox, resolution: int) -> BBox:
@@ -284,15 +283,15 @@ def _to_pixels(box: BBox, page: PageGeometry, resolution: float) -> tuple[int, i
 
 
 def _annotated_image(rendered: RenderedPage, region: BBox, marks: Sequence[Mark],
-                     resolution: float) -> tuple[str, int, tuple[int, int]]:
-    """The crop with its marks drawn, as a data URI, its size in bytes and in pixels."""
+                     resolution: float) -> tuple[str, tuple[int, int]]:
+    """The crop with its marks drawn, as a data URI, and its size in pixels."""
     page = rendered.geometry
     left, top, right, bottom = _to_pixels(region, page, resolution)
     crop = rendered.image.crop((left, top, right, bottom))
     draw_marks(crop, [(m.number, _to_pixels(m.figure.bbox, page, resolution)) for m in marks], (left, top),
                round(resolution))
     mime, data = encode(crop, rendered.palette)
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", len(data), crop.size
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", crop.size
 
 
 def draw_marks(crop, marks: Sequence[tuple[int, tuple[int, int, int, int]]], offset: tuple[int, int],

@@ -15,14 +15,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract.models import (
+    CELL_ROLE,
     Document,
     Extraction,
     Figure,
-    FinancialTable,
     Finding,
-    NumericTable,
-    PostList,
-    ServiceCard,
+    RoleFigures,
 )
 from extract.pipeline import sha256_of
 from extract.review.crops import Crop, CropRequest, Mark, render_crops
@@ -124,57 +122,34 @@ def build_review(pdf_path: Path, extraction: Extraction) -> Review:
                   {index: number for number, (index, _) in enumerate(ordered, start=1)})
 
 
-def card_figures(card: ServiceCard) -> list[tuple[str, Figure]]:
-    """A card's figures with their roles, as the consistency checks name them."""
-    staffing, budget = card.staffing, card.budget
-    pairs: list[tuple[str, Figure | None]] = [
-        ("current headcount", staffing.current_headcount),
-        ("current FTE", staffing.current_fte),
-        ("proposed FTE", staffing.proposed_fte),
-        ("reduction", staffing.reduction_fte),
-    ]
-    pairs += [(_labelled("reduction", f), f) for f in staffing.reductions]
-    pairs += [("current budget", budget.current)]
-    pairs += [(_labelled("part of current budget", f), f) for f in budget.current_parts]
-    pairs += [("proposed budget", budget.proposed), ("saving", budget.saving)]
-    pairs += [(_labelled("saving breakdown", f), f) for f in budget.savings_breakdown]
-    return _distinct(pairs)
+# How the review names a figure's role (a field path in the output: models.RoleFigures).
+ROLE_WORDS = {
+    "staffing.current_headcount": "current headcount", "staffing.current_fte": "current FTE",
+    "staffing.proposed_fte": "proposed FTE", "staffing.reduction_fte": "reduction", "staffing.reductions": "reduction",
+    "budget.current": "current budget", "budget.current_parts": "part of current budget",
+    "budget.proposed": "proposed budget", "budget.saving": "saving", "budget.savings_breakdown": "saving breakdown",
+    "current": "current budget", "current_parts": "part of current budget",
+    "pre_consultation.cost": "pre-consultation forecast cost", "pre_consultation.saving": "pre-consultation saving",
+    "pre_consultation.breakdown": "pre-consultation saving breakdown",
+    "post_consultation.cost": "post-consultation forecast cost", "post_consultation.saving": "post-consultation saving",
+    "post_consultation.breakdown": "post-consultation saving breakdown",
+    "stated_total": "stated total",
+}
+LISTED_ROLES = {"staffing.reductions", "budget.current_parts", "budget.savings_breakdown", "current_parts",
+                "pre_consultation.breakdown", "post_consultation.breakdown"}
 
 
-def table_figures(table: FinancialTable) -> list[tuple[str, Figure]]:
-    pairs: list[tuple[str, Figure | None]] = [("current budget", table.current)]
-    pairs += [(_labelled("part of current budget", f), f) for f in table.current_parts]
-    stages = (("pre-consultation", table.pre_consultation), ("post-consultation", table.post_consultation))
-    for stage, forecast in stages:
-        pairs += [(f"{stage} forecast cost", forecast.cost), (f"{stage} saving", forecast.saving)]
-        pairs += [(_labelled(f"{stage} saving breakdown", f), f) for f in forecast.breakdown]
-    return _distinct(pairs)
+def role_words(role: str, figure: Figure) -> str:
+    """'saving breakdown: DSG savings'; a table cell by the row and column its label names."""
+    match = CELL_ROLE.match(role)
+    if match:
+        return figure.label or f"row {int(match.group(1)) + 1}, column {int(match.group(2)) + 1}"
+    words = ROLE_WORDS.get(role, role)
+    return f"{words}: {figure.label}" if role in LISTED_ROLES and figure.label else words
 
 
-def numeric_table_figures(table: NumericTable) -> list[tuple[str, Figure]]:
-    """Each cell with its row label and column heading as its role."""
-    pairs = [(f"{row.label}, {table.columns[c] if c < len(table.columns) else ''}".rstrip(", "), cell)
-             for row in table.rows for c, cell in enumerate(row.cells)]
-    return _distinct(pairs)
-
-
-def post_list_figures(post_list: PostList) -> list[tuple[str, Figure]]:
-    return _distinct([("stated total", post_list.stated_total)])
-
-
-def _labelled(role: str, figure: Figure) -> str:
-    return f"{role}: {figure.label}" if figure.label else role
-
-
-def _distinct(pairs: Sequence[tuple[str, Figure | None]]) -> list[tuple[str, Figure]]:
-    """Drop missing figures and repeats (reduction_fte is also one of the reductions)."""
-    seen: set[FigureKey] = set()
-    kept = []
-    for role, figure in pairs:
-        if figure is not None and figure_key(figure) not in seen:
-            seen.add(figure_key(figure))
-            kept.append((role, figure))
-    return kept
+def worded(pairs: RoleFigures) -> list[tuple[str, Figure]]:
+    return [(role_words(role, figure), figure) for role, figure in pairs]
 
 
 def structures(extraction: Extraction) -> Iterator[tuple[Owner, str, list[tuple[str, Figure]]]]:
@@ -182,13 +157,13 @@ def structures(extraction: Extraction) -> Iterator[tuple[Owner, str, list[tuple[
     is, the pages it is printed on, and its figures with their roles."""
     for card in extraction.service_cards:
         pages = f"{card.page_start}" if card.page_start == card.page_end else f"{card.page_start}–{card.page_end}"
-        yield Owner("card", card.id, card.service, ""), pages, card_figures(card)
+        yield Owner("card", card.id, card.service, ""), pages, worded(card.figures())
     for table in extraction.financial_tables:
-        yield Owner("table", table.id, table.service, ""), str(table.page), table_figures(table)
+        yield Owner("table", table.id, table.service, ""), str(table.page), worded(table.figures())
     for numeric in extraction.tables:
-        yield Owner("numtable", numeric.id, numeric.title, ""), str(numeric.page), numeric_table_figures(numeric)
+        yield Owner("numtable", numeric.id, numeric.title, ""), str(numeric.page), worded(numeric.figures())
     for posts in extraction.post_lists:
-        yield Owner("postlist", posts.id, posts.title, ""), str(posts.page), post_list_figures(posts)
+        yield Owner("postlist", posts.id, posts.title, ""), str(posts.page), worded(posts.figures())
 
 
 def owners_by_figure(extraction: Extraction) -> dict[FigureKey, list[Owner]]:

@@ -5,16 +5,22 @@ in the page itself forbids scripts and every source but the embedded images.
 Every value from the extraction goes through `esc` (html.escape, quotes included)."""
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
-from html import escape
-
 from extract.models import Figure
 from extract.review.checked import relations_section, tally_paragraph
-from extract.review.crops import RESOLUTION, Crop, Mark
-from extract.review.model import SEVERITY_ORDER, FindingView, OwnerView, Review, figure_key, safe_id
-
-NOT_FOUND = '<span aria-hidden="true">—</span><span class="visually-hidden">not found</span>'
+from extract.review.crops import RESOLUTION, Crop
+from extract.review.html import (
+    NOT_FOUND,
+    amount_text,
+    crop_figure,
+    document_name,
+    esc,
+    long_date,
+    mark_list,
+    page_range,
+    severity_badge,
+)
+from extract.review.model import SEVERITY_ORDER, FindingView, Review, figure_key, safe_id
+from extract.review.render_structures import cards_section, other_tables_section, tables_section, where_section
 
 CSS = """
 :root { --mark: #c8006e; --ink: #1a1a1a; --rule: #b8b8b8; --soft: #f3f3f3; }
@@ -75,9 +81,6 @@ footer { margin-top: 2.5rem; font-size: 0.85rem; color: #555; }
 """
 
 
-def esc(value: object) -> str:
-    return escape(str(value), quote=True)
-
 
 def render_page(review: Review) -> str:
     title = f"Review of {review.pdf_name}"
@@ -88,10 +91,10 @@ def render_page(review: Review) -> str:
         _summary(review),
         _findings_section(review),
         relations_section(review),
-        _cards_section(review),
-        _tables_section(review),
-        _other_tables_section(review),
-        _where_section(review),
+        cards_section(review),
+        tables_section(review),
+        other_tables_section(review),
+        where_section(review),
         "</main>",
         _footer(review),
     ]
@@ -112,7 +115,7 @@ def render_page(review: Review) -> str:
 def _header(review: Review) -> str:
     extraction = review.extraction
     meeting = extraction.meeting
-    heading = ", ".join(p for p in (meeting.committee, _long_date(meeting.date)) if p) or review.pdf_name
+    heading = ", ".join(p for p in (meeting.committee, long_date(meeting.date)) if p) or review.pdf_name
     source = extraction.source
     alert = ""
     if not review.pdf_matches:
@@ -161,7 +164,7 @@ def _summary(review: Review) -> str:
 
 def _meeting(review: Review) -> str:
     meeting = review.extraction.meeting
-    rows = [("Committee", meeting.committee), ("Date", _long_date(meeting.date)), ("Time", meeting.time),
+    rows = [("Committee", meeting.committee), ("Date", long_date(meeting.date)), ("Time", meeting.time),
             ("Place", meeting.place)]
     items = "".join(f"<dt>{label}</dt><dd>{esc(value) if value else NOT_FOUND}</dd>" for label, value in rows)
     return f'<h3>Meeting</h3>\n<dl class="meeting">{items}</dl>'
@@ -172,7 +175,7 @@ def _severity_counts(review: Review) -> str:
     for severity in SEVERITY_ORDER:
         views = [v for v in review.findings if v.finding.severity == severity]
         count = f'<a href="#finding-{views[0].number}">{len(views)}</a>' if views else "0"
-        rows.append(f'<tr><th scope="row">{_badge(severity)}</th><td class="num">{count}</td></tr>')
+        rows.append(f'<tr><th scope="row">{severity_badge(severity)}</th><td class="num">{count}</td></tr>')
     rows.append(f'<tr class="total"><th scope="row">All</th><td class="num">{len(review.findings)}</td></tr>')
     extraction = review.extraction
     found = (f"{len(extraction.service_cards)} service cards, {len(extraction.financial_tables)} Appendix B "
@@ -190,8 +193,8 @@ def _documents(review: Review) -> str:
     if not documents:
         return "<h3>Documents in the pack</h3>\n<p>No documents were recognised in this pack.</p>"
     rows = "".join(
-        f'<tr><td class="num">{_page_range(d.page_start, d.page_end)}</td>'
-        f'<th scope="row">{esc(_document_name(d))}</th><td>{esc(d.kind.replace("_", " "))}</td></tr>'
+        f'<tr><td class="num">{page_range(d.page_start, d.page_end)}</td>'
+        f'<th scope="row">{esc(document_name(d))}</th><td>{esc(d.kind.replace("_", " "))}</td></tr>'
         for d in documents
     )
     return (
@@ -225,11 +228,11 @@ def _finding(review: Review, view: FindingView) -> str:
     for label, value in (("Expected", finding.expected), ("Found", finding.found),
                          ("Difference", finding.difference), ("Tolerance", finding.tolerance)):
         if value is not None:
-            facts.append((label, esc(_amount(value, kind, signed=label == "Difference"))))
+            facts.append((label, esc(amount_text(value, kind, signed=label == "Difference"))))
     fact_items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts)
     return (
         f'<article class="finding" id="{anchor}" aria-labelledby="{anchor}-h">\n'
-        f'<h3 id="{anchor}-h">{view.number}. {_badge(finding.severity)} {esc(finding.subject)}'
+        f'<h3 id="{anchor}-h">{view.number}. {severity_badge(finding.severity)} {esc(finding.subject)}'
         f" <code>{esc(finding.check)}</code></h3>\n"
         f'<p class="message">{esc(finding.message)}</p>\n<dl class="facts">{fact_items}</dl>\n'
         f"{_belongs_to(review, view)}\n{_finding_crops(review, view)}\n</article>"
@@ -248,7 +251,7 @@ def _belongs_to(review: Review, view: FindingView) -> str:
 def _finding_crops(review: Review, view: FindingView) -> str:
     if not view.finding.evidence:
         return "<p>This finding cites no figures, so there is no page to show.</p>"
-    figures = [_crop_figure(review, crop, _finding_alt(view, crop)) for crop in view.crops]
+    figures = [crop_figure(review, crop, _finding_alt(view, crop)) for crop in view.crops]
     for page, reason in sorted(view.unshown.items()):
         figures.append(f'<p class="alert">The evidence cites page {page}, which cannot be shown: {esc(reason)}.</p>')
     return "\n".join(figures)
@@ -257,162 +260,12 @@ def _finding_crops(review: Review, view: FindingView) -> str:
 def _finding_alt(view: FindingView, crop: Crop) -> str:
     finding = view.finding
     return (f"Finding {view.number}, {finding.subject} ({finding.check}): page {crop.page} of the pack, with "
-            f"{_mark_list(crop.marks)} outlined and numbered.")
-
-
-def _mark_list(marks: Iterable[Mark]) -> str:
-    items = [f"{m.number} {m.figure.text}" + (f" ({m.note})" if m.note else "") for m in marks]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _crop_figure(review: Review, crop: Crop, alt: str) -> str:
-    document = review.document_at(crop.page)
-    where = f" · {esc(_document_name(document))}" if document else ""
-    legend = "".join(
-        f'<li value="{m.number}"><span class="printed">{esc(m.figure.text)}</span>'
-        + (f" — {esc(m.note)}" if m.note else "") + "</li>"
-        for m in crop.marks
-    )
-    return (
-        f'<figure class="crop" id="{esc(crop.id)}">\n'
-        f'<img src="{crop.src}" width="{crop.width}" height="{crop.height}" alt="{esc(alt)}">\n'
-        f"<figcaption><strong>Page {crop.page}</strong>{where}\n<ol class=\"legend\">{legend}</ol></figcaption>\n"
-        "</figure>"
-    )
+            f"{mark_list(crop.marks)} outlined and numbered.")
 
 
 # ---------------------------------------------------------------- cards and Appendix B tables
 
-def _cards_section(review: Review) -> str:
-    cards = review.extraction.service_cards
-    heading = '<section id="cards" aria-labelledby="cards-h">\n<h2 id="cards-h">Service cards</h2>\n'
-    if not cards:
-        return heading + "<p>This pack has no service cards.</p>\n</section>"
-    columns = ["Service", "Pages", "Headcount", "FTE now", "FTE proposed", "Budget now", "Budget proposed",
-               "Saving", "Findings"]
-    rows = []
-    for card in cards:
-        staffing, budget = card.staffing, card.budget
-        cells = [staffing.current_headcount, staffing.current_fte, staffing.proposed_fte,
-                 budget.current, budget.proposed, budget.saving]
-        rows.append(
-            f'<tr id="{safe_id(card.id)}">'
-            f'<th scope="row"><a href="#where-{safe_id(card.id)}">{esc(card.service)}</a></th>'
-            f'<td class="num">{_page_range(card.page_start, card.page_end)}</td>'
-            + "".join(_figure_cell(review, f) for f in cells)
-            + f"<td>{_finding_links(review.owners[card.id])}</td></tr>"
-        )
-    return heading + _table(
-        "Service cards: staffing and budget as printed. Each figure links to where it was printed.",
-        columns, rows) + "\n</section>"
-
-
-def _tables_section(review: Review) -> str:
-    tables = review.extraction.financial_tables
-    heading = '<section id="tables" aria-labelledby="tables-h">\n<h2 id="tables-h">Appendix B financial tables</h2>\n'
-    if not tables:
-        return heading + "<p>This pack has no Appendix B financial tables.</p>\n</section>"
-    columns = ["Service", "Page", "Budget now", "Forecast cost before consultation", "Saving before consultation",
-               "Forecast cost after consultation", "Saving after consultation", "Findings"]
-    rows = []
-    for table in tables:
-        pre, post = table.pre_consultation, table.post_consultation
-        cells = [table.current, pre.cost, pre.saving, post.cost, post.saving]
-        rows.append(
-            f'<tr id="{safe_id(table.id)}">'
-            f'<th scope="row"><a href="#where-{safe_id(table.id)}">{esc(table.service)}</a></th>'
-            f'<td class="num">{table.page}</td>'
-            + "".join(_figure_cell(review, f) for f in cells)
-            + f"<td>{_finding_links(review.owners[table.id])}</td></tr>"
-        )
-    return heading + _table(
-        "Appendix B: current budget and forecasts before and after consultation. "
-        "Each figure links to where it was printed.",
-        columns, rows) + "\n</section>"
-
-
-def _other_tables_section(review: Review) -> str:
-    """Numeric tables and lists of posts, as printed: shown only where the pack has them."""
-    tables, lists = review.extraction.tables, review.extraction.post_lists
-    if not tables and not lists:
-        return ""
-    parts = ['<section id="other-tables" aria-labelledby="other-tables-h">\n'
-             '<h2 id="other-tables-h">Other tables and lists of posts</h2>']
-    for table in tables:
-        rows = [f'<tr><th scope="row">{esc(row.label)}</th>' + "".join(_figure_cell(review, c) for c in row.cells)
-                + "</tr>" for row in table.rows]
-        columns = [""] + [c or "(no heading)" for c in table.columns]
-        parts.append(f'<div id="{safe_id(table.id)}">' + _table(
-            f"{esc(table.title)}, page {table.page}; findings: {_finding_links(review.owners[table.id])}",
-            columns, rows, caption_html=True) + "</div>")
-    for posts in lists:
-        counted = sum(p.count for p in posts.posts)
-        parts.append(
-            f'<div id="{safe_id(posts.id)}"><h3>{esc(posts.title)}, page {posts.page}</h3>\n'
-            f"<p>{len(posts.posts)} lines listed, counting {counted} posts; stated total: "
-            f"{_figure_link(review, posts.stated_total)}"
-            f"; findings: {_finding_links(review.owners[posts.id])}.</p></div>")
-    return "\n".join(parts) + "\n</section>"
-
-
-def _table(caption: str, columns: list[str], rows: list[str], caption_html: bool = False) -> str:
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    caption = caption if caption_html else esc(caption)
-    return (f"<table>\n<caption>{caption}</caption>\n<thead><tr>{head}</tr></thead>\n"
-            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
-
-
-def _figure_cell(review: Review, figure: Figure | None) -> str:
-    return f'<td class="num">{_figure_link(review, figure)}</td>'
-
-
-def _figure_link(review: Review, figure: Figure | None) -> str:
-    """The figure as shown, linked to the crop where it was printed (when there is one)."""
-    if figure is None:
-        return NOT_FOUND
-    shown = esc(_shown(figure))
-    target = review.crop_of(figure)
-    title = f' title="printed as {esc(figure.text)} on page {figure.page}"'
-    if target is None:
-        return f"<span{title}>{shown}</span>"
-    return f'<a href="#{esc(target)}"{title}>{shown}</a>'
-
-
-def _finding_links(owner: OwnerView) -> str:
-    if not owner.findings:
-        return '<span class="visually-hidden">none</span>'
-    return ", ".join(f'<a href="#finding-{n}">{n}</a>' for n in sorted(set(owner.findings)))
-
-
 # ---------------------------------------------------------------- where each figure was printed
-
-def _where_section(review: Review) -> str:
-    views = [v for v in review.owners.values() if v.marks]
-    body = "\n".join(_where(review, view) for view in views) if views else "<p>No card or table figures to show.</p>"
-    return (
-        '<section id="where" aria-labelledby="where-h">\n<h2 id="where-h">Where each figure was printed</h2>\n'
-        "<p>Every figure of each service card and Appendix B table, outlined and numbered on its page.</p>\n"
-        f"{body}\n</section>"
-    )
-
-
-def _where(review: Review, view: OwnerView) -> str:
-    owner = view.owner
-    anchor = f"where-{safe_id(owner.id)}"
-    page_word = "pages" if "–" in view.pages else "page"
-    findings = f"; findings {_finding_links(view)}" if view.findings else ""
-    figures = "\n".join(
-        _crop_figure(review, crop, f"{owner.title}, page {crop.page}: {_mark_list(crop.marks)} outlined and numbered.")
-        for crop in view.crops
-    ) or "<p>The pages of these figures could not be shown from this PDF.</p>"
-    return (
-        f'<section class="where" id="{anchor}" aria-labelledby="{anchor}-h">\n'
-        f'<h3 id="{anchor}-h">{esc(owner.title)}, {page_word} {esc(view.pages)}</h3>\n'
-        f'<p><a href="#{safe_id(owner.id)}">Back to the table</a>{findings}.</p>\n{figures}\n</section>'
-    )
-
 
 def _footer(review: Review) -> str:
     return (f"<footer><p>Made by agenda-extract {esc(review.extraction.tool_version)} from "
@@ -421,47 +274,6 @@ def _footer(review: Review) -> str:
 
 
 # ---------------------------------------------------------------- small formatting helpers
-
-def _badge(severity: str) -> str:
-    return f'<span class="badge {esc(severity)}">{esc(severity.capitalize())}</span>'
-
-
-def _long_date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    try:
-        day = datetime.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
-
-
-def _page_range(start: int, end: int) -> str:
-    return str(start) if start == end else f"{start}–{end}"
-
-
-def _document_name(document) -> str:
-    return f"{document.label}: {document.title}" if document.label else document.title
-
-
-def _amount(value: float, kind: str | None, signed: bool = False) -> str:
-    """Finding amounts: pounds to the pound, FTE and counts to two decimals."""
-    sign = ("+" if value > 0 else "−" if value < 0 else "") if signed else ("−" if value < 0 else "")
-    size = abs(value)
-    if kind == "money":
-        return f"{sign}£{size:,.0f}"
-    number = f"{round(size, 2):g}"
-    return f"{sign}{number} FTE" if kind == "fte" else f"{sign}{number}"
-
-
-def _shown(figure: Figure) -> str:
-    """Money as printed (the reader matches it with the page); FTE and headcount as numbers,
-    since their printed text may carry its label ('Headcount 25', 'FTE – 109.34')."""
-    if figure.kind == "money" or figure.value is None:
-        return figure.text
-    number = f"{round(figure.value, 2):g}"
-    return f"{number} FTE" if figure.kind == "fte" else number
-
 
 def _owned(review: Review, figure: Figure) -> bool:
     return figure_key(figure) in review.owned

@@ -158,16 +158,30 @@ def prose_notes(text: str) -> list[str]:
 
 # --- budget --------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class ProposedColumn:
+    """What a proposed-cost column prints, whichever structure it belongs to: a card's
+    budget block and an Appendix B table's forecasts read alike."""
+
+    cost: Figure | None
+    saving: Figure | None
+    breakdown: list[Figure]
+    notes: list[str]
+
+    def to_forecast(self) -> Forecast:
+        return Forecast(cost=self.cost, saving=self.saving, breakdown=self.breakdown, notes=self.notes)
+
+
 def budget_block(current: Column, proposed: Column) -> Budget:
     total, parts, current_notes = current_column(current)
-    forecast = forecast_column(proposed)
+    column = proposed_column(proposed)
     return Budget(
         current=total,
         current_parts=parts,
-        proposed=forecast.cost,
-        saving=forecast.saving,
-        savings_breakdown=forecast.breakdown,
-        notes=current_notes + forecast.notes,
+        proposed=column.cost,
+        saving=column.saving,
+        savings_breakdown=column.breakdown,
+        notes=current_notes + column.notes,
     )
 
 
@@ -181,7 +195,7 @@ def current_column(column: Column) -> tuple[Figure | None, list[Figure], list[st
     return total, parts, leftover_notes(column, money)
 
 
-def forecast_column(column: Column) -> Forecast:
+def proposed_column(column: Column) -> ProposedColumn:
     """A proposed-cost column: cost, '(saving £x)', then labelled savings lines."""
     cost = saving = None
     breakdown: list[Figure] = []
@@ -194,7 +208,7 @@ def forecast_column(column: Column) -> Forecast:
         else:
             breakdown.append(column.figure(f, clean_label(_BLANK_AMOUNT.sub("", before))))
     notes = [f"{plain(m.group('label'))} £ (no figure printed)" for m in _BLANK_AMOUNT.finditer(column.text)]
-    return Forecast(cost=cost, saving=saving, breakdown=breakdown, notes=notes + leftover_notes(column, column.found))
+    return ProposedColumn(cost, saving, breakdown, notes + leftover_notes(column, column.found))
 
 
 # '(saving £0.14M)' with the bracket and word on the line before the amount when the

@@ -15,6 +15,7 @@ from extract.figures.match import find_in_runs
 from extract.models import Budget, ServiceCard, Staffing
 from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
 from extract.read.text import Row
+from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
 from extract.structures.titles import title_above, value_column_x
 from extract.vocabulary import BUDGET_HEADER, BUDGET_RIGHT, CARD_START, SECTION_LABELS, STAFFING_HEADER, STAFFING_RIGHT
@@ -35,41 +36,43 @@ class CardLayout:
     pages: list[int]
 
 
-def flow_to_cards(flow: Sequence[FlowRow]) -> list[ServiceCard]:
-    starts = [i for i, fr in enumerate(flow) if _is_card_start(fr.row)]
+def flow_to_cards(flow: Sequence[FlowRow], first: int = 1, settings: Settings = DEFAULT_SETTINGS) -> list[ServiceCard]:
+    """Service cards, numbered from `first` (the pack's count so far, plus one)."""
+    starts = [i for i, fr in enumerate(flow) if _is_card_start(fr.row, settings)]
     title_starts = [
-        title_above(flow, i, limit=starts[k - 1] if k else -1) for k, i in enumerate(starts)
+        title_above(flow, i, limit=starts[k - 1] if k else -1, settings=settings) for k, i in enumerate(starts)
     ]
     cards: list[ServiceCard] = []
     for k, start in enumerate(starts):
         stop = title_starts[k + 1] if k + 1 < len(starts) else len(flow)
-        layout = read_card(flow, title_starts[k], start, stop)
+        layout = read_card(flow, title_starts[k], start, stop, settings)
         if layout.blocks:  # no staffing or budget block: a label table, not a card
-            cards.append(layout_to_card(layout, len(cards) + 1))
+            cards.append(layout_to_card(layout, first + len(cards), settings))
     return cards
 
 
-def _is_card_start(row: Row) -> bool:
-    return bool(CARD_START.match(row.text)) and value_column_x(row) is not None
+def _is_card_start(row: Row, settings: Settings) -> bool:
+    return bool(CARD_START.match(row.text)) and value_column_x(row, settings) is not None
 
 
-def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int) -> CardLayout:
-    value_x = value_column_x(flow[start].row)
-    assert value_x is not None  # a card starts only where the value column is found (_is_card_start)
+def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int,
+              settings: Settings = DEFAULT_SETTINGS) -> CardLayout:
+    value_x = value_column_x(flow[start].row, settings)
+    assert value_x is not None, "a card starts only at a label/value row (_is_card_start)"
     layout = CardLayout([fr.row for fr in flow[title_start:start]], [], [], [])
     i = start
-    while i < stop and not _block_header(flow[i].row):
-        _add_section_row(layout, flow[i].row, value_x)
+    while i < stop and not _block_header(flow[i].row, settings):
+        _add_section_row(layout, flow[i].row, value_x, settings)
         i += 1
     block: Block | None = None
     while i < stop:
         fr = flow[i]
-        header = _block_header(fr.row)
+        header = _block_header(fr.row, settings)
         if header is not None:
             block = header
             layout.blocks.append(block)
             block.rows.append(fr.row)
-        elif block is not None and not _ends_block(fr, block):
+        elif block is not None and not _ends_block(fr, block, settings):
             block.rows.append(fr.row)
         elif any(b.kind == "budget" for b in layout.blocks):
             break
@@ -80,22 +83,22 @@ def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int) 
     return layout
 
 
-def _block_header(row: Row) -> Block | None:
+def _block_header(row: Row, settings: Settings) -> Block | None:
     for kind, header, right in (("staffing", STAFFING_HEADER, STAFFING_RIGHT), ("budget", BUDGET_HEADER, BUDGET_RIGHT)):
         if header.match(row.text):
-            boundary = match_x(row, right) or value_column_x(row)
+            boundary = match_x(row, right) or value_column_x(row, settings)
             if boundary is not None:
                 return Block(kind, boundary)
     return None
 
 
-def _ends_block(fr: FlowRow, block: Block) -> bool:
-    big_gap = fr.gap_above > 2.2 * fr.row.size and not fr.page_break
-    return big_gap or crosses(fr.row, [block.boundary])
+def _ends_block(fr: FlowRow, block: Block, settings: Settings) -> bool:
+    big_gap = fr.gap_above > settings.block_gap * fr.row.size and not fr.page_break
+    return big_gap or crosses(fr.row, [block.boundary], settings.crossing_margin)
 
 
-def _add_section_row(layout: CardLayout, row: Row, value_x: float) -> None:
-    left, right = row.split(value_x)
+def _add_section_row(layout: CardLayout, row: Row, value_x: float, settings: Settings) -> None:
+    left, right = row.split(value_x, settings.column_slack)
     left_text = " ".join(w.text for w in left)
     right_text = " ".join(w.text for w in right)
     if left_text and (not layout.sections or section_key(left_text) is not None):
@@ -123,14 +126,14 @@ def _section_slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "untitled"
 
 
-def layout_to_card(layout: CardLayout, number: int) -> ServiceCard:
+def layout_to_card(layout: CardLayout, number: int, settings: Settings = DEFAULT_SETTINGS) -> ServiceCard:
     service = plain(" ".join(r.text for r in layout.title_rows)) or f"Untitled service, page {layout.pages[0]}"
     sections: dict[str, str] = {}
     for label, lines in layout.sections:
         key = section_key(label) or _section_slug(plain(label))
         text = plain(" ".join(lines))
         sections[key] = f"{sections[key]}\n{text}" if key in sections else text
-    staffing, budget = read_blocks(layout.blocks)
+    staffing, budget = read_blocks(layout.blocks, settings)
     return ServiceCard(
         id=f"card-{number}-{_section_slug(service)[:40].strip('_')}",
         service=service,
@@ -142,10 +145,10 @@ def layout_to_card(layout: CardLayout, number: int) -> ServiceCard:
     )
 
 
-def read_blocks(blocks: Sequence[Block]) -> tuple[Staffing, Budget]:
+def read_blocks(blocks: Sequence[Block], settings: Settings = DEFAULT_SETTINGS) -> tuple[Staffing, Budget]:
     runs = []
     for block in blocks:
-        left, right = columns(block.rows, [block.boundary])
+        left, right = columns(block.rows, [block.boundary], settings.column_slack)
         runs.extend([column_run(left), column_run(right)])
     found = find_in_runs(runs)
     staffing, budget = Staffing(), Budget()

@@ -79,13 +79,13 @@ class ListLayout:
     number: re.Match  # the TOTAL_PATTERNS match on the phrase text
 
 
-def flow_to_post_lists(flow: Sequence[FlowRow]) -> list[PostList]:
+def flow_to_post_lists(flow: Sequence[FlowRow], first: int = 1) -> list[PostList]:
     lists: list[PostList] = []
     for index, fr in enumerate(flow):
         for phrase, match in total_phrases(fr.row):
             layout = read_list(flow, index, phrase, match)
             if layout is not None:
-                lists.append(layout_to_post_list(layout, len(lists) + 1))
+                lists.append(layout_to_post_list(layout, first + len(lists)))
     return lists
 
 

@@ -45,6 +45,13 @@ def section_at(page_run: PageRun, offset: int) -> str | None:
     return None if index is None else page_run.sections[index]
 
 
+def section_of_box(page_run: PageRun, bbox: tuple[float, float, float, float]) -> str | None:
+    """The paragraph open at the row a box was printed on (a table cell, say)."""
+    middle = (bbox[1] + bbox[3]) / 2
+    index = max((i for i, row in enumerate(page_run.page.rows) if row.top <= middle), default=None)
+    return None if index is None else page_run.sections[index]
+
+
 def runs_to_statements(
     page_runs: Sequence[PageRun],
     found: Sequence[Sequence[Found]],

@@ -6,12 +6,11 @@ from itertools import pairwise
 
 from extract.read.flow import FlowRow
 from extract.read.text import Row
+from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.vocabulary import BUDGET_HEADER, STAFFING_HEADER
 
-MAX_TITLE_ROWS = 4
 
-
-def title_above(flow: Sequence[FlowRow], index: int, limit: int) -> int:
+def title_above(flow: Sequence[FlowRow], index: int, limit: int, settings: Settings = DEFAULT_SETTINGS) -> int:
     """Index of the first title row above flow[index] (== index when there is none).
 
     A title is the short run of rows just above a card's first row: close to it, set
@@ -19,9 +18,9 @@ def title_above(flow: Sequence[FlowRow], index: int, limit: int) -> int:
     """
     first = index
     size = flow[index].row.size
-    while first - 1 > limit and index - (first - 1) <= MAX_TITLE_ROWS:
+    while first - 1 > limit and index - (first - 1) <= settings.max_title_rows:
         above, below = flow[first - 1], flow[first]
-        allowed = 1.6 * size if first == index else 0.7 * size
+        allowed = (settings.title_gap_first if first == index else settings.title_gap) * size
         # A title may end the page before its table, but a title does not itself span pages.
         crossing = below.page_break and first == index
         if below.page_break and not crossing:
@@ -43,10 +42,10 @@ def _could_be_title(row: Row, nearest_title_row: Row | None) -> bool:
     return True
 
 
-def value_column_x(row: Row) -> float | None:
-    """x where a label/value row's value starts: the first word after a wide gap."""
+def value_column_x(row: Row, settings: Settings = DEFAULT_SETTINGS) -> float | None:
+    """x where a label/value row's value starts: the first word after a wide gap (Settings.value_gap)."""
     words = row.words
     for previous, word in pairwise(words):
-        if word.x0 - previous.x1 >= 1.2 * max(previous.size, word.size):
+        if word.x0 - previous.x1 >= settings.value_gap * max(previous.size, word.size):
             return word.x0
     return None

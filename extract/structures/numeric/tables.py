@@ -49,7 +49,7 @@ class Header:
     unit_text: str = ""  # unit-only phrases ('£m') and 'All figures in £m'
 
 
-def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
+def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[NumericTable]:
     parsed = [row_to_cells(fr.row) for fr in flow]
     money_pages = _pages_speaking_of_money_or_staff(flow)
     tables: list[NumericTable] = []
@@ -57,7 +57,7 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
     while i < len(flow):
         starts = can_start(parsed[i]) and flow[i].row.page in money_pages
         draft = grow_table(flow, parsed, i) if starts else None
-        table = draft_to_table(flow, parsed, draft, len(tables) + 1) if draft and is_candidate(draft) else None
+        table = draft_to_table(flow, parsed, draft, first + len(tables)) if draft and is_candidate(draft) else None
         if table is None:
             i += 1
             continue
