@@ -35,3 +35,15 @@ class NoPages(PackError):
 
 class OutputError(Exception):
     """Output could not be written or did not validate."""
+
+
+class OcrUnavailable(PackError):
+    """Scanned pages need OCR and the engine (OCRmyPDF, Tesseract) is not installed."""
+
+    kind = "ocr_unavailable"
+
+
+class OcrFailed(PackError):
+    """OCR was needed and OCRmyPDF or Tesseract could not read the pages."""
+
+    kind = "ocr_failed"

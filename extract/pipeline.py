@@ -26,6 +26,7 @@ from extract.read.text import PageText
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
+    from extract.read.ocr import OcrMode, PageDetector
     from extract.read.plumber import CarefulReader
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 class Options:
     triage: bool = True  # pdfplumber only on pages the fast pass marks as holding figures
     checks: bool = True
+    ocr: OcrMode = "never"  # auto | always | never (read/ocr.py); the CLI defaults to auto when installed
+    ocr_detector: PageDetector | None = None  # which pages 'auto' OCRs; None: image-only pages
 
 
 def tune_garbage_collector() -> None:
@@ -62,33 +65,32 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     from extract.errors import DamagedPdf
     from extract.pack.segment import pages_to_documents, pages_to_meeting
     from extract.pack.triage import prose_figure_pages, structure_pages
-    from extract.read import pdfium as fastpass
+    from extract.read.ocr import mark_ocr_figures, open_pack
     from extract.read.plumber import CarefulReader
 
     path = Path(path)
-    document = fastpass.open_document(path)
-    careful = CarefulReader(path)
-    try:
-        lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
-        unreadable = [page.number for page in lines if not page.readable]
-        if len(unreadable) == len(lines):
-            raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
-        meeting = pages_to_meeting(lines)
-        documents = pages_to_documents(lines, meeting)
-        structure = structure_pages(lines)
-        prose = sorted(prose_figure_pages(lines, structure))
-        searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
-        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
-        # One stretch of consecutive pages at a time, so memory holds one stretch's
-        # characters, not the pack's (a card or table never skips a page: triage.py).
-        parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
-        parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
-    finally:
-        careful.close()
-        document.close()
+    with open_pack(path, options.ocr, options.ocr_detector) as (ocr, document, lines):
+        careful = CarefulReader(ocr.path)
+        try:
+            unreadable = [page.number for page in lines if not page.readable]
+            if len(unreadable) == len(lines):
+                raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
+            meeting = pages_to_meeting(lines)
+            documents = pages_to_documents(lines, meeting)
+            structure = structure_pages(lines)
+            prose = sorted(prose_figure_pages(lines, structure))
+            searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
+            context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
+            # One stretch of consecutive pages at a time, so memory holds one stretch's
+            # characters, not the pack's (a card or table never skips a page: triage.py).
+            parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
+            parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
+        finally:
+            careful.close()
     extraction = Extraction(
         tool_version=__version__,
-        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable),
+        source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable,
+                      ocr_pages=list(ocr.pages)),
         meeting=meeting,
         documents=documents,
         service_cards=renumbered([c for part in parts for c in part.cards]),
@@ -98,6 +100,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         statements=sorted((st for part in parts for st in part.statements), key=lambda st: st.page),
         figures=sorted((f for part in parts for f in part.figures), key=lambda f: f.page),
     )
+    extraction = mark_ocr_figures(extraction, ocr)  # before the checks: they weigh OCR figures
     if options.checks:
         from extract.checks import run_checks
 
