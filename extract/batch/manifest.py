@@ -46,6 +46,7 @@ class ManifestRecord:
     tool_version: str
     duplicate_of: str | None = None  # the input whose output this one shares
     max_rss_mb: int | None = None  # peak resident memory of the worker, when it finished
+    ocr_pages: int = 0  # pages read by OCR (scanned pages); 0: OCR not used
     finished: str = field(default_factory=lambda: utc_now())
 
     def to_line(self) -> str:
@@ -66,6 +67,7 @@ class ManifestRecord:
             tool_version=str(data.get("tool_version", "")),
             duplicate_of=data.get("duplicate_of"),
             max_rss_mb=data.get("max_rss_mb"),
+            ocr_pages=int(data.get("ocr_pages") or 0),
             finished=str(data.get("finished", "")),
         )
 

@@ -241,4 +241,5 @@ def outcome_to_record(outcome: JobOutcome, job: BatchJob, out_dir: Path, tool_ve
     return ManifestRecord(
         file=job.file, sha256=job.sha256, status=outcome.status, output=output, pages=outcome.pages,
         seconds=outcome.seconds, error=outcome.error, tool_version=tool_version, max_rss_mb=outcome.max_rss_mb,
+        ocr_pages=outcome.ocr_pages,
     )

@@ -46,6 +46,7 @@ class WorkerSettings:
     limits: Limits
     triage: bool = True
     checks: bool = True
+    ocr: str = "never"  # --ocr: auto | always | never (extract/read/ocr.py); runs inside the child, under its limits
     log_path: str | None = None  # where children's stdout/stderr go; None: discarded
     faults: tuple[tuple[str, str], ...] = ()  # (fault, file-name substring), tests only
 
@@ -66,6 +67,7 @@ class JobOutcome:
     error: ErrorInfo | None = None
     document_text: str | None = None  # the validated JSON output, when ok
     max_rss_mb: int | None = None
+    ocr_pages: int = 0  # pages read by OCR
 
 
 def faults_from_env(value: str | None = None) -> tuple[tuple[str, str], ...]:
@@ -122,11 +124,14 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
         from extract.output import dumps, to_document
         from extract.pipeline import Options, extract_pack
 
-        extraction = extract_pack(Path(job.file), Options(triage=settings.triage, checks=settings.checks))
+        options = Options(triage=settings.triage, checks=settings.checks, ocr=settings.ocr)  # type: ignore[arg-type]
+        extraction = extract_pack(Path(job.file), options)
         pages = extraction.source.pages
-        _require_text(Path(job.file), pages)
+        if not extraction.source.ocr_pages:
+            _require_text(Path(job.file), pages, settings.ocr)
         text = dumps(to_document(extraction))
-        return JobOutcome(job.file, "ok", pages, _since(started), None, text, _peak_rss_mb())
+        return JobOutcome(job.file, "ok", pages, _since(started), None, text, _peak_rss_mb(),
+                          len(extraction.source.ocr_pages))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - the whole point: nothing escapes a job
@@ -138,7 +143,7 @@ class NoText(Exception):
     kind = "no_text"
 
 
-def _require_text(path: Path, pages: int) -> None:
+def _require_text(path: Path, pages: int, ocr: str = "never") -> None:
     """A file that holds pages but not one character of text is not a clean success (a scan,
     or content no reader could decode). Stops at the first page with text, so an ordinary
     pack pays one page read."""
@@ -150,7 +155,11 @@ def _require_text(path: Path, pages: int) -> None:
             return
     finally:
         document.close()
-    raise NoText(f"none of the {pages} pages has any text (scanned or blank pages?)")
+    from extract.read.ocr import SHORT_INSTALL_HINT, engine_installed
+
+    hint = "" if ocr != "never" else "; scans are read with --ocr auto" if engine_installed() else (
+        f"; to read scans, {SHORT_INSTALL_HINT}")
+    raise NoText(f"none of the {pages} pages has any text (scanned or blank pages?){hint}")
 
 
 def _since(started: float) -> float:

@@ -15,6 +15,7 @@ def run_checks(extraction: Extraction) -> list[Finding]:
     from extract.checks.appendix import EXTRACTION_CHECKS as APPENDIX_EXTRACTION_CHECKS
     from extract.checks.appendix import TABLE_CHECKS
     from extract.checks.cards import CARD_CHECKS
+    from extract.checks.ocr import weigh_ocr_evidence
     from extract.checks.report import REPORT_CHECKS
     from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
 
@@ -29,7 +30,7 @@ def run_checks(extraction: Extraction) -> list[Finding]:
         findings += _each(check, extraction.post_lists)
     for check in APPENDIX_EXTRACTION_CHECKS + REPORT_CHECKS:
         findings += list(check(extraction))
-    return [f for f in findings if f is not None]
+    return weigh_ocr_evidence([f for f in findings if f is not None])
 
 
 def _each(check: Callable, items: Iterable) -> list[Finding | None]:

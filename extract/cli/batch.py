@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.common import EXIT_INPUT, InputFailure, OutputFailure
+from extract.cli.common import EXIT_INPUT, InputFailure, OutputFailure, ocr_option, resolve_ocr
 
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -46,8 +46,9 @@ def _cpu_count() -> int:
               help="Where the per-input processes run: this machine, or a Dask cluster (needs --scheduler).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
+@ocr_option
 def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float, max_memory: int, quiet: bool,
-          executor: str, scheduler: str | None) -> None:
+          executor: str, scheduler: str | None, ocr: str | None) -> None:
     """Extract many agenda packs into one folder, each in an isolated process; resumable.
 
     \b
@@ -56,7 +57,8 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     timeout and a memory cap; one that fails, hangs, crashes or runs out of memory gets
     a failed record and the batch carries on. OUT/manifest.jsonl has one JSON line per
     input: file, sha256, status (ok, failed, skipped), output, pages, seconds, error
-    {type, message}, tool_version, duplicate_of, max_rss_mb, finished.
+    {type, message}, tool_version, duplicate_of, max_rss_mb, ocr_pages, finished. OCR runs
+    inside each input's process: its time counts against --timeout, its memory against --max-memory.
 
     \b
     Run it again with the same OUT to finish an interrupted batch: inputs whose content
@@ -78,17 +80,18 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
         files = paths_to_inputs(paths)
     except NoSuchInput as exc:
         raise click.UsageError(str(exc)) from None
-    summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler)
+    summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler,
+                   resolve_ocr(ocr))
     sys.exit(summary.exit_code)
 
 
 def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
-         scheduler: str | None):
+         scheduler: str | None, ocr: str = "never"):
     from extract.batch.manifest import ManifestBusy
     from extract.batch.progress import make_reporter
     from extract.batch.runner import run_batch
 
-    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory))
+    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory, ocr))
     try:
         return run_batch(files, out_dir, executor, make_reporter(quiet))
     except ManifestBusy as exc:
@@ -103,7 +106,7 @@ def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet
         executor.close()
 
 
-def _settings(out_dir: Path, timeout: float, max_memory: int):
+def _settings(out_dir: Path, timeout: float, max_memory: int, ocr: str = "never"):
     from extract.batch.worker import Limits, WorkerSettings, faults_from_env
 
     try:
@@ -111,7 +114,7 @@ def _settings(out_dir: Path, timeout: float, max_memory: int):
     except OSError as exc:
         raise OutputFailure(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from None
     log_path = str((out_dir / "worker.log").resolve())
-    return WorkerSettings(Limits(timeout, max_memory), log_path=log_path, faults=faults_from_env())
+    return WorkerSettings(Limits(timeout, max_memory), ocr=ocr, log_path=log_path, faults=faults_from_env())
 
 
 def _make_executor(name: str, scheduler: str | None, jobs: int, settings):

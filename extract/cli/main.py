@@ -23,6 +23,8 @@ from extract.cli.common import (
     OutputFailure,
     exit_for_findings,
     fail_on_option,
+    ocr_option,
+    resolve_ocr,
 )
 
 
@@ -60,8 +62,10 @@ def main() -> None:
 )
 @click.option("--no-checks", is_flag=True, help="Skip the consistency pass (findings stay empty).")
 @click.option("--html", "html", is_flag=True, help="Also write a review page <pdf stem>.html beside the JSON.")
+@ocr_option
 @fail_on_option
-def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, fail_on: str | None) -> None:
+def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, ocr: str | None,
+        fail_on: str | None) -> None:
     """Extract one or more agenda packs to JSON.
 
     Writes OUT/<pdf stem>.json for each PDF (default OUT is ./output). Each file is
@@ -77,7 +81,7 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
         raise click.UsageError("--out - prints one JSON document: give exactly one PDF")
     if out == "-" and html:
         raise click.UsageError("--html writes <pdf stem>.html beside the JSON: give --out a folder, not '-'")
-    options = Options(triage=not no_triage, checks=not no_checks)
+    options = Options(triage=not no_triage, checks=not no_checks, ocr=resolve_ocr(ocr))  # type: ignore[arg-type]
     tune_garbage_collector()
     worst_input = None
     worst_severity = -1

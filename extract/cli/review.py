@@ -8,12 +8,15 @@ from pathlib import Path
 
 import click
 
+from extract.cli.common import ocr_option
+
 
 @click.command()
 @click.argument("pdf", type=click.Path(path_type=Path))
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path),
               help="Where to write the page (default: output/<pdf stem>.html).")
-def review(pdf: Path, out: Path | None) -> None:
+@ocr_option
+def review(pdf: Path, out: Path | None, ocr: str | None) -> None:
     """Write one self-contained HTML page that shows each finding on the PDF page it came from.
 
     \b
@@ -23,14 +26,14 @@ def review(pdf: Path, out: Path | None) -> None:
     Appendix B tables, each figure linking to where it was printed. Images are
     embedded: the page opens from disk, needs no network and no JavaScript.
     """
-    from extract.cli.common import InputFailure, OutputFailure
+    from extract.cli.common import InputFailure, OutputFailure, resolve_ocr
     from extract.errors import PackError
-    from extract.pipeline import extract_pack
+    from extract.pipeline import Options, extract_pack
     from extract.review.page import write_review
 
     target = out if out is not None else Path("output") / f"{pdf.stem}.html"
     try:
-        extraction = extract_pack(pdf)
+        extraction = extract_pack(pdf, Options(ocr=resolve_ocr(ocr)))  # type: ignore[arg-type]
     except PackError as exc:
         raise InputFailure(f"{exc.path}: {exc.reason}") from exc
     try:

@@ -37,6 +37,7 @@ OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
 LANGUAGES = ("eng", "cym")  # English and Welsh: UK councils print both
 INSTALL_HINT = ("install the OCR engine: pip install 'agenda-extract[ocr]' and Tesseract "
                 "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-cym)")
+SHORT_INSTALL_HINT = "pip install 'agenda-extract[ocr]' and apt-get install tesseract-ocr"
 # One word box: [x0, top, x1, bottom] in PDF points (as Figure.bbox) and Tesseract's confidence.
 WordBox = tuple[tuple[float, float, float, float], float]
 # Which pages need OCR, given the open pdfium document and the fast pass's lines of every page.
