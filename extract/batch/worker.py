@@ -46,9 +46,9 @@ class WorkerSettings:
     limits: Limits
     triage: bool = True
     checks: bool = True
-    ocr: str = "never"  # --ocr: auto | always | never (extract/read/ocr.py); runs inside the child, under its limits
     log_path: str | None = None  # where children's stdout/stderr go; None: discarded
     faults: tuple[tuple[str, str], ...] = ()  # (fault, file-name substring), tests only
+    ocr: str = "never"  # --ocr: auto | always | never (extract/read/ocr.py); runs inside the child, under its limits
 
 
 @dataclass(frozen=True)
