@@ -219,7 +219,8 @@ def test_a_batch_ocrs_a_scan_inside_its_worker_and_the_manifest_counts_the_pages
     [record] = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert result.exit_code == 0 and record["status"] == "ok" and record["ocr_pages"] == 1
     document = json.loads((out / record["output"]).read_text(encoding="utf-8"))
-    assert any(t["page"] == 36 and t["current"]["source"] == "ocr" for t in document["financial_tables"])
+    read = [f for f in document["figures"] if f["page"] == 36]
+    assert read and all(f["source"] == "ocr" and 0 <= f["confidence"] <= 100 for f in read)
     timed_out = CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(tmp_path / "slow"),
                                           "--ocr", "always", "--timeout", "1", "--quiet"], catch_exceptions=False)
     [slow] = [json.loads(line) for line in (tmp_path / "slow" / "manifest.jsonl").read_text().splitlines()]
