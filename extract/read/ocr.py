@@ -136,9 +136,8 @@ def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Pat
                 force_ocr=True,  # only the chosen pages; a garbled text layer is replaced, not kept
                 language=list(available_languages()),
                 deskew=True,  # a crooked sheet's rows must come out level, or table rows split
-                # Sauvola's local threshold keeps digits whole through scanner grain ('FTE 13.03'
-                # read as 'ETE 13.08' with Otsu's global one, bench/bench_ocr.py samples)
-                tesseract_thresholding="sauvola",
+                # Tesseract's default (Otsu) threshold: Sauvola's read fewer digits wrong as missing
+                # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
                 output_type="pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
                 optimize=0,
                 jobs=1,  # batch runs one pack per process already
