@@ -129,6 +129,9 @@ def samples(args) -> None:
 
 
 def cost(args) -> None:
+    import scan
+
+    timed(scan.PACK_2017.parent / "coventry-2017-cabinet-minute.pdf", "never")  # load spaCy and friends first
     for pdf in args.pdfs:
         without, plain_seconds = timed(Path(pdf), "never")
         with_ocr, ocr_seconds = timed(Path(pdf), args.ocr)
