@@ -138,3 +138,15 @@ def shown(path: str | PathLike | None) -> str:
     would split the line) shown as escapes, never raw."""
     text = "" if path is None else str(path)
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+class OcrUnavailable(PackError):
+    """Scanned pages need OCR and the engine (OCRmyPDF, Tesseract) is not installed."""
+
+    kind = "ocr_unavailable"
+
+
+class OcrFailed(PackError):
+    """OCR was needed and OCRmyPDF or Tesseract could not read the pages."""
+
+    kind = "ocr_failed"

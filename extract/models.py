@@ -14,6 +14,7 @@ SCHEMA_VERSION: Literal["agenda-extract/1.0"] = "agenda-extract/1.0"
 
 BBox = tuple[float, float, float, float]
 FigureKind = Literal["money", "fte", "headcount", "count"]
+FigureSource = Literal["pdf", "ocr"]
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["agrees", "within_rounding", "disagrees"]
 TableUnit = Literal["GBP", "FTE", "count", "mixed"]
@@ -67,6 +68,15 @@ class Figure(Model):
     section: str | None = Field(
         default=None, description="report paragraph number the figure was printed in, e.g. '1.4'"
     )
+    # Written only for figures read by OCR, so born-digital outputs keep their exact bytes.
+    source: FigureSource = Field(
+        default="pdf", exclude_if=lambda v: v == "pdf",
+        description="'ocr' when read by OCR from a scanned page; absent (pdf) when read from the PDF's text",
+    )
+    confidence: float | None = Field(
+        default=None, ge=0, le=100, exclude_if=lambda v: v is None,
+        description="OCR only: the OCR engine's confidence (0-100) in the least sure word of the figure",
+    )
 
 
 class UntrustedPage(Model):
@@ -90,6 +100,10 @@ class Source(Model):
     untrusted_pages: list[UntrustedPage] = Field(
         default_factory=list,
         description="pages whose text cannot be trusted (scans, undecodable fonts); treated as blank",
+    )
+    ocr_pages: list[int] = Field(
+        default_factory=list, exclude_if=lambda v: not v,
+        description="pages read by OCR (scanned pages); absent when none was",
     )
 
 

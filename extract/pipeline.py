@@ -28,6 +28,7 @@ from extract.settings import DEFAULT_SETTINGS, Settings
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
+    from extract.read.ocr import OcrMode, PageDetector
     from extract.read.plumber import CarefulReader
     from extract.structures.statements import PageRun
 
@@ -39,6 +40,8 @@ class Options:
     triage: bool = True  # pdfplumber only on pages the fast pass marks as holding figures
     checks: bool = True
     settings: Settings = DEFAULT_SETTINGS  # the geometric tolerances (settings.py)
+    ocr: OcrMode = "never"  # auto | always | never (read/ocr.py); the CLI defaults to auto when installed
+    ocr_detector: PageDetector | None = None  # which pages 'auto' OCRs; None: read/quality.pages_needing_ocr
 
 
 def tune_garbage_collector() -> None:
@@ -66,41 +69,40 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
     from extract.errors import DamagedPdf
     from extract.pack.segment import pages_to_documents, pages_to_meeting
     from extract.pack.triage import prose_figure_pages, structure_pages
-    from extract.read import pdfium as fastpass
+    from extract.read.ocr import mark_ocr_figures, open_pack
     from extract.read.plumber import CarefulReader
 
     path = Path(path)
-    document = fastpass.open_document(path)
-    careful = CarefulReader(path)
-    try:
-        lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
-        unreadable = [page.number for page in lines if not page.readable]
-        if len(unreadable) == len(lines):
-            raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
-        untrusted = untrusted_pages(document, lines)
-        require_text(path, lines, untrusted)
-        lines = [blank(page) if page.number in untrusted else page for page in lines]
-        meeting = pages_to_meeting(lines)
-        documents = pages_to_documents(lines, meeting)
-        structure = structure_pages(lines)
-        prose = sorted(prose_figure_pages(lines, structure))
-        searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
-        context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
-                              options.settings)
-        # One stretch of consecutive pages at a time, so memory holds one stretch's
-        # characters, not the pack's (a card or table never skips a page: triage.py).
-        parts: list[PackPart] = []
-        for stretch in consecutive_stretches(searched):  # in page order: ids number through the pack
-            parts.append(read_stretch(context, stretch, Numbering.after(parts)))
-        parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
-    finally:
-        careful.close()
-        document.close()
+    with open_pack(path, options.ocr, options.ocr_detector) as (ocr, document, lines):
+        careful = CarefulReader(ocr.path)
+        try:
+            unreadable = [page.number for page in lines if not page.readable]
+            if len(unreadable) == len(lines):
+                raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
+            untrusted = untrusted_pages(document, lines)  # of the OCR'd copy where OCR ran
+            require_text(path, lines, untrusted, options.ocr)
+            lines = [blank(page) if page.number in untrusted else page for page in lines]
+            meeting = pages_to_meeting(lines)
+            documents = pages_to_documents(lines, meeting)
+            structure = structure_pages(lines)
+            prose = sorted(prose_figure_pages(lines, structure))
+            searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
+            context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
+                                  options.settings)
+            # One stretch of consecutive pages at a time, so memory holds one stretch's
+            # characters, not the pack's (a card or table never skips a page: triage.py).
+            parts: list[PackPart] = []
+            for stretch in consecutive_stretches(searched):  # in page order: ids number through the pack
+                parts.append(read_stretch(context, stretch, Numbering.after(parts)))
+            parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
+        finally:
+            careful.close()
     extraction = Extraction(
         tool_version=__version__,
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable,
                       untrusted_pages=[UntrustedPage(page=n, problem=p, reason=REASONS[p])
-                                       for n, p in sorted(untrusted.items())]),
+                                       for n, p in sorted(untrusted.items())],
+                      ocr_pages=list(ocr.pages)),
         meeting=meeting,
         documents=documents,
         service_cards=[c for part in parts for c in part.cards],
@@ -110,6 +112,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         statements=sorted((st for part in parts for st in part.statements), key=lambda st: st.page),
         figures=sorted((f for part in parts for f in part.figures), key=lambda f: f.page),
     )
+    extraction = mark_ocr_figures(extraction, ocr)  # before the checks: they weigh OCR figures
     if options.checks:
         from extract.checks import with_checks
 
@@ -123,10 +126,12 @@ def untrusted_pages(document, lines) -> dict[int, Problem]:
     return pages_without_usable_text(document, lines)
 
 
-def require_text(path: Path, lines, untrusted: dict[int, Problem]) -> None:
+def require_text(path: Path, lines, untrusted: dict[int, Problem], ocr: str = "never") -> None:
     """A pack with no page of text to be trusted fails (NoText), as it does in a batch:
-    an empty output would look like a clean success."""
+    an empty output would look like a clean success. With --ocr never, the message says how
+    scans are read."""
     from extract.errors import NoText
+    from extract.read.ocr import SHORT_INSTALL_HINT, engine_installed
 
     if any(page.lines and page.number not in untrusted for page in lines):
         return
@@ -140,6 +145,8 @@ def require_text(path: Path, lines, untrusted: dict[int, Problem]) -> None:
         reason = f"none of its {len(lines)} page(s) has usable text (scanned, or fonts without a text encoding)"
     else:
         reason = f"none of its {len(lines)} page(s) has any text (scanned or blank pages?)"
+    if ocr == "never" and "image_only" in problems:
+        reason += "; scans are read with --ocr auto" if engine_installed() else f"; to read scans, {SHORT_INSTALL_HINT}"
     raise NoText(str(path), reason)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from extract.batch.manifest import ErrorInfo
 from extract.batch.worker import BatchJob, JobOutcome, WorkerSettings, run_in_subprocess
@@ -31,7 +32,7 @@ class DaskExecutor:
         except ImportError:
             raise DaskUnavailable(None, "--executor dask needs Dask: pip install 'agenda-extract[dask]'") from None
         # Children on the workers write nowhere on this machine: their log path is dropped.
-        self.settings = WorkerSettings(settings.limits, settings.triage, settings.checks, None, settings.faults)
+        self.settings = replace(settings, log_path=None)
         try:
             self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError for a bad address

@@ -49,6 +49,7 @@ class ManifestRecord:
     duplicate_of: str | None = None  # the input whose output this one shares
     max_rss_mb: int | None = None  # peak resident memory of the worker, when it finished
     relations: tuple[int, int, int, int] | None = None  # totals checked, agree, within rounding, disagree
+    ocr_pages: int = 0  # pages read by OCR (scanned pages); 0: OCR not used
     finished: str = field(default_factory=lambda: utc_now())
 
     def to_line(self) -> str:
@@ -74,6 +75,7 @@ class ManifestRecord:
             duplicate_of=_typed(data, "duplicate_of", str),
             max_rss_mb=_typed(data, "max_rss_mb", int),
             relations=_tally(data.get("relations")),
+            ocr_pages=_typed(data, "ocr_pages", int) or 0,
             finished=_typed(data, "finished", str) or "",
         )
 

@@ -267,4 +267,5 @@ def outcome_to_record(outcome: JobOutcome, job: BatchJob, out_dir: Path, tool_ve
         file=job.file, sha256=job.sha256, status=outcome.status, output=output, pages=outcome.pages,
         seconds=outcome.seconds, error=outcome.error, tool_version=tool_version, max_rss_mb=outcome.max_rss_mb,
         relations=outcome.relations,
+        ocr_pages=outcome.ocr_pages,
     )

@@ -48,6 +48,7 @@ class WorkerSettings:
     checks: bool = True
     log_path: str | None = None  # where children's stdout/stderr go; None: discarded
     faults: tuple[tuple[str, str], ...] = ()  # (fault, file-name substring), tests only
+    ocr: str = "never"  # --ocr: auto | always | never (extract/read/ocr.py); runs inside the child, under its limits
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class JobOutcome:
     document_text: str | None = None  # the validated JSON output, when ok
     max_rss_mb: int | None = None
     relations: tuple[int, int, int, int] | None = None  # checked, agree, within rounding, disagree
+    ocr_pages: int = 0  # pages read by OCR
 
 
 def faults_from_env(value: str | None = None) -> tuple[tuple[str, str], ...]:
@@ -132,33 +134,17 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
         from extract.output import dumps, to_document
         from extract.pipeline import Options, extract_pack
 
-        extraction = extract_pack(Path(job.file), Options(triage=settings.triage, checks=settings.checks))
-        pages = extraction.source.pages
-        _require_text(Path(job.file), pages)
+        options = Options(triage=settings.triage, checks=settings.checks, ocr=settings.ocr)  # type: ignore[arg-type]
+        extraction = extract_pack(Path(job.file), options)
+        pages = extraction.source.pages  # a pack with no page of usable text raised NoText in extract_pack
         text = dumps(to_document(extraction))
         return JobOutcome(job.file, "ok", pages, _since(started), None, text, _peak_rss_mb(),
-                          tally(extraction.relations))
+                          tally(extraction.relations), len(extraction.source.ocr_pages))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - the whole point: nothing escapes a job
         return JobOutcome(job.file, "failed", pages, _since(started), describe_error(exc, settings.limits),
                           None, _peak_rss_mb())
-
-
-def _require_text(path: Path, pages: int) -> None:
-    """A file that holds pages but not one character of text is not a clean success (a scan,
-    or content no reader could decode). Stops at the first page with text, so an ordinary
-    pack pays one page read."""
-    from extract.errors import NoText
-    from extract.read import pdfium as fastpass
-
-    document = fastpass.open_document(path)
-    try:
-        if any(fastpass.page_lines(document, n).lines for n in range(1, len(document) + 1)):
-            return
-    finally:
-        document.close()
-    raise NoText(path, f"none of the {pages} pages has any text (scanned or blank pages?)")
 
 
 def _since(started: float) -> float:

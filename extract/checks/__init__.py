@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from extract.checks.appendix import APPENDIX_B_RULES, CARD_VS_TABLE_RULES, cards_and_tables
 from extract.checks.cards import CARD_RULES
 from extract.checks.figures import FIGURE_CHECKS
+from extract.checks.ocr import weigh_ocr_evidence
 from extract.checks.report import REPORT_CHECKS
 from extract.checks.rules import Pass
 from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
@@ -49,7 +50,9 @@ def check(extraction: Extraction, registry: Sequence[Pass] = REGISTRY) -> Checke
             relations.append(evaluated)
     for observe in OBSERVATIONS:
         findings.extend(observe(extraction))
-    return Checked(findings, relations)
+    # A finding resting on figures read by OCR says so (and an unsure reading is information):
+    # same findings, same order, so the relations' links still hold.
+    return Checked(weigh_ocr_evidence(findings), relations)
 
 
 def run_checks(extraction: Extraction) -> list[Finding]:

@@ -28,7 +28,9 @@ from extract.cli.common import (
     bounded_int,
     error_line,
     fail,
+    ocr_option,
     os_reason,
+    resolve_ocr,
 )
 from extract.errors import EXIT_INTERRUPTED, OutputError
 
@@ -59,8 +61,9 @@ def _cpu_count() -> int:
               help="Where the per-input processes run: this machine, or a Dask cluster (needs --scheduler).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
+@ocr_option
 def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float, max_memory: int, quiet: bool,
-          executor: str, scheduler: str | None) -> None:
+          executor: str, scheduler: str | None, ocr: str | None) -> None:
     """Extract many agenda packs into one folder, each in an isolated process; resumable.
 
     \b
@@ -69,7 +72,8 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     timeout and a memory cap; one that fails, hangs, crashes or runs out of memory gets
     a failed record and the batch carries on. OUT/manifest.jsonl has one JSON line per
     input: file, sha256, status (ok, failed, skipped), output, pages, seconds, error
-    {type, message}, tool_version, duplicate_of, max_rss_mb, finished.
+    {type, message}, tool_version, duplicate_of, max_rss_mb, ocr_pages, finished. OCR runs
+    inside each input's process: its time counts against --timeout, its memory against --max-memory.
 
     \b
     Run it again with the same OUT to finish an interrupted batch: inputs whose content
@@ -91,19 +95,20 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
         files = paths_to_inputs(paths)
     except NoSuchInput as exc:
         fail(exc)
-    summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler)
+    summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler,
+                   resolve_ocr(ocr))
     if not quiet:
         warn_skipped_lines(out_dir, summary.manifest_lines_skipped)
     sys.exit(summary.exit_code)
 
 
 def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
-         scheduler: str | None):
+         scheduler: str | None, ocr: str = "never"):
     from extract.batch.progress import make_reporter
     from extract.batch.runner import run_batch
     from extract.errors import AgendaExtractError
 
-    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory))
+    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory, ocr))
     try:
         return run_batch(files, out_dir, executor, make_reporter(quiet))
     except AgendaExtractError as exc:  # ManifestBusy, a manifest that is not a file
@@ -117,7 +122,7 @@ def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet
         executor.close()
 
 
-def _settings(out_dir: Path, timeout: float, max_memory: int):
+def _settings(out_dir: Path, timeout: float, max_memory: int, ocr: str = "never"):
     from extract.batch.worker import Limits, WorkerSettings, faults_from_env
 
     try:
@@ -125,7 +130,7 @@ def _settings(out_dir: Path, timeout: float, max_memory: int):
     except OSError as exc:
         fail(OutputError(out_dir, f"cannot create the output folder ({os_reason(exc)})"))
     log_path = str((out_dir / "worker.log").resolve())
-    return WorkerSettings(Limits(timeout, max_memory), log_path=log_path, faults=faults_from_env())
+    return WorkerSettings(Limits(timeout, max_memory), ocr=ocr, log_path=log_path, faults=faults_from_env())
 
 
 def _make_executor(name: str, scheduler: str | None, jobs: int, settings):

@@ -139,3 +139,22 @@ def refuse_overwriting(targets: Iterable[Path], protected: Sequence[Path], what:
         same_id = _identity(target) is not None and _identity(target) in protected_ids
         if same_id or os.path.realpath(target) in protected_paths:
             fail(WouldOverwriteInput(target, f"would write over {what}; choose another output"))
+
+
+def ocr_option(command):
+    return click.option(
+        "--ocr",
+        type=click.Choice(["auto", "always", "never"]),
+        default=None,
+        help="Read scanned pages with OCR (OCRmyPDF and Tesseract): 'auto' only pages that have no text, "
+        "'always' every page, 'never' none. Default: auto when the OCR engine is installed, never otherwise.",
+    )(command)
+
+
+def resolve_ocr(mode: str | None) -> str:
+    """--ocr as given, or the default: auto when the engine is installed."""
+    if mode is not None:
+        return mode
+    from extract.read.ocr import default_mode
+
+    return default_mode()

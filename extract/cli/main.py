@@ -25,8 +25,10 @@ from extract.cli.common import (
     fail,
     fail_on_option,
     limits_options,
+    ocr_option,
     os_reason,
     refuse_overwriting,
+    resolve_ocr,
 )
 from extract.errors import shown
 
@@ -65,10 +67,11 @@ def main() -> None:
 )
 @click.option("--no-checks", is_flag=True, help="Skip the consistency pass (findings stay empty).")
 @click.option("--html", "html", is_flag=True, help="Also write a review page <pdf stem>.html beside the JSON.")
+@ocr_option
 @fail_on_option
 @limits_options
 def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, fail_on: str | None,
-        timeout: float, max_memory: int) -> None:
+        ocr: str | None, timeout: float, max_memory: int) -> None:
     """Extract one or more agenda packs to JSON.
 
     Writes OUT/<pdf stem>.json for each PDF (default OUT is ./output). Each file is
@@ -93,7 +96,7 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     from extract.pipeline import Options, tune_garbage_collector
 
     _warm_imports()
-    options = Options(triage=not no_triage, checks=not no_checks)
+    options = Options(triage=not no_triage, checks=not no_checks, ocr=resolve_ocr(ocr))  # type: ignore[arg-type]
     limits = Limits(timeout, max_memory)
     tune_garbage_collector()
     input_failed = False

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.common import fail, limits_options, refuse_overwriting
+from extract.cli.common import fail, limits_options, ocr_option, refuse_overwriting, resolve_ocr
 
 
 @click.command()
@@ -16,7 +16,8 @@ from extract.cli.common import fail, limits_options, refuse_overwriting
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path),
               help="Where to write the page (default: output/<pdf stem>.html).")
 @limits_options
-def review(pdf: Path, out: Path | None, timeout: float, max_memory: int) -> None:
+@ocr_option
+def review(pdf: Path, out: Path | None, timeout: float, max_memory: int, ocr: str | None) -> None:
     """Write one self-contained HTML page that shows each finding on the PDF page it came from.
 
     \b
@@ -36,7 +37,7 @@ def review(pdf: Path, out: Path | None, timeout: float, max_memory: int) -> None
     from extract.errors import AgendaExtractError, shown
 
     try:
-        html_text, findings = call_limited(review_one, (pdf,), Limits(timeout, max_memory), pdf)
+        html_text, findings = call_limited(review_one, (pdf, resolve_ocr(ocr)), Limits(timeout, max_memory), pdf)
     except AgendaExtractError as exc:
         fail(exc)
     write_or_fail(target, html_text)

@@ -60,11 +60,11 @@ def untrusted_note(extraction: Extraction) -> str:
     return f"; {len(pages)} page{'s' if len(pages) != 1 else ''} without usable text ({listed}), read as blank"
 
 
-def review_one(pdf: Path) -> tuple[str, int]:
-    from extract.pipeline import extract_pack
+def review_one(pdf: Path, ocr: str = "never") -> tuple[str, int]:
+    from extract.pipeline import Options, extract_pack
     from extract.review.page import review_html
 
-    extraction = extract_pack(pdf)
+    extraction = extract_pack(pdf, Options(ocr=ocr))  # type: ignore[arg-type]
     return review_html(pdf, extraction), len(extraction.findings)
 
 

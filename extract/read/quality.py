@@ -128,6 +128,11 @@ def pages_without_usable_text(document, pages: Sequence[PageLines]) -> dict[int,
     return problems
 
 
+def pages_needing_ocr(document, pages: Sequence[PageLines]) -> list[int]:
+    """The pages `--ocr auto` reads with OCR: those whose text cannot be trusted."""
+    return sorted(pages_without_usable_text(document, pages))
+
+
 def image_cover(document, page: PageLines) -> float:
     """Share of the page's area under its largest image (0.0 when it has none)."""
     import pypdfium2 as pdfium

@@ -5,7 +5,7 @@ in the page itself forbids scripts and every source but the embedded images.
 Every value from the extraction goes through `esc` (html.escape, quotes included)."""
 from __future__ import annotations
 
-from extract.models import Figure
+from extract.models import Figure, Finding
 from extract.review.checked import relations_section, tally_paragraph
 from extract.review.crops import RESOLUTION, Crop
 from extract.review.html import (
@@ -234,9 +234,21 @@ def _finding(review: Review, view: FindingView) -> str:
         f'<article class="finding" id="{anchor}" aria-labelledby="{anchor}-h">\n'
         f'<h3 id="{anchor}-h">{view.number}. {severity_badge(finding.severity)} {esc(finding.subject)}'
         f" <code>{esc(finding.check)}</code></h3>\n"
-        f'<p class="message">{esc(finding.message)}</p>\n<dl class="facts">{fact_items}</dl>\n'
+        f'<p class="message">{esc(finding.message)}</p>\n{_read_by_ocr(finding)}'
+        f'<dl class="facts">{fact_items}</dl>\n'
         f"{_belongs_to(review, view)}\n{_finding_crops(review, view)}\n</article>"
     )
+
+
+def _read_by_ocr(finding: Finding) -> str:
+    """A finding that rests on figures read by OCR says so where the reader looks first."""
+    read = [f for f in finding.evidence if f.source == "ocr"]
+    if not read:
+        return ""
+    items = ", ".join(f"{esc(f.text)} (page {f.page}, confidence "
+                      f"{'unknown' if f.confidence is None else f'{f.confidence:g}'})" for f in read)
+    return (f'<p class="alert ocr">Read by OCR from a scanned page: {items}. A misread digit looks like an '
+            f"arithmetic error: check the page before acting on this finding.</p>\n")
 
 
 def _belongs_to(review: Review, view: FindingView) -> str:

@@ -1,0 +1,166 @@
+"""What OCR costs and how well it reads.
+
+    python bench/bench_ocr.py samples [--dpi 200 300] [--pages 13-37] [--keep DIR]
+        Scan the 2017 pack's Appendix A and B pages (samples/scan.py), read the scans with
+        --ocr auto, and count the card and Appendix B figures that come out exactly as
+        printed (against samples/content.py, the independent transcription), the findings
+        kept, and the seconds per OCR'd page.
+    python bench/bench_ocr.py cost PDF [PDF ...] [--ocr auto|always]
+        Seconds per page with and without OCR for each PDF, and the pages OCR read.
+
+Run from the repository root with PYTHONPATH=. (it uses the tests' helpers to read the
+transcription as tests/test_extraction_cards.py does).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "samples"))
+
+
+def timed(pdf: Path, mode: str):
+    from extract.pipeline import Options, extract_pack
+
+    started = time.monotonic()
+    extraction = extract_pack(pdf, Options(ocr=mode))  # type: ignore[arg-type]
+    return extraction, time.monotonic() - started
+
+
+def exact_card_figures(extraction, pack) -> tuple[int, int, list[str]]:
+    from extract.read.flow import plain
+    from tests.test_extraction_cards import card_figures, printed_figures
+
+    exact = total = 0
+    misses = []
+    for expected in pack.cards:
+        printed = printed_figures(expected.staffing.strings() + expected.budget.strings())
+        total += sum(printed.values())
+        found = [c for c in extraction.service_cards if plain(c.service) == plain(expected.title)]
+        if len(found) != 1:
+            misses.append(f"card {expected.title[:40]!r} not found")
+            continue
+        card = found[0]
+        roles = card_figures(card)
+        notes = " ".join(card.staffing.notes + card.budget.notes)
+        good = roles & printed
+        unplaced = printed - roles
+        in_notes = sum(n for text, n in unplaced.items() if text in notes)
+        exact += sum(good.values()) + in_notes
+        wrong = roles - printed
+        if wrong or sum(good.values()) + in_notes < sum(printed.values()):
+            misses.append(f"card {expected.title[:30]!r}: read {dict(wrong)}; missing "
+                          f"{dict(printed - roles - Counter({t: n for t, n in unplaced.items() if t in notes}))}")
+    return exact, total, misses
+
+
+def exact_table_figures(extraction, pack) -> tuple[int, int, list[str]]:
+    from extract.read.flow import plain
+    from tests.test_extraction_cards import printed_figures
+
+    exact = total = 0
+    misses = []
+    for expected in pack.financial_tables:
+        columns = {
+            "current": (expected.current_budget.header,) + expected.current_budget.lines,
+            "pre": (expected.pre_consultation.header,) + expected.pre_consultation.lines,
+            "post": (expected.post_consultation.header,) + expected.post_consultation.lines,
+        }
+        printed = {name: printed_figures(lines) for name, lines in columns.items()}
+        total += sum(sum(c.values()) for c in printed.values())
+        found = [t for t in extraction.financial_tables if plain(t.service) == plain(expected.title)]
+        if len(found) != 1:
+            misses.append(f"table {expected.title[:40]!r} not found")
+            continue
+        table = found[0]
+        got = {
+            "current": [table.current] + table.current_parts,
+            "pre": [table.pre_consultation.cost, table.pre_consultation.saving] + table.pre_consultation.breakdown,
+            "post": [table.post_consultation.cost, table.post_consultation.saving] + table.post_consultation.breakdown,
+        }
+        for name, figures in got.items():
+            read = Counter(f.text for f in figures if f)
+            exact += sum((read & printed[name]).values())
+            if read != printed[name]:
+                misses.append(f"table {expected.title[:30]!r} {name}: read {dict(read - printed[name])}; "
+                              f"missing {dict(printed[name] - read)}")
+    return exact, total, misses
+
+
+def findings_of(extraction) -> Counter:
+    return Counter((f.check, f.severity, f.subject) for f in extraction.findings)
+
+
+def samples(args) -> None:
+    import scan
+
+    from tests.samples_content import PACK
+
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-ocr-"))
+    born, _ = timed(scan.PACK_2017, "never")
+    for dpi in args.dpi:
+        pdf = scan.scan_pack(scan.PACK_2017, folder / f"coventry-2017-scanned-{dpi}dpi.pdf", dpi, args.pages)
+        extraction, seconds = timed(pdf, "auto")
+        ocr_pages = len(extraction.source.ocr_pages)
+        cards = exact_card_figures(extraction, PACK)
+        tables = exact_table_figures(extraction, PACK)
+        before, after = findings_of(born), findings_of(extraction)
+        arts = sorted(k[0] for k in after if "Performing Arts" in k[2])
+        arts_born = sorted(k[0] for k in before if "Performing Arts" in k[2])
+        confidences = [f.confidence for f in extraction.figures if f.source == "ocr" and f.confidence is not None]
+        print(f"{dpi} dpi: {ocr_pages} pages OCR'd in {seconds:.0f} s ({seconds / max(ocr_pages, 1):.1f} s/page "
+              f"including the rest of the pack)")
+        print(f"  cards: {len(extraction.service_cards)} found; figures exact {cards[0]}/{cards[1]}")
+        print(f"  Appendix B: {len(extraction.financial_tables)} tables; figures exact {tables[0]}/{tables[1]}")
+        print(f"  Performing Arts findings: {arts} (born-digital: {arts_born})")
+        print(f"  findings lost: {dict(before - after)}; new: {dict(after - before)}")
+        if confidences:
+            low = sum(1 for c in confidences if c < 80)
+            print(f"  OCR figure confidence: min {min(confidences):.0f}, below 80: {low}/{len(confidences)}")
+        for miss in cards[2] + tables[2]:
+            print(f"  - {miss}")
+    print(f"scans in {folder}")
+
+
+def cost(args) -> None:
+    import scan
+
+    timed(scan.PACK_2017.parent / "coventry-2017-cabinet-minute.pdf", "never")  # load spaCy and friends first
+    for pdf in args.pdfs:
+        without, plain_seconds = timed(Path(pdf), "never")
+        with_ocr, ocr_seconds = timed(Path(pdf), args.ocr)
+        pages = max(without.source.pages, 1)
+        ocr_pages = len(with_ocr.source.ocr_pages)
+        extra = (ocr_seconds - plain_seconds) / ocr_pages if ocr_pages else 0.0
+        print(f"{pdf}: {pages} pages; without OCR {plain_seconds:.2f} s; --ocr {args.ocr} {ocr_seconds:.2f} s; "
+              f"{ocr_pages} page(s) OCR'd" + (f", {extra:.1f} s per OCR'd page" if ocr_pages else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("samples")
+    one.add_argument("--dpi", type=int, nargs="+", default=[200, 300])
+    one.add_argument("--pages", default="13-37")
+    one.add_argument("--keep", default=None, help="folder for the scans (default: a new temporary one)")
+    two = commands.add_parser("cost")
+    two.add_argument("pdfs", nargs="+")
+    two.add_argument("--ocr", choices=["auto", "always"], default="auto")
+    args = parser.parse_args()
+    if args.command == "samples":
+        import scan
+
+        args.pages = scan.page_range(args.pages)
+        samples(args)
+    else:
+        cost(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""OCR for scanned pages: OCRmyPDF over Tesseract, into a temporary copy.
+
+A scanned page holds a picture of text and no text at all, so the readers find nothing on
+it. OCRmyPDF rasterises the chosen pages, has Tesseract read them and writes a copy of the
+PDF whose chosen pages carry an invisible text layer with each word where it is printed;
+the other pages are copied as they are. The pipeline then reads that copy as it reads any
+PDF. The input file is never modified; the copy and OCRmyPDF's working files live in one
+temporary folder that is removed when the pack has been read.
+
+OCRmyPDF's text layer carries no confidences, so each word's confidence (Tesseract's 0-100)
+comes from the hOCR files Tesseract wrote for the same pages in the same run, matched to
+figures by position.
+
+Modes: 'never' reads the PDF as it is; 'auto' OCRs only the pages a detector says have no
+usable text (by default: pages holding an image and not one character), never a page that
+has text; 'always' OCRs every page, replacing any text layer with what OCR reads.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from extract.errors import OcrFailed, OcrUnavailable
+from extract.read.pdfium import PageLines
+from extract.read.quality import pages_needing_ocr
+
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
+LANGUAGES = ("eng", "cym")  # English and Welsh: UK councils print both
+INSTALL_HINT = ("install the OCR engine: pip install 'agenda-extract[ocr]' and Tesseract "
+                "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-cym)")
+SHORT_INSTALL_HINT = "pip install 'agenda-extract[ocr]' and apt-get install tesseract-ocr"
+# One word box: [x0, top, x1, bottom] in PDF points (as Figure.bbox) and Tesseract's confidence.
+WordBox = tuple[tuple[float, float, float, float], float]
+# Which pages need OCR, given the open pdfium document and the fast pass's lines of every page.
+PageDetector = Callable[[object, Sequence[PageLines]], Sequence[int]]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """What to read: the original file (no OCR) or the OCR'd copy, and what OCR read."""
+
+    path: Path
+    pages: tuple[int, ...] = ()  # 1-based pages read by OCR
+    words: dict[int, list[WordBox]] = field(default_factory=dict)  # page -> word boxes
+
+    def confidence(self, page: int, bbox: Sequence[float]) -> float | None:
+        """The lowest confidence of the OCR words inside bbox: a figure is as sure as its least sure part."""
+        inside = [conf for box, conf in self.words.get(page, []) if _overlap(box, bbox)]
+        return min(inside) if inside else None
+
+
+def engine_installed() -> bool:
+    """OCRmyPDF importable and Tesseract on PATH."""
+    try:
+        import ocrmypdf  # noqa: F401
+    except ImportError:
+        return False
+    return shutil.which("tesseract") is not None
+
+
+def default_mode() -> OcrMode:
+    return "auto" if engine_installed() else "never"
+
+
+def pages_to_ocr(mode: OcrMode, document, lines: Sequence[PageLines],
+                 detector: PageDetector = pages_needing_ocr) -> list[int]:
+    if mode == "never":
+        return []
+    if mode == "always":
+        return [page.number for page in lines if page.readable]
+    return sorted(detector(document, lines))
+
+
+@contextlib.contextmanager
+def ocr_copy(path: Path, pages: Sequence[int]) -> Iterator[OcrResult]:
+    """The PDF to read: `path` itself when no page needs OCR, else an OCR'd copy in a
+    temporary folder that is removed when the block ends."""
+    if not pages:
+        yield OcrResult(Path(path))
+        return
+    if not engine_installed():
+        raise OcrUnavailable(str(path), f"{len(pages)} page(s) are scanned images with no text; {INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="agenda-extract-ocr-") as scratch:
+        copy = Path(scratch) / "ocr.pdf"
+        work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
+        words = {number: _hocr_words(work, number, copy) for number in pages}
+        yield OcrResult(copy, tuple(pages), words)
+
+
+def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
+    """OCR `pages` of source into target; returns OCRmyPDF's working folder (hOCR inside)."""
+    import ocrmypdf
+
+    previous_tempdir = tempfile.tempdir
+    tempfile.tempdir = str(scratch)  # OCRmyPDF's working folder goes inside ours, removed with it
+    quiet = logging.getLogger("ocrmypdf")
+    previous_level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):  # 'Temporary working files retained at ...'
+            ocrmypdf.ocr(
+                source, target,
+                pages=",".join(str(n) for n in pages),
+                force_ocr=True,  # only the chosen pages; a garbled text layer is replaced, not kept
+                language=list(available_languages()),
+                deskew=True,  # a crooked sheet's rows must come out level, or table rows split
+                # Tesseract's default (Otsu) threshold: Sauvola's read fewer digits wrong as missing
+                # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
+                output_type="pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
+                optimize=0,
+                jobs=1,  # batch runs one pack per process already
+                progress_bar=False,
+                keep_temporary_files=True,  # the hOCR files carry the word confidences
+                invalidate_digital_signatures=True,  # the copy is ours; the input keeps its signature
+            )
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any OCRmyPDF or Tesseract failure: one reason for the user
+        raise OcrFailed(str(source), f"OCR failed ({type(exc).__name__}: {_first_line(exc)})") from exc
+    finally:
+        tempfile.tempdir = previous_tempdir
+        quiet.setLevel(previous_level)
+    folders = sorted(scratch.glob("ocrmypdf.io.*"))
+    return folders[-1] if folders else scratch
+
+
+def available_languages() -> tuple[str, ...]:
+    """English and Welsh where Tesseract has both; English alone otherwise."""
+    try:
+        listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return LANGUAGES[:1]
+    have = {line.strip() for line in listed.splitlines()}
+    return tuple(lang for lang in LANGUAGES if lang in have) or LANGUAGES[:1]
+
+
+HOCR_PAGE = re.compile(r"class=.ocr_page.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)")
+HOCR_WORD = re.compile(r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)")
+
+
+def _hocr_words(work: Path, number: int, copy: Path) -> list[WordBox]:
+    """Tesseract's words of one page, their pixel boxes scaled to the copy's page in points."""
+    hocr = work / f"{number:06d}_ocr_hocr.hocr"
+    if not hocr.exists():  # another renderer, or a page OCRmyPDF found nothing on
+        return []
+    text = hocr.read_text(encoding="utf-8", errors="replace")
+    page = HOCR_PAGE.search(text)
+    if page is None:
+        return []
+    width_px, height_px = float(page.group(3)), float(page.group(4))
+    width_pt, height_pt = _page_size(copy, number)
+    sx, sy = width_pt / width_px, height_pt / height_px
+    return [((int(x0) * sx, int(y0) * sy, int(x1) * sx, int(y1) * sy), float(conf))
+            for x0, y0, x1, y1, conf in HOCR_WORD.findall(text)]
+
+
+def _page_size(path: Path, number: int) -> tuple[float, float]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        width, height = document[number - 1].get_size()
+    finally:
+        document.close()
+    return float(width), float(height)
+
+
+def _overlap(word: Sequence[float], figure: Sequence[float]) -> bool:
+    """The boxes share more than half of the smaller one: a word inside a figure ('£0.5m' of
+    '£0.5m + £1m'), or a figure inside a word ('£0.10M' of '£0.10M)')."""
+    width = max(0.0, min(word[2], figure[2]) - max(word[0], figure[0]))
+    height = max(0.0, min(word[3], figure[3]) - max(word[1], figure[1]))
+    smaller = min(_area(word), _area(figure))
+    return smaller > 0 and width * height > 0.5 * smaller
+
+
+def _area(box: Sequence[float]) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:120] if text else "no message"
+
+
+@contextlib.contextmanager
+def open_pack(path: Path, mode: OcrMode = "never",
+              detector: PageDetector | None = None) -> Iterator[tuple[OcrResult, object, list[PageLines]]]:
+    """The pack as it will be read: what OCR did, the open pdfium document and every page's
+    fast-pass lines, of the original file or, when pages needed OCR, of the OCR'd copy."""
+    from extract.read import pdfium as fastpass
+
+    document = fastpass.open_document(path)
+    try:
+        lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
+        with ocr_copy(path, pages_to_ocr(mode, document, lines, detector or pages_needing_ocr)) as ocr:
+            if ocr.pages:
+                document.close()
+                document = fastpass.open_document(ocr.path)
+                lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
+            yield ocr, document, lines
+    finally:
+        document.close()
+
+
+def mark_ocr_figures(extraction, ocr: OcrResult):
+    """Every figure printed on an OCR'd page, wherever it sits in the extraction (cards,
+    tables, statements, findings), says it came from OCR and how sure the engine was."""
+    if not ocr.pages:
+        return extraction
+    pages = set(ocr.pages)
+
+    def mark(node):
+        if isinstance(node, list):
+            return [mark(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: mark(value) for key, value in node.items()}
+        if "kind" in node and "bbox" in node and node.get("page") in pages:
+            node["source"] = "ocr"
+            node["confidence"] = ocr.confidence(node["page"], node["bbox"])
+        return node
+
+    return type(extraction).model_validate(mark(extraction.model_dump()))

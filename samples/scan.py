@@ -1,0 +1,110 @@
+"""Scanned renderings of the 2017 pack: its pages printed and scanned back in.
+
+    python samples/scan.py OUT_DIR [--dpi 200 300] [--pages 13-37]
+
+Each chosen page of ``coventry-2017-scrutiny-pack.pdf`` is rasterised at the given
+resolution, turned by a slight angle (as a sheet lies on a scanner's glass), given scanner
+noise (grain and dust specks) and saved as an image with no text at all; the other pages
+stay born-digital, so a pack is part scan, part text, as archive papers often are. By
+default the scanned pages are Appendix A (service cards, pages 13-29) and Appendix B
+(financial tables, 30-37). Output is deterministic: each page's angle and noise come from
+a generator seeded with its page number.
+
+The content is that of ``content.PACK`` (the independent transcription), so tests compare
+what OCR reads against it as they do for the born-digital renderings.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PACK_2017 = HERE / "coventry-2017-scrutiny-pack.pdf"
+APPENDIX_PAGES = tuple(range(13, 38))  # Appendix A and Appendix B of the 2017 pack
+MAX_ANGLE = 0.8  # degrees either way: a sheet laid a little crooked
+GRAIN = 28  # grey levels of grain at most
+SPECK_RATE = 2  # in 1000 pixels, a dust speck
+JPEG_QUALITY = 80
+
+
+def scan_page(pdf_page, dpi: int, seed: int):
+    """One page as a scanner returns it: greyscale pixels, turned a little, with noise."""
+    from PIL import Image, ImageChops
+
+    rng = random.Random(seed)
+    image = pdf_page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    width, height = image.size
+    grain = Image.frombytes("L", image.size, rng.randbytes(width * height)).point(lambda v: v * GRAIN // 255)
+    image = ImageChops.subtract(image, grain)
+    specks = Image.frombytes("L", image.size, rng.randbytes(width * height))
+    cutoff = 255 - 255 * SPECK_RATE // 1000
+    image = ImageChops.darker(image, specks.point(lambda v: 90 if v > cutoff else 255))
+    angle = rng.uniform(-MAX_ANGLE, MAX_ANGLE)
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def image_page(image, width_pt: float, height_pt: float):
+    """A one-page PDF holding only the image, at the original page's size."""
+    import pypdfium2 as pdfium
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(width_pt, height_pt)
+    picture = pdfium.PdfImage.new(document)
+    picture.load_jpeg(io.BytesIO(buffer.getvalue()), inline=True)
+    picture.set_matrix(pdfium.PdfMatrix().scale(width_pt, height_pt))
+    page.insert_obj(picture)
+    page.gen_content()
+    return document
+
+
+def scan_pack(source: Path, target: Path, dpi: int, pages=APPENDIX_PAGES) -> Path:
+    """Write `source` with `pages` (1-based) replaced by their scans to `target`."""
+    import pypdfium2 as pdfium
+
+    original = pdfium.PdfDocument(str(source))
+    out = pdfium.PdfDocument.new()
+    try:
+        for number in range(1, len(original) + 1):
+            if number not in pages:
+                out.import_pages(original, [number - 1])
+                continue
+            page = original[number - 1]
+            width, height = page.get_size()
+            scanned = image_page(scan_page(page, dpi, seed=number), width, height)
+            out.import_pages(scanned)
+            scanned.close()
+            page.close()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        out.save(str(target))
+    finally:
+        out.close()
+        original.close()
+    return target
+
+
+def page_range(text: str) -> tuple[int, ...]:
+    numbers: list[int] = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        numbers += range(int(first), int(last or first) + 1)
+    return tuple(numbers)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--dpi", type=int, nargs="+", default=[200, 300])
+    parser.add_argument("--pages", type=page_range, default=APPENDIX_PAGES, help="e.g. 13-37 or 23,24,36")
+    args = parser.parse_args(argv)
+    for dpi in args.dpi:
+        target = scan_pack(PACK_2017, args.out_dir / f"coventry-2017-scanned-{dpi}dpi.pdf", dpi, args.pages)
+        print(f"{target} ({target.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
