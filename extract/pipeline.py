@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
     from extract.read.plumber import CarefulReader
+    from extract.read.pool import PagePool, PooledReader
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_pack(path: Path, options: Options = Options()) -> Extraction:
-    """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
+def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None = None) -> Extraction:
+    """Read one agenda pack and return its Extraction (raises PackError when unreadable).
+    With a pool, pdfplumber reads the structure pages on its worker processes (read/pool.py)
+    while this process works on the pages already read; the output is the same."""
     from extract.errors import DamagedPdf
     from extract.pack.segment import pages_to_documents, pages_to_meeting
     from extract.pack.triage import prose_figure_pages, structure_pages
@@ -67,7 +70,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
 
     path = Path(path)
     document = fastpass.open_document(path)
-    careful = CarefulReader(path)
+    careful: CarefulReader | PooledReader | None = None
     try:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
         unreadable = [page.number for page in lines if not page.readable]
@@ -78,13 +81,15 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
         structure = structure_pages(lines)
         prose = sorted(prose_figure_pages(lines, structure))
         searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
+        careful = pool.reader(path, searched) if pool is not None else CarefulReader(path)
         context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents))
         # One stretch of consecutive pages at a time, so memory holds one stretch's
         # characters, not the pack's (a card or table never skips a page: triage.py).
         parts = [read_stretch(context, stretch) for stretch in consecutive_stretches(searched)]
         parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
     finally:
-        careful.close()
+        if careful is not None:
+            careful.close()
         document.close()
     extraction = Extraction(
         tool_version=__version__,
@@ -113,7 +118,7 @@ ID_NUMBER = re.compile(r"^([a-z]+-)\d+-")
 class PackContext:
     """What every stretch of pages needs to know about the pack as a whole."""
 
-    careful: CarefulReader  # pdfplumber, opened once for the pack
+    careful: CarefulReader | PooledReader  # pdfplumber, opened once for the pack
     document: PdfDocument  # pdfium, open for the fast pass and running text
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
@@ -186,7 +191,7 @@ def renumbered(items: list) -> list:
             for i, item in enumerate(items, start=1)]
 
 
-def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
+def read_careful_pages(careful: CarefulReader | PooledReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
     from extract.errors import PackError
     from extract.read import pdfium as fastpass

@@ -60,8 +60,12 @@ def main() -> None:
 )
 @click.option("--no-checks", is_flag=True, help="Skip the consistency pass (findings stay empty).")
 @click.option("--html", "html", is_flag=True, help="Also write a review page <pdf stem>.html beside the JSON.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes: several files are extracted side by side, one file's pages are read "
+              "side by side (default: the number of cores; the output is the same).")
 @fail_on_option
-def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, fail_on: str | None) -> None:
+def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, jobs: int | None,
+        fail_on: str | None) -> None:
     """Extract one or more agenda packs to JSON.
 
     Writes OUT/<pdf stem>.json for each PDF (default OUT is ./output). Each file is
@@ -69,9 +73,10 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     rename) or not at all. A PDF that cannot be read gives a one-line error naming
     the file and the reason; the others are still processed, and the exit code is 3.
     """
-    from extract.errors import OutputError, PackError
-    from extract.output import dumps, to_document, write_atomic
-    from extract.pipeline import Options, extract_pack, tune_garbage_collector
+    from extract.cli.runjobs import default_jobs, extract_all
+    from extract.errors import PackError
+    from extract.output import write_atomic
+    from extract.pipeline import Options, tune_garbage_collector
 
     if out == "-" and len(pdfs) != 1:
         raise click.UsageError("--out - prints one JSON document: give exactly one PDF")
@@ -79,39 +84,35 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
         raise click.UsageError("--html writes <pdf stem>.html beside the JSON: give --out a folder, not '-'")
     options = Options(triage=not no_triage, checks=not no_checks)
     tune_garbage_collector()
-    worst_input = None
+    worst_input: tuple[str, str] | None = None
     worst_severity = -1
-    for pdf in pdfs:
-        try:
-            extraction = extract_pack(pdf, options)
-            document = to_document(extraction)
-        except PackError as exc:
-            click.echo(f"error: {exc.path}: {exc.reason}", err=True)
-            worst_input = exc
+    for outcome in extract_all(list(pdfs), options, html, jobs or default_jobs()):
+        pdf = outcome.pdf
+        if outcome.input_error is not None:
+            click.echo(f"error: {outcome.input_error[0]}: {outcome.input_error[1]}", err=True)
+            worst_input = outcome.input_error
             continue
-        except OutputError as exc:
-            raise OutputFailure(f"{pdf}: {exc}") from exc
-        for finding in extraction.findings:
-            worst_severity = max(worst_severity, SEVERITY_RANK[finding.severity])
+        if outcome.output_error is not None:
+            raise OutputFailure(f"{pdf}: {outcome.output_error}")
+        assert outcome.text is not None
+        for severity in outcome.severities:
+            worst_severity = max(worst_severity, SEVERITY_RANK[severity])
         if out == "-":
-            click.echo(dumps(document), nl=False)
+            click.echo(outcome.text, nl=False)
         else:
             target = Path(out) / f"{Path(pdf).stem}.json"
             try:
-                write_atomic(target, dumps(document))
-                if html:
+                write_atomic(target, outcome.text)
+                if html and outcome.extraction is not None:
                     from extract.review.page import write_review
 
-                    write_review(pdf, extraction, target.with_suffix(".html"))
+                    write_review(pdf, outcome.extraction, target.with_suffix(".html"))
             except OSError as exc:
                 raise OutputFailure(f"{target}: cannot write ({exc.strerror or exc})") from exc
             except PackError as exc:  # the JSON is written; the page images could not be rendered
                 click.echo(f"error: {exc.path}: review page not written: {exc.reason}", err=True)
-                worst_input = exc
-            counts = (f"{len(extraction.service_cards)} cards, {len(extraction.financial_tables)} Appendix B tables, "
-                      f"{len(extraction.tables)} other tables, {len(extraction.post_lists)} lists of posts, "
-                      f"{len(extraction.findings)} findings")
-            click.echo(f"{pdf} -> {target} ({counts})", err=True)
+                worst_input = (str(exc.path), str(exc.reason))
+            click.echo(f"{pdf} -> {target} ({outcome.counts})", err=True)
     if worst_input is not None:
         sys.exit(EXIT_INPUT)
     exit_for_findings(worst_severity, fail_on)
