@@ -92,11 +92,12 @@ def workload(name: str, files: list[Path], out: Path, repeat: int, jobs: int | N
         for label, command in commands.items():
             runs[label].append(measure(command))
     ours, bare = runs["agenda-extract run"], runs["bare pdfplumber"]
-    ratios = [o.wall / b.wall for o, b in zip(ours, bare)]
+    ratios = [o.wall / b.wall for o, b in zip(ours, bare, strict=True)]
     bare_wall = statistics.median(s.wall for s in bare)
     bare_cpu = statistics.median(s.cpu for s in bare)
     print(f"\n{name}: {len(files)} file(s), {pages} pages; median of {repeat} interleaved runs")
-    print(f"  {'command':20} {'wall s':>8} {'cpu s':>8} {'pages/s':>8} {'peak MB':>8} {'wall ratio':>11} {'cpu ratio':>10}")
+    print(f"  {'command':20} {'wall s':>8} {'cpu s':>8} {'pages/s':>8} {'peak MB':>8} "
+          f"{'wall ratio':>11} {'cpu ratio':>10}")
     for label, got in runs.items():
         wall = statistics.median(s.wall for s in got)
         cpu = statistics.median(s.cpu for s in got)

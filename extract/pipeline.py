@@ -191,7 +191,8 @@ def renumbered(items: list) -> list:
             for i, item in enumerate(items, start=1)]
 
 
-def read_careful_pages(careful: CarefulReader | PooledReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
+def read_careful_pages(careful: CarefulReader | PooledReader, document: PdfDocument,
+                       numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
     from extract.errors import PackError
     from extract.read import pdfium as fastpass

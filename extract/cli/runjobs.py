@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,7 +77,7 @@ def extract_all(pdfs: Sequence[Path], options: Options, keep: bool, jobs: int) -
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(min(jobs, len(pdfs)), mp_context=context) as executor:
         # Submitted a few at a time so finished outcomes do not pile up unwritten.
-        pending = []
+        pending: list[Future[Extracted]] = []
         queue = list(pdfs)
         while queue or pending:
             while queue and len(pending) < 2 * jobs:

@@ -112,7 +112,7 @@ class PooledReader:
             results = future.result()
             # A chunk's failure stands for the page it failed on; later pages of the chunk are
             # unread and will be read again if asked for.
-            self._ready.update(zip(chunk, results))
+            self._ready.update(zip(chunk, results, strict=False))
             self._fill()
         for done in [n for n in self._ready if n < number]:  # passed over: never asked for again
             del self._ready[done]
