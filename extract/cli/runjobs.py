@@ -75,7 +75,9 @@ def extract_all(pdfs: Sequence[Path], options: Options, keep: bool, jobs: int) -
             yield extract_one(pdfs[0], options, keep, pool)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(min(jobs, len(pdfs)), mp_context=context) as executor:
+    from extract.read.pool import die_with_parent
+
+    with ProcessPoolExecutor(min(jobs, len(pdfs)), mp_context=context, initializer=die_with_parent) as executor:
         # Submitted a few at a time so finished outcomes do not pile up unwritten.
         pending: list[Future[Extracted]] = []
         queue = list(pdfs)

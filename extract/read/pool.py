@@ -56,6 +56,18 @@ def _picklable(exc: BaseException) -> BaseException:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
+def die_with_parent() -> None:
+    """Worker initializer: a worker ends when the process that forked it is killed (Linux's
+    PR_SET_PDEATHSIG), instead of reading on for nobody."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
+
+
 class PagePool:
     """A few forked worker processes that read pages with pdfplumber."""
 
@@ -63,7 +75,8 @@ class PagePool:
         import multiprocessing
 
         self.jobs = jobs
-        self._executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        self._executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=die_with_parent)
 
     def reader(self, path: Path, numbers: Iterable[int]) -> PooledReader:
         return PooledReader(self._executor, Path(path), sorted(set(numbers)), ahead=2 * self.jobs)
