@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""Speed and memory of `agenda-extract run` against a bare pdfplumber pass and pdftotext.
+"""Speed and memory of `agenda-extract run` against a bare pdfplumber pass, on four kinds of pack.
 
-Run from the repository root:  python3 bench/bench_speed.py [--copies 10] [--shared ../shared]
+Run from the repository root:  python3 bench/bench_speed.py [--repeat 3] [--only word,browser] [--jobs N]
 
-In one run, on the same files, it times three commands as separate processes:
+Workloads, side by side in one run (each skipped with a message when its input is absent):
+  word         ten copies of the Word-printed 2017 pack (samples/coventry-2017-scrutiny-pack.pdf)
+  browser      ten copies of the same pack printed by Chromium from HTML (samples/browser.py;
+               needs `chromium`): one text operator per glyph, serif fonts, borderless tables
+  spreadsheet  a spreadsheet-printed budget paper from ../shared repeated to about 200 pages in
+               one file (Kent's Appendix F, or Southwark's capital programme budget book)
+  kent         every PDF of ../shared/real/kent in one invocation
+
+For each it times, as separate processes on the same files:
   - `agenda-extract run FILES --out TMP` (extraction, figures, checks, validation, writing),
-  - a bare pdfplumber pass: `page.extract_text()` on every page of every file (pages closed),
-  - `pdftotext` on each file, when poppler-utils is installed,
-on four workloads: the 2017 pack, ten copies of it in one invocation, the pack five
-times over in one 210-page file (memory must not grow with pages), and the largest real
-pack in ../shared/real (when that folder is there). Each command runs --repeat times
-(default 3), interleaved; it prints the median seconds, pages per second, the ratio of
-our time to the bare pdfplumber pass, and each process's peak memory.
+  - a bare pdfplumber pass: `page.extract_text()` on every page of every file (pages closed).
+Each command runs --repeat times, interleaved with the other (a noisy neighbour slows both
+alike); it prints the median wall seconds, the median CPU seconds (user + system, of the
+process and the workers it waited for), pages per wall second, the largest peak resident
+memory of any one process, and the ratios of our wall and CPU time to the bare pass's. The
+spread (min-max of the per-repeat wall ratio) is printed so the noise can be judged.
 """
 from __future__ import annotations
 
@@ -23,10 +30,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "samples" / "coventry-2017-scrutiny-pack.pdf"
+SPREADSHEET_PAPERS = (  # (path under ../shared, how many copies make about 200 pages)
+    ("real/kent/cabinet-2025-01-30/Appendix F List of Budget Templates.pdf", 8),
+    ("councils/southwark/budget-book-2015-16-capital-programme.pdf", 20),
+)
+WORKLOADS = ("word", "browser", "spreadsheet", "kent")
 
 BARE_PDFPLUMBER = """
 import sys, pdfplumber
@@ -38,15 +51,23 @@ for name in sys.argv[1:]:
 """
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one child process."""
+@dataclass(frozen=True)
+class Sample:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(command: list[str]) -> Sample:
+    """Wall and CPU seconds and peak resident memory (MB) of one child process (and the
+    children it waited for: run's worker processes)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    if os.waitstatus_to_exitcode(status) not in (0, 1, 3):
         raise SystemExit(f"command failed ({status}): {' '.join(command[:4])} ...")
-    return elapsed, usage.ru_maxrss / 1024
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def page_count(files: list[Path]) -> int:
@@ -60,26 +81,31 @@ def page_count(files: list[Path]) -> int:
     return total
 
 
-def workload(name: str, files: list[Path], out: Path, repeat: int) -> None:
+def workload(name: str, files: list[Path], out: Path, repeat: int, jobs: int | None) -> None:
     pages = page_count(files)
-    commands = [
-        ("agenda-extract run", [sys.executable, "-m", "extract", "run", *map(str, files), "--out", str(out)]),
-        ("bare pdfplumber extract_text", [sys.executable, "-c", BARE_PDFPLUMBER, *map(str, files)]),
-    ]
-    if shutil.which("pdftotext"):
-        script = "for f in \"$@\"; do pdftotext \"$f\" /dev/null; done"
-        commands.append(("pdftotext", ["bash", "-c", script, "pdftotext", *map(str, files)]))
-    # Interleaved repeats, median time: a noisy neighbour slows every command alike.
-    runs: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in commands}
+    run = [sys.executable, "-m", "extract", "run", *map(str, files), "--out", str(out)]
+    if jobs is not None:
+        run += ["--jobs", str(jobs)]
+    commands = {"agenda-extract run": run, "bare pdfplumber": [sys.executable, "-c", BARE_PDFPLUMBER, *map(str, files)]}
+    runs: dict[str, list[Sample]] = {label: [] for label in commands}
     for _ in range(repeat):
-        for label, command in commands:
+        for label, command in commands.items():
             runs[label].append(measure(command))
-    rows = [(label, (statistics.median(s for s, _ in got), max(p for _, p in got))) for label, got in runs.items()]
-    bare = rows[1][1]
-    print(f"\n{name}: {len(files)} file(s), {pages} pages; median of {repeat} runs")
-    print(f"  {'command':32} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'vs pdfplumber':>14}")
-    for label, (seconds, peak) in rows:
-        print(f"  {label:32} {seconds:8.2f} {pages / seconds:8.1f} {peak:8.0f} {seconds / bare[0]:13.2f}x")
+    ours, bare = runs["agenda-extract run"], runs["bare pdfplumber"]
+    ratios = [o.wall / b.wall for o, b in zip(ours, bare, strict=True)]
+    bare_wall = statistics.median(s.wall for s in bare)
+    bare_cpu = statistics.median(s.cpu for s in bare)
+    print(f"\n{name}: {len(files)} file(s), {pages} pages; median of {repeat} interleaved runs")
+    print(f"  {'command':20} {'wall s':>8} {'cpu s':>8} {'pages/s':>8} {'peak MB':>8} "
+          f"{'wall ratio':>11} {'cpu ratio':>10}")
+    for label, got in runs.items():
+        wall = statistics.median(s.wall for s in got)
+        cpu = statistics.median(s.cpu for s in got)
+        peak = max(s.peak_mb for s in got)
+        print(f"  {label:20} {wall:8.2f} {cpu:8.2f} {pages / wall:8.1f} {peak:8.0f} "
+              f"{wall / bare_wall:10.2f}x {cpu / bare_cpu:9.2f}x")
+    print(f"  per-repeat wall ratio: {' '.join(f'{r:.2f}' for r in ratios)} (spread {max(ratios) - min(ratios):.2f})")
+    sys.stdout.flush()
 
 
 def merge(parts: list[Path], target: Path) -> None:
@@ -94,22 +120,25 @@ def merge(parts: list[Path], target: Path) -> None:
     merged.close()
 
 
-def largest_real_pack(shared: Path) -> Path | None:
-    real = shared / "real"
-    if not real.is_dir():
+def copies(source: Path, count: int, folder: Path) -> list[Path]:
+    out = []
+    for i in range(count):
+        copy = folder / f"{source.stem}-{i:02d}.pdf"
+        shutil.copyfile(source, copy)
+        out.append(copy)
+    return out
+
+
+def browser_pack(folder: Path) -> Path | None:
+    """The 2017 pack printed by Chromium (samples/browser.py), or None without chromium."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    import browser
+
+    if browser.chromium() is None:
         return None
-    import pypdfium2 as pdfium
-
-    def pages(path: Path) -> int:
-        try:
-            document = pdfium.PdfDocument(str(path))
-        except Exception:
-            return 0
-        count = len(document)
-        document.close()
-        return count
-
-    return max(real.rglob("*.pdf"), key=pages, default=None)
+    target = folder / "coventry-2017-browser.pdf"
+    browser.print_pdf(browser.pack_html(), target)
+    return target
 
 
 def main() -> None:
@@ -117,26 +146,43 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command; the median is shown")
+    parser.add_argument("--only", default=",".join(WORKLOADS), help=f"comma-separated subset of {','.join(WORKLOADS)}")
+    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to run (default: run's own default)")
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    chosen = [w.strip() for w in args.only.split(",") if w.strip()]
+    load = os.getloadavg()[0]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load:.1f} at start")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        copies = []
-        for i in range(args.copies):
-            copy = tmp / f"copy-{i:02d}.pdf"
-            shutil.copyfile(PACK, copy)
-            copies.append(copy)
-        workload("2017 pack", [PACK], tmp / "out1", args.repeat)
-        workload(f"{args.copies} copies of the 2017 pack, one invocation", copies, tmp / "out10", args.repeat)
-        # Memory must not grow with page count: the same pack five times over, in one file.
-        long_pack = tmp / "2017-pack-x5.pdf"
-        merge([PACK] * 5, long_pack)
-        workload("the 2017 pack five times over in one file", [long_pack], tmp / "out5x", args.repeat)
-        largest = largest_real_pack(args.shared)
-        if largest is None:
-            print(f"\n(no {args.shared / 'real'}: largest real pack skipped)")
-        else:
-            workload(f"largest real pack ({largest.name})", [largest], tmp / "outbig", args.repeat)
+        if "word" in chosen:
+            files = copies(PACK, args.copies, tmp)
+            workload(f"word: {args.copies} copies of the Word-printed 2017 pack", files, tmp / "out-word",
+                     args.repeat, args.jobs)
+        if "browser" in chosen:
+            printed = browser_pack(tmp)
+            if printed is None:
+                print("\nbrowser: skipped (no chromium on PATH; set $CHROMIUM)")
+            else:
+                files = copies(printed, args.copies, tmp)
+                workload(f"browser: {args.copies} copies of the Chromium-printed 2017 pack", files,
+                         tmp / "out-browser", args.repeat, args.jobs)
+        if "spreadsheet" in chosen:
+            found = [(args.shared / rel, n) for rel, n in SPREADSHEET_PAPERS if (args.shared / rel).is_file()]
+            if not found:
+                print(f"\nspreadsheet: skipped (none of {[r for r, _ in SPREADSHEET_PAPERS]} under {args.shared})")
+            else:
+                paper, count = found[0]
+                long_book = tmp / "budget-book-x.pdf"
+                merge([paper] * count, long_book)
+                workload(f"spreadsheet: {paper.name} x{count} in one file", [long_book], tmp / "out-sheet",
+                         args.repeat, args.jobs)
+        if "kent" in chosen:
+            kent = sorted((args.shared / "real" / "kent").rglob("*.pdf"))
+            if not kent:
+                print(f"\nkent: skipped (no PDFs under {args.shared / 'real' / 'kent'})")
+            else:
+                workload("kent: the whole Kent corpus, one invocation", kent, tmp / "out-kent", args.repeat, args.jobs)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at end")
 
 
 if __name__ == "__main__":

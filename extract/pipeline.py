@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
 
     from extract.read.ocr import OcrMode, PageDetector
     from extract.read.plumber import CarefulReader
+    from extract.read.pool import PagePool, PooledReader
     from extract.structures.statements import PageRun
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_pack(path: Path, options: Options = Options()) -> Extraction:
-    """Read one agenda pack and return its Extraction (raises PackError when unreadable)."""
+def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None = None) -> Extraction:
+    """Read one agenda pack and return its Extraction (raises PackError when unreadable).
+    With a pool, pdfplumber reads the structure pages on its worker processes (read/pool.py)
+    while this process works on the pages already read; the output is the same."""
     from extract.errors import DamagedPdf
     from extract.pack.segment import pages_to_documents, pages_to_meeting
     from extract.pack.triage import prose_figure_pages, structure_pages
@@ -74,7 +77,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
 
     path = Path(path)
     with open_pack(path, options.ocr, options.ocr_detector) as (ocr, document, lines):
-        careful = CarefulReader(ocr.path)
+        careful: CarefulReader | PooledReader | None = None
         try:
             unreadable = [page.number for page in lines if not page.readable]
             if len(unreadable) == len(lines):
@@ -87,6 +90,7 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
             structure = structure_pages(lines)
             prose = sorted(prose_figure_pages(lines, structure))
             searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
+            careful = pool.reader(ocr.path, searched) if pool is not None else CarefulReader(ocr.path)
             context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
                                   options.settings)
             # One stretch of consecutive pages at a time, so memory holds one stretch's
@@ -96,7 +100,8 @@ def extract_pack(path: Path, options: Options = Options()) -> Extraction:
                 parts.append(read_stretch(context, stretch, Numbering.after(parts)))
             parts += [read_prose(context, prose[i:i + PROSE_BATCH]) for i in range(0, len(prose), PROSE_BATCH)]
         finally:
-            careful.close()
+            if careful is not None:
+                careful.close()
     extraction = Extraction(
         tool_version=__version__,
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable,
@@ -164,7 +169,7 @@ PROSE_BATCH = 16  # prose pages read and matched together (one nlp.pipe call)
 class PackContext:
     """What every stretch of pages needs to know about the pack as a whole."""
 
-    careful: CarefulReader  # pdfplumber, opened once for the pack
+    careful: CarefulReader | PooledReader  # pdfplumber, opened once for the pack
     document: PdfDocument  # pdfium, open for the fast pass and running text
     documents: Sequence[Document]
     structure: set[int]  # pages that may hold structures (triage.py)
@@ -247,7 +252,8 @@ def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
                     statements=runs_to_statements(page_runs, valued(found), context.documents, set()))
 
 
-def read_careful_pages(careful: CarefulReader, document: PdfDocument, numbers: Sequence[int]) -> Iterator[PageText]:
+def read_careful_pages(careful: CarefulReader | PooledReader, document: PdfDocument,
+                       numbers: Sequence[int]) -> Iterator[PageText]:
     """pdfplumber on the chosen pages; pdfium's positioned text where pdfplumber fails."""
     from extract.errors import ReaderFailed
     from extract.read import pdfium as fastpass

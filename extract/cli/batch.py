@@ -11,7 +11,6 @@ output in it does not parse; 4 an output or the manifest could not be written.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from extract.cli.common import (
     MIN_MEMORY_MB,
     FiniteFloat,
     bounded_int,
+    cpu_count,
     error_line,
     fail,
     ocr_option,
@@ -35,13 +35,6 @@ from extract.cli.common import (
 from extract.errors import EXIT_INTERRUPTED, OutputError
 
 MAX_JOBS = 1024
-
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 @click.command()
@@ -95,7 +88,7 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
         files = paths_to_inputs(paths)
     except NoSuchInput as exc:
         fail(exc)
-    summary = _run(files, out_dir, jobs or _cpu_count(), timeout, max_memory, quiet, executor, scheduler,
+    summary = _run(files, out_dir, jobs or cpu_count(), timeout, max_memory, quiet, executor, scheduler,
                    resolve_ocr(ocr))
     if not quiet:
         warn_skipped_lines(out_dir, summary.manifest_lines_skipped)

@@ -158,3 +158,11 @@ def resolve_ocr(mode: str | None) -> str:
     from extract.read.ocr import default_mode
 
     return default_mode()
+
+
+def cpu_count() -> int:
+    """The cores this process may run on: the default of --jobs."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -20,6 +20,7 @@ import click
 
 from extract.cli.common import (
     EXIT_INPUT,
+    cpu_count,
     echo_error,
     exit_for_findings,
     fail,
@@ -67,11 +68,14 @@ def main() -> None:
 )
 @click.option("--no-checks", is_flag=True, help="Skip the consistency pass (findings stay empty).")
 @click.option("--html", "html", is_flag=True, help="Also write a review page <pdf stem>.html beside the JSON.")
+@click.option("--jobs", type=click.IntRange(min=1, max=256), default=None,
+              help="Worker processes that read each file's structure pages side by side "
+              "(default: the number of cores; the output is the same).")
 @ocr_option
 @fail_on_option
 @limits_options
-def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, fail_on: str | None,
-        ocr: str | None, timeout: float, max_memory: int) -> None:
+def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, jobs: int | None,
+        fail_on: str | None, ocr: str | None, timeout: float, max_memory: int) -> None:
     """Extract one or more agenda packs to JSON.
 
     Writes OUT/<pdf stem>.json for each PDF (default OUT is ./output). Each file is
@@ -103,7 +107,7 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     worst_severity = -1
     for pdf in pdfs:
         try:
-            result = call_limited(run_one, (pdf, options, html and out != "-"), limits, pdf)
+            result = call_limited(run_one, (pdf, options, html and out != "-", jobs or cpu_count()), limits, pdf)
         except OutputError as exc:  # the extraction does not validate: a bug, exit 4
             fail(OutputError(pdf, exc.reason))
         except AgendaExtractError as exc:

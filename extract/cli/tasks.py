@@ -28,13 +28,22 @@ class RunResult:
     worst_severity: int  # -1: no findings
 
 
-def run_one(pdf: Path, options, html: bool) -> RunResult:
+def run_one(pdf: Path, options, html: bool, jobs: int = 1) -> RunResult:
+    """One file, in the limited child: with jobs > 1 its structure pages are read by pdfplumber
+    in that many forked workers (extract.read.pool) while this process builds the structures;
+    the output is the same."""
     from extract.checks import tally_line
     from extract.cli.common import SEVERITY_RANK
     from extract.output import dumps, to_document
     from extract.pipeline import extract_pack
 
-    extraction = extract_pack(pdf, options)
+    if jobs > 1:
+        from extract.read.pool import PagePool
+
+        with PagePool(jobs) as pool:
+            extraction = extract_pack(pdf, options, pool)
+    else:
+        extraction = extract_pack(pdf, options)
     json_text = dumps(to_document(extraction))
     html_text, html_error = None, None
     if html:
