@@ -21,6 +21,7 @@ from typing import Any
 
 from extract.batch.worker import SAMPLE_SECONDS, Limits, MemoryWatch, apply_limits, describe_exit
 from extract.errors import AgendaExtractError, OutOfMemory, TimedOut, WorkerCrashed
+from extract.read.pool import die_with_parent
 
 GRACE_SECONDS = 5.0  # for a child that answered to exit before it is killed
 
@@ -29,7 +30,10 @@ def call_limited(function: Callable[..., Any], args: tuple, limits: Limits, path
     """function(*args) in a forked child under `limits`; its result, or the error about `path`."""
     context = multiprocessing.get_context("fork")  # the parent's imports come along: no start-up cost
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(function, args, limits, path, send), daemon=True)
+    # Not a daemon, so that the child may fork workers of its own (run --jobs reads one file's
+    # pages in a pool); it still ends with this process: killed below, or by the kernel when
+    # this process dies (die_with_parent).
+    process = context.Process(target=_child, args=(function, args, limits, path, send), daemon=False)
     started = time.monotonic()
     process.start()
     send.close()  # so that the child's death reads as EOF here
@@ -74,6 +78,7 @@ def _answer(status: str, payload: Any) -> Any:
 
 
 def _child(function: Callable[..., Any], args: tuple, limits: Limits, path: Path | str, send: Connection) -> None:
+    die_with_parent()
     apply_limits(limits)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
     try:
