@@ -102,6 +102,6 @@ def test_an_ambiguous_figure_is_reported_once_and_never_summed():
                             meeting=Meeting(), figures=figures)
     findings = run_checks(extraction)
     assert [(f.check, f.severity, f.evidence[0].text) for f in findings] == [
-        ("figure.ambiguous", "warning", "£265,77m"), ("figure.ambiguous", "warning", "£314.3bin")]
+        ("figure.ambiguous", "info", "£265,77m"), ("figure.ambiguous", "info", "£314.3bin")]
     assert "commas are not thousands separators" in findings[0].message
     assert "'bin'" in findings[1].message

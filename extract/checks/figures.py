@@ -11,9 +11,10 @@ _ODD_COMMA = re.compile(r",(\d{1,2}|\d{4,})(?!\d)")
 
 def ambiguous_figures(extraction: Extraction) -> Iterator[Finding]:
     """'£339,64': a comma where a decimal point (or a digit) belongs. Read as £33,964 or
-    £339.64 it would be a guess a million miles from right either way, so it is listed
-    without a value and said once here. Severity warning: the figure is unusable and a
-    reader of the page would agree it is misprinted, but nothing was shown not to add up."""
+    £339.64 it would be a guess, so it is listed without a value and said once here.
+    Severity info: a reader of the page would agree it is misprinted, but nothing was shown
+    not to add up, and warning and error are kept for figures that disagree (so
+    `--fail-on warning` does not fail a paper over a typo the checks simply skip)."""
     for figure in extraction.figures:
         if figure.value is None:
             glued = re.search(r"\d([^\W\d_]+)$", figure.text)
@@ -23,7 +24,7 @@ def ambiguous_figures(extraction: Extraction) -> Iterator[Finding]:
                 why = f"the letters '{glued.group(1)}' printed against it are no unit (a misprinted 'bn' or 'm'?)"
             yield Finding(
                 check="figure.ambiguous",
-                severity="warning",
+                severity="info",
                 subject=f"Page {figure.page}",
                 message=f"'{figure.text}' cannot be read as one amount: {why}; kept as printed, without a "
                 "value, and left out of every sum",
