@@ -1,12 +1,17 @@
-"""Numeric tables with total rows or formula rows, and post lists with a stated total."""
+"""Numeric tables: total rows and columns (totals.py), relations their labels name (named.py),
+formula rows and columns; post lists with a stated total."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extract.checks.named import named_relations
 from extract.checks.relation import Term, plus, relation
+from extract.checks.totals import TOTAL_ROW, is_total_label, total_columns, total_rows
 from extract.models import Figure, Finding, NumericTable, PostList, TableRow
+
+__all__ = ["TOTAL_ROW", "is_total_label", "total_columns", "total_rows"]
 
 # Rows defined by other rows of the same table: (result, [(sign, operand), ...]).
 # Values carry their printed sign (brackets are negative), so 'net = gross + adjustments'.
@@ -45,57 +50,6 @@ COLUMN_FORMULAS: list[tuple[ColumnRef, list[tuple[int, re.Pattern]]]] = [
                FTE_PROPOSED),
      [(1, FTE_PROPOSED), (-1, ESTABLISHMENT)]),
 ]
-TOTAL_ROW = re.compile(r"^(grand\s+)?total\b(?!\s+across)", re.I)
-
-
-def total_rows(table: NumericTable) -> Iterator[Finding]:
-    """A 'Total' row is the sum of the rows above it (back to the previous total).
-
-    Where two or more columns can be re-added and none of them adds up (a column of
-    averages or rates counts as not adding up), the rows were most likely not read as the
-    table means them (nested subtotals, a row missed), so nothing is reported for that
-    total row: a misread is not a misprint.
-    """
-    start = 0
-    for i, row in enumerate(table.rows):
-        if not TOTAL_ROW.match(row.label):
-            continue
-        parts, start = table.rows[start:i], i + 1
-        if len(parts) < 2:
-            continue
-        columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
-        additive = [c for c in columns if not _is_an_average(parts, row, c)]
-        findings = [_column_total(table, parts, row, c) for c in additive]
-        confirmed = any(f is None or f.severity == "info" for f in findings)
-        if confirmed or len(columns) == 1:
-            yield from (f for f in findings if f is not None)
-
-
-# Columns that do not add down: averages, rates, percentages, durations.
-NON_ADDITIVE = re.compile(r"average|%|\brate\b|\byrs?\b|\byears\b|\blife\b|ratio|\bper\b|return", re.I)
-
-
-def _can_be_readded(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
-    heading = table.columns[c] if c < len(table.columns) else ""
-    filled = sum(1 for p in parts if _cell(p, c) is not None)
-    return total_row.cells[c] is not None and filled >= 2 and not NON_ADDITIVE.search(heading)
-
-
-def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
-    """Parts of one sign whose 'total' lies between the smallest and largest of them: a
-    rate or average column left without a heading (a sum of them would exceed them all)."""
-    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None]
-    same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
-    magnitudes = [abs(v) for v in values]
-    return same_sign and min(magnitudes) <= abs(total_row.cells[c].value) <= max(magnitudes)
-
-
-def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Finding | None:
-    cells = [cell for cell in (_cell(p, c) for p in parts) if cell is not None]
-    return relation("table.total_row", _subject(table, total_row, c), plus(*cells), total_row.cells[c],
-                    "the total row is not the sum of the rows above")
-
-
 def formula_rows(table: NumericTable) -> Iterator[Finding | None]:
     for result_pattern, operands in ROW_FORMULAS:
         result = _row(table, result_pattern)
@@ -167,5 +121,5 @@ def _subject(table: NumericTable, row: TableRow, column: int, name: str | None =
     return f"{table.title} – {row.label}, {name or _heading(table, column)}"
 
 
-NUMERIC_TABLE_CHECKS = [total_rows, formula_rows, formula_columns]
+NUMERIC_TABLE_CHECKS = [total_rows, total_columns, formula_rows, formula_columns, named_relations]
 POST_LIST_CHECKS = [post_list_total]
