@@ -219,18 +219,19 @@ def draft_to_table(
     default = None if default and default.kind == "percent" else default  # '4.99%' in a title
     units = column_units(headings, [draft.cells_in(k) for k in order], default)
     rows = [
-        TableRow(label=label, cells=[
-            cell_to_figure(cell, unit, f"{label}, {heading}" if heading else label) if cell else None
-            for cell, unit, heading in zip(cells, units, headings)
-        ])
-        for label, cells in fold_rows(flow, draft, order, label_column)
+        TableRow(label=f.label, cells=[
+            cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label) if cell else None
+            for cell, unit, heading in zip(f.cells, units, headings, strict=True)
+        ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
+        for f in fold_rows(flow, draft, order, label_column)
     ]
     if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < MIN_COLUMNS:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
     return NumericTable(
         id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
-        unit=table_unit(units), columns=headings, rows=rows,
+        unit=table_unit(units), columns=headings, rows=rows, column_units=[unit_name(u) for u in units],
+        page_end=last if (last := max(r.page or 0 for r in rows)) > flow[first].row.page else None,
     )
 
 
@@ -248,32 +249,48 @@ def _label_column(draft: DraftTable, header: Header, order: list[int]) -> int | 
     return first if all(first in draft.placed[k] for k in numeric) else None
 
 
+@dataclass
+class Folded:
+    """One printed row of the table, wrapped label lines folded in."""
+
+    label: str
+    cells: list[Cell | None]
+    page: int
+    bold: bool = False
+    notes: list[str] = field(default_factory=list)
+    group: str | None = None
+
+
 def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
-              label_column: int | None = None) -> list[tuple[str, list[Cell | None]]]:
-    """(label, cells by column) per printed row, wrapped label lines folded into their row."""
+              label_column: int | None = None) -> list[Folded]:
+    """Each printed row with its cells by column, wrapped label lines folded into their row;
+    a heading row (text only) is kept as a row and names the group of the rows below it."""
     pitch = row_pitch(flow, draft)
-    rows: list[tuple[str, list[Cell | None]]] = []
-    prefix = ""
+    rows: list[Folded] = []
+    prefix, group = "", None
     for n, k in enumerate(draft.rows):
-        label = draft.parsed[k].label_text
-        if draft.parsed[k].kind == "label":
+        parsed, row = draft.parsed[k], flow[k].row
+        label = parsed.label_text
+        if parsed.kind == "label":
             following = draft.rows[n + 1] if n + 1 < len(draft.rows) else None
             if rows and is_continuation(flow[k], pitch):
-                rows[-1] = (plain(f"{rows[-1][0]} {label}"), rows[-1][1])
+                rows[-1].label = plain(f"{rows[-1].label} {label}")
             elif following is not None and draft.parsed[following].kind == "numeric" \
                     and is_continuation(flow[following], pitch):
                 prefix = plain(f"{prefix} {label}")  # a label wrapped above its numbers
             else:
-                rows.append((plain(f"{prefix} {label}"), [None] * len(order)))
+                group = plain(f"{prefix} {label}")
+                rows.append(Folded(group, [None] * len(order), row.page, row.bold))
                 prefix = ""
             continue
         cells: list[Cell | None] = [None] * len(order)
-        for cell, place in zip(draft.parsed[k].cells, draft.placed[k]):
+        for cell, place in zip(parsed.cells, draft.placed[k], strict=False):
             if place == label_column:
                 label = cell.text
             else:
                 cells[order.index(place)] = cell
-        rows.append((plain(f"{prefix} {label}"), cells))
+        notes = [plain(" ".join(w.text for w in note)) for note in parsed.notes]
+        rows.append(Folded(plain(f"{prefix} {label}"), cells, row.page, row.bold, notes, group))
         prefix = ""
     return rows
 
@@ -292,6 +309,14 @@ def column_units(
             unit = Unit("fte")
         units.append(unit)
     return units
+
+
+def unit_name(unit: Unit | None) -> str | None:
+    """'GBP', 'GBP 1000' (under '£000'), 'FTE', 'count', 'percent'; None when nothing says."""
+    if unit is None:
+        return None
+    name = {"money": "GBP", "fte": "FTE", "headcount": "headcount"}.get(unit.kind, unit.kind)
+    return name if unit.scale == 1 else f"{name} {unit.scale:g}"
 
 
 def table_unit(units: Sequence[Unit | None]) -> str:
