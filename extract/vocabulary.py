@@ -67,6 +67,20 @@ PARAGRAPH_NUMBER = re.compile(
 # Numeric tables are read only on pages that speak of money or staff (equality-monitoring
 # counts and attendance bands are not what the checks are for): triage.py and numtables.py.
 TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
+# The row that closes a list of payments: 'TOTAL', 'TOTAL =', Welsh 'CYFANSWM'.
+LIST_TOTAL = re.compile(r"^\W*(?:grand\s+|sub-?\s*)?(?:total|cyfanswm)\b\W*$", re.I)
+# A grid of numbers: this many lines that end in two or more amounts, one of them set as
+# money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.
+GRID_LINES = 4
+_AMOUNT = r"\(?[-−–]?£?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|\(?[-−–]?£?\d+\.\d+\)?"
+_CELL = rf"(?:{_AMOUNT}|\(?[-−–]?\d+\)?|[-–—])"
+GRID_LINE = re.compile(rf"(?:^|\s)(?:{_CELL}\s+)*(?:{_AMOUNT})(?:\s+{_CELL})*\s+{_CELL}\s*$|(?:^|\s){_CELL}\s+(?:{_AMOUNT})\s*$")
+
+
+def holds_grid(lines: list[str]) -> bool:
+    return sum(1 for line in lines if GRID_LINE.search(line)) >= GRID_LINES
+
+
 PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"
 
 # A numeric table cell as printed: '1,234', '(1,234)', '-£25.00', '12%', '0.8m'.

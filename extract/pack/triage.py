@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from extract.read.pdfium import PageLines
-from extract.vocabulary import NIL_CELL, NUMBER_CELL, TABLE_UNIT
+from extract.vocabulary import NIL_CELL, NUMBER_CELL, TABLE_UNIT, holds_grid
 
 FIGURE_TRIGGER = re.compile(
     r"£|\d\s*fte\b|\bfte\s*[-–:]?\s*\d|full[-\s]time\s+equivalent|head\s*count|casual\s+\d", re.I
@@ -31,6 +31,9 @@ STRUCTURE_TRIGGER = re.compile(
 # a line apiece), and the page speaks of money or staff (patterns.TABLE_UNIT).
 TABLE_ROW_CELLS = 2
 LONE_AMOUNT_LINES = 4
+# A list of payments: lines ending in an amount in pounds and pence, closed by a total.
+LISTED_AMOUNT = re.compile(r"\S\s+£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$")
+LISTED_TOTAL = re.compile(r"\b(?:total|cyfanswm)\b\W*£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$", re.I)
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
 CARD_OPENS = re.compile(r"^Overview\b(?![,;]|\s+of\b)")  # not a heading 'Overview of the Strategy'
 # A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
@@ -71,8 +74,17 @@ def _opens_near_top(page: PageLines) -> bool:
 
 
 def _holds_numeric_table(page: PageLines) -> bool:
+    """Rows of amounts on a page that prints a unit, a grid of numbers whatever it prints
+    (its '£' may be in a heading on the page before), or a list of payments with a total."""
     rows = _numeric_rows(page) >= 2 or _lone_amounts(page) >= LONE_AMOUNT_LINES
-    return rows and bool(TABLE_UNIT.search(page.text))
+    if rows and TABLE_UNIT.search(page.text):
+        return True
+    return holds_grid(page.lines) or _holds_payment_list(page)
+
+
+def _holds_payment_list(page: PageLines) -> bool:
+    amounts = sum(1 for line in page.lines if LISTED_AMOUNT.search(line))
+    return amounts >= 3 and any(LISTED_TOTAL.search(line) for line in page.lines)
 
 
 def _lone_amounts(page: PageLines) -> int:

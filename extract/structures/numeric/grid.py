@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract.read.flow import FlowRow
 from extract.read.text import Word
 from extract.structures.numeric.cells import Cell, RowCells, is_amount
+from extract.vocabulary import LIST_TOTAL
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -22,6 +23,8 @@ MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) 
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
+MIN_LIST_ITEMS = 2
+PUNCTUATION = {"=", ":", "-", "–", "£"}
 MIN_COLUMNS = 2
 
 # Page furniture the flow keeps ('Page 27 of 54'): skipped, so a table runs on past it.
@@ -72,6 +75,23 @@ def can_start(parsed: RowCells) -> bool:
     return parsed.kind == "numeric" and parsed.numbers >= MIN_COLUMNS
 
 
+def can_start_list(parsed: RowCells) -> bool:
+    """A labelled line ending in one amount ('i) Mrs J Davies, Clerk's Salary   £430.00'):
+    the first item of a list of payments, a table of one column."""
+    return (parsed.kind == "numeric" and len(parsed.cells) == 1 and bool(parsed.label)
+            and (is_amount(parsed.cells[0].text) or "£" in parsed.cells[0].text))
+
+
+def is_list(draft: DraftTable) -> bool:
+    """A one-column table: two or more labelled amounts in one column closed by a row
+    whose label says it is their total ('TOTAL £823.00', 'CYFANSWM £486.00')."""
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if len(draft.columns) != 1 or len(numeric) < MIN_LIST_ITEMS + 1:
+        return False
+    last = draft.parsed[numeric[-1]]
+    return LIST_TOTAL.search(last.label_text) is not None and all(draft.parsed[k].label for k in numeric)
+
+
 def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) -> DraftTable:
     draft = DraftTable()
     draft.add(start, parsed[start], [None] * len(parsed[start].cells))
@@ -82,7 +102,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             continue
         if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
             break
-        fitted = fit_row(draft, row) if row.kind == "numeric" else None
+        fitted = fit_row(draft, row) if row.kind in ("numeric", "label") else None
         if fitted is not None:
             for k in pending:
                 draft.add(k, parsed[k], [])
@@ -108,7 +128,9 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
     for edge in (0, -1):
         if len(label) > 1 and is_amount(label[edge].text) and not _clear_of_columns(draft, label[edge:][:1]):
             cells.append(Cell((label.pop(edge),)))
-    row = RowCells(row.kind, tuple(label), tuple(sorted(cells, key=lambda c: c.x0)))
+    if not cells:
+        return None  # a label row ('TOTAL 1,018.63' set with a word space) with no amount in a column
+    row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), row.notes)
     places = cells_to_columns(draft, row)
     return None if places is None else (row, places)
 
@@ -124,9 +146,10 @@ def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | Non
         return None
     places: list[int | None] = []
     for cell in row.cells:
-        if cell.x0 < draft.label_x1 and cell.x1 > draft.label_x0:
-            return None  # a number where other rows print labels
         hits = [k for k, c in enumerate(draft.columns) if c.overlaps(cell.x0, cell.x1)]
+        aligned = len(hits) == 1 and abs(draft.columns[hits[0]].x1 - cell.x1) <= ALIGN_TOLERANCE
+        if cell.x0 < draft.label_x1 and cell.x1 > draft.label_x0 and not aligned:
+            return None  # a number where other rows print labels (unless it ends where a column does)
         if len(hits) > 1:
             return None
         places.append(hits[0] if hits else None)
@@ -135,7 +158,8 @@ def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | Non
 
 
 def _clear_of_columns(draft: DraftTable, words: Sequence[Word]) -> bool:
-    return not any(c.overlaps(w.x0, w.x1) for w in words for c in draft.columns)
+    """No word of the label over a column ('=' or ':' before an amount does not count)."""
+    return not any(c.overlaps(w.x0, w.x1) for w in words if w.text not in PUNCTUATION for c in draft.columns)
 
 
 def is_candidate(draft: DraftTable) -> bool:

@@ -21,12 +21,14 @@ from extract.structures.numeric.grid import (
     ROW_GAP,
     DraftTable,
     can_start,
+    can_start_list,
     grow_table,
     is_candidate,
+    is_list,
     is_continuation,
     row_pitch,
 )
-from extract.vocabulary import TABLE_UNIT
+from extract.vocabulary import TABLE_UNIT, holds_grid
 
 MAX_HEADER_ROWS = 6
 MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
@@ -55,9 +57,12 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
     tables: list[NumericTable] = []
     i = 0
     while i < len(flow):
-        starts = can_start(parsed[i]) and flow[i].row.page in money_pages
-        draft = grow_table(flow, parsed, i) if starts else None
-        table = draft_to_table(flow, parsed, draft, len(tables) + 1) if draft and is_candidate(draft) else None
+        table, draft = None, None
+        if flow[i].row.page in money_pages and (can_start(parsed[i]) or can_start_list(parsed[i])):
+            draft = grow_table(flow, parsed, i)
+            listed = is_list(draft)
+            if listed or is_candidate(draft):
+                table = draft_to_table(flow, parsed, draft, len(tables) + 1, 1 if listed else MIN_COLUMNS)
         if table is None:
             i += 1
             continue
@@ -67,10 +72,12 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
 
 
 def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
+    """Pages that print a unit of money or staff, or hold a grid of numbers (a budget sheet
+    whose '£' is on the page before, a spreadsheet printout with no unit at all)."""
     text: dict[int, list[str]] = {}
     for fr in flow:
         text.setdefault(fr.row.page, []).append(fr.row.text)
-    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows))}
+    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows)) or holds_grid(rows)}
 
 
 # --- headings and title --------------------------------------------------------------
@@ -199,6 +206,7 @@ def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
 
 def draft_to_table(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
+    min_columns: int = MIN_COLUMNS,
 ) -> NumericTable | None:
     """The table in the model, or None when it is a grid of unlabelled numbers or holds
     nothing a Figure can (percentages only)."""
@@ -225,7 +233,7 @@ def draft_to_table(
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
         for f in fold_rows(flow, draft, order, label_column)
     ]
-    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < MIN_COLUMNS:
+    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < min_columns:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
     return NumericTable(
@@ -305,6 +313,8 @@ def column_units(
         unit = text_to_unit(heading) or default
         if unit is None and not heading and k:
             unit = units[-1]
+        if unit is None and any("£" in c.text for c in cells[k]):
+            unit = Unit("money")  # '£430.00' over '315.00': the column is of pounds
         if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells[k]):
             unit = Unit("fte")
         units.append(unit)
