@@ -24,6 +24,7 @@ CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour 
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
 MIN_LIST_ITEMS = 2
+MIN_SINGLE_ROWS = 3
 PUNCTUATION = {"=", ":", "-", "–", "£"}
 MIN_COLUMNS = 2
 
@@ -82,6 +83,13 @@ def can_start_list(parsed: RowCells) -> bool:
             and (is_amount(parsed.cells[0].text) or "£" in parsed.cells[0].text))
 
 
+def is_single_column(draft: DraftTable) -> bool:
+    """One column of labelled amounts (a reconciliation, a short budget): a table only when a
+    heading over the column names its unit, which the caller checks."""
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    return len(draft.columns) == 1 and len(numeric) >= MIN_SINGLE_ROWS and all(draft.parsed[k].label for k in numeric)
+
+
 def is_list(draft: DraftTable) -> bool:
     """A one-column table: two or more labelled amounts in one column closed by a row
     whose label says it is their total ('TOTAL £823.00', 'CYFANSWM £486.00')."""
@@ -96,10 +104,16 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
     draft = DraftTable()
     draft.add(start, parsed[start], [None] * len(parsed[start].cells))
     pending: list[int] = []  # label-only rows, kept if numbers follow
+    repeated = _header_texts(flow, start)
+    repeating = False  # passing over the heading rows repeated at the top of a new page
     for j in range(start + 1, len(flow)):
         fr, row = flow[j], parsed[j]
         if PAGE_FURNITURE.match(fr.text.strip()):
             continue
+        if (fr.page_break or repeating) and _squash(fr.text) in repeated:
+            repeating = True
+            continue
+        repeating = False
         if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
             break
         fitted = fit_row(draft, row) if row.kind in ("numeric", "label") else None
@@ -119,6 +133,24 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+HEADER_LOOKBACK = 8  # rows above a table's first row whose repeat on a new page is passed over
+
+
+def _header_texts(flow: Sequence[FlowRow], start: int) -> set[str]:
+    """The rows printed above the table on its first page (title, headings): a table that
+    continues on the next page repeats them there."""
+    texts = set()
+    for k in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
+        texts.add(_squash(flow[k].text))
+        if flow[k].page_break:
+            break
+    return texts - {""}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
 
 
 def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None]] | None:

@@ -16,6 +16,7 @@ from extract.read.flow import FlowRow, plain
 from extract.read.text import Word
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
+    ALIGN_TOLERANCE,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
     ROW_GAP,
@@ -25,6 +26,7 @@ from extract.structures.numeric.grid import (
     grow_table,
     is_candidate,
     is_list,
+    is_single_column,
     is_continuation,
     row_pitch,
 )
@@ -39,7 +41,7 @@ UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
 # A header phrase that is only a unit ('£m', '(£000s)') states the unit of the whole table.
 UNIT_ONLY = re.compile(r"^\(?(?:£\s*['’]?\s*(?:m|k|bn|000s?)|FTE)\)?$", re.I)
 # 'All figures in £m' printed in the header or above it.
-FIGURES_IN = re.compile(r"\bfigures\s+(?:are\s+)?(?:shown\s+)?in\s+(£\s*\S+)", re.I)
+FIGURES_IN = re.compile(r"\b(?:figures|amounts)\s+(?:are\s+)?(?:shown\s+)?(?:in\s+)?(£\s*\S+)", re.I)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Header:
     headings: dict[int, list[Word]]  # column → words in reading order
     stub: list[Word] = field(default_factory=list)  # words over the labels
     banner: str | None = None  # the group heading between header and body, if any
+    banner_rows: list[int] = field(default_factory=list)
     unit_text: str = ""  # unit-only phrases ('£m') and 'All figures in £m'
 
 
@@ -60,9 +63,10 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow]) -> list[NumericTable]:
         table, draft = None, None
         if flow[i].row.page in money_pages and (can_start(parsed[i]) or can_start_list(parsed[i])):
             draft = grow_table(flow, parsed, i)
-            listed = is_list(draft)
-            if listed or is_candidate(draft):
-                table = draft_to_table(flow, parsed, draft, len(tables) + 1, 1 if listed else MIN_COLUMNS)
+            listed, single = is_list(draft), is_single_column(draft)
+            if listed or single or is_candidate(draft):
+                table = draft_to_table(flow, parsed, draft, len(tables) + 1, 1 if listed or single else MIN_COLUMNS,
+                                       headed=single and not listed)
         if table is None:
             i += 1
             continue
@@ -104,7 +108,8 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
             banners.insert(0, j)
         else:
             _add_header_row(header, placed, j)
-            header.banner = header.banner or (plain(flow[banners[-1]].text) if banners else None)
+            if banners and header.banner is None:
+                header.banner, header.banner_rows = plain(flow[banners[-1]].text), list(banners)
             banners = []
         j -= 1
     header.unit_text += "".join(" " + m.group(1) for k in header.rows for m in FIGURES_IN.finditer(flow[k].text))
@@ -132,6 +137,8 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
         hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
         if len(hits) > 1 or (over_label and hits):
             return None
+        if not hits and phrase[0].x0 > max(c.x1 for c in draft.columns) + ALIGN_TOLERANCE:
+            continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
     return placed
 
@@ -170,6 +177,10 @@ def title_above(flow: Sequence[FlowRow], first: int) -> tuple[str | None, str]:
             units += " " + text
             first -= 1
             continue
+        if text.endswith(".") and first > 1 and flow[first - 1].gap_above <= ROW_GAP * row.size \
+                and flow[first - 2].row.bold and not flow[first - 1].page_break:
+            first -= 1  # a sentence introducing the table under its bold heading
+            continue
         if len(row.words) > TITLE_MAX_WORDS or text.endswith((".", ",", ";")) or row_to_cells(row).numbers:
             break
         return plain(" ".join(title_lines(flow, first - 1))), units
@@ -206,7 +217,7 @@ def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
 
 def draft_to_table(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
-    min_columns: int = MIN_COLUMNS,
+    min_columns: int = MIN_COLUMNS, headed: bool = False,
 ) -> NumericTable | None:
     """The table in the model, or None when it is a grid of unlabelled numbers or holds
     nothing a Figure can (percentages only)."""
@@ -221,6 +232,12 @@ def draft_to_table(
     first = header.rows[0] if header.rows else draft.rows[0]
     stub = plain(" ".join(w.text for w in header.stub))
     above, units_above = title_above(flow, first)
+    if header.banner and any(draft.parsed[k].kind == "label" and not draft.placed[k] for k in draft.rows[1:]):
+        # more group headings follow in the body: the first one heads a group, not the table
+        for k in reversed(header.banner_rows):
+            draft.rows.insert(0, k)
+            draft.placed[k], draft.parsed[k] = [], parsed[k]
+        header.banner = None
     title = header.banner or above or stub or f"Untitled table, page {flow[first].row.page}"
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
     default = text_to_unit(f"{title} {stub} {header.unit_text} {units_above}")
@@ -233,6 +250,8 @@ def draft_to_table(
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
         for f in fold_rows(flow, draft, order, label_column)
     ]
+    if headed and not (headings and headings[0] and units[0] is not None):
+        return None  # one column of amounts is a table only under a heading naming its unit
     if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < min_columns:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
