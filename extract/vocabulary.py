@@ -69,16 +69,25 @@ PARAGRAPH_NUMBER = re.compile(
 TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
 # The row that closes a list of payments: 'TOTAL', 'TOTAL =', Welsh 'CYFANSWM'.
 LIST_TOTAL = re.compile(r"^\W*(?:grand\s+|sub-?\s*)?(?:total|cyfanswm)\b\W*$", re.I)
-# A grid of numbers: this many lines that end in two or more amounts, one of them set as
+# A grid of numbers: this many lines that end in two or more cells, one of them set as
 # money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.
 GRID_LINES = 4
-_AMOUNT = r"\(?[-−–]?£?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|\(?[-−–]?£?\d+\.\d+\)?"
-_CELL = rf"(?:{_AMOUNT}|\(?[-−–]?\d+\)?|[-–—])"
-GRID_LINE = re.compile(rf"(?:^|\s)(?:{_CELL}\s+)*(?:{_AMOUNT})(?:\s+{_CELL})*\s+{_CELL}\s*$|(?:^|\s){_CELL}\s+(?:{_AMOUNT})\s*$")
+GRID_AMOUNT = re.compile(r"^\(?[-−–]?£?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)?$")
+GRID_CELL = re.compile(r"^(?:\(?[-−–]?£?\d[\d,]*(?:\.\d+)?\)?|[-–—])$")
+
+
+def is_grid_line(line: str) -> bool:
+    """A line ending in two or more cells, one of them a formatted amount."""
+    tail: list[str] = []
+    for token in reversed(line.split()):
+        if not GRID_CELL.match(token):
+            break
+        tail.append(token)
+    return len(tail) >= 2 and any(GRID_AMOUNT.match(t) for t in tail)
 
 
 def holds_grid(lines: list[str]) -> bool:
-    return sum(1 for line in lines if GRID_LINE.search(line)) >= GRID_LINES
+    return sum(1 for line in lines if is_grid_line(line)) >= GRID_LINES
 
 
 PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"

@@ -242,7 +242,8 @@ def render(form: Form, path: Path) -> None:
     if form.unit_line:
         story += [Paragraph(form.unit_line, body), Spacer(1, 4)]
     data, styles = table_data(form, bold)
-    widths = [(210 if form.note_heading == "" else 150)] + [80 if len(form.headings) < 5 else 62] * len(form.headings) + \
+    value_width = 80 if len(form.headings) < 5 else 62
+    widths = [(210 if form.note_heading == "" else 150)] + [value_width] * len(form.headings) + \
         ([150] if form.note_heading else [])
     if form.name == "payments":
         widths = [380, 70]

@@ -25,9 +25,9 @@ from extract.structures.numeric.grid import (
     can_start_list,
     grow_table,
     is_candidate,
+    is_continuation,
     is_list,
     is_single_column,
-    is_continuation,
     row_pitch,
 )
 from extract.vocabulary import TABLE_UNIT, holds_grid
