@@ -143,14 +143,15 @@ def _column_lines(table: NumericTable, rule: NamedRule) -> list[Line]:
     for r, h in enumerate(table.columns):
         if not rule.result.search(h) or NON_ADDITIVE.search(h) or any(p.search(h) for p in rule.operands):
             continue
-        operands = [_same_year_column(table, r, p, rule) for p in rule.operands]
-        if any(o is None for o in operands):
+        found = [_same_year_column(table, r, p, rule) for p in rule.operands]
+        operands = [o for o in found if o is not None]
+        if len(operands) != len(found):
             continue
         for row in table.rows:
             stated = row.cells[r] if r < len(row.cells) else None
-            cells = [row.cells[o] if o < len(row.cells) else None for o in operands]  # type: ignore[operator]
+            cells = [row.cells[o] if o < len(row.cells) else None for o in operands]
             if stated is not None and all(cells) and len({f.kind for f in cells} | {stated.kind}) == 1:  # type: ignore[union-attr]
-                names = tuple(heading(table, o) for o in operands)  # type: ignore[arg-type]
+                names = tuple(heading(table, o) for o in operands)
                 lines.append(Line(row, r, stated, tuple(cells), names, heading(table, r)))  # type: ignore[arg-type]
     return lines
 

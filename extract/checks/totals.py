@@ -123,7 +123,7 @@ def additive_columns(table: NumericTable, parts: Sequence[TableRow], total: Tabl
     columns = []
     for c, stated in enumerate(total.cells):
         heading = table.columns[c] if c < len(table.columns) else ""
-        cells = [p.cells[c] for p in parts if c < len(p.cells) and p.cells[c] is not None]
+        cells = _column(parts, c)
         if stated is None or len(cells) < 2 or NON_ADDITIVE.search(heading):
             continue
         if not averages and _is_an_average([f.value for f in cells], stated.value):
@@ -237,20 +237,21 @@ def _column_readings(table: NumericTable, previous: int, t: int) -> list[list[in
 def _row_parts(row: TableRow, columns: Sequence[int]) -> list[Figure] | None:
     """The row's cells in these columns (a blank one adds nothing), or None when fewer than
     one is printed or they are of different kinds."""
-    cells = [row.cells[c] for c in columns if c < len(row.cells) and row.cells[c] is not None]
+    cells = _column([row], columns[0]) if len(columns) == 1 else [
+        f for c in columns for f in _column([row], c)]
     if not cells or len({f.kind for f in cells}) > 1:
         return None
-    return cells  # type: ignore[return-value]
+    return cells
 
 
 def _column_agreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
     return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and row.cells[t] is not None and len(parts) >= 2 and agrees(parts, row.cells[t]))  # type: ignore[arg-type]
+               and (total := row.cells[t]) is not None and len(parts) >= 2 and agrees(parts, total))
 
 
 def _column_disagreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
     return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and row.cells[t] is not None and not agrees(parts, row.cells[t]))  # type: ignore[arg-type]
+               and (total := row.cells[t]) is not None and not agrees(parts, total))
 
 
 # --- naming --------------------------------------------------------------------------

@@ -127,7 +127,8 @@ def _trailing_notes(pieces: list[tuple[bool, tuple[Word, ...]]],
     (panelling)'), whose number stays a cell."""
     if len(pieces) < 3 or pieces[0][0] or not pieces[1][0]:
         return pieces, ()
-    kept, notes = list(pieces[:2]), []
+    kept = list(pieces[:2])
+    notes: list[tuple[Word, ...]] = []
     for is_cell, words in pieces[2:]:
         if is_cell and not notes:
             kept.append((True, words))
