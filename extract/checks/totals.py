@@ -39,6 +39,7 @@ BUDGET_LINE = re.compile(
     r"|^(?:20\d\d|\d\d)[-/](?:20)?\d\d\s+(?:original\s+|revised\s+|base\s+|net\s+)*budget\b",
     re.I,
 )
+IMPLIED = "the rows of its group, a row that adds up the rows above it standing for them"
 RECONCILIATION = "the opening budget and the changes below it"
 _EPSILON = 1e-6
 MIN_AGREEING_LINES = 2  # rows on which a total column's reading must hold before it is trusted
@@ -65,6 +66,9 @@ class Ledger:
 
     def readings(self) -> list[Reading]:
         readings = [Reading(GROUP, tuple(self.group))]
+        folded = fold_implied_subtotals(self.group)
+        if len(folded) < len(self.group):
+            readings.append(Reading(IMPLIED, tuple(folded)))
         if self.subtotals:
             readings.append(Reading("the subtotals", tuple(self.subtotals + self.group)))
         readings.append(Reading("every row since the last grand total", tuple(self.since_grand)))
@@ -107,12 +111,27 @@ def _reconciliation(ledger: Ledger) -> list[Reading]:
 def _close(ledger: Ledger, row: TableRow, chosen: tuple[Reading, list[int]] | None, labelled: bool) -> None:
     # A total read as its group's is a subtotal; any other closes its level, as does one
     # that adds up under no reading (nothing above it is trusted as parts of a later total).
-    grand = chosen is None or chosen[0].name != GROUP or GRAND.match(row.label) is not None
+    grand = chosen is None or chosen[0].name not in (GROUP, IMPLIED) or GRAND.match(row.label) is not None
     if grand or ledger.opening is not None:
         ledger.subtotals, ledger.since_grand, ledger.opening = [], [], None
     else:
         ledger.subtotals.append(row)
     ledger.group = []
+
+
+def fold_implied_subtotals(rows: Sequence[TableRow]) -> list[TableRow]:
+    """The rows with any row that equals the sum of the rows before it (in every column where
+    two or more of them print a value, one at least non-zero) standing for them: a subtotal
+    printed without a 'total' label ('Central Support Costs' under its items)."""
+    kept: list[TableRow] = []
+    for row in rows:
+        columns = [c for c, f in enumerate(row.cells) if f is not None and len(_column(kept, c)) >= 2]
+        if len(kept) >= 2 and columns and any(row.cells[c].value for c in columns) and all(  # type: ignore[union-attr]
+                agrees(_column(kept, c), row.cells[c]) for c in columns):  # type: ignore[arg-type]
+            kept = [row]
+        else:
+            kept.append(row)
+    return kept
 
 
 def additive_columns(table: NumericTable, parts: Sequence[TableRow], total: TableRow,
@@ -178,6 +197,8 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
         # No reading adds up anywhere: only a total of its group's rows with a single
         # column to re-add is reported (it cannot be misread across columns).
         group = next((r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
+        if any(r.name == IMPLIED for r in readings):
+            return  # a row inside the group adds up the rows above it: the reading is unsure
         if group is None or len(additive_columns(table, group.parts, row, averages=True)) != 1:
             return
         columns = additive_columns(table, group.parts, row)

@@ -37,7 +37,8 @@ LISTED_TOTAL = re.compile(r"\b(?:total|cyfanswm)\b\W*£?\d{1,3}(?:,?\d{3})*\.\d\
 # 'Salaries 152,360 312,300 Salary for Staff - 3.4 FTE': amounts with a text column after them.
 AMOUNTS_THEN_TEXT = re.compile(r"[A-Za-z]\S*\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+[A-Za-z]")
 # 'Pay and price inflation   38,900': a label and one amount, a one-column table's row.
-LABELLED_AMOUNT = re.compile(r"[A-Za-z]\S*\s+\(?[-−–]?£?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?\s*$")
+LABELLED_AMOUNT = re.compile(r"\S\s+\(?[-−–]?(?:£\d[\d,]*(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)?\s*$")
+LABELLED_AMOUNT_LINES = 3  # as numgrid.MIN_SINGLE_ROWS
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
 CARD_OPENS = re.compile(r"^Overview\b(?![,;]|\s+of\b)")  # not a heading 'Overview of the Strategy'
 # A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
@@ -81,7 +82,7 @@ def _holds_numeric_table(page: PageLines) -> bool:
     """Rows of amounts on a page that prints a unit, a grid of numbers whatever it prints
     (its '£' may be in a heading on the page before), or a list of payments with a total."""
     rows = _numeric_rows(page) >= 2 or _lone_amounts(page) >= LONE_AMOUNT_LINES \
-        or sum(1 for line in page.lines if LABELLED_AMOUNT.search(line)) >= LONE_AMOUNT_LINES
+        or sum(1 for line in page.lines if LABELLED_AMOUNT.search(line)) >= LABELLED_AMOUNT_LINES
     if rows and TABLE_UNIT.search(page.text):
         return True
     return holds_grid(page.lines) or _holds_payment_list(page)

@@ -87,7 +87,13 @@ def is_single_column(draft: DraftTable) -> bool:
     """One column of labelled amounts (a reconciliation, a short budget): a table only when a
     heading over the column names its unit, which the caller checks."""
     numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
-    return len(draft.columns) == 1 and len(numeric) >= MIN_SINGLE_ROWS and all(draft.parsed[k].label for k in numeric)
+    amounts = sum(1 for k in numeric if _is_set_amount(draft.parsed[k].cells[0].text))
+    return len(draft.columns) == 1 and amounts >= MIN_SINGLE_ROWS and all(draft.parsed[k].label for k in numeric)
+
+
+def _is_set_amount(text: str) -> bool:
+    """'£430', '1,234', '15.50': an amount as the fast pass's triage counts them."""
+    return "£" in text or is_amount(text)
 
 
 def is_list(draft: DraftTable) -> bool:
@@ -95,6 +101,8 @@ def is_list(draft: DraftTable) -> bool:
     whose label says it is their total ('TOTAL £823.00', 'CYFANSWM £486.00')."""
     numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
     if len(draft.columns) != 1 or len(numeric) < MIN_LIST_ITEMS + 1:
+        return False
+    if sum(1 for k in numeric if _is_set_amount(draft.parsed[k].cells[0].text)) < MIN_SINGLE_ROWS:
         return False
     last = draft.parsed[numeric[-1]]
     return LIST_TOTAL.search(last.label_text) is not None and all(draft.parsed[k].label for k in numeric)
