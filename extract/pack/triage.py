@@ -75,7 +75,8 @@ def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[i
 
 def _opens_near_top(page: PageLines) -> bool:
     top = page.lines[:TITLE_ROOM]
-    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or _is_numeric_row(line) for line in top)
+    return any(CARD_OPENS.match(line) or STRUCTURE_TRIGGER.search(line) or _is_numeric_row(line)
+               or LABELLED_AMOUNT.search(line) for line in top)
 
 
 def _holds_numeric_table(page: PageLines) -> bool:

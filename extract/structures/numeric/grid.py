@@ -116,7 +116,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
     repeating = False  # passing over the heading rows repeated at the top of a new page
     for j in range(start + 1, len(flow)):
         fr, row = flow[j], parsed[j]
-        if PAGE_FURNITURE.match(fr.text.strip()):
+        if PAGE_FURNITURE.match(fr.text.strip()) or _page_number(flow, j):
             continue
         if (fr.page_break or repeating) and _squash(fr.text) in repeated:
             repeating = True
@@ -141,6 +141,12 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def _page_number(flow: Sequence[FlowRow], j: int) -> bool:
+    """A bare number on the last line of a page ('3'): the page's number, not a row."""
+    last = j + 1 == len(flow) or flow[j + 1].page_break
+    return last and re.fullmatch(r"\d{1,3}", flow[j].text.strip()) is not None
 
 
 HEADER_LOOKBACK = 8  # rows above a table's first row whose repeat on a new page is passed over
