@@ -165,6 +165,11 @@ class NumericTable(Model):
         "null where nothing printed names it",
     )
     page_end: int | None = Field(default=None, ge=1, description="the last page of a table that crosses pages")
+    opens_page: bool = Field(
+        default=False,
+        description="the table opens at the top of a page under no title of its own: its first rows "
+        "may continue a table on the page before",
+    )
 
 
 class Post(Model):

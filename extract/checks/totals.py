@@ -172,7 +172,9 @@ def _choose(table: NumericTable, total: TableRow, readings: Sequence[Reading]) -
     best: tuple[int, Reading, list[int]] | None = None
     for reading in readings:
         columns = additive_columns(table, reading.parts, total)
-        agreeing = sum(agrees(_column(reading.parts, c), total.cells[c]) for c in columns)  # type: ignore[arg-type]
+        # a column of zeros adds up whatever rows are read: it confirms no reading
+        agreeing = sum(agrees(_column(reading.parts, c), total.cells[c]) and total.cells[c].value != 0  # type: ignore
+                       for c in columns)
         if agreeing and (best is None or agreeing > best[0]):
             best = (agreeing, reading, columns)
     return None if best is None else (best[1], best[2])
@@ -206,6 +208,10 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             return
         chosen = (group, columns)
     reading, columns = chosen
+    first = next((r for r in table.rows if any(r.cells)), None)
+    if table.opens_page and reading.parts and reading.parts[0] is first and any(
+            not agrees(_column(reading.parts, c), row.cells[c]) for c in columns):  # type: ignore[arg-type]
+        return  # parts of this total may be printed on the page before, in the table this continues
     for c in columns:
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"

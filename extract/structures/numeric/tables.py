@@ -259,7 +259,19 @@ def draft_to_table(
         id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
         unit=table_unit(units), columns=headings, rows=rows, column_units=[unit_name(u) for u in units],
         page_end=last if (last := max(r.page or 0 for r in rows)) > flow[first].row.page else None,
+        opens_page=above is None and not header.banner and _near_page_top(flow, first),
     )
+
+
+PAGE_TOP_ROWS = 3
+
+
+def _near_page_top(flow: Sequence[FlowRow], first: int) -> bool:
+    """Within the first rows of its page (a running header may stand above it)."""
+    k = first
+    while k > 0 and not flow[k].page_break and first - k < PAGE_TOP_ROWS:
+        k -= 1
+    return flow[k].page_break or k == 0
 
 
 def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
