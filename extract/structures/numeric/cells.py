@@ -184,7 +184,7 @@ def _split_segment(segment: Sequence[Word], tight_gap: float) -> list[tuple[bool
         return [(False, tuple(segment))]
     if len(cells) == 1:
         return [(True, cells[0])]
-    spaced = all(b[0].x0 - a[-1].x1 >= tight_gap for a, b in zip(cells, cells[1:]))
+    spaced = all(b[0].x0 - a[-1].x1 >= tight_gap for a, b in zip(cells, cells[1:], strict=False))
     return [(True, c) for c in cells] if spaced else [(False, tuple(segment))]
 
 

@@ -54,7 +54,7 @@ class DraftTable:
 
     def add(self, index: int, parsed: RowCells, places: Sequence[int | None]) -> None:
         columns = []
-        for cell, place in zip(parsed.cells, places):
+        for cell, place in zip(parsed.cells, places, strict=False):
             if place is None:
                 self.columns.append(Column(cell.x0, cell.x1))
                 place = len(self.columns) - 1
@@ -69,7 +69,7 @@ class DraftTable:
             self.label_x1 = max(self.label_x1, max(w.x1 for w in parsed.label))
 
     def cells_in(self, column: int) -> list[Cell]:
-        return [c for k in self.rows for c, p in zip(self.parsed[k].cells, self.placed[k]) if p == column]
+        return [c for k in self.rows for c, p in zip(self.parsed[k].cells, self.placed[k], strict=False) if p == column]
 
 
 def can_start(parsed: RowCells) -> bool:
