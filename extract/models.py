@@ -217,6 +217,14 @@ class Statement(Model):
 class TableRow(Model):
     label: str
     cells: list[Figure | None] = Field(description="one per column; null where the cell is blank")
+    page: int | None = Field(default=None, ge=1, description="the page the row is printed on")
+    group: str | None = Field(default=None, description="the heading row above that groups this row, e.g. 'SPENDING'")
+    emphasis: bool = Field(default=False, description="set in bold type: totals often are")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="text printed in the row besides its label and numbers: a text column "
+        "('Salary for Staff - 3.4 FTE') or a word beside a number ('500 Trip')",
+    )
 
 
 class NumericTable(Model):
@@ -228,6 +236,17 @@ class NumericTable(Model):
     unit: TableUnit = "mixed"
     columns: list[str] = Field(description="column headings as printed, folded to one line")
     rows: list[TableRow]
+    column_units: list[str | None] = Field(
+        default_factory=list,
+        description="per column: GBP, FTE, count or percent, with its scale ('GBP 1000' under '£000'); "
+        "null where nothing printed names it",
+    )
+    page_end: int | None = Field(default=None, ge=1, description="the last page of a table that crosses pages")
+    opens_page: bool = Field(
+        default=False,
+        description="the table opens at the top of a page under no title of its own: its first rows "
+        "may continue a table on the page before",
+    )
 
     def figures(self) -> RoleFigures:
         """Each cell at its row and column ('rows[2].cells[0]'); its label names both."""

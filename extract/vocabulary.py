@@ -7,6 +7,7 @@ geometry in read/, the structure parsers) reads one vocabulary rather than its o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # --- service card structure ----------------------------------------------------------
 # The card grammar once: a card opens at 'Overview', its staffing block at 'Current staffing'
@@ -101,6 +102,29 @@ PARAGRAPH_NUMBER = re.compile(
 # Numeric tables are read only on pages that speak of money or staff (equality-monitoring
 # counts and attendance bands are not what the checks are for): triage.py and numtables.py.
 TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
+# The row that closes a list of payments: 'TOTAL', 'TOTAL =', Welsh 'CYFANSWM'.
+LIST_TOTAL = re.compile(r"^\W*(?:grand\s+|sub-?\s*)?(?:total|cyfanswm)\b\W*$", re.I)
+# A grid of numbers: this many lines that end in two or more cells, one of them set as
+# money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.
+GRID_LINES = 4
+GRID_AMOUNT = re.compile(r"^\(?[-−–]?£?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)?$")
+GRID_CELL = re.compile(r"^(?:\(?[-−–]?£?\d[\d,]*(?:\.\d+)?\)?|[-–—])$")
+
+
+def is_grid_line(line: str) -> bool:
+    """A line ending in two or more cells, one of them a formatted amount."""
+    tail: list[str] = []
+    for token in reversed(line.split()):
+        if not GRID_CELL.match(token):
+            break
+        tail.append(token)
+    return len(tail) >= 2 and any(GRID_AMOUNT.match(t) for t in tail)
+
+
+def holds_grid(lines: Sequence[str]) -> bool:
+    return sum(1 for line in lines if is_grid_line(line)) >= GRID_LINES
+
+
 PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"
 
 # A numeric table cell as printed: '1,234', '(1,234)', '-£25.00', '12%', '0.8m'.

@@ -78,9 +78,15 @@ def test_cell_to_figure(text, unit, kind, value, precision):
     assert figure.bbox == (100, 50, 100 + 5 * len(text), 60)
 
 
-@pytest.mark.parametrize("text, unit", [("-", None), ("12%", None), ("n/a", None), ("27", Unit("percent"))])
-def test_nil_marks_and_percentages_are_blank(text, unit):
+@pytest.mark.parametrize("text, unit", [("12%", None), ("n/a", None), ("27", Unit("percent"))])
+def test_not_applicable_and_percentages_are_blank(text, unit):
     assert cell_to_figure(Cell((word(text, 100, 50),)), unit, None) is None
+
+
+@pytest.mark.parametrize("text", ["-", "–", "nil"])
+def test_a_lone_dash_or_nil_is_a_printed_zero(text):
+    figure = cell_to_figure(Cell((word(text, 100, 50),)), Unit("money", 1e3), None)
+    assert figure is not None and figure.value == 0 and figure.kind == "money" and figure.text == text
 
 
 # --- tables from layouts --------------------------------------------------------------
@@ -112,7 +118,7 @@ def test_a_money_table_with_title_headings_and_bracketed_negatives():
     assert [r.label for r in table.rows] == ["Grant Cut", "Forecast Savings", "Gross Savings", "Net Position"]
     assert values(table, "Forecast Savings") == [None, None]  # a group heading
     assert values(table, "Gross Savings") == [-1_800_000, -3_000_000]
-    assert values(table, "Net Position") == [-300_000, None]  # '-' is nil
+    assert values(table, "Net Position") == [-300_000, 0]  # '-' is a printed zero
     cell = table.rows[2].cells[1]
     assert (cell.text, cell.precision, cell.kind, cell.label) == ("(3.0)", 100_000, "money", "Gross Savings, 18/19 £M")
 

@@ -1,12 +1,17 @@
-"""Numeric tables with total rows or formula rows, and post lists with a stated total."""
+"""Numeric tables: total rows and columns (totals.py), relations their labels name (named.py),
+formula rows and columns; post lists with a stated total."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extract.checks.named import named_relations
 from extract.checks.relation import Term, plus, relation
+from extract.checks.totals import TOTAL_ROW, is_total_label, total_columns, total_rows
 from extract.models import Figure, NumericTable, PostList, Relation, TableRow
+
+__all__ = ["TOTAL_ROW", "is_total_label", "total_columns", "total_rows"]
 
 # Rows defined by other rows of the same table: (result, [(sign, operand), ...]).
 # Values carry their printed sign (brackets are negative), so 'net = gross + adjustments'.
@@ -45,109 +50,6 @@ COLUMN_FORMULAS: list[tuple[ColumnRef, list[tuple[int, re.Pattern]]]] = [
                FTE_PROPOSED),
      [(1, FTE_PROPOSED), (-1, ESTABLISHMENT)]),
 ]
-
-# A row is a total when its label says so, anywhere and in any case: 'Total', 'CAPITAL TOTAL',
-# 'TOTAL SPENDING', 'Sub-total', 'Subtotal', 'Net total', 'Grand total', Welsh 'Cyfanswm'
-# (soft-mutated 'gyfanswm', 'Is-gyfanswm' for a subtotal).
-TOTAL_WORDS = [r"(sub[\s-]?)?totals?", r"(is-?)?[cg]yfanswm"]
-# ... unless the label says it is a share of a total, a total across the columns, or the name of
-# something else ('Pyrford Global Total Return Fund').
-NOT_A_TOTAL = [r"total\s+across", r"%", r"\bper\s*cent", r"percentage", r"\bof\s+(the\s+)?total\b",
-               r"\brunning\s+total", r"total\s+returns?\b"]
-TOTAL_ROW = re.compile(
-    rf"^(?!.*(?:{'|'.join(NOT_A_TOTAL)})).*?(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I
-)
-
-
-def is_total_label(label: str) -> bool:
-    return TOTAL_ROW.match(label) is not None
-
-
-
-def total_rows(table: NumericTable) -> Iterator[Relation | None]:
-    """A 'Total' row is the sum of the rows above it (back to the previous total).
-
-    Where two or more columns can be re-added and none of them adds up (a column of
-    averages or rates counts as not adding up, a column of zeros as proving nothing), the
-    rows were most likely not read as the table means them (nested subtotals, a row missed),
-    so nothing is reported for that total row: a misread is not a misprint.
-    """
-    start = 0
-    for i, row in enumerate(table.rows):
-        if not is_total_label(row.label):
-            continue
-        parts, start = table.rows[start:i], i + 1
-        if len(parts) < 2:
-            continue
-        columns, relations = _totals(table, parts, row)
-        section = _own_section(parts)
-        if section is not None and any(r.severity != "info" for r in relations):
-            # Prefer the reading under which more columns add up: a total of its own
-            # section only ("SPENDING" … "TOTAL SPENDING" below a "Revised Base" row).
-            section_columns, section_relations = _totals(table, section, row)
-            if _adding_up(section_relations) > _adding_up(relations):
-                columns, relations = section_columns, section_relations
-        # A column of zeros adds up under any reading, so it confirms none.
-        confirmed = any(r.severity == "info" and any(f.value for f in r.evidence) for r in relations)
-        # An unlabelled row among the parts is a subtotal or a row the reader could not
-        # place: with one column and nothing to confirm the reading, a difference is more
-        # likely a misread than a misprint.
-        unplaced = any(not part.label.strip() for part in parts)
-        if confirmed or (len(columns) == 1 and not unplaced):
-            yield from relations
-
-
-def _totals(table: NumericTable, parts: Sequence[TableRow], row: TableRow) -> tuple[list[int], list[Relation]]:
-    columns = [c for c in range(len(row.cells)) if _can_be_readded(table, parts, row, c)]
-    additive = [c for c in columns if not _is_an_average(parts, row, c)]
-    relations = [_column_total(table, parts, row, c) for c in additive]
-    return columns, [r for r in relations if r is not None]
-
-
-def _adding_up(relations: Sequence[Relation]) -> int:
-    return sum(1 for r in relations if r.severity == "info")
-
-
-def _own_section(parts: Sequence[TableRow]) -> Sequence[TableRow] | None:
-    """The rows after the last section heading among the parts (a label printed without
-    a figure), when there are two or more of them; None when there is no heading."""
-    headings = [k for k, part in enumerate(parts) if all(cell is None for cell in part.cells)]
-    if headings and len(parts) - headings[-1] - 1 >= 2:
-        return parts[headings[-1] + 1:]
-    return None
-
-
-# Columns that do not add down: averages, rates, percentages, durations.
-NON_ADDITIVE = re.compile(r"average|%|\brate\b|\byrs?\b|\byears\b|\blife\b|ratio|\bper\b|return", re.I)
-
-
-def _can_be_readded(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
-    heading = table.columns[c] if c < len(table.columns) else ""
-    filled = sum(1 for p in parts if _cell(p, c) is not None)
-    return total_row.cells[c] is not None and filled >= 2 and not NON_ADDITIVE.search(heading)
-
-
-def _is_an_average(parts: Sequence[TableRow], total_row: TableRow, c: int) -> bool:
-    """Parts of one sign whose 'total' lies between the smallest and largest of them: a
-    rate or average column left without a heading (a sum of them would exceed them all)."""
-    values = [cell.value for cell in (_cell(p, c) for p in parts) if cell is not None and cell.value is not None]
-    same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
-    magnitudes = [abs(v) for v in values]
-    total = total_row.cells[c]
-    if not values or total is None or total.value is None:  # a figure printed ambiguously is not summed
-        return False
-    return same_sign and min(magnitudes) <= abs(total.value) <= max(magnitudes)
-
-
-def _column_total(table: NumericTable, parts: Sequence[TableRow], total_row: TableRow, c: int) -> Relation | None:
-    cells = [cell for cell in (_cell(p, c) for p in parts) if cell is not None]
-    stated = total_row.cells[c]
-    assert stated is not None  # _can_be_readded
-    return relation("table.total_row", _subject(table, total_row, c), plus(*cells), stated,
-                    "the total row is not the sum of the rows above",
-                    structure=table.id, row=total_row.label, column=_heading(table, c))
-
-
 def formula_rows(table: NumericTable) -> Iterator[Relation | None]:
     for result_pattern, operands in ROW_FORMULAS:
         result = _row(table, result_pattern)
@@ -221,5 +123,5 @@ def _subject(table: NumericTable, row: TableRow, column: int, name: str | None =
     return f"{table.title} – {row.label}, {name or _heading(table, column)}"
 
 
-NUMERIC_TABLE_CHECKS = [total_rows, formula_rows, formula_columns]
+NUMERIC_TABLE_CHECKS = [total_rows, total_columns, formula_rows, formula_columns, named_relations]
 POST_LIST_CHECKS = [post_list_total]

@@ -12,6 +12,7 @@ also searched with pdfplumber for structures, and the output must come out the s
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extract.read.pdfium import PageLines
@@ -23,6 +24,7 @@ from extract.vocabulary import (
     TRIAGE_CARD_OPENS,
     TRIAGE_FIGURE,
     TRIAGE_STRUCTURE,
+    holds_grid,
 )
 
 # The words triage looks for (TRIAGE_*) are kept with the parsers' in vocabulary.py.
@@ -32,6 +34,14 @@ from extract.vocabulary import (
 # a line apiece), and the page speaks of money or staff (patterns.TABLE_UNIT).
 TABLE_ROW_CELLS = 2
 LONE_AMOUNT_LINES = 4
+# A list of payments: lines ending in an amount in pounds and pence, closed by a total.
+LISTED_AMOUNT = re.compile(r"\S\s+£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$")
+LISTED_TOTAL = re.compile(r"\b(?:total|cyfanswm)\b\W*£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$", re.I)
+# 'Salaries 152,360 312,300 Salary for Staff - 3.4 FTE': amounts with a text column after them.
+AMOUNTS_THEN_TEXT = re.compile(r"[A-Za-z]\S*\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+[A-Za-z]")
+# 'Pay and price inflation   38,900': a label and one amount, a one-column table's row.
+LABELLED_AMOUNT = re.compile(r"\S\s+\(?[-−–]?(?:£\d[\d,]*(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)?\s*$")
+LABELLED_AMOUNT_LINES = 3  # as numgrid.MIN_SINGLE_ROWS
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
 # A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist
 # Special Education) takes 15 pages in 12pt Courier. Past this, an 'Overview' opened no card.
@@ -66,12 +76,23 @@ def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[i
 
 def _opens_near_top(page: PageLines) -> bool:
     top = page.lines[:TITLE_ROOM]
-    return any(TRIAGE_CARD_OPENS.match(line) or TRIAGE_STRUCTURE.search(line) or _is_numeric_row(line) for line in top)
+    return any(TRIAGE_CARD_OPENS.match(line) or TRIAGE_STRUCTURE.search(line) or _is_numeric_row(line)
+               or LABELLED_AMOUNT.search(line) for line in top)
 
 
 def _holds_numeric_table(page: PageLines) -> bool:
-    rows = _numeric_rows(page) >= 2 or _lone_amounts(page) >= LONE_AMOUNT_LINES
-    return rows and bool(TABLE_UNIT.search(page.text))
+    """Rows of amounts on a page that prints a unit, a grid of numbers whatever it prints
+    (its '£' may be in a heading on the page before), or a list of payments with a total."""
+    rows = _numeric_rows(page) >= 2 or _lone_amounts(page) >= LONE_AMOUNT_LINES \
+        or sum(1 for line in page.lines if LABELLED_AMOUNT.search(line)) >= LABELLED_AMOUNT_LINES
+    if rows and TABLE_UNIT.search(page.text):
+        return True
+    return holds_grid(page.lines) or _holds_payment_list(page)
+
+
+def _holds_payment_list(page: PageLines) -> bool:
+    amounts = sum(1 for line in page.lines if LISTED_AMOUNT.search(line))
+    return amounts >= 3 and any(LISTED_TOTAL.search(line) for line in page.lines)
 
 
 def _lone_amounts(page: PageLines) -> int:
@@ -80,7 +101,7 @@ def _lone_amounts(page: PageLines) -> int:
 
 
 def _numeric_rows(page: PageLines) -> int:
-    return sum(1 for line in page.lines if _is_numeric_row(line))
+    return sum(1 for line in page.lines if _is_numeric_row(line) or AMOUNTS_THEN_TEXT.search(line))
 
 
 def _is_numeric_row(line: str) -> bool:

@@ -24,6 +24,7 @@ TIGHT_CELL_GAP = 0.45
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 ROW_REFERENCE = re.compile(r"^\d{1,3}$")  # '1 Adult Social Care': a row number, part of the label
+ZERO_CELL = re.compile(r"^(?:[-–—−]|nil)$", re.I)  # a printed zero; 'n/a' is no value
 SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 
@@ -84,6 +85,7 @@ class RowCells:
     kind: str
     label: tuple[Word, ...]
     cells: tuple[Cell, ...]
+    notes: tuple[tuple[Word, ...], ...] = ()  # text after the numbers: a text column, a cell's note
 
     @property
     def numbers(self) -> int:
@@ -102,16 +104,43 @@ def row_to_cells(row: Row) -> RowCells:
     if len(pieces) > 1 and pieces[0][0] and not pieces[1][0] and _is_row_reference(pieces[0][1]):
         pieces = [(False, pieces[0][1] + pieces[1][1]), *pieces[2:]]
     pieces = _peel_glued_numbers(pieces)
+    pieces, notes = _trailing_notes(pieces)
     text_at = [k for k, (is_cell, _) in enumerate(pieces) if not is_cell]
     label = tuple(w for k in text_at for w in pieces[k][1])
     cells = tuple(Cell(words) for is_cell, words in pieces if is_cell)
     if text_at and text_at != list(range(text_at[0], text_at[-1] + 1)):
         return RowCells("other", label, cells)  # cells between two texts: not a label/value row
+    if notes and (not cells or not label):
+        return RowCells("other", label, cells)
+    if notes:
+        return RowCells("numeric", label, cells, notes)
     if not cells:
         return RowCells("label", label, ())
     if not label and all(c.is_year or not c.is_number for c in cells):
         return RowCells("other", label, cells)  # '2023 2024 2025': a heading row
     return RowCells("numeric", label, cells)
+
+
+def _trailing_notes(pieces: list[tuple[bool, tuple[Word, ...]]],
+                    ) -> tuple[list[tuple[bool, tuple[Word, ...]]], tuple[tuple[Word, ...], ...]]:
+    """Text printed after the row's numbers, once a label opens the row: a text column
+    ('Salary for Staff - 3.4 FTE') or a note set beside a number ('500 Trip', '817.00
+    (panelling)'), whose number stays a cell."""
+    if len(pieces) < 3 or pieces[0][0] or not pieces[1][0]:
+        return pieces, ()
+    kept = list(pieces[:2])
+    notes: list[tuple[Word, ...]] = []
+    for is_cell, words in pieces[2:]:
+        if is_cell and not notes:
+            kept.append((True, words))
+        elif is_cell:
+            notes[-1] = notes[-1] + words
+        elif len(words) > 1 and is_amount(words[0].text) and not notes:
+            kept.append((True, words[:1]))
+            notes.append(words[1:])
+        else:
+            notes.append(words)
+    return kept, tuple(notes)
 
 
 def _peel_glued_numbers(pieces: list[tuple[bool, tuple[Word, ...]]]) -> list[tuple[bool, tuple[Word, ...]]]:
@@ -197,7 +226,10 @@ def text_to_unit(text: str) -> Unit | None:
 
 
 def cell_to_figure(cell: Cell, unit: Unit | None, label: str | None) -> Figure | None:
-    """The cell as a Figure; None for a nil mark or a percentage (no kind fits one)."""
+    """The cell as a Figure; a nil mark ('-', '–', 'nil') a printed zero; None for 'n/a' or a
+    percentage (no kind fits one)."""
+    if ZERO_CELL.match(cell.text) and (unit is None or unit.kind != "percent"):
+        return _zero(cell, unit, label)
     match = NUMBER_CELL.match(cell.text.replace(" ", ""))
     if match is None or (match["suffix"] or "").lower() == "%":
         return None
@@ -218,6 +250,14 @@ def cell_to_figure(cell: Cell, unit: Unit | None, label: str | None) -> Figure |
         bbox=bbox,
         label=label or None,
     )
+
+
+def _zero(cell: Cell, unit: Unit | None, label: str | None) -> Figure:
+    run = TextRun.from_words(cell.words)
+    page, bbox = run.locate(0, len(run.text))
+    kind, scale = ("count", 1.0) if unit is None else (unit.kind, unit.scale)
+    return Figure(kind=kind, value=0.0, text=cell.text, precision=scale,  # type: ignore[arg-type]
+                  page=page, bbox=bbox, label=label or None)
 
 
 def _cell_unit(match: re.Match, unit: Unit | None) -> tuple[str, float]:

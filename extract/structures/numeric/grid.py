@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract.read.flow import FlowRow
 from extract.read.text import Word
 from extract.structures.numeric.cells import Cell, RowCells, is_amount
+from extract.vocabulary import LIST_TOTAL
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -22,6 +23,9 @@ MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) 
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
+MIN_LIST_ITEMS = 2
+MIN_SINGLE_ROWS = 3
+PUNCTUATION = {"=", ":", "-", "–", "£"}
 MIN_COLUMNS = 2
 
 # Page furniture the flow keeps ('Page 27 of 54'): skipped, so a table runs on past it.
@@ -72,17 +76,55 @@ def can_start(parsed: RowCells) -> bool:
     return parsed.kind == "numeric" and parsed.numbers >= MIN_COLUMNS
 
 
+def can_start_list(parsed: RowCells) -> bool:
+    """A labelled line ending in one amount ('i) Mrs J Davies, Clerk's Salary   £430.00'):
+    the first item of a list of payments, a table of one column."""
+    return (parsed.kind == "numeric" and len(parsed.cells) == 1 and bool(parsed.label)
+            and (is_amount(parsed.cells[0].text) or "£" in parsed.cells[0].text))
+
+
+def is_single_column(draft: DraftTable) -> bool:
+    """One column of labelled amounts (a reconciliation, a short budget): a table only when a
+    heading over the column names its unit, which the caller checks."""
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    amounts = sum(1 for k in numeric if _is_set_amount(draft.parsed[k].cells[0].text))
+    return len(draft.columns) == 1 and amounts >= MIN_SINGLE_ROWS and all(draft.parsed[k].label for k in numeric)
+
+
+def _is_set_amount(text: str) -> bool:
+    """'£430', '1,234', '15.50': an amount as the fast pass's triage counts them."""
+    return "£" in text or is_amount(text)
+
+
+def is_list(draft: DraftTable) -> bool:
+    """A one-column table: two or more labelled amounts in one column closed by a row
+    whose label says it is their total ('TOTAL £823.00', 'CYFANSWM £486.00')."""
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if len(draft.columns) != 1 or len(numeric) < MIN_LIST_ITEMS + 1:
+        return False
+    if sum(1 for k in numeric if _is_set_amount(draft.parsed[k].cells[0].text)) < MIN_SINGLE_ROWS:
+        return False
+    last = draft.parsed[numeric[-1]]
+    return LIST_TOTAL.search(last.label_text) is not None and all(draft.parsed[k].label for k in numeric)
+
+
 def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) -> DraftTable:
     draft = DraftTable()
     draft.add(start, parsed[start], [None] * len(parsed[start].cells))
     pending: list[int] = []  # label-only rows, kept if numbers follow
+    repeated = _header_texts(flow, start)
+    repeating = False  # passing over the heading rows repeated at the top of a new page
     for j in range(start + 1, len(flow)):
         fr, row = flow[j], parsed[j]
-        if PAGE_FURNITURE.match(fr.text.strip()):
+        if PAGE_FURNITURE.match(fr.text.strip()) or _page_number(flow, j):
             continue
+        if (fr.page_break or repeating) and _squash(fr.text) in repeated:
+            repeating = True
+            continue
+        repeating = False
         if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
             break
-        fitted = fit_row(draft, row) if row.kind == "numeric" else None
+        fitted = fit_row(draft, row) if row.kind in ("numeric", "label") else None
         if fitted is not None:
             for k in pending:
                 draft.add(k, parsed[k], [])
@@ -101,6 +143,30 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
     return draft
 
 
+def _page_number(flow: Sequence[FlowRow], j: int) -> bool:
+    """A bare number on the last line of a page ('3'): the page's number, not a row."""
+    last = j + 1 == len(flow) or flow[j + 1].page_break
+    return last and re.fullmatch(r"\d{1,3}", flow[j].text.strip()) is not None
+
+
+HEADER_LOOKBACK = 8  # rows above a table's first row whose repeat on a new page is passed over
+
+
+def _header_texts(flow: Sequence[FlowRow], start: int) -> set[str]:
+    """The rows printed above the table on its first page (title, headings): a table that
+    continues on the next page repeats them there."""
+    texts = set()
+    for k in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
+        texts.add(_squash(flow[k].text))
+        if flow[k].page_break:
+            break
+    return texts - {""}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
 def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None]] | None:
     """The row (an amount set against its label that sits in a column peeled off as a cell)
     and the column of each cell, or None when the row does not fit."""
@@ -108,7 +174,9 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
     for edge in (0, -1):
         if len(label) > 1 and is_amount(label[edge].text) and not _clear_of_columns(draft, label[edge:][:1]):
             cells.append(Cell((label.pop(edge),)))
-    row = RowCells(row.kind, tuple(label), tuple(sorted(cells, key=lambda c: c.x0)))
+    if not cells:
+        return None  # a label row ('TOTAL 1,018.63' set with a word space) with no amount in a column
+    row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), row.notes)
     places = cells_to_columns(draft, row)
     return None if places is None else (row, places)
 
@@ -124,9 +192,10 @@ def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | Non
         return None
     places: list[int | None] = []
     for cell in row.cells:
-        if cell.x0 < draft.label_x1 and cell.x1 > draft.label_x0:
-            return None  # a number where other rows print labels
         hits = [k for k, c in enumerate(draft.columns) if c.overlaps(cell.x0, cell.x1)]
+        aligned = len(hits) == 1 and abs(draft.columns[hits[0]].x1 - cell.x1) <= ALIGN_TOLERANCE
+        if cell.x0 < draft.label_x1 and cell.x1 > draft.label_x0 and not aligned:
+            return None  # a number where other rows print labels (unless it ends where a column does)
         if len(hits) > 1:
             return None
         places.append(hits[0] if hits else None)
@@ -135,7 +204,8 @@ def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | Non
 
 
 def _clear_of_columns(draft: DraftTable, words: Sequence[Word]) -> bool:
-    return not any(c.overlaps(w.x0, w.x1) for w in words for c in draft.columns)
+    """No word of the label over a column ('=' or ':' before an amount does not count)."""
+    return not any(c.overlaps(w.x0, w.x1) for w in words if w.text not in PUNCTUATION for c in draft.columns)
 
 
 def is_candidate(draft: DraftTable) -> bool:

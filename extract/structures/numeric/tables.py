@@ -16,17 +16,21 @@ from extract.read.flow import FlowRow, plain
 from extract.read.text import Word
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
+    ALIGN_TOLERANCE,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
     ROW_GAP,
     DraftTable,
     can_start,
+    can_start_list,
     grow_table,
     is_candidate,
     is_continuation,
+    is_list,
+    is_single_column,
     row_pitch,
 )
-from extract.vocabulary import TABLE_UNIT
+from extract.vocabulary import TABLE_UNIT, holds_grid
 
 MAX_HEADER_ROWS = 6
 MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
@@ -37,7 +41,7 @@ UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
 # A header phrase that is only a unit ('£m', '(£000s)') states the unit of the whole table.
 UNIT_ONLY = re.compile(r"^\(?(?:£\s*['’]?\s*(?:m|k|bn|000s?)|FTE)\)?$", re.I)
 # 'All figures in £m' printed in the header or above it.
-FIGURES_IN = re.compile(r"\bfigures\s+(?:are\s+)?(?:shown\s+)?in\s+(£\s*\S+)", re.I)
+FIGURES_IN = re.compile(r"\b(?:figures|amounts)\s+(?:are\s+)?(?:shown\s+)?(?:in\s+)?(£\s*\S+)", re.I)
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Header:
     headings: dict[int, list[Word]]  # column → words in reading order
     stub: list[Word] = field(default_factory=list)  # words over the labels
     banner: str | None = None  # the group heading between header and body, if any
+    banner_rows: list[int] = field(default_factory=list)
     unit_text: str = ""  # unit-only phrases ('£m') and 'All figures in £m'
 
 
@@ -55,9 +60,13 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
     tables: list[NumericTable] = []
     i = 0
     while i < len(flow):
-        starts = can_start(parsed[i]) and flow[i].row.page in money_pages
-        draft = grow_table(flow, parsed, i) if starts else None
-        table = draft_to_table(flow, parsed, draft, first + len(tables)) if draft and is_candidate(draft) else None
+        table, draft = None, None
+        if flow[i].row.page in money_pages and (can_start(parsed[i]) or can_start_list(parsed[i])):
+            draft = grow_table(flow, parsed, i)
+            listed, single = is_list(draft), is_single_column(draft)
+            if listed or single or is_candidate(draft):
+                table = draft_to_table(flow, parsed, draft, first + len(tables), 1 if listed or single else MIN_COLUMNS,
+                                       headed=single and not listed)
         if table is None:
             i += 1
             continue
@@ -67,10 +76,12 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
 
 
 def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
+    """Pages that print a unit of money or staff, or hold a grid of numbers (a budget sheet
+    whose '£' is on the page before, a spreadsheet printout with no unit at all)."""
     text: dict[int, list[str]] = {}
     for fr in flow:
         text.setdefault(fr.row.page, []).append(fr.row.text)
-    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows))}
+    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows)) or holds_grid(rows)}
 
 
 # --- headings and title --------------------------------------------------------------
@@ -97,7 +108,8 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
             banners.insert(0, j)
         else:
             _add_header_row(header, placed, j)
-            header.banner = header.banner or (plain(flow[banners[-1]].text) if banners else None)
+            if banners and header.banner is None:
+                header.banner, header.banner_rows = plain(flow[banners[-1]].text), list(banners)
             banners = []
         j -= 1
     header.unit_text += "".join(" " + m.group(1) for k in header.rows for m in FIGURES_IN.finditer(flow[k].text))
@@ -125,6 +137,8 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
         hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
         if len(hits) > 1 or (over_label and hits):
             return None
+        if not hits and phrase[0].x0 > max(c.x1 for c in draft.columns) + ALIGN_TOLERANCE:
+            continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
     return placed
 
@@ -163,6 +177,10 @@ def title_above(flow: Sequence[FlowRow], first: int) -> tuple[str | None, str]:
             units += " " + text
             first -= 1
             continue
+        if text.endswith(".") and first > 1 and flow[first - 1].gap_above <= ROW_GAP * row.size \
+                and flow[first - 2].row.bold and not flow[first - 1].page_break:
+            first -= 1  # a sentence introducing the table under its bold heading
+            continue
         if len(row.words) > TITLE_MAX_WORDS or text.endswith((".", ",", ";")) or row_to_cells(row).numbers:
             break
         return plain(" ".join(title_lines(flow, first - 1))), units
@@ -199,6 +217,7 @@ def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
 
 def draft_to_table(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
+    min_columns: int = MIN_COLUMNS, headed: bool = False,
 ) -> NumericTable | None:
     """The table in the model, or None when it is a grid of unlabelled numbers or holds
     nothing a Figure can (percentages only)."""
@@ -213,25 +232,46 @@ def draft_to_table(
     first = header.rows[0] if header.rows else draft.rows[0]
     stub = plain(" ".join(w.text for w in header.stub))
     above, units_above = title_above(flow, first)
+    if header.banner and any(draft.parsed[k].kind == "label" and not draft.placed[k] for k in draft.rows[1:]):
+        # more group headings follow in the body: the first one heads a group, not the table
+        for k in reversed(header.banner_rows):
+            draft.rows.insert(0, k)
+            draft.placed[k], draft.parsed[k] = [], parsed[k]
+        header.banner = None
     title = header.banner or above or stub or f"Untitled table, page {flow[first].row.page}"
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
     default = text_to_unit(f"{title} {stub} {header.unit_text} {units_above}")
     default = None if default and default.kind == "percent" else default  # '4.99%' in a title
     units = column_units(headings, [draft.cells_in(k) for k in order], default)
     rows = [
-        TableRow(label=label, cells=[
-            cell_to_figure(cell, unit, f"{label}, {heading}" if heading else label) if cell else None
-            for cell, unit, heading in zip(cells, units, headings, strict=True)
-        ])
-        for label, cells in fold_rows(flow, draft, order, label_column)
+        TableRow(label=f.label, cells=[
+            cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label) if cell else None
+            for cell, unit, heading in zip(f.cells, units, headings, strict=True)
+        ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
+        for f in fold_rows(flow, draft, order, label_column)
     ]
-    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < MIN_COLUMNS:
+    if headed and not (headings and headings[0] and units[0] is not None):
+        return None  # one column of amounts is a table only under a heading naming its unit
+    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < min_columns:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
     return NumericTable(
         id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
-        unit=table_unit(units), columns=headings, rows=rows,
+        unit=table_unit(units), columns=headings, rows=rows, column_units=[unit_name(u) for u in units],
+        page_end=last if (last := max(r.page or 0 for r in rows)) > flow[first].row.page else None,
+        opens_page=above is None and not header.banner and _near_page_top(flow, first),
     )
+
+
+PAGE_TOP_ROWS = 3
+
+
+def _near_page_top(flow: Sequence[FlowRow], first: int) -> bool:
+    """Within the first rows of its page (a running header may stand above it)."""
+    k = first
+    while k > 0 and not flow[k].page_break and first - k < PAGE_TOP_ROWS:
+        k -= 1
+    return flow[k].page_break or k == 0
 
 
 def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
@@ -248,32 +288,48 @@ def _label_column(draft: DraftTable, header: Header, order: list[int]) -> int | 
     return first if all(first in draft.placed[k] for k in numeric) else None
 
 
+@dataclass
+class Folded:
+    """One printed row of the table, wrapped label lines folded in."""
+
+    label: str
+    cells: list[Cell | None]
+    page: int
+    bold: bool = False
+    notes: list[str] = field(default_factory=list)
+    group: str | None = None
+
+
 def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
-              label_column: int | None = None) -> list[tuple[str, list[Cell | None]]]:
-    """(label, cells by column) per printed row, wrapped label lines folded into their row."""
+              label_column: int | None = None) -> list[Folded]:
+    """Each printed row with its cells by column, wrapped label lines folded into their row;
+    a heading row (text only) is kept as a row and names the group of the rows below it."""
     pitch = row_pitch(flow, draft)
-    rows: list[tuple[str, list[Cell | None]]] = []
-    prefix = ""
+    rows: list[Folded] = []
+    prefix, group = "", None
     for n, k in enumerate(draft.rows):
-        label = draft.parsed[k].label_text
-        if draft.parsed[k].kind == "label":
+        parsed, row = draft.parsed[k], flow[k].row
+        label = parsed.label_text
+        if parsed.kind == "label":
             following = draft.rows[n + 1] if n + 1 < len(draft.rows) else None
             if rows and is_continuation(flow[k], pitch):
-                rows[-1] = (plain(f"{rows[-1][0]} {label}"), rows[-1][1])
+                rows[-1].label = plain(f"{rows[-1].label} {label}")
             elif following is not None and draft.parsed[following].kind == "numeric" \
                     and is_continuation(flow[following], pitch):
                 prefix = plain(f"{prefix} {label}")  # a label wrapped above its numbers
             else:
-                rows.append((plain(f"{prefix} {label}"), [None] * len(order)))
+                group = plain(f"{prefix} {label}")
+                rows.append(Folded(group, [None] * len(order), row.page, row.bold))
                 prefix = ""
             continue
         cells: list[Cell | None] = [None] * len(order)
-        for cell, place in zip(draft.parsed[k].cells, draft.placed[k], strict=False):
+        for cell, place in zip(parsed.cells, draft.placed[k], strict=False):
             if place == label_column:
                 label = cell.text
             else:
                 cells[order.index(place)] = cell
-        rows.append((plain(f"{prefix} {label}"), cells))
+        notes = [plain(" ".join(w.text for w in note)) for note in parsed.notes]
+        rows.append(Folded(plain(f"{prefix} {label}"), cells, row.page, row.bold, notes, group))
         prefix = ""
     return rows
 
@@ -288,10 +344,20 @@ def column_units(
         unit = text_to_unit(heading) or default
         if unit is None and not heading and k:
             unit = units[-1]
+        if unit is None and any("£" in c.text for c in cells[k]):
+            unit = Unit("money")  # '£430.00' over '315.00': the column is of pounds
         if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells[k]):
             unit = Unit("fte")
         units.append(unit)
     return units
+
+
+def unit_name(unit: Unit | None) -> str | None:
+    """'GBP', 'GBP 1000' (under '£000'), 'FTE', 'count', 'percent'; None when nothing says."""
+    if unit is None:
+        return None
+    name = {"money": "GBP", "fte": "FTE", "headcount": "headcount"}.get(unit.kind, unit.kind)
+    return name if unit.scale == 1 else f"{name} {unit.scale:g}"
 
 
 def table_unit(units: Sequence[Unit | None]) -> TableUnit:
