@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.checks.relation import Term, relation
-from extract.checks.totals import NON_ADDITIVE, agrees, heading, subject
+from extract.checks.totals import NON_ADDITIVE, agrees, heading, placed, subject
 from extract.models import Figure, NumericTable, Relation, TableRow
 
 
@@ -86,7 +86,7 @@ def _judge(table: NumericTable, rule: NamedRule, lines: Sequence[Line]) -> Itera
     for ln in lines:
         terms = [Term(f, s) for f, s in zip(ln.operands, signs, strict=True)]
         yield relation(rule.check, subject(table, ln.row, ln.column, ln.name), terms, ln.stated,
-                       f"{rule.meaning} ({_expression(rule, signs, ln)})")
+                       f"{rule.meaning} ({_expression(rule, signs, ln)})", **placed(table, ln.row, ln.column, ln.name))
 
 
 def _printed_convention(rule: NamedRule, line: Line) -> int:

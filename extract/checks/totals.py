@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from extract.checks.relation import Term, relation
 from extract.models import Figure, NumericTable, Relation, TableRow
@@ -227,7 +228,8 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
     for c in columns:
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
-        yield relation("table.total_row", subject(table, row, c), [Term(f) for f in parts], row.cells[c], meaning)  # type: ignore[arg-type]
+        yield relation("table.total_row", subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
+                       meaning, **placed(table, row, c))
 
 
 def _column(rows: Sequence[TableRow], c: int) -> list[Figure]:
@@ -260,7 +262,8 @@ def total_columns(table: NumericTable) -> Iterator[Relation | None]:
             parts = _row_parts(row, best)
             if parts is not None and row.cells[t] is not None:
                 yield relation("table.total_column", subject(table, row, t), [Term(f) for f in parts],
-                               row.cells[t], f"the total column is not the sum of {names}")  # type: ignore[arg-type]
+                               row.cells[t], f"the total column is not the sum of {names}",  # type: ignore[arg-type]
+                               **placed(table, row, t))
 
 
 def _column_readings(table: NumericTable, previous: int, t: int) -> list[list[int]]:
@@ -305,6 +308,18 @@ def row_name(table: NumericTable, row: TableRow) -> str:
     if row.label.strip():
         return row.label
     return f"row {table.rows.index(row) + 1} (unlabelled)"
+
+
+class Place(TypedDict):
+    """Where a relation lies, for relations[]: the table, the row's label, the column's heading."""
+
+    structure: str
+    row: str
+    column: str
+
+
+def placed(table: NumericTable, row: TableRow, column: int, name: str | None = None) -> Place:
+    return {"structure": table.id, "row": row_name(table, row), "column": name or heading(table, column)}
 
 
 def subject(table: NumericTable, row: TableRow, column: int, name: str | None = None) -> str:
