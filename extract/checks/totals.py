@@ -26,7 +26,7 @@ from extract.models import Figure, NumericTable, Relation, TableRow
 # A row is a total when its label says so, anywhere and in any case: 'Total', 'CAPITAL TOTAL',
 # 'TOTAL SPENDING', 'Sub-total', 'Subtotal', 'Net total', 'Grand total', Welsh 'Cyfanswm'
 # (soft-mutated 'gyfanswm', 'Is-gyfanswm' for a subtotal).
-TOTAL_WORDS = [r"(sub[\s-]?)?totals?", r"(is-?)?[cg]yfanswm"]
+TOTAL_WORDS = [r"(sub[\s-]?)?total", r"(is-?)?[cg]yfanswm"]  # "Totals carried to …" heads a summary, no sum
 # ... unless the label says it is a share of a total, a total across the columns, or the name of
 # something else ('Pyrford Global Total Return Fund').
 NOT_A_TOTAL = [r"total\s+across", r"%", r"\bper\s*cent", r"percentage", r"\bof\s+(the\s+)?total\b",
@@ -45,7 +45,9 @@ GROUP = "the rows of its group"
 TOTAL_COLUMN = re.compile(r"\btotal\b|\bcyfanswm\b", re.I)
 # Labels of the budget a year-on-year reconciliation opens and closes with.
 BUDGET_LINE = re.compile(
+    # ... but not a line of changes to it ("Base Budget Changes", "Budget adjustments")
     r"^(?:(?:original|revised|proposed|approved|base|net|draft)\s+)*(?:base\s+)?budget\b"
+    r"(?!\s+(?:changes?|adjustments?|movements?|variations?|pressures?|growth|reductions?|savings?)\b)"
     r"|\bbudget\s+(?:requirement\s+)?(?:for\s+)?(?:20\d\d|\d\d)[-/](?:20)?\d\d\b"
     r"|^(?:20\d\d|\d\d)[-/](?:20)?\d\d\s+(?:original\s+|revised\s+|base\s+|net\s+)*budget\b",
     re.I,
@@ -206,6 +208,14 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
     return substantial and 2 * len(agreeing) >= len(columns)
 
 
+def _mostly_disagrees(chosen: tuple[Reading, list[int]], row: TableRow) -> bool:
+    """A misprinted total shows in the column it was misprinted in, the others adding up; a
+    reading that holds in fewer columns than it fails in is the reader's, not the page's."""
+    reading, columns = chosen
+    holding = sum(agrees(_column(reading.parts, c), row.cells[c]) for c in columns)  # type: ignore[arg-type]
+    return len(columns) - holding > holding
+
+
 def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]] | None,
             readings: Sequence[Reading]) -> Iterator[Relation | None]:
     if chosen is None:
@@ -220,6 +230,8 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
         if not columns:
             return
         chosen = (group, columns)
+    elif _mostly_disagrees(chosen, row):
+        return  # the best reading fails in more columns than it holds in: a misread, not a misprint
     reading, columns = chosen
     first = next((r for r in table.rows if any(r.cells)), None)
     if table.opens_page and reading.parts and reading.parts[0] is first and any(

@@ -38,9 +38,13 @@ LONE_AMOUNT_LINES = 4
 LISTED_AMOUNT = re.compile(r"\S\s+£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$")
 LISTED_TOTAL = re.compile(r"\b(?:total|cyfanswm)\b\W*£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$", re.I)
 # 'Salaries 152,360 312,300 Salary for Staff - 3.4 FTE': amounts with a text column after them.
-AMOUNTS_THEN_TEXT = re.compile(r"[A-Za-z]\S*\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+[A-Za-z]")
+AMOUNTS_THEN_TEXT = re.compile(
+    r"[A-Za-z]\S*\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+[A-Za-z]"
+    # '1.792 4.599 The real variance …': amounts opening a row whose label wrapped above them
+    r"|^\(?[-−–]?\d[\d,]*\.\d+\)?\s+\(?[-−–]?\d[\d,]*\.\d+\)?\s+[A-Za-z]")
 # 'Pay and price inflation   38,900': a label and one amount, a one-column table's row.
-LABELLED_AMOUNT = re.compile(r"\S\s+\(?[-−–]?(?:£\d[\d,]*(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)?\s*$")
+LABELLED_AMOUNT = re.compile(
+    r"\S\s+\(?[-−–+]?(?:£\d[\d,]*(?:\.\d+)?(?:k|m|bn)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)?\s*$", re.I)
 LABELLED_AMOUNT_LINES = 3  # as numgrid.MIN_SINGLE_ROWS
 TITLE_ROOM = 3  # a structure opening in a page's first lines may have its title on the page before
 # A card runs from 'Overview' to its budget block; the 2017 pack's longest (Specialist

@@ -18,11 +18,13 @@ has text; 'always' OCRs every page, replacing any text layer with what OCR reads
 from __future__ import annotations
 
 import contextlib
-import io
+import importlib.util
 import logging
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ from typing import Literal
 
 from extract.errors import OcrFailed, OcrUnavailable
 from extract.read.pdfium import PageLines
+from extract.read.pool import die_with_parent
 from extract.read.quality import pages_needing_ocr
 
 OcrMode = Literal["auto", "always", "never"]
@@ -63,11 +66,8 @@ class OcrResult:
 
 def engine_installed() -> bool:
     """OCRmyPDF importable and Tesseract on PATH."""
-    try:
-        import ocrmypdf  # noqa: F401
-    except ImportError:
-        return False
-    return shutil.which("tesseract") is not None
+    # Found, not imported: importing OCRmyPDF patches pdfminer for the whole process.
+    return importlib.util.find_spec("ocrmypdf") is not None and shutil.which("tesseract") is not None
 
 
 def default_mode() -> OcrMode:
@@ -100,40 +100,41 @@ def ocr_copy(path: Path, pages: Sequence[int]) -> Iterator[OcrResult]:
 
 
 def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
-    """OCR `pages` of source into target; returns OCRmyPDF's working folder (hOCR inside)."""
-    import ocrmypdf
+    """OCR `pages` of source into target; returns OCRmyPDF's working folder (hOCR inside).
 
-    previous_tempdir = tempfile.tempdir
-    tempfile.tempdir = str(scratch)  # OCRmyPDF's working folder goes inside ours, removed with it
-    quiet = logging.getLogger("ocrmypdf")
-    previous_level = quiet.level
-    quiet.setLevel(logging.ERROR)
+    OCRmyPDF runs in a process of its own: importing it patches pdfminer (its PDF analysis
+    changes how pdfminer decodes some fonts), which would change what pdfplumber reads for
+    every pack after it in this process. Its working folder goes inside ours (TMPDIR), and it
+    ends with this process (a limited child killed at --timeout takes it along)."""
+    command = [
+        sys.executable, "-m", "ocrmypdf", "--quiet",
+        "--pages", ",".join(str(n) for n in pages),
+        "--force-ocr",  # only the chosen pages; a garbled text layer is replaced, not kept
+        "--language", "+".join(available_languages()),
+        "--deskew",  # a crooked sheet's rows must come out level, or table rows split
+        # Tesseract's default (Otsu) threshold: Sauvola's read fewer digits wrong as missing
+        # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
+        "--output-type", "pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
+        "--optimize", "0",
+        "--jobs", "1",  # batch runs one pack per process already
+        "--keep-temporary-files",  # the hOCR files carry the word confidences
+        "--invalidate-digital-signatures",  # the copy is ours; the input keeps its signature
+        str(source), str(target),
+    ]
     try:
-        with contextlib.redirect_stderr(io.StringIO()):  # 'Temporary working files retained at ...'
-            ocrmypdf.ocr(
-                source, target,
-                pages=",".join(str(n) for n in pages),
-                force_ocr=True,  # only the chosen pages; a garbled text layer is replaced, not kept
-                language=list(available_languages()),
-                deskew=True,  # a crooked sheet's rows must come out level, or table rows split
-                # Tesseract's default (Otsu) threshold: Sauvola's read fewer digits wrong as missing
-                # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
-                output_type="pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
-                optimize=0,
-                jobs=1,  # batch runs one pack per process already
-                progress_bar=False,
-                keep_temporary_files=True,  # the hOCR files carry the word confidences
-                invalidate_digital_signatures=True,  # the copy is ours; the input keeps its signature
-            )
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any OCRmyPDF or Tesseract failure: one reason for the user
-        raise OcrFailed(str(source), f"OCR failed ({type(exc).__name__}: {_first_line(exc)})") from exc
-    finally:
-        tempfile.tempdir = previous_tempdir
-        quiet.setLevel(previous_level)
+        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "TMPDIR": str(scratch)},
+                              preexec_fn=die_with_parent, check=False)
+    except OSError as exc:
+        raise OcrFailed(str(source), f"OCR could not start ({exc.strerror or exc})") from exc
+    if done.returncode != 0 or not target.is_file():
+        raise OcrFailed(str(source), f"OCR failed (OCRmyPDF exit {done.returncode}: {_last_line(done.stderr)})")
     folders = sorted(scratch.glob("ocrmypdf.io.*"))
     return folders[-1] if folders else scratch
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1][:160] if lines else "no message"
 
 
 def available_languages() -> tuple[str, ...]:
