@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.models import Meeting
-from extract.pack.meeting import pages_to_meeting, parse_date, parse_time
+from extract.pack.meeting import committee_name, pages_to_meeting, parse_date, parse_time
 from extract.pack.segment import pages_to_documents
 from extract.read.pdfium import PageLines
 
@@ -438,3 +438,13 @@ def test_the_2017_variants_give_the_documents_of_the_2017_pack_they_print():
 def _lines_and_meeting(pdf: Path):
     lines = _sample_lines(pdf)
     return lines, pages_to_meeting(lines)
+
+
+@pytest.mark.parametrize("text", ["1 Minutes of the Last", "Draft Minutes of the meeting held on"])
+def test_an_agenda_item_or_a_headings_own_words_is_no_committee(text):
+    # OCR'd parish papers gave these as the committee: a wrong meeting is worse than none.
+    assert committee_name(text) is None
+
+
+def test_a_numbered_body_keeps_its_number():
+    assert committee_name("Scrutiny Board (2)") == "Scrutiny Board (2)"

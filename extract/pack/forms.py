@@ -89,6 +89,9 @@ NOT_COMMITTEE = re.compile(
 # council; when a line under it names a body, that line is the committee.
 COUNCIL_NAME = re.compile(r"^(?:the\s+)?[\w&'’.\- ]+\b(county|city|borough|district|town|parish|community)\s+"
                           r"council$|^(?:london\s+borough|royal\s+borough)\s+of\s+\w+", re.I)
+# A name that is no body's: an agenda item ("1 Minutes of the Last"), or the heading's own
+# words ("Draft Minutes of the meeting held on"): a wrong committee is worse than none.
+NOT_A_BODY_NAME = re.compile(r"^\d|\bminutes\s+of\b|\bmeeting\s+held\b|\bheld\s+on\b", re.I)
 # A place names a building or room.
 PLACE_WORDS = re.compile(
     r"\b(room|rooms|hall|chamber|house|centre|center|suite|offices?|library|church|pavilion|building|"

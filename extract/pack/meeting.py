@@ -125,7 +125,8 @@ def committee_name(text: str) -> str | None:
     """A body's name as printed, folded to one line; capitals set in title case."""
     name = " ".join(text.split()).strip(" ,.;:-–—")
     name = re.sub(r"^(?:to\s*:\s*|to\s+)?(?:the|y|yr)?\s*", "", name, flags=re.I)  # "To: Cabinet – 30 January"
-    if not name or len(name.split()) > 12 or forms.NOT_COMMITTEE.match(name) or parse_date(name):
+    if not name or len(name.split()) > 12 or forms.NOT_COMMITTEE.match(name) or parse_date(name) \
+            or forms.NOT_A_BODY_NAME.search(name):
         return None
     if name.upper() == name:
         words = name.lower().split()
