@@ -146,7 +146,8 @@ def ocr_option(command):
         "--ocr",
         type=click.Choice(["auto", "always", "never"]),
         default=None,
-        help="Read scanned pages with OCR (OCRmyPDF and Tesseract): 'auto' only pages that have no text, "
+        help="Read scanned pages with OCR (OCRmyPDF and Tesseract): 'auto' only pages without usable text "
+        "(scans, fonts without a text encoding), "
         "'always' every page, 'never' none. Default: auto when the OCR engine is installed, never otherwise.",
     )(command)
 
