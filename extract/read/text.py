@@ -239,3 +239,15 @@ def _word(chars: Sequence[Glyph], page: int) -> Word:
         size=sizes[len(sizes) // 2],
         bold=sum(c.bold for c in chars) * 2 > len(chars),
     )
+
+
+def phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
+    """Words in reading order grouped into phrases: a gap of `gap` points or more between two
+    words starts a new phrase (a cell, a label, a column heading)."""
+    grouped: list[list[Word]] = []
+    for word in words:
+        if grouped and word.x0 - grouped[-1][-1].x1 < gap:
+            grouped[-1].append(word)
+        else:
+            grouped.append([word])
+    return grouped

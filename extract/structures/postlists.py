@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from extract.models import Figure, Post, PostList
 from extract.read.flow import FlowRow, plain
-from extract.read.text import Row, TextRun, Word
+from extract.read.text import Row, TextRun, Word, phrases
 
 # The printed total, whole phrase; group 'n' is the number.
 TOTAL_PATTERNS: list[re.Pattern] = [
@@ -82,16 +82,16 @@ class ListLayout:
 def flow_to_post_lists(flow: Sequence[FlowRow], first: int = 1) -> list[PostList]:
     lists: list[PostList] = []
     for index, fr in enumerate(flow):
-        for phrase, match in total_phrases(fr.row):
+        for phrase, match in totalphrases(fr.row):
             layout = read_list(flow, index, phrase, match)
             if layout is not None:
                 lists.append(layout_to_post_list(layout, first + len(lists)))
     return lists
 
 
-def total_phrases(row: Row) -> list[tuple[list[Word], re.Match]]:
+def totalphrases(row: Row) -> list[tuple[list[Word], re.Match]]:
     found = []
-    for phrase in _phrases(row.words, PHRASE_GAP * row.size):
+    for phrase in phrases(row.words, PHRASE_GAP * row.size):
         text = plain(" ".join(w.text for w in phrase))
         for pattern in TOTAL_PATTERNS:
             match = pattern.match(text)
@@ -99,16 +99,6 @@ def total_phrases(row: Row) -> list[tuple[list[Word], re.Match]]:
                 found.append((phrase, match))
                 break
     return found
-
-
-def _phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
-    phrases: list[list[Word]] = []
-    for word in words:
-        if phrases and word.x0 - phrases[-1][-1].x1 < gap:
-            phrases[-1].append(word)
-        else:
-            phrases.append([word])
-    return phrases
 
 
 def read_list(flow: Sequence[FlowRow], index: int, total: list[Word], match: re.Match) -> ListLayout | None:
@@ -146,7 +136,7 @@ def zone_lines(flow: Sequence[FlowRow], zone: Zone, total: Sequence[Word]) -> li
             continue  # a row of the list beside this one
         if below_top - max(w.bottom for w in words) > ITEM_GAP * fr.row.size:
             break
-        if total_phrases(Row(fr.row.page, tuple(words))):
+        if totalphrases(Row(fr.row.page, tuple(words))):
             break  # the end of the list above (the list beside may end on this row: not ours)
         lines.append((fr.row, words))
         below_top = min(w.top for w in words)
@@ -181,7 +171,7 @@ def list_zone(rows: Sequence[Row], total_x: float) -> Zone:
 
 def _bullet_xs(row: Row) -> list[float]:
     """x of each bullet that opens a phrase (a dash inside a line is punctuation)."""
-    return [p[0].x0 for p in _phrases(row.words, PHRASE_GAP * row.size) if _is_bullet(p[0])]
+    return [p[0].x0 for p in phrases(row.words, PHRASE_GAP * row.size) if _is_bullet(p[0])]
 
 
 def _is_bullet(word: Word) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.models import NumericTable, TableRow, TableUnit
 from extract.read.flow import FlowRow, plain
-from extract.read.text import Word
+from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
     ALIGN_TOLERANCE,
@@ -132,7 +132,7 @@ Placed = list[tuple[int | None, list[Word]]]  # phrases with their column (None:
 def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Placed | None:
     """Each phrase with its column, or None for a title-like row."""
     placed: Placed = []
-    for phrase in _phrases(words, PHRASE_GAP * size):
+    for phrase in phrases(words, PHRASE_GAP * size):
         over_label = phrase[0].x0 < draft.label_x1 and phrase[-1].x1 > draft.label_x0
         hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
         if len(hits) > 1 or (over_label and hits):
@@ -141,16 +141,6 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
             continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
     return placed
-
-
-def _phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
-    phrases: list[list[Word]] = []
-    for word in words:
-        if phrases and word.x0 - phrases[-1][-1].x1 < gap:
-            phrases[-1].append(word)
-        else:
-            phrases.append([word])
-    return phrases
 
 
 def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[int | None, list[Word]]:
