@@ -82,14 +82,14 @@ class ListLayout:
 def flow_to_post_lists(flow: Sequence[FlowRow], first: int = 1) -> list[PostList]:
     lists: list[PostList] = []
     for index, fr in enumerate(flow):
-        for phrase, match in totalphrases(fr.row):
+        for phrase, match in total_phrases(fr.row):
             layout = read_list(flow, index, phrase, match)
             if layout is not None:
                 lists.append(layout_to_post_list(layout, first + len(lists)))
     return lists
 
 
-def totalphrases(row: Row) -> list[tuple[list[Word], re.Match]]:
+def total_phrases(row: Row) -> list[tuple[list[Word], re.Match]]:
     found = []
     for phrase in phrases(row.words, PHRASE_GAP * row.size):
         text = plain(" ".join(w.text for w in phrase))
@@ -136,7 +136,7 @@ def zone_lines(flow: Sequence[FlowRow], zone: Zone, total: Sequence[Word]) -> li
             continue  # a row of the list beside this one
         if below_top - max(w.bottom for w in words) > ITEM_GAP * fr.row.size:
             break
-        if totalphrases(Row(fr.row.page, tuple(words))):
+        if total_phrases(Row(fr.row.page, tuple(words))):
             break  # the end of the list above (the list beside may end on this row: not ours)
         lines.append((fr.row, words))
         below_top = min(w.top for w in words)
