@@ -22,3 +22,13 @@ def test_committed_schema_is_what_the_models_generate():
                          ids=lambda p: p.stem)
 def test_every_sample_output_validates_against_the_committed_schema(pdf):
     jsonschema.validate(to_document(extraction_of(pdf)), json.loads(COMMITTED.read_text()))
+
+
+def test_an_output_breaking_the_schema_is_refused_naming_where():
+    from extract.errors import OutputError
+
+    extraction = extraction_of(SAMPLES / "coventry-2017-scrutiny-pack.pdf")
+    broken = extraction.model_copy(update={"service_cards": [
+        extraction.service_cards[0].model_copy(update={"id": 5})]})
+    with pytest.raises(OutputError, match=r"output does not validate at service_cards/0/id: "):
+        to_document(broken)
