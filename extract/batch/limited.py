@@ -14,12 +14,13 @@ import multiprocessing
 import signal
 import time
 import traceback
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extract.batch.worker import SAMPLE_SECONDS, Limits, MemoryWatch, apply_limits, describe_exit
+from extract.batch.worker import NEAR_CAP, SAMPLE_SECONDS, Limits, MemoryWatch, apply_limits, describe_exit
 from extract.errors import AgendaExtractError, OutOfMemory, TimedOut, WorkerCrashed
 from extract.read.pool import die_with_parent
 
@@ -28,45 +29,120 @@ GRACE_SECONDS = 5.0  # for a child that answered to exit before it is killed
 
 def call_limited(function: Callable[..., Any], args: tuple, limits: Limits, path: Path | str) -> Any:
     """function(*args) in a forked child under `limits`; its result, or the error about `path`."""
-    context = multiprocessing.get_context("fork")  # the parent's imports come along: no start-up cost
-    receive, send = context.Pipe(duplex=False)
-    # Not a daemon, so that the child may fork workers of its own (run --jobs reads one file's
-    # pages in a pool); it still ends with this process: killed below, or by the kernel when
-    # this process dies (die_with_parent).
-    process = context.Process(target=_child, args=(function, args, limits, path, send), daemon=False)
-    started = time.monotonic()
-    process.start()
-    send.close()  # so that the child's death reads as EOF here
-    assert process.pid is not None  # started
-    watch = MemoryWatch(process.pid)
-    ended = False  # the child answered or died; otherwise (timeout, Ctrl-C) it is killed at once
+    call = LimitedCall(function, args, limits, path)
     try:
-        while True:
-            watch.sample()
-            remaining = started + limits.timeout - time.monotonic()
-            if remaining <= 0:
-                raise TimedOut(path, f"took longer than the {limits.timeout:g} s timeout (--timeout)")
-            wait([receive, process.sentinel], timeout=min(SAMPLE_SECONDS, remaining))
-            if receive.poll():
-                ended = True
-                try:
-                    status, payload = receive.recv()
-                except (EOFError, OSError):  # died while answering
-                    break
-                return _answer(status, payload)
-            if not process.is_alive():
-                ended = True
-                break
+        while not call.poll():
+            wait(call.waitables(), timeout=call.next_wait())
+        return call.outcome()
     finally:
-        receive.close()
-        process.join(GRACE_SECONDS if ended else 0)
-        if process.is_alive():
-            process.kill()
-            process.join()
-    near_cap = watch.peak_vm_mb >= 0.8 * limits.max_memory_mb
-    info = describe_exit(process.exitcode, limits, near_cap)
-    error = OutOfMemory if info.type == "out_of_memory" else WorkerCrashed
-    raise error(path, info.message.replace("the worker", "reading it"))
+        call.close()
+
+
+def calls_in_order(function: Callable[..., Any], arguments: Sequence[tuple[tuple, Path | str]], limits: Limits,
+                   at_once: int) -> Iterator[tuple[Path | str, Any, AgendaExtractError | None]]:
+    """function(*args) for each (args, path), up to `at_once` children running side by side,
+    each under its own limits; yields (path, result, None) or (path, None, error) in the order
+    given, as each is done and all before it have been yielded (so messages keep input order)."""
+    queued = deque(arguments)
+    running: deque[LimitedCall] = deque()
+    try:
+        while queued or running:
+            while queued and len(running) < at_once:
+                args, path = queued.popleft()
+                running.append(LimitedCall(function, args, limits, path))
+            for call in running:
+                call.poll()
+            while running and running[0].done:
+                call = running.popleft()
+                try:
+                    yield call.path, call.outcome(), None
+                except AgendaExtractError as exc:
+                    yield call.path, None, exc
+                finally:
+                    call.close()
+            if running and not running[0].done:
+                wait([w for call in running for w in call.waitables()],
+                     timeout=min(call.next_wait() for call in running))
+    finally:
+        for call in running:
+            call.close()
+
+
+class LimitedCall:
+    """One forked child running function(*args) under `limits`, watched by `poll()` (which
+    samples its memory and enforces the timeout) until it is `done`; then `outcome()` is its
+    result or raises the error about `path`. `close()` ends a child that is still running."""
+
+    def __init__(self, function: Callable[..., Any], args: tuple, limits: Limits, path: Path | str):
+        context = multiprocessing.get_context("fork")  # the parent's imports come along: no start-up cost
+        self.path, self._limits = path, limits
+        self._receive, send = context.Pipe(duplex=False)
+        # Not a daemon, so that the child may fork workers of its own (run --jobs reads one file's
+        # pages in a pool); it still ends with this process: killed by close(), or by the kernel
+        # when this process dies (die_with_parent).
+        self._process = context.Process(target=_child, args=(function, args, limits, path, send), daemon=False)
+        self._started = time.monotonic()
+        self._process.start()
+        send.close()  # so that the child's death reads as EOF here
+        assert self._process.pid is not None  # started
+        self._watch = MemoryWatch(self._process.pid)
+        self._answer: tuple[str, Any] | None = None
+        self._error: AgendaExtractError | None = None
+        self.done = False
+
+    def waitables(self) -> list:
+        return [] if self.done else [self._receive, self._process.sentinel]
+
+    def next_wait(self) -> float:
+        """Seconds until this call must be looked at again (memory sample or timeout)."""
+        return max(0.0, min(SAMPLE_SECONDS, self._started + self._limits.timeout - time.monotonic()))
+
+    def poll(self) -> bool:
+        """Look at the child once: its answer, its death, its memory, its time. True when done."""
+        if self.done:
+            return True
+        self._watch.sample()
+        if self._receive.poll():
+            try:
+                self._answer = self._receive.recv()
+            except (EOFError, OSError):  # died while answering
+                self._error = self._death()
+            self._finish(answered=self._answer is not None)
+        elif not self._process.is_alive():
+            self._error = self._death()
+            self._finish(answered=True)
+        elif time.monotonic() >= self._started + self._limits.timeout:
+            self._error = TimedOut(self.path, f"took longer than the {self._limits.timeout:g} s timeout (--timeout)")
+            self._finish(answered=False)
+        return self.done
+
+    def outcome(self) -> Any:
+        assert self.done, "outcome() of a call still running"
+        if self._error is not None:
+            raise self._error
+        assert self._answer is not None
+        return _answer(*self._answer)
+
+    def close(self) -> None:
+        """End the child if it is still running (Ctrl-C, an earlier failure); idempotent."""
+        if not self.done:
+            self._finish(answered=False)
+
+    def _finish(self, answered: bool) -> None:
+        """The child answered or died: give it a moment to exit; otherwise (timeout, Ctrl-C) kill it at once."""
+        self.done = True
+        self._receive.close()
+        self._process.join(GRACE_SECONDS if answered else 0)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+    def _death(self) -> AgendaExtractError:
+        self._process.join(GRACE_SECONDS)
+        near_cap = self._watch.peak_vm_mb >= NEAR_CAP * self._limits.max_memory_mb
+        info = describe_exit(self._process.exitcode, self._limits, near_cap)
+        error = OutOfMemory if info.type == "out_of_memory" else WorkerCrashed
+        return error(self.path, info.message.replace("the worker", "reading it"))
 
 
 def _answer(status: str, payload: Any) -> Any:

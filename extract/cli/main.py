@@ -69,8 +69,9 @@ def main() -> None:
 @click.option("--no-checks", is_flag=True, help="Skip the consistency pass (findings stay empty).")
 @click.option("--html", "html", is_flag=True, help="Also write a review page <pdf stem>.html beside the JSON.")
 @click.option("--jobs", type=click.IntRange(min=1, max=256), default=None,
-              help="Worker processes that read each file's structure pages side by side "
-              "(default: the number of cores; the output is the same).")
+              help="Processes to use (default: the number of cores; the output is the same): "
+              "several files are read side by side, one file per process, and the cores left over "
+              "read a file's structure pages side by side.")
 @ocr_option
 @fail_on_option
 @limits_options
@@ -93,32 +94,31 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     targets = {} if out == "-" else run_targets(pdfs, Path(out))
     refuse_overwriting([t for pair in targets.values() for t in pair], pdfs, "one of the input PDFs")
 
-    from extract.batch.limited import call_limited
+    from extract.batch.limited import calls_in_order
     from extract.batch.worker import Limits
     from extract.cli.tasks import run_one
-    from extract.errors import AgendaExtractError, OutputError
+    from extract.errors import OutputError
     from extract.pipeline import Options, tune_garbage_collector
 
     _warm_imports()
     options = Options(triage=not no_triage, checks=not no_checks, ocr=resolve_ocr(ocr))  # type: ignore[arg-type]
-    limits = Limits(timeout, max_memory)
+    files_at_once, page_jobs = share_cores(jobs or cpu_count(), len(pdfs))
+    arguments = [((pdf, options, html and out != "-", page_jobs), pdf) for pdf in pdfs]
     tune_garbage_collector()
     input_failed = False
     worst_severity = -1
-    for pdf in pdfs:
-        try:
-            result = call_limited(run_one, (pdf, options, html and out != "-", jobs or cpu_count()), limits, pdf)
-        except OutputError as exc:  # the extraction does not validate: a bug, exit 4
-            fail(OutputError(pdf, exc.reason))
-        except AgendaExtractError as exc:
-            echo_error(exc)
+    for pdf, result, error in calls_in_order(run_one, arguments, Limits(timeout, max_memory), files_at_once):
+        if isinstance(error, OutputError):  # the extraction does not validate: a bug, exit 4
+            fail(OutputError(pdf, error.reason))
+        if error is not None:
+            echo_error(error)
             input_failed = True
             continue
         worst_severity = max(worst_severity, result.worst_severity)
         if out == "-":
             click.echo(result.json_text, nl=False)
             continue
-        json_target, html_target = targets[pdf]
+        json_target, html_target = targets[Path(pdf)]
         write_or_fail(json_target, result.json_text)
         if result.html_text is not None:
             write_or_fail(html_target, result.html_text)
@@ -129,6 +129,14 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     if input_failed:
         sys.exit(EXIT_INPUT)
     exit_for_findings(worst_severity, fail_on)
+
+
+def share_cores(jobs: int, files: int) -> tuple[int, int]:
+    """How many files to read side by side, and how many page workers each gets: files first
+    (each file's reading is independent from start to end, where a page pool leaves cores idle
+    while its file is opened, checked and written), the rest of the cores to the pages."""
+    at_once = max(1, min(jobs, files))
+    return at_once, max(1, jobs // at_once)
 
 
 def run_targets(pdfs: tuple[Path, ...], out: Path) -> dict[Path, tuple[Path, Path]]:
