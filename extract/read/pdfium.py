@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
-from extract.read.text import Glyph, PageText, glyphs_to_rows
+from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 # pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
 PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
@@ -99,7 +99,7 @@ def page_lines(document, number: int) -> PageLines:
             textpage.close()
     finally:
         page.close()
-    text = text.translate(str.maketrans(PDFIUM_HYPHENS))
+    text = text.translate(str.maketrans(PDFIUM_HYPHENS)).translate(LIGATURES)
     lines = tuple(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return PageLines(number, float(width), float(height), tuple(line for line in lines if line))
 
@@ -129,7 +129,7 @@ def _glyphs(textpage, height: float, raw):
     rect = raw.FS_RECTF()
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
-        char = PDFIUM_HYPHENS.get(chr(code), chr(code))
+        char = PDFIUM_HYPHENS.get(chr(code), chr(code)).translate(LIGATURES)
         if code in (0, 0xFFFF) or char in "\r\n":
             continue
         if char.isspace():

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EncryptedPdf, ReaderFailed
-from extract.read.text import Glyph, PageText, glyphs_to_rows
+from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +185,7 @@ def _glyph_device_class():
                 try:
                     text = font.to_unichr(cid)
                     assert isinstance(text, str), str(type(text))
+                    text = text.translate(LIGATURES)
                 except PDFUnicodeNotDefined:
                     text = f"(cid:{cid})"
                 known = self._chars[(font, cid)] = (text, font.char_width(cid))

@@ -16,6 +16,13 @@ from extract.settings import DEFAULT_SETTINGS, Settings
 BBox = tuple[float, float, float, float]
 
 
+# Typographic ligatures: a browser or typesetting font prints "ff" in "staffing" as one glyph
+# (U+FB00), which would make "Current staﬀing" a word no label matches. Each reader gives the
+# letters the ligature stands for; the glyph's box is shared letter by letter (_word).
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
+
+
 class Glyph(NamedTuple):  # a tuple: tens of thousands are made per page, cheaply
     text: str
     x0: float
