@@ -19,7 +19,8 @@ from extract.vocabulary import LIST_TOTAL
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
 PITCH_GROWTH = 1.6  # …or this many times the table's usual row gap (sparse tables in small type)
-MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold
+MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold…
+MAX_WRAPPED_LINES = 8  # …not counting the tight lines of a label a narrow column wrapped, up to this many
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
@@ -130,7 +131,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
                 draft.add(k, parsed[k], [])
             pending = []
             draft.add(j, *fitted)
-        elif _may_hold(draft, fr, row) and len(pending) < MAX_LABEL_ROWS:
+        elif _may_hold(draft, fr, row) and _room_for_label_row(flow, draft, pending, j):
             pending.append(j)
         else:
             break
@@ -141,6 +142,17 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def _room_for_label_row(flow: Sequence[FlowRow], draft: DraftTable, pending: Sequence[int], j: int) -> bool:
+    """Whether one more label-only row may wait for numbers below it: a few headings or
+    loose lines, or more when each is a wrapped line of the label above ('Total' / 'across' /
+    'Education' / '(non-' / 'SEN)' in a narrow label column)."""
+    if len(pending) >= MAX_WRAPPED_LINES:
+        return False
+    pitch = row_pitch(flow, draft)
+    loose = [k for k in [*pending, j] if not is_continuation(flow[k], pitch)]
+    return len(loose) <= MAX_LABEL_ROWS
 
 
 def _page_number(flow: Sequence[FlowRow], j: int) -> bool:

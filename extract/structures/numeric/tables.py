@@ -8,6 +8,7 @@ Each cell becomes a Figure in the unit its column heading (or the title) prints.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
     ALIGN_TOLERANCE,
+    CONTINUATION_GAP,
+    CONTINUATION_PITCH,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
     ROW_GAP,
@@ -102,7 +105,10 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
         placed = _place_header_row(draft, flow[j].row.words, flow[j].row.size)
         if placed is None:
             break
-        if all(k is None for k, _ in placed):  # over the labels only: a group heading
+        if all(k is None for k, _ in placed) and not (banners or header.rows) \
+                and _wraps_stub(flow, draft, j):
+            _add_header_row(header, placed, j)  # the last line of a stub a narrow column wrapped
+        elif all(k is None for k, _ in placed):  # over the labels only: a group heading
             if header.rows or len(banners) == MAX_BANNER_ROWS:
                 break
             banners.insert(0, j)
@@ -114,6 +120,26 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
         j -= 1
     header.unit_text += "".join(" " + m.group(1) for k in header.rows for m in FIGURES_IN.finditer(flow[k].text))
     return header
+
+
+def _wraps_stub(flow: Sequence[FlowRow], draft: DraftTable, j: int) -> bool:
+    """A row over the labels only, just above the body, that is the stub's last line rather
+    than a group heading: set as tight under a header row's stub as the lines of one cell
+    ('Summary' / '- all' / 'services' / 'in' / 'review*'), where the body's rows stand further
+    apart than that (a group heading is a row of the table, spaced as its rows are)."""
+    numeric = [flow[k].gap_above for k in draft.rows[1:]
+               if draft.parsed[k].kind == "numeric" and not flow[k].page_break]
+    if j == 0 or flow[j].page_break or not numeric:
+        return False
+    above, row = flow[j - 1], flow[j]
+    tight = row.gap_above <= CONTINUATION_GAP * row.row.size
+    if not tight or row.gap_above > CONTINUATION_PITCH * statistics.median(numeric):
+        return False
+    placed = _place_header_row(draft, above.row.words, above.row.size)
+    stub = [w for k, words in placed or [] if k is None for w in words]
+    columns = [k for k, _ in placed or [] if k is not None]
+    x0, x1 = row.row.x0, row.row.x1
+    return bool(stub and columns) and any(w.x0 <= x1 and w.x1 >= x0 for w in stub)
 
 
 def _add_header_row(header: Header, placed: Placed, index: int) -> None:
@@ -257,7 +283,11 @@ PAGE_TOP_ROWS = 3
 
 
 def _near_page_top(flow: Sequence[FlowRow], first: int) -> bool:
-    """Within the first rows of its page (a running header may stand above it)."""
+    """Within the first rows of its page (a running header may stand above it), and not
+    under a sentence that introduces it ('… the following impacts on staff.'): a table
+    that goes on from the page before has no such sentence between its parts."""
+    if first > 0 and not flow[first].page_break and plain(flow[first - 1].text).endswith((".", ":")):
+        return False
     k = first
     while k > 0 and not flow[k].page_break and first - k < PAGE_TOP_ROWS:
         k -= 1
