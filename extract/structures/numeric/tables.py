@@ -105,8 +105,7 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
         placed = _place_header_row(draft, flow[j].row.words, flow[j].row.size)
         if placed is None:
             break
-        if all(k is None for k, _ in placed) and not (banners or header.rows) \
-                and _wraps_stub(flow, draft, j):
+        if all(k is None for k, _ in placed) and not banners and _wraps_stub(flow, draft, j):
             _add_header_row(header, placed, j)  # the last line of a stub a narrow column wrapped
         elif all(k is None for k, _ in placed):  # over the labels only: a group heading
             if header.rows or len(banners) == MAX_BANNER_ROWS:
@@ -123,23 +122,28 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
 
 
 def _wraps_stub(flow: Sequence[FlowRow], draft: DraftTable, j: int) -> bool:
-    """A row over the labels only, just above the body, that is the stub's last line rather
-    than a group heading: set as tight under a header row's stub as the lines of one cell
-    ('Summary' / '- all' / 'services' / 'in' / 'review*'), where the body's rows stand further
-    apart than that (a group heading is a row of the table, spaced as its rows are)."""
+    """A row over the labels only, just above the body, that is a line of the stub rather
+    than a group heading: it and any stub-only lines above it set as tight as the lines of
+    one cell, under a header row whose stub they continue ('Summary' / '- all' / 'in' /
+    'review*'), where the body's rows stand further apart than that (a group heading is a
+    row of the table, spaced as its rows are)."""
     numeric = [flow[k].gap_above for k in draft.rows[1:]
                if draft.parsed[k].kind == "numeric" and not flow[k].page_break]
-    if j == 0 or flow[j].page_break or not numeric:
+    if not numeric:
         return False
-    above, row = flow[j - 1], flow[j]
-    tight = row.gap_above <= CONTINUATION_GAP * row.row.size
-    if not tight or row.gap_above > CONTINUATION_PITCH * statistics.median(numeric):
-        return False
-    placed = _place_header_row(draft, above.row.words, above.row.size)
-    stub = [w for k, words in placed or [] if k is None for w in words]
-    columns = [k for k, _ in placed or [] if k is not None]
-    x0, x1 = row.row.x0, row.row.x1
-    return bool(stub and columns) and any(w.x0 <= x1 and w.x1 >= x0 for w in stub)
+    pitch = statistics.median(numeric)
+    for k in range(j, max(0, j - MAX_HEADER_ROWS), -1):
+        fr = flow[k]
+        if fr.page_break or fr.gap_above > min(CONTINUATION_GAP * fr.row.size, CONTINUATION_PITCH * pitch):
+            return False
+        placed = _place_header_row(draft, flow[k - 1].row.words, flow[k - 1].row.size)
+        stub = [words for column, words in placed or [] if column is None]
+        one_phrase = len(phrases(list(fr.row.words), PHRASE_GAP * fr.row.size)) == 1
+        if len(stub) != 1 or not one_phrase or abs(stub[0][0].x0 - fr.row.x0) > ALIGN_TOLERANCE:
+            return False  # the stub is one left-aligned cell: each of its lines one phrase below the first
+        if any(column is not None for column, _ in placed or []):
+            return True  # the header row whose stub these lines continue
+    return False
 
 
 def _add_header_row(header: Header, placed: Placed, index: int) -> None:
