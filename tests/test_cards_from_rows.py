@@ -87,3 +87,16 @@ def test_a_title_cell_is_wrapped_only_when_its_lines_are_set_as_one_cell():
         (154, [(60, "£0.82M"), (130, "£0.77M (saving £0.05M)")]),
     ]
     assert flow_to_cards(lay_out(apart)) == []
+
+
+def test_block_titles_wrapped_in_both_columns_still_open_the_block():
+    """'Current' / 'budget' beside 'Proposed' / 'costs': the boundary is the gap between them."""
+    wrapped = [
+        *CARD[:6],
+        (146, [(60, "Current"), (200, "Proposed")]),
+        (158, [(60, "budget"), (200, "costs")]),
+        (172, [(60, "£0.82M"), (200, "£0.77M (saving £0.05M)")]),
+    ]
+    (card,) = flow_to_cards(lay_out(wrapped))
+    assert (card.budget.current.value, card.budget.proposed.value, card.budget.saving.value) == (
+        820_000, 770_000, 50_000)
