@@ -47,6 +47,10 @@ class Settings:
     """Type sizes: in a label/value row ('Overview   The service ...') the first gap this
     wide starts the value column."""
 
+    header_wrap_gap: float = 0.6
+    """Type sizes of white space above the second line of a card block's title cell that a
+    narrow column wrapped ('Current' / 'budget'): the spacing of lines in one cell."""
+
     # --- the end of a block (structures/cards.py, structures/fintables.py) ----------------
     block_gap: float = 2.2
     """Type sizes of white space above a row that ends a card's staffing or budget block,

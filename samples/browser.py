@@ -48,10 +48,12 @@ def cell(text: str, tag: str = "td", cls: str = "") -> str:
     return f"<{tag}{attr}>{escape(text)}</{tag}>"
 
 
-def rows(table: list[list[str]], numeric_from: int = 99) -> str:
+def rows(table: list[list[str]], numeric_from: int = 99, bold: frozenset[int] = frozenset()) -> str:
+    """A borderless table; rows numbered in `bold` set in bold (as the Word pack prints them)."""
     body = "".join(
-        "<tr>" + "".join(cell(c, cls="n" if i >= numeric_from else "") for i, c in enumerate(r)) + "</tr>"
-        for r in table
+        ('<tr style="font-weight: bold">' if n in bold else "<tr>")
+        + "".join(cell(c, cls="n" if i >= numeric_from else "") for i, c in enumerate(r)) + "</tr>"
+        for n, r in enumerate(table)
     )
     return f"<table>{body}</table>"
 
@@ -82,8 +84,10 @@ def report(pack: PackContent) -> list[str]:
     for item in r.body:
         if isinstance(item, FinancialImpactTable):
             table = [[item.title], ["", *item.periods], ["", *item.units]]
+            heading_rows = len(table)
             table += [[row.label, *row.values] for row in item.rows]
-            out.append(rows(table, numeric_from=1))
+            bold = frozenset(heading_rows + n for n, row in enumerate(item.rows) if row.bold)
+            out.append(rows(table, numeric_from=1, bold=bold))
             out += [f"<p><small>{escape(n)}</small></p>" for n in item.footnotes]
         elif isinstance(item, ReportHeading):
             out.append(f"<p><b>{escape(item.number)} {escape(item.text)}</b></p>")

@@ -35,3 +35,22 @@ def shared_dir(name: str) -> Path:
 @pytest.fixture(scope="session")
 def pack_2017():
     return extraction_of(PACK_2017)
+
+
+@pytest.fixture(scope="session")
+def browser_pack(tmp_path_factory) -> Path:
+    """The 2017 pack's content printed by headless Chromium (samples/browser.py: DejaVu Serif,
+    borderless tables, narrow label columns), once per session; never committed. Tests that
+    take it are marked `browser` and skip when chromium is absent."""
+    import sys
+
+    if str(SAMPLES) not in sys.path:
+        sys.path.insert(0, str(SAMPLES))
+    import browser
+
+    if browser.chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run installs it): "
+                    "the Chromium-printed 2017 pack cannot be made")
+    target = tmp_path_factory.mktemp("browser") / "coventry-2017-browser-pack.pdf"
+    browser.print_pdf(browser.pack_html(), target)
+    return target

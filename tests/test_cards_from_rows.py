@@ -57,3 +57,46 @@ def test_a_wide_gap_ends_the_budget_block():
     assert card.budget.savings_breakdown == [] and "£9.99M" not in {f.text for _, f in card.figures()}
     (loose,) = flow_to_cards(lay_out([*CARD, after]), settings=Settings(block_gap=6.0))
     assert "£9.99M" in {f.text for _, f in loose.figures()}
+
+
+def test_block_titles_wrapped_in_a_narrow_left_column_still_open_the_blocks():
+    """'Current' beside 'Proposed costs' with 'budget' on the line below (a browser's narrow
+    column): the budget block is found and its title's second line is no figure's label."""
+    wrapped = [
+        *CARD[:3],
+        (104, [(60, "Current"), (130, "Proposed Expansion")]),
+        (116, [(60, "staffing")]),
+        (130, [(60, "Headcount 25"), (130, "20 FTE")]),
+        (144, [(60, "Current"), (130, "Proposed costs")]),
+        (156, [(60, "budget")]),
+        (170, [(60, "£0.82M"), (130, "£0.77M (saving £0.05M)")]),
+    ]
+    (card,) = flow_to_cards(lay_out(wrapped))
+    assert card.staffing.current_headcount.value == 25 and card.staffing.proposed_fte.value == 20
+    assert (card.budget.current.value, card.budget.proposed.value, card.budget.saving.value) == (
+        820_000, 770_000, 50_000)
+    assert card.budget.notes == []
+
+
+def test_a_title_cell_is_wrapped_only_when_its_lines_are_set_as_one_cell():
+    """'Current' and 'budget' a paragraph apart are two rows, not one wrapped title."""
+    apart = [
+        *CARD[:3],
+        (104, [(60, "Current"), (130, "Proposed costs")]),
+        (140, [(60, "budget")]),
+        (154, [(60, "£0.82M"), (130, "£0.77M (saving £0.05M)")]),
+    ]
+    assert flow_to_cards(lay_out(apart)) == []
+
+
+def test_block_titles_wrapped_in_both_columns_still_open_the_block():
+    """'Current' / 'budget' beside 'Proposed' / 'costs': the boundary is the gap between them."""
+    wrapped = [
+        *CARD[:6],
+        (146, [(60, "Current"), (200, "Proposed")]),
+        (158, [(60, "budget"), (200, "costs")]),
+        (172, [(60, "£0.82M"), (200, "£0.77M (saving £0.05M)")]),
+    ]
+    (card,) = flow_to_cards(lay_out(wrapped))
+    assert (card.budget.current.value, card.budget.proposed.value, card.budget.saving.value) == (
+        820_000, 770_000, 50_000)

@@ -84,6 +84,23 @@ def test_unit_word_wrapped_to_next_line_belongs_to_the_amount():
     assert figure.value == 140_000_000 and figure.text == "£140 million"
 
 
+def test_a_headcount_wrapped_under_its_label_is_read_and_its_number_is_no_fte():
+    """A narrow cell prints 'Head count –' / '167' / 'FTE – 109.34': 167 is the headcount,
+    and '167' / 'FTE' across the line break is not an FTE of 167."""
+    run = TextRun.join([run_of("Head count –"), run_of("167"), run_of("FTE – 109.34")])
+    assert [(f.kind, f.text, f.value) for f in find_in_run(run)] == [
+        ("headcount", "Head count – 167", 167), ("fte", "FTE – 109.34", 109.34)]
+    run = TextRun.join([run_of("Headcount"), run_of("18"), run_of("FTE 13.03")])
+    assert [(f.kind, f.value) for f in find_in_run(run)] == [("headcount", 18), ("fte", 13.03)]
+
+
+def test_a_number_wrapped_away_from_fte_yields_to_the_fte_printed_with_its_own_number():
+    run = TextRun.join([run_of("Staff 167"), run_of("FTE – 109.34")])
+    assert [(f.kind, f.value) for f in find_in_run(run)] == [("fte", 109.34)]
+    run = TextRun.join([run_of("a reduction of 51.77"), run_of("FTE compared with")])
+    assert [(f.kind, f.value) for f in find_in_run(run)] == [("fte", 51.77)]  # no rival: still read
+
+
 def test_unitless_amount_takes_its_neighbours_unit_and_is_marked():
     found = find_in_run(run_of("£0.71M (saving £0.08M) ESG savings £0.05 Trading £0.03"))
     resolved = infer_money_units(found)

@@ -146,6 +146,79 @@ def test_multi_line_headings_fold_and_a_wrapped_label_joins_its_row():
     assert values(table, "Total") == [246.66, 34.01, 279.0, 169.65, -76.81]
 
 
+def narrow_staffing_table():
+    """The staffing summary as a browser prints it: a narrow label column wraps the stub
+    ('Summary' / '- all' / 'in' / 'review*') and each label over several tight lines."""
+    cols = (240, 300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    return lay_out([
+        (100, [(60, "Summary"), (200, "Vacant"), (265, "Head"), (330, "FTE")]),
+        (113, [(60, "- all"), (200, "posts"), (265, "count"), (330, "proposed")]),
+        (126, [(60, "in")]),
+        (139, [(60, "review*")]),
+        (157, [(60, "Total"), *cells("18.54", "135.00", "82.53")]),
+        (170, [(60, "across")]),
+        (183, [(60, "Education")]),
+        (196, [(60, "(non-")]),
+        (209, [(60, "SEN)")]),
+        (227, [(60, "Total"), *cells("15.47", "144.00", "87.12")]),
+        (240, [(60, "across")]),
+        (253, [(60, "SEN")]),
+        (271, [(60, "Total"), *cells("34.01", "279.00", "169.65")]),
+    ])
+
+
+def test_a_label_wrapped_over_many_lines_in_a_narrow_column_joins_its_row():
+    (table,) = flow_to_numeric_tables(narrow_staffing_table())
+    assert [r.label for r in table.rows] == ["Total across Education (non- SEN)", "Total across SEN", "Total"]
+    assert values(table, "Total across SEN") == [15.47, 144.0, 87.12]
+
+
+def test_the_last_line_of_a_wrapped_stub_is_part_of_the_heading_not_a_group():
+    (table,) = flow_to_numeric_tables(narrow_staffing_table())
+    assert table.title == "Summary - all in review*"
+    assert table.columns == ["Vacant posts", "Head count", "FTE proposed"]
+    assert all(r.group is None for r in table.rows)
+
+
+def test_a_group_heading_spaced_as_the_rows_are_stays_a_group_heading():
+    """Under a wrapped stub, a line set a row's distance below the header heads the rows
+    (here the only group, so it names the table), and does not join the stub."""
+    cols = (240, 300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, [(60, "Summary"), (200, "Vacant"), (265, "Head"), (330, "FTE")]),
+        (113, [(60, "- all"), (200, "posts"), (265, "count"), (330, "proposed")]),
+        (131, [(60, "Schools")]),
+        (149, [(60, "Primary"), *cells("1.00", "2.00", "3.00")]),
+        (167, [(60, "Secondary"), *cells("4.00", "5.00", "6.00")]),
+    ]))
+    assert table.title == "Schools"
+    assert table.columns == ["Vacant posts", "Head count", "FTE proposed"]
+
+
+def test_a_table_under_a_sentence_that_introduces_it_does_not_continue_one():
+    cols = (240, 300)
+
+    def table_under(line: str):
+        (table,) = flow_to_numeric_tables(lay_out([
+            (40, [(60, line)]),
+            (60, [(60, "Deposits"), *[(right(x1, t), t) for x1, t in zip(cols, ("13.6", "6.0"), strict=True)]]),
+            (75, [(60, "Funds"), *[(right(x1, t), t) for x1, t in zip(cols, ("128.9", "133.0"), strict=True)]]),
+        ]))
+        return table
+
+    words = "the balances held at the end of the quarter by the Council across all of its funds in £m"
+    assert table_under(f"{words}.").opens_page is False  # a sentence introduces it
+    assert table_under(words).opens_page is True  # the end of a line running on: it may go on from before
+
+
 def test_column_kinds_come_from_headings():
     (table,) = flow_to_numeric_tables(staffing_table())
     # fractional 'posts' are FTE; the blank column shares the heading to its left

@@ -106,6 +106,15 @@ def test_unchanged_renderings_give_exactly_the_reference_findings():
         assert finding_keys(extraction_of(pdf)) == expected, pdf.name
 
 
+@pytest.mark.browser
+def test_a_browser_printed_pack_gives_exactly_the_reference_findings(browser_pack, pack_2017):
+    """Chromium's rendering (serif, borderless, wrapped labels and headers) prints the same
+    figures, so it must give the same findings, with the same subjects and severities: a
+    missing card budget would raise a false report.cost_vs_cards error, a misread staff
+    summary would lose its table.formula_column warnings."""
+    assert finding_keys(extraction_of(browser_pack)) == finding_keys(pack_2017)
+
+
 def test_the_committed_faults_variant_shows_its_three_planted_faults():
     reference = finding_keys(extraction_of(PACK_2017))
     faulted = finding_keys(extraction_of(SAMPLES / "variants" / "a4-times-faults.pdf"))

@@ -56,14 +56,21 @@ def find_in_runs(runs: Sequence[TextRun], ambiguous: bool = False) -> list[list[
 
 
 # Which matches win an overlap: a headcount keeps its number ('Headcount 18' before
-# 'FTE 13.03' must not become '18 FTE'); then the longest match; then the earliest.
+# 'FTE 13.03' must not become '18 FTE'); then a figure printed on one line over one whose
+# number wrapped away from its unit ('167' / 'FTE – 109.34': the FTE is 109.34, not 167);
+# then the longest match; then the earliest.
 _PRIORITY = {"HEADCOUNT": 0, "MONEY_RANGE": 1, "MONEY": 1, "FTE": 1}
+
+
+def _wrapped_from_unit(span) -> bool:
+    """A number and the unit after it on different lines ('167' / 'FTE')."""
+    return span.label_ == "FTE" and any(t.is_space and "\n" in t.text for t in span)
 
 
 def _claim(spans) -> list:
     taken: set[int] = set()
     kept = []
-    for span in sorted(spans, key=lambda s: (_PRIORITY[s.label_], -len(s), s.start)):
+    for span in sorted(spans, key=lambda s: (_PRIORITY[s.label_], _wrapped_from_unit(s), -len(s), s.start)):
         tokens = set(range(span.start, span.end))
         if not tokens & taken:
             kept.append(span)

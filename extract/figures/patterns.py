@@ -95,10 +95,11 @@ def fte_patterns() -> list[dict]:
 def headcount_patterns() -> list[dict]:
     number = {"TEXT": {"REGEX": NUMBER}}
     dash = {"ORTH": {"IN": DASHES}, "OP": "?"}
+    # A narrow cell wraps the number under its label: 'Head count –' / '167'.
     return [
-        {"label": "HEADCOUNT", "id": "headcount", "pattern": [{"LOWER": "headcount"}, dash, number]},
+        {"label": "HEADCOUNT", "id": "headcount", "pattern": [{"LOWER": "headcount"}, WRAP, dash, WRAP, number]},
         {"label": "HEADCOUNT", "id": "head-count", "pattern": [
-            {"LOWER": "head"}, {"LOWER": "count"}, dash, number,
+            {"LOWER": "head"}, WRAP, {"LOWER": "count"}, WRAP, dash, WRAP, number,
         ]},
         {"label": "HEADCOUNT", "id": "casual", "pattern": [{"LOWER": "casual"}, number]},
     ]

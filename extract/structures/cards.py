@@ -61,18 +61,20 @@ def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int,
     assert value_x is not None, "a card starts only at a label/value row (_is_card_start)"
     layout = CardLayout([fr.row for fr in flow[title_start:start]], [], [], [])
     i = start
-    while i < stop and not _block_header(flow[i].row, settings):
+    while i < stop and not _block_header(flow, i, stop, settings):
         _add_section_row(layout, flow[i].row, value_x, settings)
         i += 1
     block: Block | None = None
     while i < stop:
         fr = flow[i]
-        header = _block_header(fr.row, settings)
+        header = _block_header(flow, i, stop, settings)
         if header is not None:
-            block = header
+            block, lines = header
             layout.blocks.append(block)
-            block.rows.append(fr.row)
-        elif block is not None and not _ends_block(fr, block, settings):
+            block.rows.extend(f.row for f in flow[i:i + lines])
+            i += lines
+            continue
+        if block is not None and not _ends_block(fr, block, settings):
             block.rows.append(fr.row)
         elif any(b.kind == "budget" for b in layout.blocks):
             break
@@ -83,13 +85,48 @@ def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int,
     return layout
 
 
-def _block_header(row: Row, settings: Settings) -> Block | None:
-    for kind, header, right in (("staffing", STAFFING_HEADER, STAFFING_RIGHT), ("budget", BUDGET_HEADER, BUDGET_RIGHT)):
+BLOCK_TITLES = (("staffing", STAFFING_HEADER, STAFFING_RIGHT), ("budget", BUDGET_HEADER, BUDGET_RIGHT))
+HEADER_WRAP_LINES = 2  # lines below its first that a block's left title cell may wrap onto
+
+
+def _block_header(flow: Sequence[FlowRow], i: int, stop: int, settings: Settings) -> tuple[Block, int] | None:
+    """The block whose header row is flow[i], and how many rows its header takes: one, or
+    more when a narrow column wraps the left title ('Current' beside 'Proposed costs',
+    'budget' on the line below)."""
+    row = flow[i].row
+    for kind, header, right in BLOCK_TITLES:
+        boundary = match_x(row, right) or value_column_x(row, settings)
+        if boundary is None:
+            continue
         if header.match(row.text):
-            boundary = match_x(row, right) or value_column_x(row, settings)
-            if boundary is not None:
-                return Block(kind, boundary)
+            return Block(kind, boundary), 1
+        lines = _wrapped_title_lines(flow, i, stop, boundary, header, settings)
+        if lines:
+            return Block(kind, boundary), lines
     return None
+
+
+def _wrapped_title_lines(flow: Sequence[FlowRow], i: int, stop: int, boundary: float, header: re.Pattern,
+                         settings: Settings) -> int:
+    """Rows the left title cell takes when it wraps, or 0: the title's first words open the
+    row, left of the right-hand title, and its last words are the left cells of the next
+    rows, set tight below them as the lines of one cell are."""
+    left, _ = flow[i].row.split(boundary, settings.column_slack)
+    if not left or left[0] is not flow[i].row.words[0]:
+        return 0
+    title, x0, x1 = [w.text for w in left], left[0].x0, max(w.x1 for w in left)
+    for n in range(1, HEADER_WRAP_LINES + 1):
+        if i + n >= stop:
+            return 0
+        fr = flow[i + n]
+        below, _ = fr.row.split(boundary, settings.column_slack)
+        tight = not fr.page_break and fr.gap_above <= settings.header_wrap_gap * fr.row.size
+        if not below or not tight or below[0].x0 > x1 or max(w.x1 for w in below) < x0:
+            return 0
+        title += [w.text for w in below]
+        if header.match(" ".join(title)):
+            return n + 1
+    return 0
 
 
 def _ends_block(fr: FlowRow, block: Block, settings: Settings) -> bool:

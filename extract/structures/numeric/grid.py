@@ -12,14 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.read.flow import FlowRow
-from extract.read.text import Word
+from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, is_amount
 from extract.vocabulary import LIST_TOTAL
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
 PITCH_GROWTH = 1.6  # …or this many times the table's usual row gap (sparse tables in small type)
-MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold
+MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold…
+MAX_WRAPPED_LINES = 8  # …not counting the tight lines of a label a narrow column wrapped, up to this many
+WRAPPED_PHRASE_GAP = 0.8  # type sizes: a wider gap in a line splits it into cells (as tables.PHRASE_GAP)
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
@@ -130,7 +132,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
                 draft.add(k, parsed[k], [])
             pending = []
             draft.add(j, *fitted)
-        elif _may_hold(draft, fr, row) and len(pending) < MAX_LABEL_ROWS:
+        elif _may_hold(draft, fr, row) and _room_for_label_row(flow, draft, pending, j):
             pending.append(j)
         else:
             break
@@ -141,6 +143,32 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def _room_for_label_row(flow: Sequence[FlowRow], draft: DraftTable, pending: Sequence[int], j: int) -> bool:
+    """Whether one more label-only row may wait for numbers below it: a few headings or
+    loose lines, or more when each is a wrapped line of the label above ('Total' / 'across' /
+    'Education' / '(non-' / 'SEN)' in a narrow label column)."""
+    if len(pending) >= MAX_WRAPPED_LINES:
+        return False
+    pitch = row_pitch(flow, draft)
+    loose = [k for k in [*pending, j] if not _wrapped_label_line(draft, flow[k], pitch)]
+    return len(loose) <= MAX_LABEL_ROWS
+
+
+def _wrapped_label_line(draft: DraftTable, fr: FlowRow, pitch: float) -> bool:
+    """A line of a label wrapped in a narrow column: set tight under the line above, one
+    phrase starting where the labels of the table start, in a table whose labels are each
+    one phrase (a table of several text columns wraps its lines in all of them)."""
+    gap = WRAPPED_PHRASE_GAP * fr.row.size
+    labels = [draft.parsed[k].label for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if not labels or not all(label and len(phrases(label, gap)) == 1 for label in labels):
+        return False
+    starts = {round(label[0].x0) for label in labels}
+    aligned = max(starts) - min(starts) <= ALIGN_TOLERANCE and abs(fr.row.x0 - labels[-1][0].x0) <= ALIGN_TOLERANCE
+    left_of_numbers = fr.row.x1 < min(c.x0 for c in draft.columns) and all(
+        label[-1].x1 < min(c.x0 for c in draft.columns) for label in labels)
+    return aligned and left_of_numbers and len(phrases(fr.row.words, gap)) == 1 and is_continuation(fr, pitch)
 
 
 def _page_number(flow: Sequence[FlowRow], j: int) -> bool:

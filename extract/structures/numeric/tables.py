@@ -8,6 +8,7 @@ Each cell becomes a Figure in the unit its column heading (or the title) prints.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
     ALIGN_TOLERANCE,
+    CONTINUATION_GAP,
+    CONTINUATION_PITCH,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
     ROW_GAP,
@@ -102,7 +105,9 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
         placed = _place_header_row(draft, flow[j].row.words, flow[j].row.size)
         if placed is None:
             break
-        if all(k is None for k, _ in placed):  # over the labels only: a group heading
+        if all(k is None for k, _ in placed) and not banners and _wraps_stub(flow, draft, j):
+            _add_header_row(header, placed, j)  # the last line of a stub a narrow column wrapped
+        elif all(k is None for k, _ in placed):  # over the labels only: a group heading
             if header.rows or len(banners) == MAX_BANNER_ROWS:
                 break
             banners.insert(0, j)
@@ -114,6 +119,31 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
         j -= 1
     header.unit_text += "".join(" " + m.group(1) for k in header.rows for m in FIGURES_IN.finditer(flow[k].text))
     return header
+
+
+def _wraps_stub(flow: Sequence[FlowRow], draft: DraftTable, j: int) -> bool:
+    """A row over the labels only, just above the body, that is a line of the stub rather
+    than a group heading: it and any stub-only lines above it set as tight as the lines of
+    one cell, under a header row whose stub they continue ('Summary' / '- all' / 'in' /
+    'review*'), where the body's rows stand further apart than that (a group heading is a
+    row of the table, spaced as its rows are)."""
+    numeric = [flow[k].gap_above for k in draft.rows[1:]
+               if draft.parsed[k].kind == "numeric" and not flow[k].page_break]
+    if not numeric:
+        return False
+    pitch = statistics.median(numeric)
+    for k in range(j, max(0, j - MAX_HEADER_ROWS), -1):
+        fr = flow[k]
+        if fr.page_break or fr.gap_above > min(CONTINUATION_GAP * fr.row.size, CONTINUATION_PITCH * pitch):
+            return False
+        placed = _place_header_row(draft, flow[k - 1].row.words, flow[k - 1].row.size)
+        stub = [words for column, words in placed or [] if column is None]
+        one_phrase = len(phrases(list(fr.row.words), PHRASE_GAP * fr.row.size)) == 1
+        if len(stub) != 1 or not one_phrase or abs(stub[0][0].x0 - fr.row.x0) > ALIGN_TOLERANCE:
+            return False  # the stub is one left-aligned cell: each of its lines one phrase below the first
+        if any(column is not None for column, _ in placed or []):
+            return True  # the header row whose stub these lines continue
+    return False
 
 
 def _add_header_row(header: Header, placed: Placed, index: int) -> None:
@@ -257,7 +287,11 @@ PAGE_TOP_ROWS = 3
 
 
 def _near_page_top(flow: Sequence[FlowRow], first: int) -> bool:
-    """Within the first rows of its page (a running header may stand above it)."""
+    """Within the first rows of its page (a running header may stand above it), and not
+    under a sentence that introduces it ('… the following impacts on staff.'): a table
+    that goes on from the page before has no such sentence between its parts."""
+    if first > 0 and not flow[first].page_break and plain(flow[first - 1].text).endswith((".", ":")):
+        return False
     k = first
     while k > 0 and not flow[k].page_break and first - k < PAGE_TOP_ROWS:
         k -= 1
