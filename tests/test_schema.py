@@ -24,6 +24,7 @@ def test_every_sample_output_validates_against_the_committed_schema(pdf):
     jsonschema.validate(to_document(extraction_of(pdf)), json.loads(COMMITTED.read_text()))
 
 
+@pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")  # the wrong type is the point
 def test_an_output_breaking_the_schema_is_refused_naming_where():
     from extract.errors import OutputError
 
