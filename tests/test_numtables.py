@@ -146,6 +146,69 @@ def test_multi_line_headings_fold_and_a_wrapped_label_joins_its_row():
     assert values(table, "Total") == [246.66, 34.01, 279.0, 169.65, -76.81]
 
 
+def centred_sheet(wrapped_total: bool = True):
+    """A spreadsheet printout whose long labels are wrapped and set vertically centred on
+    their numbers: the first line above the number row, the rest below it."""
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    lines = [
+        (100, [(60, "All amounts £000"), *cells("2018/19", "2019/20")]),
+        (112, [(60, "Net expenditure brought forward"), *cells("16,354", "14,633")]),
+        (124, [(60, "Savings previously identified (excluding")]),
+        (130, cells("-378", "-9")),
+        (136, [(60, "waste savings)")]),
+        (148, [(60, "New savings proposals"), *cells("-2,301", "-430")]),
+    ]
+    if wrapped_total:
+        lines += [(160, [(60, "Total net expenditure (excluding")]), (166, cells("13,675", "14,194")),
+                  (172, [(60, "housing benefit subsidy)")])]
+    else:
+        lines += [(160, [(60, "Total net expenditure"), *cells("13,675", "14,194")])]
+    return lay_out(lines)
+
+
+def test_a_label_printed_around_its_numbers_joins_that_row_not_the_row_above():
+    (table,) = flow_to_numeric_tables(centred_sheet())
+    assert [r.label for r in table.rows] == [
+        "Net expenditure brought forward", "Savings previously identified (excluding waste savings)",
+        "New savings proposals", "Total net expenditure (excluding housing benefit subsidy)"]
+    assert values(table, "Savings previously identified (excluding waste savings)") == [-378_000, -9_000]
+
+
+def test_a_three_line_label_centred_on_its_numbers_line_is_one_label():
+    cols = (300, 360)
+    cells = [(right(x1, t), t) for x1, t in zip(cols, ("1,200", "1,300"), strict=False)]
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, [(60, "Item (£)"), (right(300, "2018/19"), "2018/19"), (right(360, "2019/20"), "2019/20")]),
+        (112, [(60, "Rent"), (right(300, "800"), "800"), (right(360, "900"), "900")]),
+        (124, [(60, "Total running costs (excluding")]),
+        (136, [(60, "capital charges and"), *cells]),
+        (148, [(60, "depreciation)")]),
+    ]))
+    assert [r.label for r in table.rows] == ["Rent", "Total running costs (excluding capital charges and depreciation)"]
+
+
+def test_labels_wrapped_below_their_numbers_stay_with_their_own_rows():
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, [(60, "Service (£000)"), *cells("2018/19", "2019/20")]),
+        (112, [(60, "Savings previously identified"), *cells("1,200", "1,300")]),
+        (124, [(60, "(excluding waste savings)")]),
+        (136, [(60, "New savings proposals"), *cells("400", "500")]),
+        (148, [(60, "and growth")]),
+        (160, [(60, "Total"), *cells("1,600", "1,800")]),
+    ]))
+    assert [r.label for r in table.rows] == [
+        "Savings previously identified (excluding waste savings)", "New savings proposals and growth", "Total"]
+
+
 def test_column_kinds_come_from_headings():
     (table,) = flow_to_numeric_tables(staffing_table())
     # fractional 'posts' are FTE; the blank column shares the heading to its left
