@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.read.flow import FlowRow
 from extract.structures.numeric.cells import Cell, Unit, cell_to_figure, row_to_cells
 from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022
@@ -352,3 +353,68 @@ def test_a_title_wrapped_over_two_lines_is_read_whole_and_stops_at_the_prose_abo
     ], bold=(1, 2))
     (table,) = flow_to_numeric_tables(flow)
     assert table.title == "Education Services Redesign - Estimated Financial Impact"
+
+
+# --- titles: the printed heading line above the table ----------------------------------
+
+def mixed_flow(lines):
+    """lay_out with a type size and weight per line: (top, phrases, size, bold)."""
+    flow, previous = [], None
+    for top, phrases, size, bold in lines:
+        r = row(top, phrases, size, 1, bold)
+        flow.append(FlowRow(r, 0.0 if previous is None else max(0.0, r.top - previous.bottom), previous is None))
+        previous = r
+    return flow
+
+
+def money_rows(top, cols=(300, 360)):
+    rows = []
+    printed = [("Rent", "800", "900"), ("Rates", "1,200", "1,300"), ("Total", "2,000", "2,200")]
+    for n, (label, a, b) in enumerate(printed):
+        rows.append((top + 12 * n, [(60, label), (right(cols[0], a), a), (right(cols[1], b), b)], 10.0, False))
+    return rows
+
+
+def test_a_heading_in_larger_type_further_above_than_a_row_gap_is_the_title():
+    (table,) = flow_to_numeric_tables(mixed_flow([
+        (60, [(60, "Adult Social Care & Health")], 16.0, True),
+        (106, [(right(300, "£000s"), "£000s"), (right(360, "£000s"), "£000s")], 10.0, True),
+        *money_rows(120),
+    ]))
+    assert table.title == "Adult Social Care & Health"
+
+
+def test_a_column_heading_line_the_header_did_not_take_is_not_the_title():
+    (table,) = flow_to_numeric_tables(mixed_flow([
+        (60, [(60, "Savings monitoring")], 12.0, True),
+        (80, [(275, "Forecast outturn")], 10.0, True),
+        (92, [(60, "Saving"), (right(300, "£000s"), "£000s"), (right(360, "£000s"), "£000s")], 10.0, True),
+        *money_rows(106),
+    ]))
+    assert table.title == "Savings monitoring"
+
+
+def test_a_line_far_wider_than_the_column_it_stands_over_is_a_title_not_a_heading():
+    (table,) = flow_to_numeric_tables(mixed_flow([
+        (60, [(250, "INDICATIVE FOR PLANNING PURPOSES")], 10.0, True),
+        (74, [(right(300, "2024-25"), "2024-25"), (right(360, "2025-26"), "2025-26")], 10.0, True),
+        (86, [(right(300, "£000s"), "£000s"), (right(360, "£000s"), "£000s")], 10.0, True),
+        *money_rows(100),
+    ]))
+    assert table.title == "INDICATIVE FOR PLANNING PURPOSES"
+    assert table.columns == ["2024-25 £000s", "2025-26 £000s"]
+
+
+def test_the_last_line_of_a_label_of_the_table_above_is_not_the_next_tables_title():
+    tables = flow_to_numeric_tables(lay_out([
+        (100, [(60, "All amounts £000"), (right(300, "2018/19"), "2018/19"), (right(360, "2019/20"), "2019/20")]),
+        (112, [(60, "Net expenditure"), (right(300, "16,354"), "16,354"), (right(360, "14,633"), "14,633")]),
+        (124, [(60, "Savings"), (right(300, "-378"), "-378"), (right(360, "-9"), "-9")]),
+        (136, [(60, "Total net expenditure (excluding")]),
+        (142, [(right(300, "15,976"), "15,976"), (right(360, "14,624"), "14,624")]),
+        (148, [(60, "housing benefit subsidy)")]),
+        (185, [(60, "Council Tax"), (right(300, "-10,976"), "-10,976"), (right(360, "-11,417"), "-11,417")]),
+        (197, [(60, "Other"), (right(300, "39"), "39"), (right(360, "24"), "24")]),
+    ], bold=(3, 4, 5)))
+    assert len(tables) == 2
+    assert tables[1].title == "Untitled table, page 1"

@@ -276,8 +276,8 @@ def render(form: Form, path: Path) -> None:
         widths = [380, 70]
     table = Table(data, colWidths=widths, repeatRows=form.repeat_rows + bool(form.group_headings))
     style = [("FONT", (0, 0), (-1, -1), form.font, size), ("ALIGN", (1, 0), (len(form.headings), -1), "RIGHT"),
-             ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if form.centred else "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-             ("TOPPADDING", (0, 0), (-1, -1), 2)]
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if form.centred else "BOTTOM"),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2)]
     if form.grid:
         style.append(("GRID", (0, 0), (-1, -1), 0.4, colors.grey))
     if form.centred:  # rows as close as the lines of a wrapped label, as a spreadsheet prints them
