@@ -16,7 +16,8 @@ Each change is counted as
     found      a disagreement (finding at warning or above) names that table, row and column
     rounding   only a within-rounding note names it (a difference the rounding policy allows)
     missed     nothing names it
-and separately any new finding at warning or above that names something else ('elsewhere').
+and separately any new finding at warning or above that neither names the changed total nor
+rests on it ('elsewhere': the reader read the table otherwise because of the change).
 Untouched, re-reading the stretch must give the same tables as the run (checked: 'seam').
 """
 from __future__ import annotations
@@ -212,16 +213,23 @@ def _in_order(others: Sequence[NumericTable], tables: Sequence[NumericTable]) ->
 
 
 def judge(total: Total, findings: Sequence[Finding], before: set[tuple[str, str]]) -> tuple[str, bool]:
-    """found / rounding / missed for the changed total, and whether an alarm was raised about
-    anything else that was not raised before."""
+    """found / rounding / missed for the changed total, and whether a new alarm was raised
+    that does not rest on the changed figure (a grand total of a changed subtotal does, and
+    is right to disagree: it is counted as found by its own subject, not as 'elsewhere')."""
     naming = [f for f in findings if f.subject in total.subjects]
     others = [f for f in findings if f.severity in ALARM and f.subject not in total.subjects
-              and (f.check, f.subject) not in before]
+              and (f.check, f.subject) not in before and not _rests_on(f, total.figure)]
     if any(f.severity in ALARM for f in naming):
         return "found", bool(others)
     if naming:
         return "rounding", bool(others)
     return "missed", bool(others)
+
+
+def _rests_on(finding: Finding, figure: Figure) -> bool:
+    """The finding's evidence holds the changed figure (same page, same printed place)."""
+    return any(e.page == figure.page and abs(e.bbox[1] - figure.bbox[1]) < 1 and abs(e.bbox[2] - figure.bbox[2]) < 1
+               for e in finding.evidence)
 
 
 def papers(targets: Sequence[Path]) -> Iterator[tuple[str, Path]]:

@@ -23,6 +23,7 @@ from extract.structures.numeric.grid import (
     DraftTable,
     squash,
 )
+from extract.vocabulary import CLOSING_ROW
 
 PHRASE_GAP = 0.8  # words further apart than this (type sizes) are separate headings
 TITLE_MAX_WORDS = 16
@@ -169,12 +170,18 @@ def _printed_atop_page_before(flow: Sequence[FlowRow], index: int) -> bool:
 
 def _near_page_top(flow: Sequence[FlowRow], first: int) -> bool:
     """Within the first rows of its page (a running header may stand above it), after a page
-    that ends in rows of numbers: a table may run on from there. The first page read, or one
-    after a page that ends in prose, continues nothing."""
+    that ends in rows of numbers not closed by a total: a table may run on from there. The
+    first page read, or one after a page that ends in prose or in a total, continues nothing."""
     k = first
     while k > 0 and not flow[k].page_break and first - k < PAGE_TOP_ROWS:
         k -= 1
     if not flow[k].page_break or k == 0:
         return False
-    tail = range(k - 1, max(-1, k - 1 - TAIL_ROWS), -1)
-    return any(row_to_cells(flow[j].row).numbers >= MIN_COLUMNS for j in tail)
+    tail = [j for j in range(k - 1, max(-1, k - 1 - TAIL_ROWS), -1)
+            if row_to_cells(flow[j].row).numbers >= MIN_COLUMNS]
+    return bool(tail) and not _closes_a_table(flow[tail[0]].row)
+
+
+def _closes_a_table(row: Row) -> bool:
+    """A total line, or a line of numbers set in bold: the end of the table, not a break in it."""
+    return row.bold or CLOSING_ROW.search(row_to_cells(row).label_text) is not None
