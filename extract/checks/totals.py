@@ -220,10 +220,11 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             readings: Sequence[Reading]) -> Iterator[Relation | None]:
     if chosen is None:
         # No reading adds up anywhere: only a total of its group's rows with a single
-        # column to re-add is reported (it cannot be misread across columns).
-        group = next((r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
-        if any(r.name == IMPLIED for r in readings):
-            return  # a row inside the group adds up the rows above it: the reading is unsure
+        # column to re-add is reported (it cannot be misread across columns). A row inside
+        # the group that adds up the rows above it stands for them (summing both would count
+        # them twice), so that reading is the one reported.
+        group = next((r for r in readings if r.name == IMPLIED), None) or next(
+            (r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
         if group is None or len(additive_columns(table, group.parts, row, averages=True)) != 1:
             return
         columns = additive_columns(table, group.parts, row)
