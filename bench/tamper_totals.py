@@ -23,6 +23,7 @@ Untouched, re-reading the stretch must give the same tables as the run (checked:
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections import Counter
@@ -40,7 +41,8 @@ from extract.models import Extraction, Figure, Finding, NumericTable  # noqa: E4
 from extract.pipeline import Numbering, consecutive_stretches, extract_pack, pages_to_structures  # noqa: E402
 from extract.read.text import PageText, Row, Word  # noqa: E402
 
-FOLDERS = [ROOT.parent / "shared" / "councils", ROOT.parent / "shared" / "real" / "kent"]
+SHARED = Path(os.environ.get("AGENDA_EXTRACT_SHARED", ROOT.parent / "shared"))
+FOLDERS = [SHARED / "councils", SHARED / "real" / "kent"]
 VARIANTS = ("digit", "tenth")
 ALARM = ("warning", "error")
 
