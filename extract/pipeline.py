@@ -218,19 +218,10 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
 def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Numbering = Numbering()) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
-    from extract.read.flow import pages_to_flow
-    from extract.structures.cards import flow_to_cards
-    from extract.structures.fintables import flow_to_financial_tables
-    from extract.structures.numeric.tables import flow_to_numeric_tables
-    from extract.structures.postlists import flow_to_post_lists
     from extract.structures.statements import runs_to_statements
 
     pages = list(read_careful_pages(context.careful, context.document, numbers))
-    flow = pages_to_flow(pages)
-    part = PackPart(flow_to_cards(flow, numbering.card, context.settings),
-                    flow_to_financial_tables(flow, numbering.financial_table, context.settings),
-                    flow_to_numeric_tables(flow, numbering.numeric_table),
-                    flow_to_post_lists(flow, numbering.post_list))
+    part = pages_to_structures(pages, numbering, context.settings)
     running = [page for page in pages if page.number in context.structure]
     page_runs, found = read_running_text(running, context.carried)
     part.figures = merge_figures(page_runs, runs_to_figures(page_runs, found), structure_figures(part))
@@ -239,6 +230,25 @@ def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Number
     }
     part.statements = runs_to_statements(page_runs, valued(found), context.documents, structured_pages)
     return part
+
+
+def pages_to_structures(pages: Sequence[PageText], numbering: Numbering = Numbering(),
+                        settings: Settings = DEFAULT_SETTINGS) -> PackPart:
+    """Cards, Appendix B tables, numeric tables and lists of posts from the words pdfplumber
+    read on one stretch of consecutive pages (figures and statements are left to the caller).
+    The seam where the words are turned into structures: bench/tamper_totals.py changes a
+    printed word here and reads the structures again."""
+    from extract.read.flow import pages_to_flow
+    from extract.structures.cards import flow_to_cards
+    from extract.structures.fintables import flow_to_financial_tables
+    from extract.structures.numeric.tables import flow_to_numeric_tables
+    from extract.structures.postlists import flow_to_post_lists
+
+    flow = pages_to_flow(pages)
+    return PackPart(flow_to_cards(flow, numbering.card, settings),
+                    flow_to_financial_tables(flow, numbering.financial_table, settings),
+                    flow_to_numeric_tables(flow, numbering.numeric_table),
+                    flow_to_post_lists(flow, numbering.post_list))
 
 
 def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:

@@ -103,6 +103,9 @@ PARAGRAPH_NUMBER = re.compile(
 # counts and attendance bands are not what the checks are for): triage.py and numtables.py.
 TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
 # The row that closes a list of payments: 'TOTAL', 'TOTAL =', Welsh 'CYFANSWM'.
+# A row that closes a table ('Total Finance', 'NET BUDGET' set in bold): a page ending in one ends
+# its table, so the table atop the next page continues nothing (checks/totals.py has the full rule).
+CLOSING_ROW = re.compile(r"(?<![a-z])(?:sub-?\s*)?total(?![a-z])|\bcyfanswm\b", re.I)
 LIST_TOTAL = re.compile(r"^\W*(?:grand\s+|sub-?\s*)?(?:total|cyfanswm)\b\W*$", re.I)
 # A grid of numbers: this many lines that end in two or more cells, one of them set as
 # money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.

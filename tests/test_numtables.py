@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.read.flow import FlowRow
 from extract.structures.numeric.cells import Cell, Unit, cell_to_figure, row_to_cells
 from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.conftest import MINUTE_2017, PACK_2017, PACK_2023, SLIDES_2022
@@ -206,17 +207,83 @@ def test_a_group_heading_spaced_as_the_rows_are_stays_a_group_heading():
 def test_a_table_under_a_sentence_that_introduces_it_does_not_continue_one():
     cols = (240, 300)
 
-    def table_under(line: str):
-        (table,) = flow_to_numeric_tables(lay_out([
-            (40, [(60, line)]),
-            (60, [(60, "Deposits"), *[(right(x1, t), t) for x1, t in zip(cols, ("13.6", "6.0"), strict=True)]]),
-            (75, [(60, "Funds"), *[(right(x1, t), t) for x1, t in zip(cols, ("128.9", "133.0"), strict=True)]]),
-        ]))
-        return table
+    def amounts(label: str, *texts: str):
+        return [(60, label), *[(right(x1, t), t) for x1, t in zip(cols, texts, strict=True)]]
+
+    def tables_under(line: str):
+        page_before = lay_out([(600, amounts("Loans", "4.2", "3.9")), (615, amounts("Bonds", "8.1", "7.7"))])
+        page = lay_out([(40, [(60, line)]), (60, amounts("Deposits", "13.6", "6.0")),
+                        (75, amounts("Funds", "128.9", "133.0"))], page=2)
+        return flow_to_numeric_tables(page_before + page)
 
     words = "the balances held at the end of the quarter by the Council across all of its funds in £m"
-    assert table_under(f"{words}.").opens_page is False  # a sentence introduces it
-    assert table_under(words).opens_page is True  # the end of a line running on: it may go on from before
+    *_, introduced = tables_under(f"{words}.")
+    assert introduced.page == 2 and introduced.opens_page is False  # a sentence introduces it
+    *_, running_on = tables_under(words)
+    assert running_on.page != 2 or running_on.opens_page is True  # a line running on: it may go on from before
+
+
+def centred_sheet(wrapped_total: bool = True):
+    """A spreadsheet printout whose long labels are wrapped and set vertically centred on
+    their numbers: the first line above the number row, the rest below it."""
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    lines = [
+        (100, [(60, "All amounts £000"), *cells("2018/19", "2019/20")]),
+        (112, [(60, "Net expenditure brought forward"), *cells("16,354", "14,633")]),
+        (124, [(60, "Savings previously identified (excluding")]),
+        (130, cells("-378", "-9")),
+        (136, [(60, "waste savings)")]),
+        (148, [(60, "New savings proposals"), *cells("-2,301", "-430")]),
+    ]
+    if wrapped_total:
+        lines += [(160, [(60, "Total net expenditure (excluding")]), (166, cells("13,675", "14,194")),
+                  (172, [(60, "housing benefit subsidy)")])]
+    else:
+        lines += [(160, [(60, "Total net expenditure"), *cells("13,675", "14,194")])]
+    return lay_out(lines)
+
+
+def test_a_label_printed_around_its_numbers_joins_that_row_not_the_row_above():
+    (table,) = flow_to_numeric_tables(centred_sheet())
+    assert [r.label for r in table.rows] == [
+        "Net expenditure brought forward", "Savings previously identified (excluding waste savings)",
+        "New savings proposals", "Total net expenditure (excluding housing benefit subsidy)"]
+    assert values(table, "Savings previously identified (excluding waste savings)") == [-378_000, -9_000]
+
+
+def test_a_three_line_label_centred_on_its_numbers_line_is_one_label():
+    cols = (300, 360)
+    cells = [(right(x1, t), t) for x1, t in zip(cols, ("1,200", "1,300"), strict=False)]
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, [(60, "Item (£)"), (right(300, "2018/19"), "2018/19"), (right(360, "2019/20"), "2019/20")]),
+        (112, [(60, "Rent"), (right(300, "800"), "800"), (right(360, "900"), "900")]),
+        (124, [(60, "Total running costs (excluding")]),
+        (136, [(60, "capital charges and"), *cells]),
+        (148, [(60, "depreciation)")]),
+    ]))
+    assert [r.label for r in table.rows] == ["Rent", "Total running costs (excluding capital charges and depreciation)"]
+
+
+def test_labels_wrapped_below_their_numbers_stay_with_their_own_rows():
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, [(60, "Service (£000)"), *cells("2018/19", "2019/20")]),
+        (112, [(60, "Savings previously identified"), *cells("1,200", "1,300")]),
+        (124, [(60, "(excluding waste savings)")]),
+        (136, [(60, "New savings proposals"), *cells("400", "500")]),
+        (148, [(60, "and growth")]),
+        (160, [(60, "Total"), *cells("1,600", "1,800")]),
+    ]))
+    assert [r.label for r in table.rows] == [
+        "Savings previously identified (excluding waste savings)", "New savings proposals and growth", "Total"]
 
 
 def test_column_kinds_come_from_headings():
@@ -362,3 +429,68 @@ def test_a_title_wrapped_over_two_lines_is_read_whole_and_stops_at_the_prose_abo
     ], bold=(1, 2))
     (table,) = flow_to_numeric_tables(flow)
     assert table.title == "Education Services Redesign - Estimated Financial Impact"
+
+
+# --- titles: the printed heading line above the table ----------------------------------
+
+def mixed_flow(lines):
+    """lay_out with a type size and weight per line: (top, phrases, size, bold)."""
+    flow, previous = [], None
+    for top, phrases, size, bold in lines:
+        r = row(top, phrases, size, 1, bold)
+        flow.append(FlowRow(r, 0.0 if previous is None else max(0.0, r.top - previous.bottom), previous is None))
+        previous = r
+    return flow
+
+
+def money_rows(top, cols=(300, 360)):
+    rows = []
+    printed = [("Rent", "800", "900"), ("Rates", "1,200", "1,300"), ("Total", "2,000", "2,200")]
+    for n, (label, a, b) in enumerate(printed):
+        rows.append((top + 12 * n, [(60, label), (right(cols[0], a), a), (right(cols[1], b), b)], 10.0, False))
+    return rows
+
+
+def test_a_heading_in_larger_type_further_above_than_a_row_gap_is_the_title():
+    (table,) = flow_to_numeric_tables(mixed_flow([
+        (60, [(60, "Adult Social Care & Health")], 16.0, True),
+        (106, [(right(300, "£000s"), "£000s"), (right(360, "£000s"), "£000s")], 10.0, True),
+        *money_rows(120),
+    ]))
+    assert table.title == "Adult Social Care & Health"
+
+
+def test_a_column_heading_line_the_header_did_not_take_is_not_the_title():
+    (table,) = flow_to_numeric_tables(mixed_flow([
+        (60, [(60, "Savings monitoring")], 12.0, True),
+        (80, [(275, "Forecast outturn")], 10.0, True),
+        (92, [(60, "Saving"), (right(300, "£000s"), "£000s"), (right(360, "£000s"), "£000s")], 10.0, True),
+        *money_rows(106),
+    ]))
+    assert table.title == "Savings monitoring"
+
+
+def test_a_line_far_wider_than_the_column_it_stands_over_is_a_title_not_a_heading():
+    (table,) = flow_to_numeric_tables(mixed_flow([
+        (60, [(250, "INDICATIVE FOR PLANNING PURPOSES")], 10.0, True),
+        (74, [(right(300, "2024-25"), "2024-25"), (right(360, "2025-26"), "2025-26")], 10.0, True),
+        (86, [(right(300, "£000s"), "£000s"), (right(360, "£000s"), "£000s")], 10.0, True),
+        *money_rows(100),
+    ]))
+    assert table.title == "INDICATIVE FOR PLANNING PURPOSES"
+    assert table.columns == ["2024-25 £000s", "2025-26 £000s"]
+
+
+def test_the_last_line_of_a_label_of_the_table_above_is_not_the_next_tables_title():
+    tables = flow_to_numeric_tables(lay_out([
+        (100, [(60, "All amounts £000"), (right(300, "2018/19"), "2018/19"), (right(360, "2019/20"), "2019/20")]),
+        (112, [(60, "Net expenditure"), (right(300, "16,354"), "16,354"), (right(360, "14,633"), "14,633")]),
+        (124, [(60, "Savings"), (right(300, "-378"), "-378"), (right(360, "-9"), "-9")]),
+        (136, [(60, "Total net expenditure (excluding")]),
+        (142, [(right(300, "15,976"), "15,976"), (right(360, "14,624"), "14,624")]),
+        (148, [(60, "housing benefit subsidy)")]),
+        (185, [(60, "Council Tax"), (right(300, "-10,976"), "-10,976"), (right(360, "-11,417"), "-11,417")]),
+        (197, [(60, "Other"), (right(300, "39"), "39"), (right(360, "24"), "24")]),
+    ], bold=(3, 4, 5)))
+    assert len(tables) == 2
+    assert tables[1].title == "Untitled table, page 1"

@@ -220,10 +220,11 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             readings: Sequence[Reading]) -> Iterator[Relation | None]:
     if chosen is None:
         # No reading adds up anywhere: only a total of its group's rows with a single
-        # column to re-add is reported (it cannot be misread across columns).
-        group = next((r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
-        if any(r.name == IMPLIED for r in readings):
-            return  # a row inside the group adds up the rows above it: the reading is unsure
+        # column to re-add is reported (it cannot be misread across columns). A row inside
+        # the group that adds up the rows above it stands for them (summing both would count
+        # them twice), so that reading is the one reported.
+        group = next((r for r in readings if r.name == IMPLIED), None) or next(
+            (r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
         if group is None or len(additive_columns(table, group.parts, row, averages=True)) != 1:
             return
         columns = additive_columns(table, group.parts, row)
@@ -234,14 +235,28 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
         return  # the best reading fails in more columns than it holds in: a misread, not a misprint
     reading, columns = chosen
     first = next((r for r in table.rows if any(r.cells)), None)
-    if table.opens_page and reading.parts and reading.parts[0] is first and any(
-            not agrees(_column(reading.parts, c), row.cells[c]) for c in columns):  # type: ignore[arg-type]
+    if table.opens_page and reading.parts and reading.parts[0] is first and not _parts_on_this_page(
+            table, row, reading, columns):
         return  # parts of this total may be printed on the page before, in the table this continues
     for c in columns:
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
         yield relation("table.total_row", subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
                        meaning, **placed(table, row, c))
+
+
+def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, columns: Sequence[int]) -> bool:
+    """Whether a group total in a table that opens its page has all its parts on this page:
+    the total adds up in every column, or a group heading opens the table (its group starts
+    here), or the group's rows add up to it in two columns or more (rows on the page before
+    would be missing from those too). A total of more than its group stays unsure."""
+    if all(agrees(_column(reading.parts, c), row.cells[c]) for c in columns):  # type: ignore[arg-type]
+        return True
+    if reading.name not in (GROUP, IMPLIED):
+        return False
+    holding = [c for c in columns if row.cells[c].value  # type: ignore[union-attr]
+               and agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
+    return not any(table.rows[0].cells) or len(holding) >= MIN_AGREEING_LINES
 
 
 def _column(rows: Sequence[TableRow], c: int) -> list[Figure]:

@@ -51,6 +51,7 @@ class Form:
     planted: tuple[str, int, float] | None = None  # (row label, column, amount added)
     repeat_rows: int = 1
     intro: str = ""
+    centred: bool = False  # long labels wrapped in a narrow column, set vertically centred on their numbers
 
 
 def money(v: float) -> str:
@@ -188,7 +189,26 @@ def reconciliation() -> Form:
                 ["£"], rows, minus, font="Courier", pagesize=landscape(A4), planted=("2024/25 Budget", 0, 1_000.0))
 
 
-FORMS = [accounts, budget_sheet, crossing, nested, total_columns, payments, welsh, notes_column, reconciliation]
+def centred_labels() -> Form:
+    rows = [
+        Line("Net expenditure brought forward", [16_354, 14_633, 14_553]),
+        Line("Savings previously identified (excluding waste savings)", [-378, -9, -98]),
+        Line("New savings proposals", [-2_301, -430, -61]),
+        Line("Adjustments reported after the previous budget was set", [-97, -98, -64]),
+        Line("Pay inflation and increments", [464, 375, 250]),
+        Line("Contractual inflation", [444, 420, 430]),
+        Line("Pension scheme contribution increases arising from the triennial valuation of the fund",
+             [134, 0, 0]),
+        Line("Investment budget", [147, 150, 150]),
+        Line("Total net expenditure (excluding housing benefit subsidy)", [], "total"),
+    ]
+    return Form("centred-labels", "Northfield District Council", "General Fund estimates 2018/19 to 2020/21",
+                ["2018/19", "2019/20", "2020/21"], rows, minus, unit_line="All amounts £000", centred=True,
+                planted=("Total net expenditure (excluding housing benefit subsidy)", 1, 10.0))
+
+
+FORMS = [accounts, budget_sheet, crossing, nested, total_columns, payments, welsh, notes_column, reconciliation,
+         centred_labels]
 
 
 # --- totals, as the spreadsheet computes them -------------------------------------------
@@ -245,14 +265,24 @@ def render(form: Form, path: Path) -> None:
     value_width = 80 if len(form.headings) < 5 else 62
     widths = [(210 if form.note_heading == "" else 150)] + [value_width] * len(form.headings) + \
         ([150] if form.note_heading else [])
+    if form.centred:  # spreadsheet style: a narrow label column, labels wrapped, numbers centred on them
+        widths[0] = 170
+        bold_rows = {r for name, (_, r), _, *_ in styles if name == "FONT"}
+        cell = {False: ParagraphStyle("cell", fontName=form.font, fontSize=size, leading=size + 2),
+                True: ParagraphStyle("bold", fontName=bold, fontSize=size, leading=size + 2)}
+        for r, row in enumerate(data[form.repeat_rows:], form.repeat_rows):
+            row[0] = Paragraph(row[0], cell[r in bold_rows]) if row[0] else row[0]
     if form.name == "payments":
         widths = [380, 70]
     table = Table(data, colWidths=widths, repeatRows=form.repeat_rows + bool(form.group_headings))
     style = [("FONT", (0, 0), (-1, -1), form.font, size), ("ALIGN", (1, 0), (len(form.headings), -1), "RIGHT"),
-             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-             ("TOPPADDING", (0, 0), (-1, -1), 2)]
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if form.centred else "BOTTOM"),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2)]
     if form.grid:
         style.append(("GRID", (0, 0), (-1, -1), 0.4, colors.grey))
+    if form.centred:  # rows as close as the lines of a wrapped label, as a spreadsheet prints them
+        style += [("LEADING", (0, 0), (-1, -1), size + 2), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]
     table.setStyle(TableStyle(style + styles))
     story.append(table)
     story += [Spacer(1, 10), Paragraph("Prepared by the Responsible Financial Officer.", body)]

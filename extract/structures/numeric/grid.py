@@ -120,7 +120,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
         fr, row = flow[j], parsed[j]
         if PAGE_FURNITURE.match(fr.text.strip()) or _page_number(flow, j):
             continue
-        if (fr.page_break or repeating) and _squash(fr.text) in repeated:
+        if (fr.page_break or repeating) and squash(fr.text) in repeated:
             repeating = True
             continue
         repeating = False
@@ -185,13 +185,13 @@ def _header_texts(flow: Sequence[FlowRow], start: int) -> set[str]:
     continues on the next page repeats them there."""
     texts = set()
     for k in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
-        texts.add(_squash(flow[k].text))
+        texts.add(squash(flow[k].text))
         if flow[k].page_break:
             break
     return texts - {""}
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 

@@ -33,18 +33,18 @@ from extract.structures.numeric.grid import (
     is_single_column,
     row_pitch,
 )
+from extract.structures.numeric.titles import (
+    FIGURES_IN,
+    PHRASE_GAP,
+    UNIT_ONLY,
+    opens_page,
+    title_above,
+    wider_than_a_heading,
+)
 from extract.vocabulary import TABLE_UNIT, holds_grid
 
 MAX_HEADER_ROWS = 6
 MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
-PHRASE_GAP = 0.8  # words further apart than this (type sizes) are separate headings
-TITLE_MAX_WORDS = 16
-UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
-
-# A header phrase that is only a unit ('£m', '(£000s)') states the unit of the whole table.
-UNIT_ONLY = re.compile(r"^\(?(?:£\s*['’]?\s*(?:m|k|bn|000s?)|FTE)\)?$", re.I)
-# 'All figures in £m' printed in the header or above it.
-FIGURES_IN = re.compile(r"\b(?:figures|amounts)\s+(?:are\s+)?(?:shown\s+)?(?:in\s+)?(£\s*\S+)", re.I)
 
 
 @dataclass
@@ -162,11 +162,14 @@ Placed = list[tuple[int | None, list[Word]]]  # phrases with their column (None:
 def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Placed | None:
     """Each phrase with its column, or None for a title-like row."""
     placed: Placed = []
-    for phrase in phrases(words, PHRASE_GAP * size):
+    found = phrases(words, PHRASE_GAP * size)
+    for phrase in found:
         over_label = phrase[0].x0 < draft.label_x1 and phrase[-1].x1 > draft.label_x0
         hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
         if len(hits) > 1 or (over_label and hits):
             return None
+        if len(found) == 1 and len(hits) == 1 and wider_than_a_heading(phrase, draft.columns[min(hits)]):
+            return None  # a line of its own far wider than the column it stands over: a title
         if not hits and phrase[0].x0 > max(c.x1 for c in draft.columns) + ALIGN_TOLERANCE:
             continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
@@ -184,53 +187,6 @@ def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[int | None, list
     if label_distance < distance(draft.columns[best].x0, draft.columns[best].x1):
         return None, list(words)
     return best, list(words)
-
-
-def title_above(flow: Sequence[FlowRow], first: int) -> tuple[str | None, str]:
-    """The heading-like row just above the table's first header (or body) row, passing over
-    a unit line ('All figures in £m'), and the units such lines state."""
-    units = ""
-    while first > 0 and not flow[first].page_break and flow[first].gap_above <= ROW_GAP * flow[first].row.size:
-        row = flow[first - 1].row
-        text = plain(row.text)
-        if UNIT_ONLY.match(text) or (FIGURES_IN.search(text) and len(row.words) <= UNIT_LINE_WORDS):
-            units += " " + text
-            first -= 1
-            continue
-        if text.endswith(".") and first > 1 and flow[first - 1].gap_above <= ROW_GAP * row.size \
-                and flow[first - 2].row.bold and not flow[first - 1].page_break:
-            first -= 1  # a sentence introducing the table under its bold heading
-            continue
-        if len(row.words) > TITLE_MAX_WORDS or text.endswith((".", ",", ";")) or row_to_cells(row).numbers:
-            break
-        return plain(" ".join(title_lines(flow, first - 1))), units
-    return None, units
-
-
-TITLE_WRAP_LINES = 3
-TITLE_LINE_GAP = 0.6  # wrapped lines of one heading sit closer than this (type sizes)
-
-
-def title_lines(flow: Sequence[FlowRow], last: int) -> list[str]:
-    """A heading wrapped over lines ('… - Estimated Financial' / 'Impact'): the lines just
-    above `last` set in the same type and aligned with it, then `last` itself. A line that
-    introduces the table ('… are listed below:') ends a sentence of prose: read alone."""
-    lines = [flow[last].row.text]
-    if plain(lines[0]).endswith(":"):
-        return lines
-    words, i = len(flow[last].row.words), last
-    while len(lines) < TITLE_WRAP_LINES and i > 0 and not flow[i].page_break:
-        above, row = flow[i - 1].row, flow[i].row
-        same_type = above.bold == row.bold and abs(above.size - row.size) < 0.5
-        aligned = abs(above.x0 - row.x0) < 2 or abs((above.x0 + above.x1) - (row.x0 + row.x1)) < 4
-        close = flow[i].gap_above <= TITLE_LINE_GAP * row.size
-        prose = re.search(r"[.;](\s|$)|[,:]$", plain(above.text)) or row_to_cells(above).numbers
-        words += len(above.words)
-        if not (same_type and aligned and close) or prose or words > TITLE_MAX_WORDS:
-            break
-        lines.insert(0, above.text)
-        i -= 1
-    return lines
 
 
 # --- assembling the model ------------------------------------------------------------
@@ -251,7 +207,7 @@ def draft_to_table(
         return None  # numbers without labels: a grid, not a table
     first = header.rows[0] if header.rows else draft.rows[0]
     stub = plain(" ".join(w.text for w in header.stub))
-    above, units_above = title_above(flow, first)
+    above, units_above, title_row = title_above(flow, first, draft)
     if header.banner and any(draft.parsed[k].kind == "label" and not draft.placed[k] for k in draft.rows[1:]):
         # more group headings follow in the body: the first one heads a group, not the table
         for k in reversed(header.banner_rows):
@@ -279,23 +235,8 @@ def draft_to_table(
         id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
         unit=table_unit(units), columns=headings, rows=rows, column_units=[unit_name(u) for u in units],
         page_end=last if (last := max(r.page or 0 for r in rows)) > flow[first].row.page else None,
-        opens_page=above is None and not header.banner and _near_page_top(flow, first),
+        opens_page=not header.banner and opens_page(flow, first, title_row),
     )
-
-
-PAGE_TOP_ROWS = 3
-
-
-def _near_page_top(flow: Sequence[FlowRow], first: int) -> bool:
-    """Within the first rows of its page (a running header may stand above it), and not
-    under a sentence that introduces it ('… the following impacts on staff.'): a table
-    that goes on from the page before has no such sentence between its parts."""
-    if first > 0 and not flow[first].page_break and plain(flow[first - 1].text).endswith((".", ":")):
-        return False
-    k = first
-    while k > 0 and not flow[k].page_break and first - k < PAGE_TOP_ROWS:
-        k -= 1
-    return flow[k].page_break or k == 0
 
 
 def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
@@ -329,6 +270,7 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
     """Each printed row with its cells by column, wrapped label lines folded into their row;
     a heading row (text only) is kept as a row and names the group of the rows below it."""
     pitch = row_pitch(flow, draft)
+    centred = centred_label_lines(flow, draft, pitch)
     rows: list[Folded] = []
     prefix, group = "", None
     for n, k in enumerate(draft.rows):
@@ -336,7 +278,9 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
         label = parsed.label_text
         if parsed.kind == "label":
             following = draft.rows[n + 1] if n + 1 < len(draft.rows) else None
-            if rows and is_continuation(flow[k], pitch):
+            if k in centred:
+                prefix = plain(f"{prefix} {label}")  # the first line(s) of a label printed around its numbers
+            elif rows and is_continuation(flow[k], pitch):
                 rows[-1].label = plain(f"{rows[-1].label} {label}")
             elif following is not None and draft.parsed[following].kind == "numeric" \
                     and is_continuation(flow[following], pitch):
@@ -356,6 +300,73 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
         rows.append(Folded(plain(f"{prefix} {label}"), cells, row.page, row.bold, notes, group))
         prefix = ""
     return rows
+
+
+BESIDE = 0.75  # a label line whose middle is this close (type sizes) to a number row's is set beside it
+MIDWAY = 0.3  # how far (type sizes) a number row may sit from midway between the label lines around it
+LINE_REACH = 1.6  # label lines around a number row lie within about a line of it (type sizes)
+
+
+def centred_label_lines(flow: Sequence[FlowRow], draft: DraftTable, pitch: float) -> set[int]:
+    """Label-only lines printed above a number row that belong to it, not to the row above:
+    a label wrapped over lines and set vertically centred on its numbers (spreadsheet style:
+    'Savings previously identified (excluding Waste' / numbers / 'savings)').
+
+    Geometry decides: a label line set beside the numbers (its middle within a fraction of a
+    line of theirs) is theirs; and when label lines continue below a number row that has no
+    label of its own, or whose label continues the line above (a bracket left open), the
+    number row lies midway between the lines above and below, and as many lines above as
+    below are its own."""
+    owned: set[int] = set()
+    for n, k in enumerate(draft.rows):
+        if draft.parsed[k].kind != "numeric":
+            continue
+        row = flow[k].row
+        above = _label_run(flow, draft, n, -1, pitch)
+        below = _label_run(flow, draft, n, +1, pitch)
+        if not above:
+            continue
+        middle, size = _middle(row), row.size
+        nearest = flow[above[0]].row
+        if not draft.parsed[k].label and abs(middle - _middle(nearest)) < BESIDE * size:
+            owned.update(above[:max(1, len(below))])
+            continue
+        if not below or not _continues(draft, above[0], k):
+            continue
+        first_below = flow[below[0]].row
+        top, bottom = _middle(nearest), _middle(first_below)
+        if top < middle < bottom and abs(middle - (top + bottom) / 2) <= MIDWAY * size \
+                and bottom - top <= 2 * LINE_REACH * size:
+            owned.update(above[:len(below)])
+    return owned
+
+
+def _label_run(flow: Sequence[FlowRow], draft: DraftTable, n: int, step: int, pitch: float) -> list[int]:
+    """The label-only lines next to the n-th row of the draft, nearest first, while each is
+    set as a wrapped line of the one before it (no page break, a continuation's gap)."""
+    run: list[int] = []
+    m = n + step
+    while 0 <= m < len(draft.rows) and draft.parsed[draft.rows[m]].kind == "label":
+        lower = draft.rows[max(m, m - step)]  # of each pair, the line printed lower
+        if not is_continuation(flow[lower], pitch):
+            break
+        run.append(draft.rows[m])
+        m += step
+    return run
+
+
+def _continues(draft: DraftTable, above: int, k: int) -> bool:
+    """The number row's label is absent, or continues the label line above it: the line
+    above leaves a bracket open, or the row's label begins in lower case."""
+    label = draft.parsed[k].label_text
+    if not label:
+        return True
+    line = draft.parsed[above].label_text
+    return line.count("(") > line.count(")") or label[:1].islower()
+
+
+def _middle(row) -> float:
+    return (row.top + row.bottom) / 2
 
 
 def column_units(
