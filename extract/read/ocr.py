@@ -57,6 +57,8 @@ class OcrResult:
     path: Path
     pages: tuple[int, ...] = ()  # 1-based pages read by OCR
     words: dict[int, list[WordBox]] = field(default_factory=dict)  # page -> word boxes
+    failed: tuple[int, ...] = ()  # pages OCR was asked for and could not read (left blank)
+    failure: str | None = None  # why OCR failed, when it did
 
     def confidence(self, page: int, bbox: Sequence[float]) -> float | None:
         """The lowest confidence of the OCR words inside bbox: a figure is as sure as its least sure part."""
@@ -84,9 +86,13 @@ def pages_to_ocr(mode: OcrMode, document, lines: Sequence[PageLines],
 
 
 @contextlib.contextmanager
-def ocr_copy(path: Path, pages: Sequence[int]) -> Iterator[OcrResult]:
+def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = False) -> Iterator[OcrResult]:
     """The PDF to read: `path` itself when no page needs OCR, else an OCR'd copy in a
-    temporary folder that is removed when the block ends."""
+    temporary folder that is removed when the block ends.
+
+    When OCR fails and `keep_text_on_failure` (the pack has pages of text besides the
+    scans), the original is read: its scanned pages stay blank and the result says which
+    and why, so the text pages are not lost with them. Otherwise the failure is raised."""
     if not pages:
         yield OcrResult(Path(path))
         return
@@ -94,7 +100,14 @@ def ocr_copy(path: Path, pages: Sequence[int]) -> Iterator[OcrResult]:
         raise OcrUnavailable(str(path), f"{len(pages)} page(s) are scanned images with no text; {INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="agenda-extract-ocr-") as scratch:
         copy = Path(scratch) / "ocr.pdf"
-        work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
+        try:
+            work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
+        except OcrFailed as exc:
+            if not keep_text_on_failure:
+                raise
+            log.warning("%s: %s; its %d scanned page(s) are left blank", path, exc.reason, len(pages))
+            yield OcrResult(Path(path), failed=tuple(pages), failure=exc.reason)
+            return
         words = {number: _hocr_words(work, number, copy) for number in pages}
         yield OcrResult(copy, tuple(pages), words)
 
@@ -206,7 +219,10 @@ def open_pack(path: Path, mode: OcrMode = "never",
     document = fastpass.open_document(path)
     try:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
-        with ocr_copy(path, pages_to_ocr(mode, document, lines, detector or pages_needing_ocr)) as ocr:
+        chosen = pages_to_ocr(mode, document, lines, detector or pages_needing_ocr)
+        # 'auto' OCRs only what has no text: a pack with text pages besides keeps them if OCR fails
+        has_text = mode == "auto" and any(page.lines for page in lines if page.number not in chosen)
+        with ocr_copy(path, chosen, keep_text_on_failure=has_text) as ocr:
             if ocr.pages:
                 document.close()
                 document = fastpass.open_document(ocr.path)
