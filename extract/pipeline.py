@@ -93,7 +93,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
             careful = pool.reader(ocr.path, searched) if pool is not None else CarefulReader(ocr.path)
             context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
-                                  options.settings)
+                                  options.settings, frozenset(ocr.pages))
             # One stretch of consecutive pages at a time, so memory holds one stretch's
             # characters, not the pack's (a card or table never skips a page: triage.py).
             parts: list[PackPart] = []
@@ -180,6 +180,7 @@ class PackContext:
     structure: set[int]  # pages that may hold structures (triage.py)
     carried: dict[int, str | None]  # report paragraph open at the top of each page
     settings: Settings = DEFAULT_SETTINGS
+    ocr_pages: frozenset[int] = frozenset()  # pages whose text OCR wrote (read/ocr.py)
 
 
 @dataclass
@@ -224,13 +225,15 @@ def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Number
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
     from extract.read.flow import pages_to_flow
+    from extract.read.ocr import at_printed_size
     from extract.structures.cards import flow_to_cards
     from extract.structures.fintables import flow_to_financial_tables
     from extract.structures.numeric.tables import flow_to_numeric_tables
     from extract.structures.postlists import flow_to_post_lists
     from extract.structures.statements import runs_to_statements
 
-    pages = list(read_careful_pages(context.careful, context.document, numbers))
+    pages = [at_printed_size(page) if page.number in context.ocr_pages else page
+             for page in read_careful_pages(context.careful, context.document, numbers)]
     flow = pages_to_flow(pages)
     part = PackPart(flow_to_cards(flow, numbering.card, context.settings),
                     flow_to_financial_tables(flow, numbering.financial_table, context.settings),

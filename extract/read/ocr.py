@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -35,6 +35,7 @@ from extract.errors import OcrFailed, OcrUnavailable
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
 from extract.read.quality import pages_needing_ocr
+from extract.read.text import PageText, Row
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -48,6 +49,7 @@ WordBox = tuple[tuple[float, float, float, float], float]
 PageDetector = Callable[[object, Sequence[PageLines]], Sequence[int]]
 
 log = logging.getLogger(__name__)
+RULES_PLUGIN = Path(__file__).with_name("ocr_rules.py")  # loaded by OCRmyPDF in its own process
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Pat
         "--force-ocr",  # only the chosen pages; a garbled text layer is replaced, not kept
         "--language", "+".join(available_languages()),
         "--deskew",  # a crooked sheet's rows must come out level, or table rows split
+        "--plugin", str(RULES_PLUGIN),  # table rules hidden from Tesseract: read as strokes of figures
         # Tesseract's default (Otsu) threshold: Sauvola's read fewer digits wrong as missing
         # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
         "--output-type", "pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
@@ -230,6 +233,26 @@ def open_pack(path: Path, mode: OcrMode = "never",
             yield ocr, document, lines
     finally:
         document.close()
+
+
+# OCRmyPDF sets each OCR'd line's type size to its height from baseline to the top of its
+# tallest letters, about 0.73 of the printed size (the 2017 pack's 11 pt Liberation Sans reads
+# as 7.9-8.2 pt; Arial, Calibri and Times have capitals 0.66-0.72 em high). Structure rules
+# measure white space in type sizes, so OCR'd pages are given the size the words were printed in.
+OCR_HEIGHT_PER_EM = 0.73
+
+
+# A table's vertical rule, which Tesseract reads as a letter: no text was printed there.
+RULE_READ_AS_TEXT = re.compile(r"^[|¦]+$")
+
+
+def at_printed_size(page: PageText) -> PageText:
+    """An OCR'd page's words at the type size they were printed in, from OCRmyPDF's heights,
+    without the ruling lines OCR read as '|'."""
+    rows = [Row(row.page, words) for row in page.rows
+            if (words := tuple(replace(w, size=w.size / OCR_HEIGHT_PER_EM) for w in row.words
+                               if not RULE_READ_AS_TEXT.match(w.text)))]
+    return replace(page, rows=rows)
 
 
 def mark_ocr_figures(extraction, ocr: OcrResult):

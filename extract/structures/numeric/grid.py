@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.read.flow import FlowRow
 from extract.read.text import Word
@@ -124,6 +124,11 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
         repeating = False
         if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
             break
+        if not pending and continues_side_note(flow, draft, j, row):
+            last = draft.rows[-1]
+            notes = draft.parsed[last].notes
+            draft.parsed[last] = replace(draft.parsed[last], notes=notes[:-1] + (notes[-1] + row.label,))
+            continue
         fitted = fit_row(draft, row) if row.kind in ("numeric", "label") else None
         if fitted is not None:
             for k in pending:
@@ -141,6 +146,16 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def continues_side_note(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowCells) -> bool:
+    """A text line right after a row with a note beside its numbers, right of every column
+    and close below: the note wrapped ('Additional Recruitment - Assistant Town' / 'Clerk'),
+    not a label, so it neither joins the row labels nor widens where labels are."""
+    if row.kind != "label" or not draft.columns or not draft.parsed[draft.rows[-1]].notes:
+        return False
+    right_edge = max(c.x1 for c in draft.columns)
+    return all(w.x0 > right_edge for w in row.label) and is_continuation(flow[j], row_pitch(flow, draft))
 
 
 def _page_number(flow: Sequence[FlowRow], j: int) -> bool:
