@@ -23,6 +23,7 @@ MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) 
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
+NOTE_INDENT = 2.0  # points a wrapped side note's next line may start from where the note starts
 MIN_LIST_ITEMS = 2
 MIN_SINGLE_ROWS = 3
 PUNCTUATION = {"=", ":", "-", "–", "£"}
@@ -124,7 +125,7 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
         repeating = False
         if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
             break
-        if not pending and continues_side_note(flow, draft, j, row):
+        if not pending and continues_side_note(flow, parsed, draft, j):
             last = draft.rows[-1]
             notes = draft.parsed[last].notes
             draft.parsed[last] = replace(draft.parsed[last], notes=notes[:-1] + (notes[-1] + row.label,))
@@ -148,14 +149,19 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
     return draft
 
 
-def continues_side_note(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowCells) -> bool:
-    """A text line right after a row with a note beside its numbers, right of every column
-    and close below: the note wrapped ('Additional Recruitment - Assistant Town' / 'Clerk'),
-    not a label, so it neither joins the row labels nor widens where labels are."""
-    if row.kind != "label" or not draft.columns or not draft.parsed[draft.rows[-1]].notes:
+def continues_side_note(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, j: int) -> bool:
+    """One text line right after a row with a note beside its numbers, right of every column,
+    starting where the note starts, close below, and followed by a row of the table: the
+    note wrapped once ('Additional Recruitment - Assistant Town' / 'Clerk'), not a label, so
+    it neither joins the row labels nor widens where labels are."""
+    row = parsed[j]
+    if row.kind != "label" or not draft.columns or not draft.parsed[draft.rows[-1]].notes or j + 1 >= len(flow):
         return False
     right_edge = max(c.x1 for c in draft.columns)
-    return all(w.x0 > right_edge for w in row.label) and is_continuation(flow[j], row_pitch(flow, draft))
+    note = draft.parsed[draft.rows[-1]].notes[-1]
+    return (all(w.x0 > right_edge for w in row.label) and abs(row.label[0].x0 - note[0].x0) <= NOTE_INDENT
+            and is_continuation(flow[j], row_pitch(flow, draft)) and not flow[j + 1].page_break
+            and parsed[j + 1].kind == "numeric" and fit_row(draft, parsed[j + 1]) is not None)
 
 
 def _page_number(flow: Sequence[FlowRow], j: int) -> bool:
