@@ -1,7 +1,10 @@
 """Tables as OCR gives them back (a scanned statement of accounts): side notes that wrap,
 totals whose weight OCR cannot see, ruling lines read as '|' and type sizes measured as
-OCRmyPDF sets them. Hand-made layouts and tables; no OCR engine needed."""
+OCRmyPDF sets them. Hand-made layouts and tables, no OCR engine needed; and one page of a real
+scanned statement of accounts read with OCR (marked `ocr`)."""
 from __future__ import annotations
+
+import pytest
 
 from extract.checks.tables import total_rows
 from extract.models import Figure, NumericTable, TableRow
@@ -104,3 +107,42 @@ def test_the_rules_plugin_is_handed_to_ocrmypdf_without_importing_it():
     probe = "import sys, extract.read.ocr_rules; print('ocrmypdf' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+# --- a real scan: Sutton Coldfield Town Council's statement of accounts 2016-17 ------------------
+
+SUTTON_NOTES_PAGE = 9  # notes A and B: items, a named subtotal, interest, 'Total'
+
+
+@pytest.fixture(scope="module")
+def sutton_notes(tmp_path_factory):
+    import pypdfium2 as pdfium
+
+    from extract.pipeline import Options, extract_pack
+    from extract.read import ocr
+    from tests.conftest import shared_dir
+
+    if not ocr.engine_installed():
+        pytest.skip("OCRmyPDF or Tesseract is not installed")
+    source = shared_dir("councils") / "sutton-coldfield-tc" / "Statement-of-Accounts-2016-17.pdf"
+    page = tmp_path_factory.mktemp("sutton") / "sutton-notes.pdf"
+    original, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    try:
+        out.import_pages(original, [SUTTON_NOTES_PAGE - 1])
+        out.save(str(page))
+    finally:
+        out.close()
+        original.close()
+    return extract_pack(page, Options(ocr="auto"))
+
+
+@pytest.mark.ocr
+def test_the_scanned_notes_to_the_accounts_have_their_totals_checked_as_printed(sutton_notes):
+    checked = {(r.row, r.outcome) for r in sutton_notes.relations if r.check == "table.total_row"}
+    # 'Central Support Costs' 230,097 is printed for items adding to 230,098: within rounding, as on the page
+    assert ("Central Support Costs", "within_rounding") in checked
+    assert ("Total", "agrees") in checked  # 230,097 - 247 = 229,850
+    assert ("Civic and Democratic Costs", "agrees") in checked
+    assert not [f for f in sutton_notes.findings if f.severity != "info"]
+    recruitment = next(r for t in sutton_notes.tables for r in t.rows if r.label.startswith("Recruitment"))
+    assert recruitment.label == "Recruitment Expenses"  # its wrapped side note stays a note

@@ -1,0 +1,56 @@
+"""Each OCR'd page is read twice; a figure whose digits the two readings disagree on is kept
+without a value (a missing figure beats a wrong one) and said once as information."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.checks import with_checks
+from extract.models import Extraction, Figure, Meeting, NumericTable, Source, TableRow
+from extract.read.ocr import OcrResult, mark_ocr_figures, readings_agree
+
+BOX = (400.0, 350.0, 430.0, 362.0)
+
+
+def money(text: str, value: float, bbox=BOX) -> Figure:
+    return Figure(kind="money", value=value, text=text, precision=100_000, page=12, bbox=bbox)
+
+
+def extraction_with(*figures: Figure) -> Extraction:
+    table = NumericTable(id="numtable-1-t", title="T", page=12, columns=["2025-26 £m"],
+                         rows=[TableRow(label=f"row {n}", cells=[f]) for n, f in enumerate(figures)])
+    return Extraction(tool_version="test", source=Source(file="scan.pdf", sha256="0" * 64, pages=12), meeting=Meeting(),
+                      tables=[table], figures=list(figures))
+
+
+def read_twice(second_text: str) -> OcrResult:
+    return OcrResult(Path("scan.pdf"), (12,), {12: [(BOX, 96.0)]}, second={12: [(BOX, second_text)]})
+
+
+@pytest.mark.parametrize("first, second, agree", [
+    ("215.8", "215.8", True), ("£1.3m", "£1.3m)", True), ("9.5 FTE", "9.5 FEE", True),
+    ("219.6", "215.8", False), ("121.95", "121.5", False), ("61.7", "61:7", False), ("2,639.8", "2.639.8", False),
+])
+def test_two_readings_agree_when_their_digits_and_separators_do(first, second, agree):
+    assert readings_agree(first, second) is agree
+
+
+def test_a_figure_the_second_reading_disagrees_with_loses_its_value_everywhere_it_appears():
+    marked = mark_ocr_figures(extraction_with(money("219.6", 219_600_000.0)), read_twice("215.8"))
+    cell, listed = marked.tables[0].rows[0].cells[0], marked.figures[0]
+    for figure in (cell, listed):
+        assert figure.value is None and figure.text == "219.6" and figure.source == "ocr" and figure.confidence == 0
+    (finding,) = [f for f in with_checks(marked).findings if f.check == "figure.ambiguous"]
+    assert finding.severity == "info" and "two OCR readings" in finding.message
+
+
+def test_a_figure_both_readings_agree_on_keeps_its_value_and_confidence():
+    marked = mark_ocr_figures(extraction_with(money("215.8", 215_800_000.0)), read_twice("215.8"))
+    assert marked.figures[0].value == 215_800_000.0 and marked.figures[0].confidence == 96.0
+
+
+def test_a_figure_the_second_reading_found_nothing_at_keeps_its_value():
+    elsewhere = money("215.8", 215_800_000.0, bbox=(100.0, 600.0, 130.0, 612.0))
+    marked = mark_ocr_figures(extraction_with(elsewhere), read_twice("219.6"))
+    assert marked.figures[0].value == 215_800_000.0
