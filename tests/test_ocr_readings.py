@@ -54,3 +54,9 @@ def test_a_figure_the_second_reading_found_nothing_at_keeps_its_value():
     elsewhere = money("215.8", 215_800_000.0, bbox=(100.0, 600.0, 130.0, 612.0))
     marked = mark_ocr_figures(extraction_with(elsewhere), read_twice("219.6"))
     assert marked.figures[0].value == 215_800_000.0
+
+
+def test_a_second_reading_running_past_the_figure_still_counts():
+    cut_short = money("£1", 1.0, bbox=(400.0, 350.0, 412.0, 362.0))  # first reading: '£1 Om'
+    result = OcrResult(Path("scan.pdf"), (12,), {12: [(BOX, 96.0)]}, second={12: [(BOX, "£1.3m")]})
+    assert mark_ocr_figures(extraction_with(cut_short), result).figures[0].value is None

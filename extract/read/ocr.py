@@ -67,8 +67,9 @@ class OcrResult:
 
     def read_again(self, page: int, bbox: Sequence[float]) -> str | None:
         """What the second reading printed where a figure was read (None: nothing there, or
-        no second reading): its words lying mostly inside the figure's box, left to right."""
-        inside = sorted((box, text) for box, text in self.second.get(page, []) if _mostly_inside(box, bbox))
+        no second reading): its words sharing most of their box or the figure's, left to right
+        (a word running past the figure counts: '£1.3m' read again where '£1' was read first)."""
+        inside = sorted((box, text) for box, text in self.second.get(page, []) if _overlap(box, bbox))
         return " ".join(text for _, text in inside) if inside else None
 
     def confidence(self, page: int, bbox: Sequence[float]) -> float | None:
@@ -226,12 +227,6 @@ def _second_reading(work: Path, number: int, copy: Path) -> list[ReadWord]:
     sx, sy = width_pt / float(page.group(3)), height_pt / float(page.group(4))
     return [((int(x0) * sx, int(y0) * sy, int(x1) * sx, int(y1) * sy), html.unescape(TAG.sub("", word)).strip())
             for x0, y0, x1, y1, word in HOCR_WORD_TEXT.findall(text)]
-
-
-def _mostly_inside(word: Sequence[float], figure: Sequence[float]) -> bool:
-    width = max(0.0, min(word[2], figure[2]) - max(word[0], figure[0]))
-    height = max(0.0, min(word[3], figure[3]) - max(word[1], figure[1]))
-    return _area(word) > 0 and width * height > 0.5 * _area(word)
 
 
 # The characters of a figure two readings must agree on: digits and their separators.
