@@ -30,7 +30,9 @@ def read_twice(second_text: str) -> OcrResult:
 
 @pytest.mark.parametrize("first, second, agree", [
     ("215.8", "215.8", True), ("£1.3m", "£1.3m)", True), ("9.5 FTE", "9.5 FEE", True),
+    ("FTE — 109.34", "FTE – 109.34", True),
     ("219.6", "215.8", False), ("121.95", "121.5", False), ("61.7", "61:7", False), ("2,639.8", "2.639.8", False),
+    ("378", "-378", False), ("(3,000)", "(3,000", True),
 ])
 def test_two_readings_agree_when_their_digits_and_separators_do(first, second, agree):
     assert readings_agree(first, second) is agree

@@ -229,12 +229,18 @@ def _second_reading(work: Path, number: int, copy: Path) -> list[ReadWord]:
             for x0, y0, x1, y1, word in HOCR_WORD_TEXT.findall(text)]
 
 
-# The characters of a figure two readings must agree on: digits and their separators.
-NUMERAL = re.compile(r"[^\d.,]")
+# The characters of a figure two readings must agree on: digits, their separators and a minus
+# (one lost in a reading turns a saving into a cost; any dash is one minus). Brackets are left
+# out: a sentence's bracket is often read into the word of a figure inside it.
+NUMERAL = re.compile(r"[^\d.,-]")
+DASHES = re.compile(r"[‐‑‒–—−]")
 
 
 def readings_agree(first: str, second: str) -> bool:
-    return NUMERAL.sub("", first) == NUMERAL.sub("", second)
+    def numeral(text: str) -> str:
+        return NUMERAL.sub("", DASHES.sub("-", text))
+
+    return numeral(first) == numeral(second)
 
 
 def _page_size(path: Path, number: int) -> tuple[float, float]:
