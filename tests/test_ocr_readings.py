@@ -62,3 +62,20 @@ def test_a_second_reading_running_past_the_figure_still_counts():
     cut_short = money("£1", 1.0, bbox=(400.0, 350.0, 412.0, 362.0))  # first reading: '£1 Om'
     result = OcrResult(Path("scan.pdf"), (12,), {12: [(BOX, 96.0)]}, second={12: [(BOX, "£1.3m")]})
     assert mark_ocr_figures(extraction_with(cut_short), result).figures[0].value is None
+
+
+def test_a_total_with_a_part_read_without_a_value_is_not_checked_in_that_column():
+    from extract.checks.tables import total_rows
+
+    def cell(text, value):
+        return Figure(kind="money", value=value, text=text, precision=100_000, page=16, bbox=BOX, source="ocr",
+                      confidence=95.0)
+
+    rows = [("Spending growth", [cell("£1.6m", 1.6e6), cell("£1.0m", 1.0e6)]),
+            ("Council Tax", [cell("£1.8m", 1.8e6), cell("£2.0m", 2.0e6)]),
+            ("Pro rata share", [cell("£1", None), cell("£1.0m", 1.0e6)]),  # '£1.3m' read differently twice
+            ("Total Net Funding", [cell("£4.7m", 4.7e6), cell("£4.0m", 4.0e6)])]
+    table = NumericTable(id="numtable-1-t", title="T", page=16, columns=["2025-26", "2024-25"],
+                         rows=[TableRow(label=label, cells=cells) for label, cells in rows])
+    checked = [r for r in total_rows(table) if r is not None]
+    assert [r.column for r in checked] == ["2024-25"] and checked[0].outcome == "agrees"

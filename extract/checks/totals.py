@@ -244,10 +244,16 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             not agrees(_column(reading.parts, c), row.cells[c]) for c in columns):  # type: ignore[arg-type]
         return  # parts of this total may be printed on the page before, in the table this continues
     for c in columns:
+        if _has_valueless_part(reading.parts, c):
+            continue  # a part printed ambiguously or read differently by OCR: the sum cannot be made
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
         yield relation("table.total_row", subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
                        meaning, **placed(table, row, c))
+
+
+def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
+    return any(c < len(r.cells) and (cell := r.cells[c]) is not None and cell.value is None for r in rows)
 
 
 def _column(rows: Sequence[TableRow], c: int) -> list[Figure]:
