@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from extract.cli.main import main
 from extract.errors import OcrFailed
 from extract.pipeline import Options, extract_pack
 from tests.conftest import PACK_2017, SAMPLES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 if str(SAMPLES) not in sys.path:
     sys.path.insert(0, str(SAMPLES))
@@ -74,8 +78,11 @@ def test_run_says_ocr_failed_on_the_summary_line_and_batch_records_it_in_the_man
     ran = CliRunner().invoke(main, ["run", str(scanned), "--out", str(tmp_path / "run"), "--ocr", "auto"])
     assert ran.exit_code in (0, 1) and "OCR failed" in ran.output and f"({SCANNED_PAGE})" in ran.output
     out = tmp_path / "batch"
-    CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(out), "--jobs", "1", "--ocr", "auto",
-                              "--quiet"], catch_exceptions=False)
+    # a process of its own: batch workers forked from a server started earlier in the session
+    # would keep the PATH they started with, and find the real engine
+    subprocess.run([sys.executable, "-m", "extract", "batch", str(scanned.parent), "--out", str(out), "--jobs", "1",
+                    "--ocr", "auto", "--quiet"], env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                   check=False, timeout=600)
     [record] = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["status"] == "ok" and record["ocr_pages"] == 0
     assert record["ocr_failed"].startswith("1 page(s) left blank: OCR failed")

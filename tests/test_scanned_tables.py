@@ -146,3 +146,18 @@ def test_the_scanned_notes_to_the_accounts_have_their_totals_checked_as_printed(
     assert not [f for f in sutton_notes.findings if f.severity != "info"]
     recruitment = next(r for t in sutton_notes.tables for r in t.rows if r.label.startswith("Recruitment"))
     assert recruitment.label == "Recruitment Expenses"  # its wrapped side note stays a note
+
+
+def test_the_rules_filter_takes_the_resolution_from_the_page_size_not_the_images_note():
+    from types import SimpleNamespace
+
+    from PIL import Image, ImageDraw
+
+    from extract.read.ocr_rules import filter_ocr_image
+
+    page = Image.new("L", (1200, 600), 255)  # a 2 x 1 inch page at 600 dpi
+    ImageDraw.Draw(page).line((100, 100, 100, 190), fill=0, width=8)  # a 0.15 inch stroke: a bracket, not a rule
+    page.info["dpi"] = (72, 72)  # a wrong note: at 72 dpi the stroke would be 1.25 inch long
+    filtered = filter_ocr_image(SimpleNamespace(pageinfo=SimpleNamespace(width_inches=2, height_inches=1)), page)
+    assert filtered.tobytes() == page.tobytes()
+    assert filter_ocr_image(SimpleNamespace(), page) is page  # no page size: read as it is

@@ -12,6 +12,8 @@ imports pluggy's marker, never OCRmyPDF, so importing it elsewhere patches nothi
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pluggy
 from PIL import Image
@@ -24,8 +26,15 @@ DARK = 128  # grey levels below this are ink
 
 @hookimpl
 def filter_ocr_image(page, image: Image.Image) -> Image.Image:
-    dpi = image.info.get("dpi", (300, 300))
-    return without_rules(image, float(dpi[0]), float(dpi[1]))
+    # The resolution from the page's size in inches: an image's own dpi note may be missing
+    # or wrong (72), and a rule length in pixels from it would wipe out the strokes of letters.
+    # From areas, so a page turned a quarter (its image wider than the page) gives the same.
+    try:
+        dpi = math.sqrt(image.width * image.height
+                        / (float(page.pageinfo.width_inches) * float(page.pageinfo.height_inches)))
+    except (AttributeError, TypeError, ValueError, ZeroDivisionError):
+        return image  # no way to tell how long a rule is: the page is read as it is
+    return without_rules(image, dpi, dpi)
 
 
 def without_rules(image: Image.Image, dpi_x: float = 300.0, dpi_y: float = 300.0) -> Image.Image:
