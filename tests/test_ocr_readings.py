@@ -79,3 +79,24 @@ def test_a_total_with_a_part_read_without_a_value_is_not_checked_in_that_column(
                          rows=[TableRow(label=label, cells=cells) for label, cells in rows])
     checked = [r for r in total_rows(table) if r is not None]
     assert [r.column for r in checked] == ["2024-25"] and checked[0].outcome == "agrees"
+
+
+def test_a_blank_cell_in_a_row_read_by_ocr_leaves_its_column_unchecked():
+    from extract.checks.tables import total_rows
+
+    def cell(text, value, source="ocr"):
+        return Figure(kind="money", value=value, text=text, precision=100_000, page=16, bbox=BOX, source=source,
+                      confidence=95.0 if source == "ocr" else None)
+
+    def table(source):
+        rows = [("Council Tax", [cell("£20.5m", 20.5e6, source), cell("£1.8m", 1.8e6, source)]),
+                ("Social Care", [cell("£20.1m", 20.1e6, source), cell("£2.9m", 2.9e6, source)]),
+                ("Pro rata share", [cell("£12.8m", 12.8e6, source), None]),  # '£1.3m' read '£1 Om': no cell
+                ("Total Net Funding", [cell("£53.4m", 53.4e6, source), cell("£6.0m", 6.0e6, source)])]
+        return NumericTable(id="numtable-1-t", title="T", page=16, columns=["Total", "CYPE"],
+                            rows=[TableRow(label=label, cells=cells) for label, cells in rows])
+
+    scanned = [r for r in total_rows(table("ocr")) if r is not None]
+    assert [(r.column, r.outcome) for r in scanned] == [("Total", "agrees")]
+    printed = [r for r in total_rows(table("pdf")) if r is not None]  # a blank printed cell is nil
+    assert ("CYPE", "disagrees") in [(r.column, r.outcome) for r in printed]

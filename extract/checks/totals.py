@@ -253,7 +253,15 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
 
 
 def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
-    return any(c < len(r.cells) and (cell := r.cells[c]) is not None and cell.value is None for r in rows)
+    """A part printed without a value, or a blank in a row read by OCR: a figure OCR could not
+    read leaves its cell empty ('£1.3m' read '£1 Om'), and summing the rest would be a false alarm."""
+    for row in rows:
+        cell = row.cells[c] if c < len(row.cells) else None
+        if cell is not None and cell.value is None:
+            return True
+        if cell is None and any(other is not None and other.source == "ocr" for other in row.cells):
+            return True
+    return False
 
 
 def _column(rows: Sequence[TableRow], c: int) -> list[Figure]:
