@@ -7,6 +7,14 @@
         kept, and the seconds per OCR'd page.
     python bench/bench_ocr.py cost PDF [PDF ...] [--ocr auto|always]
         Seconds per page with and without OCR for each PDF, and the pages OCR read.
+    python bench/bench_ocr.py unseen [PDF:PAGES ...] [--dpi 300] [--max-angle 1.5] [--keep DIR]
+        Scan pages of born-digital papers other than the 2017 pack (by default one of each
+        kind from ../shared: a Kent budget paper, a council budget sheet, a payments list,
+        minutes), read the scans with --ocr auto and compare with the born-digital run of the
+        same paper: each figure on a scanned page is exact (an OCR figure at its place with
+        its value and kind), wrong (one there with another value) or missing; OCR figures
+        where the page has none are counted as extra; findings the scan raises at warning or
+        error that the born-digital paper does not are listed (none is the target).
 
 Run from the repository root with PYTHONPATH=. (it uses the tests' helpers to read the
 transcription as tests/test_extraction_cards.py does).
@@ -14,6 +22,7 @@ transcription as tests/test_extraction_cards.py does).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -33,11 +42,22 @@ def timed(pdf: Path, mode: str):
     return extraction, time.monotonic() - started
 
 
-def exact_card_figures(extraction, pack) -> tuple[int, int, list[str]]:
+def loose(text: str) -> str:
+    """A figure's text without its spaces and with one dash: what OCR cannot tell apart
+    ('9FTE' for '9 FTE', '—' for '–'), the value read the same."""
+    return re.sub(r"\s+", "", re.sub(r"[–—−-]", "-", text))
+
+
+def respelled(read: Counter, printed: Counter) -> int:
+    """Figures read with their printed value but spaced or dashed differently."""
+    return sum((Counter(loose(t) for t in read.elements()) & Counter(loose(t) for t in printed.elements())).values())
+
+
+def exact_card_figures(extraction, pack) -> tuple[int, int, list[str], int]:
     from extract.read.flow import plain
     from tests.test_extraction_cards import card_figures, printed_figures
 
-    exact = total = 0
+    exact = total = same_value = 0
     misses = []
     for expected in pack.cards:
         printed = printed_figures(expected.staffing.strings() + expected.budget.strings())
@@ -54,10 +74,11 @@ def exact_card_figures(extraction, pack) -> tuple[int, int, list[str]]:
         in_notes = sum(n for text, n in unplaced.items() if text in notes)
         exact += sum(good.values()) + in_notes
         wrong = roles - printed
+        missing = printed - roles - Counter({t: n for t, n in unplaced.items() if t in notes})
+        same_value += respelled(wrong, missing)
         if wrong or sum(good.values()) + in_notes < sum(printed.values()):
-            misses.append(f"card {expected.title[:30]!r}: read {dict(wrong)}; missing "
-                          f"{dict(printed - roles - Counter({t: n for t, n in unplaced.items() if t in notes}))}")
-    return exact, total, misses
+            misses.append(f"card {expected.title[:30]!r}: read {dict(wrong)}; missing {dict(missing)}")
+    return exact, total, misses, same_value
 
 
 def exact_table_figures(extraction, pack) -> tuple[int, int, list[str]]:
@@ -116,7 +137,8 @@ def samples(args) -> None:
         confidences = [f.confidence for f in extraction.figures if f.source == "ocr" and f.confidence is not None]
         print(f"{dpi} dpi: {ocr_pages} pages OCR'd in {seconds:.0f} s ({seconds / max(ocr_pages, 1):.1f} s/page "
               f"including the rest of the pack)")
-        print(f"  cards: {len(extraction.service_cards)} found; figures exact {cards[0]}/{cards[1]}")
+        print(f"  cards: {len(extraction.service_cards)} found; figures exact {cards[0]}/{cards[1]} "
+              f"(and {cards[3]} more with the value as printed, read with another space or dash)")
         print(f"  Appendix B: {len(extraction.financial_tables)} tables; figures exact {tables[0]}/{tables[1]}")
         print(f"  Performing Arts findings: {arts} (born-digital: {arts_born})")
         print(f"  findings lost: {dict(before - after)}; new: {dict(after - before)}")
@@ -142,6 +164,79 @@ def cost(args) -> None:
               f"{ocr_pages} page(s) OCR'd" + (f", {extra:.1f} s per OCR'd page" if ocr_pages else ""))
 
 
+SHARED = ROOT.parent / "shared"
+UNSEEN = (  # papers whose scans the OCR work was not tuned on: one of each kind of page
+    "real/kent/cabinet-2025-01-30/Draft Revenue Budget 2025-26 and 2025-28 MTFP and Draft Capital Programme "
+    "2025-35.pdf:12,16",
+    "real/kent/full_council-2025-03-13/Council Report Mid Year 24-25.pdf:7",
+    "councils/north-hertfordshire/budget-2018-19-appendix-a-general-fund-estimates.pdf:1",
+    "councils/sutton-coldfield-tc/Payments-over-250-2017-18-Q1.pdf:1",
+    "councils/manordeilo-salem-cc/19-03-13.pdf:1",
+)
+PLACE_SLACK = 3.0  # points: an OCR figure at a printed figure's place has its centre within its box, widened
+
+
+def at_place(figure, printed) -> bool:
+    cx, cy = (figure.bbox[0] + figure.bbox[2]) / 2, (figure.bbox[1] + figure.bbox[3]) / 2
+    x0, top, x1, bottom = printed.bbox
+    return x0 - PLACE_SLACK <= cx <= x1 + PLACE_SLACK and top - PLACE_SLACK <= cy <= bottom + PLACE_SLACK
+
+
+def compare_figures(born, scanned, pages) -> tuple[Counter, list[str]]:
+    """exact / wrong / missing for each born-digital figure with a value on the scanned pages,
+    and extra for OCR figures at no printed figure's place."""
+    counts: Counter = Counter()
+    notes = []
+    printed = [f for f in born.figures if f.page in pages and f.value is not None]
+    read = [f for f in scanned.figures if f.page in pages and f.source == "ocr" and f.value is not None]
+    for figure in printed:
+        there = [f for f in read if f.page == figure.page and at_place(f, figure)]
+        if any(f.value == figure.value and f.kind == figure.kind for f in there):
+            counts["exact"] += 1
+        elif there:
+            counts["wrong"] += 1
+            notes.append(f"wrong p{figure.page}: {figure.text!r} ({figure.value:g} {figure.kind}) read as "
+                         + ", ".join(f"{f.text!r} ({f.value:g} {f.kind})" for f in there))
+        else:
+            counts["missing"] += 1
+            notes.append(f"missing p{figure.page}: {figure.text!r}")
+    for figure in read:
+        if not any(f.page == figure.page and at_place(figure, f) for f in printed):
+            counts["extra"] += 1
+            notes.append(f"extra p{figure.page}: {figure.text!r} ({figure.value:g} {figure.kind})")
+    return counts, notes
+
+
+def alarms(extraction) -> Counter:
+    return Counter((f.check, f.severity, f.subject) for f in extraction.findings if f.severity != "info")
+
+
+def unseen(args) -> None:
+    import scan
+
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-ocr-unseen-"))
+    total: Counter = Counter()
+    for spec in args.papers or UNSEEN:
+        name, _, pages_text = spec.rpartition(":")
+        source = Path(name) if Path(name).is_absolute() else SHARED / name
+        pages = scan.page_range(pages_text)
+        born, _ = timed(source, "never")
+        pdf = scan.scan_pack(source, folder / f"{source.stem[:40]}-{args.dpi}dpi.pdf", args.dpi, pages, args.max_angle)
+        scanned, seconds = timed(pdf, "auto")
+        counts, notes = compare_figures(born, scanned, set(pages))
+        total += counts
+        raised = alarms(scanned) - alarms(born)
+        printed = counts["exact"] + counts["wrong"] + counts["missing"]
+        print(f"{source.name[:60]} pages {pages_text}: {printed} figures; exact {counts['exact']}, wrong "
+              f"{counts['wrong']}, missing {counts['missing']}, extra {counts['extra']}; "
+              f"new alarms {sum(raised.values())}; {seconds:.0f} s")
+        for note in notes + [f"alarm: {k}" for k in raised]:
+            print(f"  - {note}")
+    printed = total["exact"] + total["wrong"] + total["missing"]
+    print(f"all: {printed} figures; exact {total['exact']} ({total['exact'] / max(printed, 1):.0%}), wrong "
+          f"{total['wrong']}, missing {total['missing']}, extra {total['extra']}; scans in {folder}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -152,12 +247,19 @@ def main() -> None:
     two = commands.add_parser("cost")
     two.add_argument("pdfs", nargs="+")
     two.add_argument("--ocr", choices=["auto", "always"], default="auto")
+    three = commands.add_parser("unseen")
+    three.add_argument("papers", nargs="*", help="PDF:PAGES, a path absolute or under ../shared (default: UNSEEN)")
+    three.add_argument("--dpi", type=int, default=300)
+    three.add_argument("--max-angle", type=float, default=1.5)
+    three.add_argument("--keep", default=None)
     args = parser.parse_args()
     if args.command == "samples":
         import scan
 
         args.pages = scan.page_range(args.pages)
         samples(args)
+    elif args.command == "unseen":
+        unseen(args)
     else:
         cost(args)
 

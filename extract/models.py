@@ -90,6 +90,11 @@ class UntrustedPage(Model):
     reason: str = Field(description="the problem in words")
 
 
+class OcrFailure(Model):
+    pages: list[int] = Field(description="scanned pages OCR was asked to read and could not; read as blank")
+    reason: str
+
+
 class Source(Model):
     file: str
     sha256: str
@@ -104,6 +109,11 @@ class Source(Model):
     ocr_pages: list[int] = Field(
         default_factory=list, exclude_if=lambda v: not v,
         description="pages read by OCR (scanned pages); absent when none was",
+    )
+    ocr_failure: OcrFailure | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="scanned pages OCR could not read, left blank while the pack's text pages were read; "
+                    "absent when OCR did not fail",
     )
 
 

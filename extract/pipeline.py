@@ -15,6 +15,7 @@ from extract.models import (
     Figure,
     FinancialTable,
     NumericTable,
+    OcrFailure,
     PostList,
     ServiceCard,
     Source,
@@ -83,7 +84,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             if len(unreadable) == len(lines):
                 raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
             untrusted = untrusted_pages(document, lines)  # of the OCR'd copy where OCR ran
-            require_text(path, lines, untrusted, options.ocr)
+            require_text(path, lines, untrusted, options.ocr, ocr.failure)
             lines = [blank(page) if page.number in untrusted else page for page in lines]
             meeting = pages_to_meeting(lines)
             documents = pages_to_documents(lines, meeting)
@@ -92,7 +93,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
             careful = pool.reader(ocr.path, searched) if pool is not None else CarefulReader(ocr.path)
             context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
-                                  options.settings)
+                                  options.settings, frozenset(ocr.pages))
             # One stretch of consecutive pages at a time, so memory holds one stretch's
             # characters, not the pack's (a card or table never skips a page: triage.py).
             parts: list[PackPart] = []
@@ -107,7 +108,8 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable,
                       untrusted_pages=[UntrustedPage(page=n, problem=p, reason=REASONS[p])
                                        for n, p in sorted(untrusted.items())],
-                      ocr_pages=list(ocr.pages)),
+                      ocr_pages=list(ocr.pages),
+                      ocr_failure=OcrFailure(pages=list(ocr.failed), reason=ocr.failure) if ocr.failure else None),
         meeting=meeting,
         documents=documents,
         service_cards=[c for part in parts for c in part.cards],
@@ -131,15 +133,18 @@ def untrusted_pages(document, lines) -> dict[int, Problem]:
     return pages_without_usable_text(document, lines)
 
 
-def require_text(path: Path, lines, untrusted: dict[int, Problem], ocr: str = "never") -> None:
+def require_text(path: Path, lines, untrusted: dict[int, Problem], ocr: str = "never",
+                 ocr_failure: str | None = None) -> None:
     """A pack with no page of text to be trusted fails (NoText), as it does in a batch:
     an empty output would look like a clean success. With --ocr never, the message says how
-    scans are read."""
-    from extract.errors import NoText
+    scans are read; when OCR was tried and failed, the failure is the reason (OcrFailed)."""
+    from extract.errors import NoText, OcrFailed
     from extract.read.ocr import SHORT_INSTALL_HINT, engine_installed
 
     if any(page.lines and page.number not in untrusted for page in lines):
         return
+    if ocr_failure:
+        raise OcrFailed(str(path), f"{ocr_failure}; no other page has usable text")
     problems = set(untrusted.values())
     if problems == {"image_only"}:
         reason = f"none of its {len(lines)} page(s) has text, only images (a scan? it needs OCR)"
@@ -175,6 +180,7 @@ class PackContext:
     structure: set[int]  # pages that may hold structures (triage.py)
     carried: dict[int, str | None]  # report paragraph open at the top of each page
     settings: Settings = DEFAULT_SETTINGS
+    ocr_pages: frozenset[int] = frozenset()  # pages whose text OCR wrote (read/ocr.py)
 
 
 @dataclass
@@ -218,9 +224,11 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
 def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Numbering = Numbering()) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
+    from extract.read.ocr import at_printed_size
     from extract.structures.statements import runs_to_statements
 
-    pages = list(read_careful_pages(context.careful, context.document, numbers))
+    pages = [at_printed_size(page) if page.number in context.ocr_pages else page
+             for page in read_careful_pages(context.careful, context.document, numbers)]
     part = pages_to_structures(pages, numbering, context.settings)
     running = [page for page in pages if page.number in context.structure]
     page_runs, found = read_running_text(running, context.carried)

@@ -1,6 +1,7 @@
 """Scanned renderings of the 2017 pack: its pages printed and scanned back in.
 
     python samples/scan.py OUT_DIR [--dpi 200 300] [--pages 13-37]
+    python samples/scan.py OUT_DIR --source PAPER.pdf --pages 3,4 [--dpi 300] [--max-angle 1.5]
 
 Each chosen page of ``coventry-2017-scrutiny-pack.pdf`` is rasterised at the given
 resolution, turned by a slight angle (as a sheet lies on a scanner's glass), given scanner
@@ -11,7 +12,9 @@ default the scanned pages are Appendix A (service cards, pages 13-29) and Append
 a generator seeded with its page number.
 
 The content is that of ``content.PACK`` (the independent transcription), so tests compare
-what OCR reads against it as they do for the born-digital renderings.
+what OCR reads against it as they do for the born-digital renderings. With ``--source``,
+any born-digital paper is scanned the same way (bench/bench_ocr.py unseen compares what OCR
+reads of it with its own text).
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ SPECK_RATE = 2  # in 1000 pixels, a dust speck
 JPEG_QUALITY = 80
 
 
-def scan_page(pdf_page, dpi: int, seed: int):
+def scan_page(pdf_page, dpi: int, seed: int, max_angle: float = MAX_ANGLE):
     """One page as a scanner returns it: greyscale pixels, turned a little, with noise."""
     from PIL import Image, ImageChops
 
@@ -42,7 +45,7 @@ def scan_page(pdf_page, dpi: int, seed: int):
     specks = Image.frombytes("L", image.size, rng.randbytes(width * height))
     cutoff = 255 - 255 * SPECK_RATE // 1000
     image = ImageChops.darker(image, specks.point(lambda v: 90 if v > cutoff else 255))
-    angle = rng.uniform(-MAX_ANGLE, MAX_ANGLE)
+    angle = rng.uniform(-max_angle, max_angle)
     return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
 
 
@@ -62,7 +65,7 @@ def image_page(image, width_pt: float, height_pt: float):
     return document
 
 
-def scan_pack(source: Path, target: Path, dpi: int, pages=APPENDIX_PAGES) -> Path:
+def scan_pack(source: Path, target: Path, dpi: int, pages=APPENDIX_PAGES, max_angle: float = MAX_ANGLE) -> Path:
     """Write `source` with `pages` (1-based) replaced by their scans to `target`."""
     import pypdfium2 as pdfium
 
@@ -75,7 +78,7 @@ def scan_pack(source: Path, target: Path, dpi: int, pages=APPENDIX_PAGES) -> Pat
                 continue
             page = original[number - 1]
             width, height = page.get_size()
-            scanned = image_page(scan_page(page, dpi, seed=number), width, height)
+            scanned = image_page(scan_page(page, dpi, seed=number, max_angle=max_angle), width, height)
             out.import_pages(scanned)
             scanned.close()
             page.close()
@@ -100,9 +103,13 @@ def main(argv: list[str]) -> None:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--dpi", type=int, nargs="+", default=[200, 300])
     parser.add_argument("--pages", type=page_range, default=APPENDIX_PAGES, help="e.g. 13-37 or 23,24,36")
+    parser.add_argument("--source", type=Path, default=PACK_2017, help="the born-digital PDF to scan")
+    parser.add_argument("--max-angle", type=float, default=MAX_ANGLE, help="degrees a page may turn either way")
     args = parser.parse_args(argv)
     for dpi in args.dpi:
-        target = scan_pack(PACK_2017, args.out_dir / f"coventry-2017-scanned-{dpi}dpi.pdf", dpi, args.pages)
+        name = "coventry-2017" if args.source == PACK_2017 else args.source.stem
+        target = scan_pack(args.source, args.out_dir / f"{name}-scanned-{dpi}dpi.pdf", dpi, args.pages,
+                           args.max_angle)
         print(f"{target} ({target.stat().st_size // 1024} KB)")
 
 

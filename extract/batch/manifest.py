@@ -50,6 +50,7 @@ class ManifestRecord:
     max_rss_mb: int | None = None  # peak resident memory of the worker, when it finished
     relations: tuple[int, int, int, int] | None = None  # totals checked, agree, within rounding, disagree
     ocr_pages: int = 0  # pages read by OCR (scanned pages); 0: OCR not used
+    ocr_failed: str | None = None  # "N page(s): reason" when OCR failed and the text pages were read alone
     finished: str = field(default_factory=lambda: utc_now())
 
     def to_line(self) -> str:
@@ -76,6 +77,7 @@ class ManifestRecord:
             max_rss_mb=_typed(data, "max_rss_mb", int),
             relations=_tally(data.get("relations")),
             ocr_pages=_typed(data, "ocr_pages", int) or 0,
+            ocr_failed=_typed(data, "ocr_failed", str),
             finished=_typed(data, "finished", str) or "",
         )
 

@@ -268,4 +268,5 @@ def outcome_to_record(outcome: JobOutcome, job: BatchJob, out_dir: Path, tool_ve
         seconds=outcome.seconds, error=outcome.error, tool_version=tool_version, max_rss_mb=outcome.max_rss_mb,
         relations=outcome.relations,
         ocr_pages=outcome.ocr_pages,
+        ocr_failed=outcome.ocr_failed,
     )

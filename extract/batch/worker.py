@@ -69,6 +69,7 @@ class JobOutcome:
     max_rss_mb: int | None = None
     relations: tuple[int, int, int, int] | None = None  # checked, agree, within rounding, disagree
     ocr_pages: int = 0  # pages read by OCR
+    ocr_failed: str | None = None  # scanned pages OCR could not read (left blank) and why
 
 
 def faults_from_env(value: str | None = None) -> tuple[tuple[str, str], ...]:
@@ -139,12 +140,17 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
         pages = extraction.source.pages  # a pack with no page of usable text raised NoText in extract_pack
         text = dumps(to_document(extraction))
         return JobOutcome(job.file, "ok", pages, _since(started), None, text, _peak_rss_mb(),
-                          tally(extraction.relations), len(extraction.source.ocr_pages))
+                          tally(extraction.relations), len(extraction.source.ocr_pages),
+                          _ocr_failed(extraction.source.ocr_failure))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - the whole point: nothing escapes a job
         return JobOutcome(job.file, "failed", pages, _since(started), describe_error(exc, settings.limits),
                           None, _peak_rss_mb())
+
+
+def _ocr_failed(failure) -> str | None:
+    return f"{len(failure.pages)} page(s) left blank: {failure.reason}" if failure is not None else None
 
 
 def _since(started: float) -> float:

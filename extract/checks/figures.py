@@ -16,7 +16,14 @@ def ambiguous_figures(extraction: Extraction) -> Iterator[Finding]:
     not to add up, and warning and error are kept for figures that disagree (so
     `--fail-on warning` does not fail a paper over a typo the checks simply skip)."""
     for figure in extraction.figures:
-        if figure.value is None:
+        if figure.value is None and figure.source == "ocr":
+            yield Finding(
+                check="figure.ambiguous", severity="info", subject=f"Page {figure.page}",
+                message=f"'{figure.text}' was read differently by the two OCR readings of the scanned page: "
+                "kept as the first reading printed it, without a value, and left out of every sum; check the page",
+                evidence=[figure],
+            )
+        elif figure.value is None:
             glued = re.search(r"\d([^\W\d_]+)$", figure.text)
             if _ODD_COMMA.search(figure.text) or glued is None:
                 why = "its commas are not thousands separators (a decimal comma, or a digit missing?)"

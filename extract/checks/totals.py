@@ -96,7 +96,7 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
             continue
         labelled = is_total_label(row.label)
         closing = ledger.opening is not None and _closes_reconciliation(row, ledger)
-        candidate = labelled or closing or not row.label.strip() or row.emphasis
+        candidate = labelled or closing or not row.label.strip() or may_be_emphasised(row)
         readings = (_reconciliation(ledger) if closing else ledger.readings()) if candidate else []
         chosen = _choose(table, row, readings)
         if labelled or closing:
@@ -199,13 +199,19 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
     """A row not labelled a total (blank, or bold / under a rule) is one when its cells equal
     a sum of the rows above in at least as many columns as they do not, one of them a
     sum of non-zero amounts (a column of zeros adds up by itself)."""
-    if row.label.strip() and not row.emphasis:
+    if row.label.strip() and not may_be_emphasised(row):
         return False
     reading, columns = chosen
     agreeing = [c for c in columns if agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     substantial = any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 and row.cells[c].value  # type: ignore[union-attr]
                       for c in agreeing)
     return substantial and 2 * len(agreeing) >= len(columns)
+
+
+def may_be_emphasised(row: TableRow) -> bool:
+    """Set in bold, or of unknown weight: OCR reads no type weight, so a row read from a scan
+    may be a bold total ('Central Support Costs  230,097' under its items) and is tested as one."""
+    return row.emphasis or any(cell is not None and cell.source == "ocr" for cell in row.cells)
 
 
 def _mostly_disagrees(chosen: tuple[Reading, list[int]], row: TableRow) -> bool:
@@ -239,6 +245,8 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             table, row, reading, columns):
         return  # parts of this total may be printed on the page before, in the table this continues
     for c in columns:
+        if _has_valueless_part(reading.parts, c):
+            continue  # a part printed ambiguously or read differently by OCR: the sum cannot be made
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
         yield relation("table.total_row", subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
@@ -257,6 +265,16 @@ def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, co
     holding = [c for c in columns if row.cells[c].value  # type: ignore[union-attr]
                and agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     return not any(table.rows[0].cells) or len(holding) >= MIN_AGREEING_LINES
+def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
+    """A part printed without a value, or a blank in a row read by OCR: a figure OCR could not
+    read leaves its cell empty ('£1.3m' read '£1 Om'), and summing the rest would be a false alarm."""
+    for row in rows:
+        cell = row.cells[c] if c < len(row.cells) else None
+        if cell is not None and cell.value is None:
+            return True
+        if cell is None and any(other is not None and other.source == "ocr" for other in row.cells):
+            return True
+    return False
 
 
 def _column(rows: Sequence[TableRow], c: int) -> list[Figure]:

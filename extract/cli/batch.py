@@ -65,8 +65,10 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     timeout and a memory cap; one that fails, hangs, crashes or runs out of memory gets
     a failed record and the batch carries on. OUT/manifest.jsonl has one JSON line per
     input: file, sha256, status (ok, failed, skipped), output, pages, seconds, error
-    {type, message}, tool_version, duplicate_of, max_rss_mb, ocr_pages, finished. OCR runs
+    {type, message}, tool_version, duplicate_of, max_rss_mb, ocr_pages, ocr_failed, finished. OCR runs
     inside each input's process: its time counts against --timeout, its memory against --max-memory.
+    When OCR fails on a paper that also has pages of text, those pages are read, the scanned
+    ones are left blank and ocr_failed says why; a paper with nothing else readable fails.
 
     \b
     Run it again with the same OUT to finish an interrupted batch: inputs whose content

@@ -66,7 +66,9 @@ def untrusted_note(extraction: Extraction) -> str:
     if not pages:
         return ""
     listed = ", ".join(map(str, pages[:10])) + (", …" if len(pages) > 10 else "")
-    return f"; {len(pages)} page{'s' if len(pages) != 1 else ''} without usable text ({listed}), read as blank"
+    note = f"; {len(pages)} page{'s' if len(pages) != 1 else ''} without usable text ({listed}), read as blank"
+    failure = extraction.source.ocr_failure
+    return note + (f" ({failure.reason})" if failure is not None else "")
 
 
 def review_one(pdf: Path, ocr: str = "never") -> tuple[str, int]:

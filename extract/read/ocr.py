@@ -18,6 +18,7 @@ has text; 'always' OCRs every page, replacing any text layer with what OCR reads
 from __future__ import annotations
 
 import contextlib
+import html
 import importlib.util
 import logging
 import os
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -35,6 +36,7 @@ from extract.errors import OcrFailed, OcrUnavailable
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
 from extract.read.quality import pages_needing_ocr
+from extract.read.text import PageText, Row
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -44,10 +46,12 @@ INSTALL_HINT = ("install the OCR engine: pip install 'agenda-extract[ocr]' and T
 SHORT_INSTALL_HINT = "pip install 'agenda-extract[ocr]' and apt-get install tesseract-ocr"
 # One word box: [x0, top, x1, bottom] in PDF points (as Figure.bbox) and Tesseract's confidence.
 WordBox = tuple[tuple[float, float, float, float], float]
+ReadWord = tuple[tuple[float, float, float, float], str]  # a word's box in points and its text
 # Which pages need OCR, given the open pdfium document and the fast pass's lines of every page.
 PageDetector = Callable[[object, Sequence[PageLines]], Sequence[int]]
 
 log = logging.getLogger(__name__)
+RULES_PLUGIN = Path(__file__).with_name("ocr_rules.py")  # loaded by OCRmyPDF in its own process
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,16 @@ class OcrResult:
     path: Path
     pages: tuple[int, ...] = ()  # 1-based pages read by OCR
     words: dict[int, list[WordBox]] = field(default_factory=dict)  # page -> word boxes
+    second: dict[int, list[ReadWord]] = field(default_factory=dict)  # page -> the second reading's words
+    failed: tuple[int, ...] = ()  # pages OCR was asked for and could not read (left blank)
+    failure: str | None = None  # why OCR failed, when it did
+
+    def read_again(self, page: int, bbox: Sequence[float]) -> str | None:
+        """What the second reading printed where a figure was read (None: nothing there, or
+        no second reading): its words sharing most of their box or the figure's, left to right
+        (a word running past the figure counts: '£1.3m' read again where '£1' was read first)."""
+        inside = sorted((box, text) for box, text in self.second.get(page, []) if _overlap(box, bbox))
+        return " ".join(text for _, text in inside) if inside else None
 
     def confidence(self, page: int, bbox: Sequence[float]) -> float | None:
         """The lowest confidence of the OCR words inside bbox: a figure is as sure as its least sure part."""
@@ -84,9 +98,13 @@ def pages_to_ocr(mode: OcrMode, document, lines: Sequence[PageLines],
 
 
 @contextlib.contextmanager
-def ocr_copy(path: Path, pages: Sequence[int]) -> Iterator[OcrResult]:
+def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = False) -> Iterator[OcrResult]:
     """The PDF to read: `path` itself when no page needs OCR, else an OCR'd copy in a
-    temporary folder that is removed when the block ends."""
+    temporary folder that is removed when the block ends.
+
+    When OCR fails and `keep_text_on_failure` (the pack has pages of text besides the
+    scans), the original is read: its scanned pages stay blank and the result says which
+    and why, so the text pages are not lost with them. Otherwise the failure is raised."""
     if not pages:
         yield OcrResult(Path(path))
         return
@@ -94,9 +112,17 @@ def ocr_copy(path: Path, pages: Sequence[int]) -> Iterator[OcrResult]:
         raise OcrUnavailable(str(path), f"{len(pages)} page(s) are scanned images with no text; {INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="agenda-extract-ocr-") as scratch:
         copy = Path(scratch) / "ocr.pdf"
-        work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
+        try:
+            work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
+        except OcrFailed as exc:
+            if not keep_text_on_failure:
+                raise
+            log.warning("%s: %s; its %d scanned page(s) are left blank", path, exc.reason, len(pages))
+            yield OcrResult(Path(path), failed=tuple(pages), failure=exc.reason)
+            return
         words = {number: _hocr_words(work, number, copy) for number in pages}
-        yield OcrResult(copy, tuple(pages), words)
+        second = {number: _second_reading(work, number, copy) for number in pages}
+        yield OcrResult(copy, tuple(pages), words, second=second)
 
 
 def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
@@ -112,6 +138,7 @@ def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Pat
         "--force-ocr",  # only the chosen pages; a garbled text layer is replaced, not kept
         "--language", "+".join(available_languages()),
         "--deskew",  # a crooked sheet's rows must come out level, or table rows split
+        "--plugin", str(RULES_PLUGIN),  # table rules hidden from Tesseract: read as strokes of figures
         # Tesseract's default (Otsu) threshold: Sauvola's read fewer digits wrong as missing
         # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
         "--output-type", "pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
@@ -167,6 +194,55 @@ def _hocr_words(work: Path, number: int, copy: Path) -> list[WordBox]:
             for x0, y0, x1, y1, conf in HOCR_WORD.findall(text)]
 
 
+# Tesseract reads each OCR'd page a second time with another binarisation (Sauvola's local
+# threshold instead of Otsu's global one): a digit misread in one reading is seldom misread
+# the same way in the other (the 2017 pack's '9.5 FTE' read '9.9 FEE' once; Kent's '215.8'
+# read '219.6' once and right the other time). A figure whose digits the two readings do not
+# agree on is kept without a value (mark_ocr_figures): a missing figure beats a wrong one.
+SECOND_READING = ("-c", "thresholding_method=2")
+HOCR_WORD_TEXT = re.compile(
+    r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)[^>]*>((?:(?!</span>).)*)</span>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _second_reading(work: Path, number: int, copy: Path) -> list[ReadWord]:
+    """Tesseract's words of one page read again from the image OCRmyPDF gave it, in points."""
+    image = work / f"{number:06d}_ocr.png"
+    if not image.exists():
+        return []
+    base = work / f"{number:06d}_second"
+    command = ["tesseract", str(image), str(base), "-l", "+".join(available_languages()), *SECOND_READING, "hocr"]
+    try:
+        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    hocr = base.with_suffix(".hocr")
+    if not hocr.exists():
+        return []
+    text = hocr.read_text(encoding="utf-8", errors="replace")
+    page = HOCR_PAGE.search(text)
+    if page is None:
+        return []
+    width_pt, height_pt = _page_size(copy, number)
+    sx, sy = width_pt / float(page.group(3)), height_pt / float(page.group(4))
+    return [((int(x0) * sx, int(y0) * sy, int(x1) * sx, int(y1) * sy), html.unescape(TAG.sub("", word)).strip())
+            for x0, y0, x1, y1, word in HOCR_WORD_TEXT.findall(text)]
+
+
+# The characters of a figure two readings must agree on: digits, their separators and a minus
+# (one lost in a reading turns a saving into a cost; any dash is one minus). Brackets are left
+# out: a sentence's bracket is often read into the word of a figure inside it.
+NUMERAL = re.compile(r"[^\d.,-]")
+DASHES = re.compile(r"[‐‑‒–—−]")
+
+
+def readings_agree(first: str, second: str) -> bool:
+    def numeral(text: str) -> str:
+        return NUMERAL.sub("", DASHES.sub("-", text))
+
+    return numeral(first) == numeral(second)
+
+
 def _page_size(path: Path, number: int) -> tuple[float, float]:
     import pypdfium2 as pdfium
 
@@ -206,7 +282,10 @@ def open_pack(path: Path, mode: OcrMode = "never",
     document = fastpass.open_document(path)
     try:
         lines = [fastpass.page_lines(document, n) for n in range(1, len(document) + 1)]
-        with ocr_copy(path, pages_to_ocr(mode, document, lines, detector or pages_needing_ocr)) as ocr:
+        chosen = pages_to_ocr(mode, document, lines, detector or pages_needing_ocr)
+        # 'auto' OCRs only what has no text: a pack with text pages besides keeps them if OCR fails
+        has_text = mode == "auto" and any(page.lines for page in lines if page.number not in chosen)
+        with ocr_copy(path, chosen, keep_text_on_failure=has_text) as ocr:
             if ocr.pages:
                 document.close()
                 document = fastpass.open_document(ocr.path)
@@ -214,6 +293,26 @@ def open_pack(path: Path, mode: OcrMode = "never",
             yield ocr, document, lines
     finally:
         document.close()
+
+
+# OCRmyPDF sets each OCR'd line's type size to its height from baseline to the top of its
+# tallest letters, about 0.73 of the printed size (the 2017 pack's 11 pt Liberation Sans reads
+# as 7.9-8.2 pt; Arial, Calibri and Times have capitals 0.66-0.72 em high). Structure rules
+# measure white space in type sizes, so OCR'd pages are given the size the words were printed in.
+OCR_HEIGHT_PER_EM = 0.73
+
+
+# A table's vertical rule, which Tesseract reads as a letter: no text was printed there.
+RULE_READ_AS_TEXT = re.compile(r"^[|¦]+$")
+
+
+def at_printed_size(page: PageText) -> PageText:
+    """An OCR'd page's words at the type size they were printed in, from OCRmyPDF's heights,
+    without the ruling lines OCR read as '|'."""
+    rows = [Row(row.page, words) for row in page.rows
+            if (words := tuple(replace(w, size=w.size / OCR_HEIGHT_PER_EM) for w in row.words
+                               if not RULE_READ_AS_TEXT.match(w.text)))]
+    return replace(page, rows=rows)
 
 
 def mark_ocr_figures(extraction, ocr: OcrResult):
@@ -232,6 +331,10 @@ def mark_ocr_figures(extraction, ocr: OcrResult):
         if "kind" in node and "bbox" in node and node.get("page") in pages:
             node["source"] = "ocr"
             node["confidence"] = ocr.confidence(node["page"], node["bbox"])
+            again = ocr.read_again(node["page"], node["bbox"])
+            if again is not None and node.get("value") is not None and not readings_agree(node["text"], again):
+                node["value"] = None  # the readings disagree on its digits: no value, left out of every sum
+                node["confidence"] = 0.0
         return node
 
     return type(extraction).model_validate(mark(extraction.model_dump()))

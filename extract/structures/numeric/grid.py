@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
@@ -25,6 +25,7 @@ WRAPPED_PHRASE_GAP = 0.8  # type sizes: a wider gap in a line splits it into cel
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
+NOTE_INDENT = 2.0  # points a wrapped side note's next line may start from where the note starts
 MIN_LIST_ITEMS = 2
 MIN_SINGLE_ROWS = 3
 PUNCTUATION = {"=", ":", "-", "–", "£"}
@@ -126,6 +127,11 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
         repeating = False
         if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
             break
+        if not pending and continues_side_note(flow, parsed, draft, j):
+            last = draft.rows[-1]
+            notes = draft.parsed[last].notes
+            draft.parsed[last] = replace(draft.parsed[last], notes=notes[:-1] + (notes[-1] + row.label,))
+            continue
         fitted = fit_row(draft, row) if row.kind in ("numeric", "label") else None
         if fitted is not None:
             for k in pending:
@@ -169,6 +175,19 @@ def _wrapped_label_line(draft: DraftTable, fr: FlowRow, pitch: float) -> bool:
     left_of_numbers = fr.row.x1 < min(c.x0 for c in draft.columns) and all(
         label[-1].x1 < min(c.x0 for c in draft.columns) for label in labels)
     return aligned and left_of_numbers and len(phrases(fr.row.words, gap)) == 1 and is_continuation(fr, pitch)
+def continues_side_note(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, j: int) -> bool:
+    """One text line right after a row with a note beside its numbers, right of every column,
+    starting where the note starts, close below, and followed by a row of the table: the
+    note wrapped once ('Additional Recruitment - Assistant Town' / 'Clerk'), not a label, so
+    it neither joins the row labels nor widens where labels are."""
+    row = parsed[j]
+    if row.kind != "label" or not draft.columns or not draft.parsed[draft.rows[-1]].notes or j + 1 >= len(flow):
+        return False
+    right_edge = max(c.x1 for c in draft.columns)
+    note = draft.parsed[draft.rows[-1]].notes[-1]
+    return (all(w.x0 > right_edge for w in row.label) and abs(row.label[0].x0 - note[0].x0) <= NOTE_INDENT
+            and is_continuation(flow[j], row_pitch(flow, draft)) and not flow[j + 1].page_break
+            and parsed[j + 1].kind == "numeric" and fit_row(draft, parsed[j + 1]) is not None)
 
 
 def _page_number(flow: Sequence[FlowRow], j: int) -> bool:

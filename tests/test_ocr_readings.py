@@ -1,0 +1,102 @@
+"""Each OCR'd page is read twice; a figure whose digits the two readings disagree on is kept
+without a value (a missing figure beats a wrong one) and said once as information."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.checks import with_checks
+from extract.models import Extraction, Figure, Meeting, NumericTable, Source, TableRow
+from extract.read.ocr import OcrResult, mark_ocr_figures, readings_agree
+
+BOX = (400.0, 350.0, 430.0, 362.0)
+
+
+def money(text: str, value: float, bbox=BOX) -> Figure:
+    return Figure(kind="money", value=value, text=text, precision=100_000, page=12, bbox=bbox)
+
+
+def extraction_with(*figures: Figure) -> Extraction:
+    table = NumericTable(id="numtable-1-t", title="T", page=12, columns=["2025-26 £m"],
+                         rows=[TableRow(label=f"row {n}", cells=[f]) for n, f in enumerate(figures)])
+    return Extraction(tool_version="test", source=Source(file="scan.pdf", sha256="0" * 64, pages=12), meeting=Meeting(),
+                      tables=[table], figures=list(figures))
+
+
+def read_twice(second_text: str) -> OcrResult:
+    return OcrResult(Path("scan.pdf"), (12,), {12: [(BOX, 96.0)]}, second={12: [(BOX, second_text)]})
+
+
+@pytest.mark.parametrize("first, second, agree", [
+    ("215.8", "215.8", True), ("£1.3m", "£1.3m)", True), ("9.5 FTE", "9.5 FEE", True),
+    ("FTE — 109.34", "FTE – 109.34", True),
+    ("219.6", "215.8", False), ("121.95", "121.5", False), ("61.7", "61:7", False), ("2,639.8", "2.639.8", False),
+    ("378", "-378", False), ("(3,000)", "(3,000", True),
+])
+def test_two_readings_agree_when_their_digits_and_separators_do(first, second, agree):
+    assert readings_agree(first, second) is agree
+
+
+def test_a_figure_the_second_reading_disagrees_with_loses_its_value_everywhere_it_appears():
+    marked = mark_ocr_figures(extraction_with(money("219.6", 219_600_000.0)), read_twice("215.8"))
+    cell, listed = marked.tables[0].rows[0].cells[0], marked.figures[0]
+    for figure in (cell, listed):
+        assert figure.value is None and figure.text == "219.6" and figure.source == "ocr" and figure.confidence == 0
+    (finding,) = [f for f in with_checks(marked).findings if f.check == "figure.ambiguous"]
+    assert finding.severity == "info" and "two OCR readings" in finding.message
+
+
+def test_a_figure_both_readings_agree_on_keeps_its_value_and_confidence():
+    marked = mark_ocr_figures(extraction_with(money("215.8", 215_800_000.0)), read_twice("215.8"))
+    assert marked.figures[0].value == 215_800_000.0 and marked.figures[0].confidence == 96.0
+
+
+def test_a_figure_the_second_reading_found_nothing_at_keeps_its_value():
+    elsewhere = money("215.8", 215_800_000.0, bbox=(100.0, 600.0, 130.0, 612.0))
+    marked = mark_ocr_figures(extraction_with(elsewhere), read_twice("219.6"))
+    assert marked.figures[0].value == 215_800_000.0
+
+
+def test_a_second_reading_running_past_the_figure_still_counts():
+    cut_short = money("£1", 1.0, bbox=(400.0, 350.0, 412.0, 362.0))  # first reading: '£1 Om'
+    result = OcrResult(Path("scan.pdf"), (12,), {12: [(BOX, 96.0)]}, second={12: [(BOX, "£1.3m")]})
+    assert mark_ocr_figures(extraction_with(cut_short), result).figures[0].value is None
+
+
+def test_a_total_with_a_part_read_without_a_value_is_not_checked_in_that_column():
+    from extract.checks.tables import total_rows
+
+    def cell(text, value):
+        return Figure(kind="money", value=value, text=text, precision=100_000, page=16, bbox=BOX, source="ocr",
+                      confidence=95.0)
+
+    rows = [("Spending growth", [cell("£1.6m", 1.6e6), cell("£1.0m", 1.0e6)]),
+            ("Council Tax", [cell("£1.8m", 1.8e6), cell("£2.0m", 2.0e6)]),
+            ("Pro rata share", [cell("£1", None), cell("£1.0m", 1.0e6)]),  # '£1.3m' read differently twice
+            ("Total Net Funding", [cell("£4.7m", 4.7e6), cell("£4.0m", 4.0e6)])]
+    table = NumericTable(id="numtable-1-t", title="T", page=16, columns=["2025-26", "2024-25"],
+                         rows=[TableRow(label=label, cells=cells) for label, cells in rows])
+    checked = [r for r in total_rows(table) if r is not None]
+    assert [r.column for r in checked] == ["2024-25"] and checked[0].outcome == "agrees"
+
+
+def test_a_blank_cell_in_a_row_read_by_ocr_leaves_its_column_unchecked():
+    from extract.checks.tables import total_rows
+
+    def cell(text, value, source="ocr"):
+        return Figure(kind="money", value=value, text=text, precision=100_000, page=16, bbox=BOX, source=source,
+                      confidence=95.0 if source == "ocr" else None)
+
+    def table(source):
+        rows = [("Council Tax", [cell("£20.5m", 20.5e6, source), cell("£1.8m", 1.8e6, source)]),
+                ("Social Care", [cell("£20.1m", 20.1e6, source), cell("£2.9m", 2.9e6, source)]),
+                ("Pro rata share", [cell("£12.8m", 12.8e6, source), None]),  # '£1.3m' read '£1 Om': no cell
+                ("Total Net Funding", [cell("£53.4m", 53.4e6, source), cell("£6.0m", 6.0e6, source)])]
+        return NumericTable(id="numtable-1-t", title="T", page=16, columns=["Total", "CYPE"],
+                            rows=[TableRow(label=label, cells=cells) for label, cells in rows])
+
+    scanned = [r for r in total_rows(table("ocr")) if r is not None]
+    assert [(r.column, r.outcome) for r in scanned] == [("Total", "agrees")]
+    printed = [r for r in total_rows(table("pdf")) if r is not None]  # a blank printed cell is nil
+    assert ("CYPE", "disagrees") in [(r.column, r.outcome) for r in printed]

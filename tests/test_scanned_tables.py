@@ -1,0 +1,163 @@
+"""Tables as OCR gives them back (a scanned statement of accounts): side notes that wrap,
+totals whose weight OCR cannot see, ruling lines read as '|' and type sizes measured as
+OCRmyPDF sets them. Hand-made layouts and tables, no OCR engine needed; and one page of a real
+scanned statement of accounts read with OCR (marked `ocr`)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.checks.tables import total_rows
+from extract.models import Figure, NumericTable, TableRow
+from extract.read.ocr import OCR_HEIGHT_PER_EM, at_printed_size
+from extract.read.text import PageText
+from extract.structures.numeric.tables import flow_to_numeric_tables
+from tests.rowkit import lay_out, right, row
+
+COLUMNS = (290, 360)
+
+
+def cells(*texts):
+    return [(right(x1, t), t) for x1, t in zip(COLUMNS, texts, strict=False) if t]
+
+
+def accounts_with_a_wrapped_side_note():
+    return lay_out([
+        (100, [(240, "£"), (320, "£")]),
+        (114, [(60, "Salaries"), *cells("72,828", "140,000")]),
+        (128, [(60, "Audit Fees"), *cells("2,420", "5,000")]),
+        (142, [(60, "Recruitment Expenses"), *cells("9,188", "9,000"), (380, "Additional Recruitment - Assistant")]),
+        (153, [(380, "Town Clerk")]),
+        (167, [(60, "Central Support Costs"), *cells("84,436")]),
+        (181, [(60, "Interest Received"), *cells("(247)", "-")]),
+        (195, [(60, "Total"), *cells("84,189")]),
+    ])
+
+
+def test_a_side_note_wrapped_below_its_row_stays_a_note_and_the_table_runs_on():
+    (table,) = flow_to_numeric_tables(accounts_with_a_wrapped_side_note())
+    labels = [r.label for r in table.rows]
+    assert labels == ["Salaries", "Audit Fees", "Recruitment Expenses", "Central Support Costs", "Interest Received",
+                      "Total"]
+    assert table.rows[2].notes == ["Additional Recruitment - Assistant Town Clerk"]
+    assert [c.text if c else None for c in table.rows[4].cells] == ["(247)", "-"]
+
+
+def money(text: str, source: str = "pdf") -> Figure:
+    value = float(text.strip("()").replace(",", "")) * (-1 if text.startswith("(") else 1)
+    return Figure(kind="money", value=value, text=text, precision=1, page=1, bbox=(0, 0, 1, 1), source=source,
+                  confidence=95.0 if source == "ocr" else None)
+
+
+def items_and_a_named_total(source: str, total: str = "11,000") -> NumericTable:
+    rows = [("Salaries", ["7,000", "8,000"]), ("Office Costs", ["3,000", "2,000"]), ("Insurance", ["1,000", "500"]),
+            ("Central Support Costs", [total, "10,500"])]
+    return NumericTable(id="numtable-1-t", title="T", page=1, columns=["Actual", "Budget"],
+                        rows=[TableRow(label=label, cells=[money(t, source) for t in texts]) for label, texts in rows])
+
+
+def test_a_row_read_by_ocr_that_adds_up_the_rows_above_is_checked_as_a_total():
+    relations = list(total_rows(items_and_a_named_total("ocr")))
+    assert len(relations) == 2 and all(r.outcome == "agrees" for r in relations)
+    assert {r.row for r in relations} == {"Central Support Costs"}
+
+
+def test_the_same_row_from_the_pdf_text_in_regular_type_is_an_item_not_a_total():
+    assert list(total_rows(items_and_a_named_total("pdf"))) == []
+
+
+def test_a_misread_ocr_total_that_adds_up_in_no_column_raises_nothing():
+    table = items_and_a_named_total("ocr", total="11,800")
+    table.rows[-1].cells[1] = money("10,900", "ocr")
+    assert [r.raised for r in total_rows(table) if r.raised is not None] == []
+
+
+def test_ocr_pages_are_read_at_the_printed_type_size_without_rules_read_as_letters():
+    scanned = row(100, [(60, "Precept"), (200, "|"), (240, "1,823,850"), (300, "|"), (320, "-")], size=7.3)
+    page = at_printed_size(PageText(1, 595, 842, [scanned]))
+    assert [w.text for w in page.rows[0].words] == ["Precept", "1,823,850", "-"]
+    assert page.rows[0].size == 7.3 / OCR_HEIGHT_PER_EM
+    assert 9.9 < page.rows[0].size < 10.1  # OCRmyPDF's 7.3 pt line height: 10 pt type
+
+
+def test_table_rules_are_hidden_from_ocr_and_letters_are_not():
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.read.ocr_rules import without_rules
+
+    page = Image.new("L", (900, 300), 255)
+    draw = ImageDraw.Draw(page)
+    draw.line((20, 40, 880, 40), fill=0, width=4)  # a table's rule across the page
+    draw.line((300, 20, 300, 280), fill=0, width=3)  # a column's rule down it
+    draw.text((320, 120), "FTE 13.03", fill=0, font=ImageFont.load_default(size=60))
+    cleaned = without_rules(page, 300, 300)
+    pixels = cleaned.load()
+    assert all(pixels[x, 40] == 255 for x in range(20, 880)) and all(pixels[300, y] == 255 for y in range(20, 280))
+    text_box = (320, 100, 700, 200)
+    assert cleaned.crop(text_box).tobytes() == page.crop(text_box).tobytes()  # the letters untouched
+    assert cleaned.size == page.size
+
+
+def test_the_rules_plugin_is_handed_to_ocrmypdf_without_importing_it():
+    import subprocess
+    import sys
+
+    from extract.read import ocr
+
+    assert ocr.RULES_PLUGIN.is_file()
+    probe = "import sys, extract.read.ocr_rules; print('ocrmypdf' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+
+
+# --- a real scan: Sutton Coldfield Town Council's statement of accounts 2016-17 ------------------
+
+SUTTON_NOTES_PAGE = 9  # notes A and B: items, a named subtotal, interest, 'Total'
+
+
+@pytest.fixture(scope="module")
+def sutton_notes(tmp_path_factory):
+    import pypdfium2 as pdfium
+
+    from extract.pipeline import Options, extract_pack
+    from extract.read import ocr
+    from tests.conftest import shared_dir
+
+    if not ocr.engine_installed():
+        pytest.skip("OCRmyPDF or Tesseract is not installed")
+    source = shared_dir("councils") / "sutton-coldfield-tc" / "Statement-of-Accounts-2016-17.pdf"
+    page = tmp_path_factory.mktemp("sutton") / "sutton-notes.pdf"
+    original, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    try:
+        out.import_pages(original, [SUTTON_NOTES_PAGE - 1])
+        out.save(str(page))
+    finally:
+        out.close()
+        original.close()
+    return extract_pack(page, Options(ocr="auto"))
+
+
+@pytest.mark.ocr
+def test_the_scanned_notes_to_the_accounts_have_their_totals_checked_as_printed(sutton_notes):
+    checked = {(r.row, r.outcome) for r in sutton_notes.relations if r.check == "table.total_row"}
+    # 'Central Support Costs' 230,097 is printed for items adding to 230,098: within rounding, as on the page
+    assert ("Central Support Costs", "within_rounding") in checked
+    assert ("Total", "agrees") in checked  # 230,097 - 247 = 229,850
+    assert ("Civic and Democratic Costs", "agrees") in checked
+    assert not [f for f in sutton_notes.findings if f.severity != "info"]
+    recruitment = next(r for t in sutton_notes.tables for r in t.rows if r.label.startswith("Recruitment"))
+    assert recruitment.label == "Recruitment Expenses"  # its wrapped side note stays a note
+
+
+def test_the_rules_filter_takes_the_resolution_from_the_page_size_not_the_images_note():
+    from types import SimpleNamespace
+
+    from PIL import Image, ImageDraw
+
+    from extract.read.ocr_rules import filter_ocr_image
+
+    page = Image.new("L", (1200, 600), 255)  # a 2 x 1 inch page at 600 dpi
+    ImageDraw.Draw(page).line((100, 100, 100, 190), fill=0, width=8)  # a 0.15 inch stroke: a bracket, not a rule
+    page.info["dpi"] = (72, 72)  # a wrong note: at 72 dpi the stroke would be 1.25 inch long
+    filtered = filter_ocr_image(SimpleNamespace(pageinfo=SimpleNamespace(width_inches=2, height_inches=1)), page)
+    assert filtered.tobytes() == page.tobytes()
+    assert filter_ocr_image(SimpleNamespace(), page) is page  # no page size: read as it is
