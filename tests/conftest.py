@@ -54,3 +54,17 @@ def browser_pack(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("browser") / "coventry-2017-browser-pack.pdf"
     browser.print_pdf(browser.pack_html(), target)
     return target
+
+
+def only_page(source: Path, number: int, target: Path) -> Path:
+    """A one-page PDF of `source`'s page `number`."""
+    import pypdfium2 as pdfium
+
+    original, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    try:
+        out.import_pages(original, [number - 1])
+        out.save(str(target))
+    finally:
+        out.close()
+        original.close()
+    return target

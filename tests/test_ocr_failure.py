@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from extract.cli.main import main
 from extract.errors import OcrFailed
 from extract.pipeline import Options, extract_pack
-from tests.conftest import PACK_2017, SAMPLES
+from tests.conftest import PACK_2017, SAMPLES, only_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,20 +42,6 @@ def broken_engine(tmp_path, monkeypatch):
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:{Path('/usr/bin')}:{Path('/bin')}")
     return fake
-
-
-def only_page(source: Path, number: int, target: Path) -> Path:
-    """A one-page PDF of `source`'s page `number`."""
-    import pypdfium2 as pdfium
-
-    original, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    try:
-        out.import_pages(original, [number - 1])
-        out.save(str(target))
-    finally:
-        out.close()
-        original.close()
-    return target
 
 
 @needs_ocrmypdf

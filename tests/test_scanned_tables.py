@@ -116,23 +116,14 @@ SUTTON_NOTES_PAGE = 9  # notes A and B: items, a named subtotal, interest, 'Tota
 
 @pytest.fixture(scope="module")
 def sutton_notes(tmp_path_factory):
-    import pypdfium2 as pdfium
-
     from extract.pipeline import Options, extract_pack
     from extract.read import ocr
-    from tests.conftest import shared_dir
+    from tests.conftest import only_page, shared_dir
 
     if not ocr.engine_installed():
         pytest.skip("OCRmyPDF or Tesseract is not installed")
     source = shared_dir("councils") / "sutton-coldfield-tc" / "Statement-of-Accounts-2016-17.pdf"
-    page = tmp_path_factory.mktemp("sutton") / "sutton-notes.pdf"
-    original, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    try:
-        out.import_pages(original, [SUTTON_NOTES_PAGE - 1])
-        out.save(str(page))
-    finally:
-        out.close()
-        original.close()
+    page = only_page(source, SUTTON_NOTES_PAGE, tmp_path_factory.mktemp("sutton") / "sutton-notes.pdf")
     return extract_pack(page, Options(ocr="auto"))
 
 
