@@ -153,12 +153,20 @@ def samples(args) -> None:
 def cost(args) -> None:
     import scan
 
+    from extract.errors import AgendaExtractError
+
     timed(scan.PACK_2017.parent / "coventry-2017-cabinet-minute.pdf", "never")  # load spaCy and friends first
     for pdf in args.pdfs:
-        without, plain_seconds = timed(Path(pdf), "never")
         with_ocr, ocr_seconds = timed(Path(pdf), args.ocr)
-        pages = max(without.source.pages, 1)
+        pages = max(with_ocr.source.pages, 1)
         ocr_pages = len(with_ocr.source.ocr_pages)
+        try:
+            _, plain_seconds = timed(Path(pdf), "never")
+        except AgendaExtractError as exc:  # a scan: nothing to read without OCR
+            print(f"{pdf}: {pages} pages; without OCR it fails ({exc.kind}); --ocr {args.ocr} {ocr_seconds:.2f} s; "
+                  f"{ocr_pages} page(s) OCR'd" + (f", {ocr_seconds / ocr_pages:.1f} s per OCR'd page" if ocr_pages
+                                                 else ""))
+            continue
         extra = (ocr_seconds - plain_seconds) / ocr_pages if ocr_pages else 0.0
         print(f"{pdf}: {pages} pages; without OCR {plain_seconds:.2f} s; --ocr {args.ocr} {ocr_seconds:.2f} s; "
               f"{ocr_pages} page(s) OCR'd" + (f", {extra:.1f} s per OCR'd page" if ocr_pages else ""))
