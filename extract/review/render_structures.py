@@ -19,13 +19,7 @@ def cards_section(review: Review) -> str:
         staffing, budget = card.staffing, card.budget
         cells = [staffing.current_headcount, staffing.current_fte, staffing.proposed_fte,
                  budget.current, budget.proposed, budget.saving]
-        rows.append(
-            f'<tr id="{safe_id(card.id)}">'
-            f'<th scope="row"><a href="#where-{safe_id(card.id)}">{esc(card.service)}</a></th>'
-            f'<td class="num">{page_range(card.page_start, card.page_end)}</td>'
-            + "".join(_figure_cell(review, f) for f in cells)
-            + f"<td>{finding_links(review.owners[card.id])}</td></tr>"
-        )
+        rows.append(_structure_row(review, card.id, card.service, page_range(card.page_start, card.page_end), cells))
     return heading + html_table(
         "Service cards: staffing and budget as printed. Each figure links to where it was printed.",
         columns, rows) + "\n</section>"
@@ -42,17 +36,21 @@ def tables_section(review: Review) -> str:
     for table in tables:
         pre, post = table.pre_consultation, table.post_consultation
         cells = [table.current, pre.cost, pre.saving, post.cost, post.saving]
-        rows.append(
-            f'<tr id="{safe_id(table.id)}">'
-            f'<th scope="row"><a href="#where-{safe_id(table.id)}">{esc(table.service)}</a></th>'
-            f'<td class="num">{table.page}</td>'
-            + "".join(_figure_cell(review, f) for f in cells)
-            + f"<td>{finding_links(review.owners[table.id])}</td></tr>"
-        )
+        rows.append(_structure_row(review, table.id, table.service, str(table.page), cells))
     return heading + html_table(
         "Appendix B: current budget and forecasts before and after consultation. "
         "Each figure links to where it was printed.",
         columns, rows) + "\n</section>"
+
+
+def _structure_row(review: Review, owner_id: str, service: str, pages: str, figures) -> str:
+    """A card's or an Appendix B table's row: its service (linked to where it is printed),
+    its pages, its figures (each linked to its crop) and the findings about it."""
+    return (f'<tr id="{safe_id(owner_id)}">'
+            f'<th scope="row"><a href="#where-{safe_id(owner_id)}">{esc(service)}</a></th>'
+            f'<td class="num">{pages}</td>'
+            + "".join(_figure_cell(review, f) for f in figures)
+            + f"<td>{finding_links(review.owners[owner_id])}</td></tr>")
 
 
 def other_tables_section(review: Review) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extract.models import Figure
-from extract.read.text import Row, TextRun, Word
+from extract.read.text import Row, TextRun, Word, phrases
 from extract.vocabulary import NIL_CELL, NUMBER_CELL
 
 # White space between two cells, in type sizes; word spaces are about a quarter of that.
@@ -97,7 +97,7 @@ class RowCells:
 
 
 def row_to_cells(row: Row) -> RowCells:
-    segments = _segments(row.words, CELL_GAP * row.size)
+    segments = phrases(row.words, CELL_GAP * row.size)
     pieces: list[tuple[bool, tuple[Word, ...]]] = []  # (is cell, words)
     for segment in segments:
         pieces.extend(_split_segment(segment, TIGHT_CELL_GAP * row.size))
@@ -166,16 +166,6 @@ def _peel_glued_numbers(pieces: list[tuple[bool, tuple[Word, ...]]]) -> list[tup
 
 def is_amount(text: str) -> bool:
     return is_cell_text(text) and any(ch in text for ch in ",.")
-
-
-def _segments(words: Sequence[Word], gap: float) -> list[list[Word]]:
-    segments: list[list[Word]] = []
-    for word in words:
-        if segments and word.x0 - segments[-1][-1].x1 < gap:
-            segments[-1].append(word)
-        else:
-            segments.append([word])
-    return segments
 
 
 def _split_segment(segment: Sequence[Word], tight_gap: float) -> list[tuple[bool, tuple[Word, ...]]]:

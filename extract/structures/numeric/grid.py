@@ -21,7 +21,7 @@ ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards an
 PITCH_GROWTH = 1.6  # …or this many times the table's usual row gap (sparse tables in small type)
 MAX_LABEL_ROWS = 3  # label-only rows in a row (group headings, wrapped labels) a table may hold…
 MAX_WRAPPED_LINES = 8  # …not counting the tight lines of a label a narrow column wrapped, up to this many
-WRAPPED_PHRASE_GAP = 0.8  # type sizes: a wider gap in a line splits it into cells (as tables.PHRASE_GAP)
+PHRASE_GAP = 0.8  # type sizes: words further apart are separate phrases (cells, headings)
 CONTINUATION_GAP = 0.35  # a label row this close (type sizes) to its neighbour wraps its label…
 CONTINUATION_PITCH = 0.85  # …or closer than this share of the table's usual row gap
 MIN_NUMERIC_ROWS = 2
@@ -166,7 +166,7 @@ def _wrapped_label_line(draft: DraftTable, fr: FlowRow, pitch: float) -> bool:
     """A line of a label wrapped in a narrow column: set tight under the line above, one
     phrase starting where the labels of the table start, in a table whose labels are each
     one phrase (a table of several text columns wraps its lines in all of them)."""
-    gap = WRAPPED_PHRASE_GAP * fr.row.size
+    gap = PHRASE_GAP * fr.row.size
     labels = [draft.parsed[k].label for k in draft.rows if draft.parsed[k].kind == "numeric"]
     if not labels or not all(label and len(phrases(label, gap)) == 1 for label in labels):
         return False
@@ -175,6 +175,8 @@ def _wrapped_label_line(draft: DraftTable, fr: FlowRow, pitch: float) -> bool:
     left_of_numbers = fr.row.x1 < min(c.x0 for c in draft.columns) and all(
         label[-1].x1 < min(c.x0 for c in draft.columns) for label in labels)
     return aligned and left_of_numbers and len(phrases(fr.row.words, gap)) == 1 and is_continuation(fr, pitch)
+
+
 def continues_side_note(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, j: int) -> bool:
     """One text line right after a row with a note beside its numbers, right of every column,
     starting where the note starts, close below, and followed by a row of the table: the

@@ -22,6 +22,7 @@ from extract.structures.numeric.grid import (
     CONTINUATION_PITCH,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
+    PHRASE_GAP,
     ROW_GAP,
     DraftTable,
     can_start,
@@ -35,7 +36,6 @@ from extract.structures.numeric.grid import (
 )
 from extract.structures.numeric.titles import (
     FIGURES_IN,
-    PHRASE_GAP,
     UNIT_ONLY,
     opens_page,
     title_above,

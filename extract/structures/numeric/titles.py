@@ -18,6 +18,7 @@ from extract.structures.numeric.grid import (
     CONTINUATION_GAP,
     HEADER_LOOKBACK,
     MIN_COLUMNS,
+    PHRASE_GAP,
     ROW_GAP,
     Column,
     DraftTable,
@@ -25,7 +26,6 @@ from extract.structures.numeric.grid import (
 )
 from extract.vocabulary import CLOSING_ROW
 
-PHRASE_GAP = 0.8  # words further apart than this (type sizes) are separate headings
 TITLE_MAX_WORDS = 16
 UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
 
