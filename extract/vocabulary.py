@@ -102,10 +102,19 @@ PARAGRAPH_NUMBER = re.compile(
 # Numeric tables are read only on pages that speak of money or staff (equality-monitoring
 # counts and attendance bands are not what the checks are for): triage.py and numtables.py.
 TABLE_UNIT = re.compile(r"£|\bfte\b|\bposts?\b|head\s*count|establishment", re.I)
+# A row is a total when its label says so, anywhere and in any case: 'Total', 'CAPITAL TOTAL',
+# 'TOTAL SPENDING', 'Sub-total', 'Subtotal', 'Net total', 'Grand total', Welsh 'Cyfanswm'
+# (soft-mutated 'gyfanswm', 'Is-gyfanswm' for a subtotal).
+TOTAL_WORDS = [r"(sub[\s-]?)?total", r"(is-?)?[cg]yfanswm"]  # "Totals carried to …" heads a summary, no sum
+# ... unless the label says it is a share of a total, a total across the columns, or the name of
+# something else ('Pyrford Global Total Return Fund').
+NOT_A_TOTAL = [r"total\s+across", r"%", r"\bper\s*cent", r"percentage", r"\bof\s+(the\s+)?total\b",
+               r"\brunning\s+total", r"total\s+returns?\b"]
+# A row that closes a table ('Total Finance', or 'NET BUDGET' set in bold): a page ending in one
+# ends its table, so the table atop the next page continues nothing. Any total word will do here;
+# checks/totals.py's TOTAL_ROW, which decides what is summed, also leaves out NOT_A_TOTAL.
+CLOSING_ROW = re.compile(rf"(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I)
 # The row that closes a list of payments: 'TOTAL', 'TOTAL =', Welsh 'CYFANSWM'.
-# A row that closes a table ('Total Finance', 'NET BUDGET' set in bold): a page ending in one ends
-# its table, so the table atop the next page continues nothing (checks/totals.py has the full rule).
-CLOSING_ROW = re.compile(r"(?<![a-z])(?:sub-?\s*)?total(?![a-z])|\bcyfanswm\b", re.I)
 LIST_TOTAL = re.compile(r"^\W*(?:grand\s+|sub-?\s*)?(?:total|cyfanswm)\b\W*$", re.I)
 # A grid of numbers: this many lines that end in two or more cells, one of them set as
 # money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.

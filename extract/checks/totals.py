@@ -22,15 +22,9 @@ from typing import TypedDict
 
 from extract.checks.relation import Term, relation
 from extract.models import Figure, NumericTable, Relation, TableRow
+from extract.vocabulary import NOT_A_TOTAL, TOTAL_WORDS
 
-# A row is a total when its label says so, anywhere and in any case: 'Total', 'CAPITAL TOTAL',
-# 'TOTAL SPENDING', 'Sub-total', 'Subtotal', 'Net total', 'Grand total', Welsh 'Cyfanswm'
-# (soft-mutated 'gyfanswm', 'Is-gyfanswm' for a subtotal).
-TOTAL_WORDS = [r"(sub[\s-]?)?total", r"(is-?)?[cg]yfanswm"]  # "Totals carried to …" heads a summary, no sum
-# ... unless the label says it is a share of a total, a total across the columns, or the name of
-# something else ('Pyrford Global Total Return Fund').
-NOT_A_TOTAL = [r"total\s+across", r"%", r"\bper\s*cent", r"percentage", r"\bof\s+(the\s+)?total\b",
-               r"\brunning\s+total", r"total\s+returns?\b"]
+# A total row: a total word in its label (vocabulary.TOTAL_WORDS), none of NOT_A_TOTAL.
 TOTAL_ROW = re.compile(
     rf"^(?!.*(?:{'|'.join(NOT_A_TOTAL)})).*?(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I
 )
