@@ -29,7 +29,7 @@ from extract.settings import DEFAULT_SETTINGS, Settings
 if TYPE_CHECKING:  # pdfplumber and pdfium are imported only when a pack is read
     from pypdfium2 import PdfDocument
 
-    from extract.read.ocr import OcrMode, PageDetector
+    from extract.read.ocr import OcrMode, OcrResult, PageDetector
     from extract.read.plumber import CarefulReader
     from extract.read.pool import PagePool, PooledReader
     from extract.structures.statements import PageRun
@@ -93,7 +93,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
             careful = pool.reader(ocr.path, searched) if pool is not None else CarefulReader(ocr.path)
             context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
-                                  options.settings, frozenset(ocr.pages))
+                                  options.settings, ocr)
             # One stretch of consecutive pages at a time, so memory holds one stretch's
             # characters, not the pack's (a card or table never skips a page: triage.py).
             parts: list[PackPart] = []
@@ -180,7 +180,10 @@ class PackContext:
     structure: set[int]  # pages that may hold structures (triage.py)
     carried: dict[int, str | None]  # report paragraph open at the top of each page
     settings: Settings = DEFAULT_SETTINGS
-    ocr_pages: frozenset[int] = frozenset()  # pages whose text OCR wrote (read/ocr.py)
+    ocr: OcrResult | None = None  # what OCR read, when pages needed it (read/ocr.py)
+
+    def as_printed(self, page: PageText) -> PageText:
+        return self.ocr.as_printed(page) if self.ocr is not None else page
 
 
 @dataclass
@@ -224,11 +227,9 @@ def consecutive_stretches(numbers: Sequence[int]) -> list[list[int]]:
 def read_stretch(context: PackContext, numbers: Sequence[int], numbering: Numbering = Numbering()) -> PackPart:
     """Cards, tables and lists from pdfplumber's reading of consecutive pages; and the
     running text of those of them that triage chose (the same pages in every mode)."""
-    from extract.read.ocr import at_printed_size
     from extract.structures.statements import runs_to_statements
 
-    pages = [at_printed_size(page) if page.number in context.ocr_pages else page
-             for page in read_careful_pages(context.careful, context.document, numbers)]
+    pages = [context.as_printed(page) for page in read_careful_pages(context.careful, context.document, numbers)]
     part = pages_to_structures(pages, numbering, context.settings)
     running = [page for page in pages if page.number in context.structure]
     page_runs, found = read_running_text(running, context.carried)
@@ -264,7 +265,7 @@ def read_prose(context: PackContext, numbers: Sequence[int]) -> PackPart:
     from extract.read import pdfium as fastpass
     from extract.structures.statements import runs_to_statements
 
-    pages = [fastpass.page_text(context.document, n) for n in numbers]
+    pages = [context.as_printed(fastpass.page_text(context.document, n)) for n in numbers]
     page_runs, found = read_running_text(pages, context.carried)
     return PackPart(figures=runs_to_figures(page_runs, found),
                     statements=runs_to_statements(page_runs, valued(found), context.documents, set()))

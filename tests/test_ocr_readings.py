@@ -58,6 +58,18 @@ def test_a_figure_the_second_reading_found_nothing_at_keeps_its_value():
     assert marked.figures[0].value == 215_800_000.0
 
 
+def test_a_figure_the_text_layer_puts_half_a_line_above_the_readings_is_still_compared():
+    # a turned scan: OCRmyPDF's text layer has '378' at 113-120 pt, Tesseract boxed it at 117-124 pt
+    layer = money("378", 378_000.0, bbox=(310.0, 113.0, 328.0, 120.0))
+    lower = (310.0, 117.0, 328.0, 124.0)
+    next_line = (310.0, 129.0, 328.0, 136.0)
+    result = OcrResult(Path("scan.pdf"), (12,), {12: [(lower, 88.0), (next_line, 96.0)]},
+                       second={12: [(lower, "-378"), (next_line, "378")]})
+    marked = mark_ocr_figures(extraction_with(layer), result).figures[0]
+    assert marked.value is None and marked.confidence == 0.0
+    assert result.read_again(12, layer.bbox) == "-378"
+
+
 def test_a_second_reading_running_past_the_figure_still_counts():
     cut_short = money("£1", 1.0, bbox=(400.0, 350.0, 412.0, 362.0))  # first reading: '£1 Om'
     result = OcrResult(Path("scan.pdf"), (12,), {12: [(BOX, 96.0)]}, second={12: [(BOX, "£1.3m")]})

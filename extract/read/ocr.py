@@ -30,13 +30,16 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from extract.errors import OcrFailed, OcrUnavailable
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
 from extract.read.quality import pages_needing_ocr
-from extract.read.text import PageText, Row
+from extract.read.text import BBox, PageText, Row, Word
+
+if TYPE_CHECKING:
+    from extract.read.ocr_minus import PixelBox
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -50,6 +53,7 @@ ReadWord = tuple[tuple[float, float, float, float], str]  # a word's box in poin
 # Which pages need OCR, given the open pdfium document and the fast pass's lines of every page.
 PageDetector = Callable[[object, Sequence[PageLines]], Sequence[int]]
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 RULES_PLUGIN = Path(__file__).with_name("ocr_rules.py")  # loaded by OCRmyPDF in its own process
 
@@ -62,6 +66,8 @@ class OcrResult:
     pages: tuple[int, ...] = ()  # 1-based pages read by OCR
     words: dict[int, list[WordBox]] = field(default_factory=dict)  # page -> word boxes
     second: dict[int, list[ReadWord]] = field(default_factory=dict)  # page -> the second reading's words
+    # page -> (a word's box, the box of the minus sign printed before it that the reading lost)
+    minus_signs: dict[int, list[tuple[BBox, BBox]]] = field(default_factory=dict)
     failed: tuple[int, ...] = ()  # pages OCR was asked for and could not read (left blank)
     failure: str | None = None  # why OCR failed, when it did
 
@@ -69,12 +75,18 @@ class OcrResult:
         """What the second reading printed where a figure was read (None: nothing there, or
         no second reading): its words sharing most of their box or the figure's, left to right
         (a word running past the figure counts: '£1.3m' read again where '£1' was read first)."""
-        inside = sorted((box, text) for box, text in self.second.get(page, []) if _overlap(box, bbox))
+        inside = sorted(words_at(self.second.get(page, []), bbox))
         return " ".join(text for _, text in inside) if inside else None
+
+    def as_printed(self, page: PageText) -> PageText:
+        """A page as the pipeline reads it: an OCR'd one at_printed_size, any other as it is."""
+        if page.number not in self.pages:
+            return page
+        return at_printed_size(page, self.minus_signs.get(page.number, ()))
 
     def confidence(self, page: int, bbox: Sequence[float]) -> float | None:
         """The lowest confidence of the OCR words inside bbox: a figure is as sure as its least sure part."""
-        inside = [conf for box, conf in self.words.get(page, []) if _overlap(box, bbox)]
+        inside = [conf for _, conf in words_at(self.words.get(page, []), bbox)]
         return min(inside) if inside else None
 
 
@@ -120,9 +132,12 @@ def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = Fals
             log.warning("%s: %s; its %d scanned page(s) are left blank", path, exc.reason, len(pages))
             yield OcrResult(Path(path), failed=tuple(pages), failure=exc.reason)
             return
-        words = {number: _hocr_words(work, number, copy) for number in pages}
-        second = {number: _second_reading(work, number, copy) for number in pages}
-        yield OcrResult(copy, tuple(pages), words, second=second)
+        readings = {number: _page_readings(work, number, copy) for number in pages}
+        yield OcrResult(copy, tuple(pages),
+                        words={n: [(w.box, w.confidence) for w in first if w.confidence is not None]
+                               for n, (first, _, _) in readings.items()},
+                        second={n: [(w.box, w.text) for w in again] for n, (_, again, _) in readings.items()},
+                        minus_signs={n: minus for n, (_, _, minus) in readings.items()})
 
 
 def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
@@ -174,24 +189,65 @@ def available_languages() -> tuple[str, ...]:
     return tuple(lang for lang in LANGUAGES if lang in have) or LANGUAGES[:1]
 
 
+@dataclass(frozen=True)
+class HocrWord:
+    """One word Tesseract read: its box in the image's pixels and in the page's points."""
+
+    pixels: PixelBox
+    box: BBox
+    text: str
+    confidence: float | None
+
+
 HOCR_PAGE = re.compile(r"class=.ocr_page.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)")
-HOCR_WORD = re.compile(r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)")
+HOCR_WORD = re.compile(r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)(?:; x_wconf (\d+))?[^>]*>"
+                       r"((?:(?!</span>).)*)</span>", re.S)
+TAG = re.compile(r"<[^>]+>")
 
 
-def _hocr_words(work: Path, number: int, copy: Path) -> list[WordBox]:
-    """Tesseract's words of one page, their pixel boxes scaled to the copy's page in points."""
-    hocr = work / f"{number:06d}_ocr_hocr.hocr"
+def _hocr_words(hocr: Path, copy: Path, number: int) -> list[HocrWord]:
+    """Tesseract's words of one page, their pixel boxes also scaled to the copy's page in points."""
     if not hocr.exists():  # another renderer, or a page OCRmyPDF found nothing on
         return []
     text = hocr.read_text(encoding="utf-8", errors="replace")
     page = HOCR_PAGE.search(text)
     if page is None:
         return []
-    width_px, height_px = float(page.group(3)), float(page.group(4))
     width_pt, height_pt = _page_size(copy, number)
-    sx, sy = width_pt / width_px, height_pt / height_px
-    return [((int(x0) * sx, int(y0) * sy, int(x1) * sx, int(y1) * sy), float(conf))
-            for x0, y0, x1, y1, conf in HOCR_WORD.findall(text)]
+    sx, sy = width_pt / float(page.group(3)), height_pt / float(page.group(4))
+    words = []
+    for x0, y0, x1, y1, conf, word in HOCR_WORD.findall(text):
+        pixels = (int(x0), int(y0), int(x1), int(y1))
+        words.append(HocrWord(pixels, (pixels[0] * sx, pixels[1] * sy, pixels[2] * sx, pixels[3] * sy),
+                              html.unescape(TAG.sub("", word)).strip(), float(conf) if conf else None))
+    return words
+
+
+def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord],
+                                                                 list[tuple[BBox, BBox]]]:
+    """Both readings of one OCR'd page, the second with the minus signs it lost put back, and
+    the minus signs the first lost (put back in the text layer's words by at_printed_size)."""
+    first = _hocr_words(work / f"{number:06d}_ocr_hocr.hocr", copy, number)
+    second = _second_reading(work, number, copy)
+    image = work / f"{number:06d}_ocr.png"
+    if not first or not image.exists():
+        return first, second, []
+    import numpy as np  # only when a page was OCR'd: numpy and PIL cost start-up time
+    from PIL import Image
+
+    from extract.read.ocr_minus import lost_minus_signs, with_minus
+
+    grey = np.asarray(Image.open(image).convert("L"))
+    width_pt, height_pt = _page_size(copy, number)
+    sx, sy = width_pt / grey.shape[1], height_pt / grey.shape[0]
+
+    def points(box: PixelBox) -> BBox:
+        return (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
+
+    lost_first = lost_minus_signs(grey, [(w.pixels, w.text) for w in first])
+    lost_second = dict(lost_minus_signs(grey, [(w.pixels, w.text) for w in second]))
+    second = [replace(w, text=with_minus(w.text)) if w.pixels in lost_second else w for w in second]
+    return first, second, [(points(word), points(bar)) for word, bar in lost_first]
 
 
 # Tesseract reads each OCR'd page a second time with another binarisation (Sauvola's local
@@ -200,13 +256,10 @@ def _hocr_words(work: Path, number: int, copy: Path) -> list[WordBox]:
 # read '219.6' once and right the other time). A figure whose digits the two readings do not
 # agree on is kept without a value (mark_ocr_figures): a missing figure beats a wrong one.
 SECOND_READING = ("-c", "thresholding_method=2")
-HOCR_WORD_TEXT = re.compile(
-    r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)[^>]*>((?:(?!</span>).)*)</span>", re.S)
-TAG = re.compile(r"<[^>]+>")
 
 
-def _second_reading(work: Path, number: int, copy: Path) -> list[ReadWord]:
-    """Tesseract's words of one page read again from the image OCRmyPDF gave it, in points."""
+def _second_reading(work: Path, number: int, copy: Path) -> list[HocrWord]:
+    """Tesseract's words of one page read again from the image OCRmyPDF gave it."""
     image = work / f"{number:06d}_ocr.png"
     if not image.exists():
         return []
@@ -216,17 +269,7 @@ def _second_reading(work: Path, number: int, copy: Path) -> list[ReadWord]:
         subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
     except (OSError, subprocess.SubprocessError):
         return []
-    hocr = base.with_suffix(".hocr")
-    if not hocr.exists():
-        return []
-    text = hocr.read_text(encoding="utf-8", errors="replace")
-    page = HOCR_PAGE.search(text)
-    if page is None:
-        return []
-    width_pt, height_pt = _page_size(copy, number)
-    sx, sy = width_pt / float(page.group(3)), height_pt / float(page.group(4))
-    return [((int(x0) * sx, int(y0) * sy, int(x1) * sx, int(y1) * sy), html.unescape(TAG.sub("", word)).strip())
-            for x0, y0, x1, y1, word in HOCR_WORD_TEXT.findall(text)]
+    return _hocr_words(base.with_suffix(".hocr"), copy, number)
 
 
 # The characters of a figure two readings must agree on: digits, their separators and a minus
@@ -254,17 +297,34 @@ def _page_size(path: Path, number: int) -> tuple[float, float]:
     return float(width), float(height)
 
 
-def _overlap(word: Sequence[float], figure: Sequence[float]) -> bool:
-    """The boxes share more than half of the smaller one: a word inside a figure ('£0.5m' of
-    '£0.5m + £1m'), or a figure inside a word ('£0.10M' of '£0.10M)')."""
-    width = max(0.0, min(word[2], figure[2]) - max(word[0], figure[0]))
-    height = max(0.0, min(word[3], figure[3]) - max(word[1], figure[1]))
-    smaller = min(_area(word), _area(figure))
-    return smaller > 0 and width * height > 0.5 * smaller
+# Where OCRmyPDF's text layer puts a word and where Tesseract's hOCR boxed it differ by up to
+# half a line on a turned scan (North Hertfordshire's '-378' is 113-120 pt in the layer,
+# 117-124 pt in the hOCR): a word of a reading is matched to a figure across (sharing most of
+# the narrower's width) and on the nearest line, never by the overlap of the two boxes.
+SAME_LINE = 0.3  # of the figure's height: words of one line whose centres differ this little
 
 
-def _area(box: Sequence[float]) -> float:
-    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+def words_at(words: Sequence[tuple[Sequence[float], T]], figure: Sequence[float]) -> list[tuple[Sequence[float], T]]:
+    """The words of one reading where a figure of the text layer was read: those sharing
+    more than half the narrower one's width with it (a word inside a figure, '£0.5m' of
+    '£0.5m + £1m', or a figure inside a word, '£0.10M' of '£0.10M)'), on the line nearest
+    to it, when that line is less than a line's height away."""
+    across = [(box, item) for box, item in words if _shares_width(box, figure)]
+    if not across:
+        return []
+    middle = (figure[1] + figure[3]) / 2
+    height = figure[3] - figure[1]
+    distance = [abs((box[1] + box[3]) / 2 - middle) for box, _ in across]
+    nearest = min(distance)
+    if nearest > max(height, max(box[3] - box[1] for box, _ in across)):
+        return []
+    return [word for word, d in zip(across, distance, strict=True) if d <= nearest + SAME_LINE * height]
+
+
+def _shares_width(word: Sequence[float], figure: Sequence[float]) -> bool:
+    shared = min(word[2], figure[2]) - max(word[0], figure[0])
+    narrower = min(word[2] - word[0], figure[2] - figure[0])
+    return narrower > 0 and shared > 0.5 * narrower
 
 
 def _first_line(exc: Exception) -> str:
@@ -306,13 +366,25 @@ OCR_HEIGHT_PER_EM = 0.73
 RULE_READ_AS_TEXT = re.compile(r"^[|¦]+$")
 
 
-def at_printed_size(page: PageText) -> PageText:
+def at_printed_size(page: PageText, minus_signs: Sequence[tuple[BBox, BBox]] = ()) -> PageText:
     """An OCR'd page's words at the type size they were printed in, from OCRmyPDF's heights,
-    without the ruling lines OCR read as '|'."""
+    without the ruling lines OCR read as '|', and with the minus signs OCR lost put back
+    (read/ocr_minus.py: (word, minus) boxes from Tesseract's own reading)."""
     rows = [Row(row.page, words) for row in page.rows
-            if (words := tuple(replace(w, size=w.size / OCR_HEIGHT_PER_EM) for w in row.words
-                               if not RULE_READ_AS_TEXT.match(w.text)))]
+            if (words := tuple(_with_lost_minus(replace(w, size=w.size / OCR_HEIGHT_PER_EM), minus_signs)
+                               for w in row.words if not RULE_READ_AS_TEXT.match(w.text)))]
     return replace(page, rows=rows)
+
+
+def _with_lost_minus(word: Word, minus_signs: Sequence[tuple[BBox, BBox]]) -> Word:
+    from extract.read.ocr_minus import MISREAD_MINUS, with_minus
+
+    found = words_at(minus_signs, (word.x0, word.top, word.x1, word.bottom)) if minus_signs else []
+    if len(found) != 1 or word.text.startswith(("-", "‐", "‑", "‒", "–", "—", "−")):
+        return word
+    bar = found[0][1]
+    kept = word.boxes[len(word.text) - len(word.text.lstrip(MISREAD_MINUS)):]
+    return replace(word, text=with_minus(word.text), boxes=((bar[0], word.top, bar[2], word.bottom), *kept))
 
 
 def mark_ocr_figures(extraction, ocr: OcrResult):
