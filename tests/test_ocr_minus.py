@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extract.read.ocr import at_printed_size
 from extract.read.ocr_minus import lost_minus_signs, with_minus
+from extract.read.ocr_settle import Fix
 from extract.read.text import PageText, Row, Word
 
 VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
@@ -87,7 +88,7 @@ def test_the_text_layer_word_gets_its_minus_before_its_first_character():
     other = Word("14,633", 1, ((369.0, 113.0, 397.0, 120.0),) * 6, 8.0, False)
     page = PageText(1, 595.0, 842.0, [Row(1, (word, other))])
     # the hOCR boxes sit 4 pt lower than the text layer's on a turned scan
-    minus = [((310.0, 117.0, 328.0, 124.0), (310.2, 120.5, 312.6, 121.5))]
+    minus = [Fix((310.0, 117.0, 328.0, 124.0), "378", "-378", (310.2, 120.5, 312.6, 121.5))]
     read = at_printed_size(page, minus).rows[0].words
     assert [w.text for w in read] == ["-378", "14,633"]
     assert read[0].boxes[0][0] == pytest.approx(310.2) and len(read[0].boxes) == 4

@@ -39,7 +39,10 @@ from extract.read.quality import pages_needing_ocr
 from extract.read.text import BBox, PageText, Row, Word
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
+
     from extract.read.ocr_minus import PixelBox
+    from extract.read.ocr_settle import Fix
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -66,8 +69,7 @@ class OcrResult:
     pages: tuple[int, ...] = ()  # 1-based pages read by OCR
     words: dict[int, list[WordBox]] = field(default_factory=dict)  # page -> word boxes
     second: dict[int, list[ReadWord]] = field(default_factory=dict)  # page -> the second reading's words
-    # page -> (a word's box, the box of the minus sign printed before it that the reading lost)
-    minus_signs: dict[int, list[tuple[BBox, BBox]]] = field(default_factory=dict)
+    fixes: dict[int, list[Fix]] = field(default_factory=dict)  # page -> text-layer words the readings settled
     failed: tuple[int, ...] = ()  # pages OCR was asked for and could not read (left blank)
     failure: str | None = None  # why OCR failed, when it did
 
@@ -82,7 +84,7 @@ class OcrResult:
         """A page as the pipeline reads it: an OCR'd one at_printed_size, any other as it is."""
         if page.number not in self.pages:
             return page
-        return at_printed_size(page, self.minus_signs.get(page.number, ()))
+        return at_printed_size(page, self.fixes.get(page.number, ()))
 
     def confidence(self, page: int, bbox: Sequence[float]) -> float | None:
         """The lowest confidence of the OCR words inside bbox: a figure is as sure as its least sure part."""
@@ -137,7 +139,7 @@ def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = Fals
                         words={n: [(w.box, w.confidence) for w in first if w.confidence is not None]
                                for n, (first, _, _) in readings.items()},
                         second={n: [(w.box, w.text) for w in again] for n, (_, again, _) in readings.items()},
-                        minus_signs={n: minus for n, (_, _, minus) in readings.items()})
+                        fixes={n: fixes for n, (_, _, fixes) in readings.items()})
 
 
 def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
@@ -223,10 +225,9 @@ def _hocr_words(hocr: Path, copy: Path, number: int) -> list[HocrWord]:
     return words
 
 
-def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord],
-                                                                 list[tuple[BBox, BBox]]]:
-    """Both readings of one OCR'd page, the second with the minus signs it lost put back, and
-    the minus signs the first lost (put back in the text layer's words by at_printed_size)."""
+def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord], list[Fix]]:
+    """The first reading of one OCR'd page, the other readings' word at each place and the
+    fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
     first = _hocr_words(work / f"{number:06d}_ocr_hocr.hocr", copy, number)
     second = _second_reading(work, number, copy)
     image = work / f"{number:06d}_ocr.png"
@@ -235,19 +236,40 @@ def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord],
     import numpy as np  # only when a page was OCR'd: numpy and PIL cost start-up time
     from PIL import Image
 
-    from extract.read.ocr_minus import lost_minus_signs, with_minus
+    from extract.read.ocr_settle import Fix, settle
 
     grey = np.asarray(Image.open(image).convert("L"))
     width_pt, height_pt = _page_size(copy, number)
     sx, sy = width_pt / grey.shape[1], height_pt / grey.shape[0]
 
-    def points(box: PixelBox) -> BBox:
+    def points(box: Sequence[float]) -> BBox:
         return (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
 
-    lost_first = lost_minus_signs(grey, [(w.pixels, w.text) for w in first])
-    lost_second = dict(lost_minus_signs(grey, [(w.pixels, w.text) for w in second]))
-    second = [replace(w, text=with_minus(w.text)) if w.pixels in lost_second else w for w in second]
-    return first, second, [(points(word), points(bar)) for word, bar in lost_first]
+    settled = settle(grey, first, second, lambda crops: _read_lines(crops, work / f"{number:06d}_third"))
+    fixes = [Fix(points(f.box), f.read, f.text, points(f.minus) if f.minus else None,
+                 points(f.printed) if f.printed else None) for f in settled.fixes]
+    return first, settled.others, fixes
+
+
+def _read_lines(images: Sequence[PilImage], base: Path) -> list[str]:
+    """Tesseract's text of each image, read as a single line, in one run for all of them
+    ('' for each when it cannot run)."""
+    base.mkdir(exist_ok=True)
+    names = []
+    for n, image in enumerate(images):
+        names.append(str(base / f"{n:05d}.png"))
+        image.save(names[-1])
+    listing = base / "images.txt"
+    listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+    command = ["tesseract", str(listing), str(base / "read"), "--psm", "7",
+               "-l", "+".join(available_languages()), "txt"]
+    try:
+        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
+        text = (base / "read.txt").read_text(encoding="utf-8", errors="replace")
+    except (OSError, subprocess.SubprocessError):
+        return [""] * len(images)
+    lines = [page.strip() for page in text.split("\f")]
+    return (lines + [""] * len(images))[:len(images)]
 
 
 # Tesseract reads each OCR'd page a second time with another binarisation (Sauvola's local
@@ -366,25 +388,35 @@ OCR_HEIGHT_PER_EM = 0.73
 RULE_READ_AS_TEXT = re.compile(r"^[|¦]+$")
 
 
-def at_printed_size(page: PageText, minus_signs: Sequence[tuple[BBox, BBox]] = ()) -> PageText:
+def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
     """An OCR'd page's words at the type size they were printed in, from OCRmyPDF's heights,
-    without the ruling lines OCR read as '|', and with the minus signs OCR lost put back
-    (read/ocr_minus.py: (word, minus) boxes from Tesseract's own reading)."""
+    without the ruling lines OCR read as '|', and as the readings settled them (read/ocr_settle.py)."""
     rows = [Row(row.page, words) for row in page.rows
-            if (words := tuple(_with_lost_minus(replace(w, size=w.size / OCR_HEIGHT_PER_EM), minus_signs)
+            if (words := tuple(_with_fix(replace(w, size=w.size / OCR_HEIGHT_PER_EM), fixes)
                                for w in row.words if not RULE_READ_AS_TEXT.match(w.text)))]
     return replace(page, rows=rows)
 
 
-def _with_lost_minus(word: Word, minus_signs: Sequence[tuple[BBox, BBox]]) -> Word:
-    from extract.read.ocr_minus import MISREAD_MINUS, with_minus
-
-    found = words_at(minus_signs, (word.x0, word.top, word.x1, word.bottom)) if minus_signs else []
-    if len(found) != 1 or word.text.startswith(("-", "‐", "‑", "‒", "–", "—", "−")):
+def _with_fix(word: Word, fixes: Sequence[Fix]) -> Word:
+    """A text-layer word as the readings settled it: its text, and a box for each character
+    (a minus sign put back gets the box it was printed in)."""
+    found = words_at([(fix.box, fix) for fix in fixes], (word.x0, word.top, word.x1, word.bottom)) if fixes else []
+    if len(found) != 1 or found[0][1].read != word.text:  # not the word the first reading printed
         return word
-    bar = found[0][1]
-    kept = word.boxes[len(word.text) - len(word.text.lstrip(MISREAD_MINUS)):]
-    return replace(word, text=with_minus(word.text), boxes=((bar[0], word.top, bar[2], word.bottom), *kept))
+    fix = found[0][1]
+    head: tuple[BBox, ...] = ()
+    text = fix.text
+    if fix.minus is not None and text.startswith("-"):
+        head, text = ((fix.minus[0], word.top, fix.minus[2], word.bottom),), text[1:]
+    if fix.printed is None and len(text) == len(word.text):
+        body = word.boxes
+    elif fix.printed is None and word.text.endswith(text):  # a stroke read before the number ('_98') is the minus
+        body = word.boxes[len(word.text) - len(text):]
+    else:  # another number of characters, or the whole of a word the reading boxed part of: shared evenly
+        start, end = (fix.printed[0], fix.printed[2]) if fix.printed else (head[0][2] if head else word.x0, word.x1)
+        step = (end - start) / max(len(text), 1)
+        body = tuple((start + i * step, word.top, start + (i + 1) * step, word.bottom) for i in range(len(text)))
+    return replace(word, text=fix.text, boxes=head + body)
 
 
 def mark_ocr_figures(extraction, ocr: OcrResult):

@@ -1,0 +1,78 @@
+"""Settling two OCR readings with a third look at the words they disagree on
+(extract/read/ocr_settle.py). The page image here is blank paper, so every word's printed
+extent is its box and no minus sign is found; the third and fourth readings are scripted."""
+from __future__ import annotations
+
+import numpy as np
+
+from extract.read.ocr import HocrWord
+from extract.read.ocr_settle import settle
+
+PAPER = np.full((200, 800), 235, dtype=np.uint8)
+
+
+def word(text: str, x0: int, x1: int, top: int = 50, bottom: int = 80) -> HocrWord:
+    return HocrWord((x0, top, x1, bottom), (x0 / 4, top / 4, x1 / 4, bottom / 4), text, 90.0)
+
+
+class Rereader:
+    """Answers each batch of crops with the next scripted list, and counts the crops asked for."""
+
+    def __init__(self, *answers: list[str]):
+        self.answers = list(answers)
+        self.asked: list[int] = []
+
+    def __call__(self, crops):
+        self.asked.append(len(crops))
+        return self.answers.pop(0)
+
+
+def test_words_both_readings_agree_on_are_not_read_again():
+    reread = Rereader()
+    settled = settle(PAPER, [word("215.8", 100, 200), word("Grant", 300, 400)],
+                     [word("215.8", 101, 199), word("Grant", 300, 400)], reread)
+    assert settled.fixes == [] and reread.asked == []
+    assert [w.text for w in settled.others] == ["215.8", "Grant"]
+
+
+def test_the_first_reading_outvoted_by_the_second_and_the_third_is_fixed():
+    reread = Rereader(["215.8"])
+    settled = settle(PAPER, [word("219.6", 100, 200)], [word("215.8", 100, 200)], reread)
+    (fix,) = settled.fixes
+    assert (fix.read, fix.text) == ("219.6", "215.8") and reread.asked == [1]
+    assert [w.text for w in settled.others] == ["215.8"]  # the figure then agrees with the other readings
+
+
+def test_a_number_the_second_reading_missed_needs_the_third_to_stand():
+    kept = settle(PAPER, [word("290.0", 100, 200)], [], Rereader(["290.0"]))
+    assert kept.fixes == [] and [w.text for w in kept.others] == ["290.0"]
+    doubted = settle(PAPER, [word("121.95", 100, 200)], [], Rereader(["121.5"], ["121.3"]))
+    assert doubted.fixes == [] and [w.text for w in doubted.others] == ["121.3"]  # disagrees: no value
+
+
+def test_a_fourth_reading_of_the_grey_picture_settles_what_three_could_not():
+    reread = Rereader(["7,025"], ["7,025"])
+    settled = settle(PAPER, [word("TO2", 100, 200)], [word("[Sees", 100, 200)], reread)
+    assert reread.asked == [1, 1] and [(f.read, f.text) for f in settled.fixes] == [("TO2", "7,025")]
+
+
+def test_a_second_reading_word_reaching_into_the_box_makes_the_number_unsure():
+    # '7,216' read '216' by the first reading; the second read 'a7' over the '7' and '216'
+    reread = Rereader(["7,216"], ["7,216"])
+    settled = settle(PAPER, [word("216", 100, 200)], [word("a7", 60, 125), word("216", 126, 200)], reread)
+    assert [(f.read, f.text) for f in settled.fixes] == [("216", "7,216")]
+
+
+def test_a_unit_the_readings_disagree_on_is_settled_like_a_number():
+    settled = settle(PAPER, [word("9.5", 100, 160), word("FEE", 170, 230)],
+                     [word("9.5", 100, 160), word("FTE", 170, 230)], Rereader(["FTE"]))
+    assert [(f.read, f.text) for f in settled.fixes] == [("FEE", "FTE")]
+
+
+def test_a_word_cut_short_with_another_word_in_its_ink_is_never_rewritten():
+    ink = PAPER.copy()
+    ink[55:80, 60:200] = 20  # one printed word from x 60 to 200, read as two words
+    reread = Rereader(["£1.3m", "£1.3m"], ["£1.3m", "£1.3m"])
+    settled = settle(ink, [word("£1", 60, 110), word(".3m", 118, 200)], [word("£1.3m", 60, 200)], reread)
+    assert settled.fixes == []  # both parts stay as read, and without a value (the others read '£1.3m')
+    assert {w.text for w in settled.others} == {"£1.3m"}
