@@ -221,10 +221,24 @@ def test_a_batch_ocrs_a_scan_inside_its_worker_and_the_manifest_counts_the_pages
     document = json.loads((out / record["output"]).read_text(encoding="utf-8"))
     read = [f for f in document["figures"] if f["page"] == 36]
     assert read and all(f["source"] == "ocr" and 0 <= f["confidence"] <= 100 for f in read)
+    before = set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*"))
     timed_out = CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(tmp_path / "slow"),
                                           "--ocr", "always", "--timeout", "1", "--quiet"], catch_exceptions=False)
     [slow] = [json.loads(line) for line in (tmp_path / "slow" / "manifest.jsonl").read_text().splitlines()]
     assert timed_out.exit_code == 1 and slow["error"]["type"] == "timeout"  # OCR time counts against --timeout
+    # the killed worker could not remove its OCR folder (page images): the batch did
+    assert set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*")) <= before
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_run_removes_the_ocr_folder_of_a_paper_it_stopped_at_the_timeout(tmp_path):
+    scanned = image_only_pdf(tmp_path / "in" / "appendix-b-scan.pdf", (36,), dpi=200)
+    before = set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*"))
+    result = CliRunner().invoke(main, ["run", str(scanned), "--out", str(tmp_path / "out"), "--ocr", "always",
+                                       "--timeout", "1"], catch_exceptions=False)
+    assert result.exit_code == 3 and "--timeout" in result.output
+    assert set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*")) <= before
 
 
 def test_scan_generator_writes_image_only_pages_of_the_original_size(tmp_path):

@@ -22,6 +22,7 @@ from typing import Any
 
 from extract.batch.worker import NEAR_CAP, SAMPLE_SECONDS, Limits, MemoryWatch, apply_limits, describe_exit
 from extract.errors import AgendaExtractError, OutOfMemory, TimedOut, WorkerCrashed
+from extract.read.ocr import remove_scratch_of
 from extract.read.pool import die_with_parent
 
 GRACE_SECONDS = 5.0  # for a child that answered to exit before it is killed
@@ -136,9 +137,11 @@ class LimitedCall:
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
+            remove_scratch_of(self._process.pid)
 
     def _death(self) -> AgendaExtractError:
         self._process.join(GRACE_SECONDS)
+        remove_scratch_of(self._process.pid)
         near_cap = self._watch.peak_vm_mb >= NEAR_CAP * self._limits.max_memory_mb
         info = describe_exit(self._process.exitcode, self._limits, near_cap)
         error = OutOfMemory if info.type == "out_of_memory" else WorkerCrashed

@@ -28,6 +28,7 @@ from extract.batch.worker import (
     prepare_child,
     timeout_outcome,
 )
+from extract.read.ocr import remove_scratch_of
 
 PRELOAD = ["extract.batch.preload"]
 FORKSERVER_TMP_ENV = "AGENDA_EXTRACT_FORKSERVER_TMP"  # read by extract.batch.preload
@@ -188,9 +189,11 @@ def _finish(process) -> None:
     process.join(GRACE_SECONDS)
     if process.is_alive():
         _stop(process)
+    remove_scratch_of(process.pid)  # a child the kernel killed (memory cap) left its OCR folder
 
 
 def _stop(process) -> None:
     if process.is_alive():
         process.kill()
     process.join()
+    remove_scratch_of(process.pid)

@@ -124,7 +124,7 @@ def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = Fals
         return
     if not engine_installed():
         raise OcrUnavailable(str(path), f"{len(pages)} page(s) are scanned images with no text; {INSTALL_HINT}")
-    with tempfile.TemporaryDirectory(prefix="agenda-extract-ocr-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=_scratch_prefix(os.getpid())) as scratch:
         copy = Path(scratch) / "ocr.pdf"
         try:
             work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
@@ -140,6 +140,19 @@ def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = Fals
                                for n, (first, _, _) in readings.items()},
                         second={n: [(w.box, w.text) for w in again] for n, (_, again, _) in readings.items()},
                         fixes={n: fixes for n, (_, _, fixes) in readings.items()})
+
+
+def _scratch_prefix(pid: int) -> str:
+    return f"agenda-extract-ocr-{pid}-"
+
+
+def remove_scratch_of(pid: int | None) -> None:
+    """The OCR folder of a process killed before it could remove it (at --timeout or
+    --max-memory): its page images would otherwise stay in the temporary folder."""
+    if pid is None:
+        return
+    for folder in Path(tempfile.gettempdir()).glob(_scratch_prefix(pid) + "*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
