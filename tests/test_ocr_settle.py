@@ -47,7 +47,7 @@ def test_a_number_the_second_reading_missed_needs_the_third_to_stand():
     kept = settle(PAPER, [word("290.0", 100, 200)], [], Rereader(["290.0"]))
     assert kept.fixes == [] and [w.text for w in kept.others] == ["290.0"]
     doubted = settle(PAPER, [word("121.95", 100, 200)], [], Rereader(["121.5"], ["121.3"]))
-    assert doubted.fixes == [] and [w.text for w in doubted.others] == ["121.3"]  # disagrees: no value
+    assert doubted.fixes == [] and [w.text for w in doubted.others] == ["?"]  # agrees with no figure: no value
 
 
 def test_a_fourth_reading_of_the_grey_picture_settles_what_three_could_not():
@@ -74,5 +74,29 @@ def test_a_word_cut_short_with_another_word_in_its_ink_is_never_rewritten():
     ink[55:80, 60:200] = 20  # one printed word from x 60 to 200, read as two words
     reread = Rereader(["£1.3m", "£1.3m"], ["£1.3m", "£1.3m"])
     settled = settle(ink, [word("£1", 60, 110), word(".3m", 118, 200)], [word("£1.3m", 60, 200)], reread)
-    assert settled.fixes == []  # both parts stay as read, and without a value (the others read '£1.3m')
-    assert {w.text for w in settled.others} == {"£1.3m"}
+    assert settled.fixes == []  # both parts stay as read, and without a value
+    assert {w.text for w in settled.others} == {"?"}
+
+
+def test_a_number_the_second_reading_joined_with_the_next_word_is_left_without_a_value():
+    # the first reading split '£1.3m' into '£1' and '.3m'; a reading of '£1' alone cannot tell the whole
+    reread = Rereader(["£1", ".3m"], ["£1", ".3m"])
+    settled = settle(PAPER, [word("£1", 100, 150), word(".3m", 160, 220)], [word("£1.3m", 100, 220)], reread)
+    assert settled.fixes == []
+    assert [w.text for w in settled.others if w.pixels[0] == 100] == ["?"]  # not confirmed: no value
+
+
+def test_a_table_rule_read_as_a_word_does_not_stop_a_number_being_settled():
+    reread = Rereader(["7,025"], ["7,025"])
+    first = [word("|", 60, 66), word("TO2", 100, 200)]
+    settled = settle(PAPER, first, [word("[Sees", 60, 200)], reread)
+    assert [(f.read, f.text) for f in settled.fixes] == [("TO2", "7,025")]
+
+
+def test_ink_of_the_next_word_is_not_taken_for_an_unread_part_of_the_number():
+    ink = PAPER.copy()
+    ink[55:80, 100:200] = 20  # '£12,254.67'
+    ink[55:80, 205:240] = 20  # 'of' printed closer than a space after it
+    settled = settle(ink, [word("£12,254.67", 100, 200), word("of", 205, 240)],
+                     [word("£12,254.67", 100, 200), word("of", 205, 240)], Rereader())
+    assert settled.fixes == [] and [w.text for w in settled.others] == ["£12,254.67", "of"]

@@ -9,7 +9,10 @@ temporary folder that is removed when the pack has been read.
 
 OCRmyPDF's text layer carries no confidences, so each word's confidence (Tesseract's 0-100)
 comes from the hOCR files Tesseract wrote for the same pages in the same run, matched to
-figures by position.
+figures by position. Each page is read a second time, and the words the readings disagree on
+are settled by reading them again on their own (read/ocr_settle.py); minus signs Tesseract
+lost are found in the page image (read/ocr_minus.py). The text layer's words take what the
+readings settle (at_printed_size).
 
 Modes: 'never' reads the PDF as it is; 'auto' OCRs only the pages a detector says have no
 usable text (by default: pages holding an image and not one character), never a page that
@@ -288,8 +291,9 @@ def _read_lines(images: Sequence[PilImage], base: Path) -> list[str]:
 # Tesseract reads each OCR'd page a second time with another binarisation (Sauvola's local
 # threshold instead of Otsu's global one): a digit misread in one reading is seldom misread
 # the same way in the other (the 2017 pack's '9.5 FTE' read '9.9 FEE' once; Kent's '215.8'
-# read '219.6' once and right the other time). A figure whose digits the two readings do not
-# agree on is kept without a value (mark_ocr_figures): a missing figure beats a wrong one.
+# read '219.6' once and right the other time). A word whose digits the two readings do not
+# agree on is read again on its own (read/ocr_settle.py); one no two readings agree on is kept
+# without a value (mark_ocr_figures): a missing figure beats a wrong one.
 SECOND_READING = ("-c", "thresholding_method=2")
 
 

@@ -40,6 +40,7 @@ CUT_SHORT = 0.25  # of the word's height: ink this far past a reading's box is p
 # the 2017 pack's '9.5 FTE' was read '9.5 FEE' once, and a headcount is no FTE.
 UNITS = frozenset({"fte", "ftes"})
 PUNCTUATION = ".,;:()[]"
+UNSETTLED = "?"  # the other readings' word where none settled it: agrees with no figure, so it keeps no value
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def settle(grey: np.ndarray, first: Sequence[HocrWord], second: Sequence[HocrWor
         again = _at(second, word.pixels)
         if not (_has_digits(word.text) or _is_unit(word.text) or any(_is_unit(w.text) for w in again)):
             continue
-        printed = _printed_extent(ink, word.pixels)
+        printed = _printed_extent(ink, word.pixels, [w.pixels for w in first if w is not word])
         if _cut_short(word.pixels, printed) or not (again and _same(read, _joined(again))):
             unsure.append(Unsure(word, read, again, printed))
     if not unsure:
@@ -104,7 +105,7 @@ def settle(grey: np.ndarray, first: Sequence[HocrWord], second: Sequence[HocrWor
         if settled is not None and settled != u.word.text:
             widened = u.printed if _cut_short(u.word.pixels, u.printed) else None
             fixes[u.word.pixels] = Fix(u.word.pixels, u.word.text, settled, bars.get(u.word.pixels), widened)
-        others.append(replace(u.word, text=settled if settled is not None else u.looks[-1] or "?"))
+        others.append(replace(u.word, text=settled if settled is not None else UNSETTLED))
     return Settled(list(fixes.values()), others)
 
 
@@ -118,12 +119,13 @@ def _settled(u: Unsure, first: Sequence[HocrWord]) -> str | None:
     """The text two of the word's readings agree on, or None. Tried in order: the first
     reading (the text layer's own), the second, the readings of the word alone. When the
     printed word is wider than the first reading's box ('216' read of '7,216', the '7,'
-    unread), only readings of the whole printed word count; and when another word of the
-    first reading lies in it, the word is left unsettled (rewriting it would print its rest twice)."""
+    unread), only readings of the whole printed word count. A word the second reading joined
+    with the next one ('£1.3m' where the first read '£1' and '.3m') is left unsettled: a
+    reading of the first part alone cannot tell what the whole says."""
+    if any(_reaches_another(w.pixels, u.word, first) for w in u.again):
+        return None
     looks = [look for look in u.looks if look]
     if _cut_short(u.word.pixels, u.printed):
-        if any(w is not u.word and _shares_ink(w.pixels, u.printed) for w in first):
-            return None
         readings = looks
     else:
         readings = [u.read] + ([u.again[0].text] if len(u.again) == 1 else []) + looks
@@ -131,6 +133,21 @@ def _settled(u: Unsure, first: Sequence[HocrWord]) -> str | None:
         if any(_same(text, other) for other in readings[n + 1:]):
             return text
     return None
+
+
+def _reaches_another(box: PixelBox, word: HocrWord, first: Sequence[HocrWord]) -> bool:
+    """A box running past the word into another word of the first reading on its line (a
+    table rule read as '|' is no word)."""
+    reach = CUT_SHORT * (word.pixels[3] - word.pixels[1])
+    if box[0] >= word.pixels[0] - reach and box[2] <= word.pixels[2] + reach:
+        return False
+    return any(w is not word and any(c.isalnum() for c in w.text) and _shares_ink(w.pixels, box) for w in first)
+
+
+def _cut_short(box: PixelBox, printed: PixelBox) -> bool:
+    """The printed word reaches past the reading's box by more than a stray speck could."""
+    reach = CUT_SHORT * (box[3] - box[1])
+    return printed[0] < box[0] - reach or printed[2] > box[2] + reach
 
 
 def _same(one: str, other: str) -> bool:
@@ -146,12 +163,6 @@ def _has_digits(text: str) -> bool:
 
 def _is_unit(text: str) -> bool:
     return text.strip(PUNCTUATION).casefold() in UNITS
-
-
-def _cut_short(box: PixelBox, printed: PixelBox) -> bool:
-    """The printed word reaches past the reading's box by more than a stray speck could."""
-    reach = CUT_SHORT * (box[3] - box[1])
-    return printed[0] < box[0] - reach or printed[2] > box[2] + reach
 
 
 def _joined(words: Sequence[HocrWord]) -> str:
@@ -179,22 +190,27 @@ def _crop(grey: np.ndarray, box: PixelBox, threshold: int | None) -> Image.Image
     return Image.fromarray(np.pad(np.asarray(image), CROP_BORDER, constant_values=255))
 
 
-def _printed_extent(ink: np.ndarray, box: PixelBox) -> PixelBox:
-    """The word's box widened to the ink printed with it: glyphs closer than a space to
-    either side, within WIDEST words' heights (a reading may box '£1' of '£1.3m')."""
+def _printed_extent(ink: np.ndarray, box: PixelBox, others: Sequence[PixelBox]) -> PixelBox:
+    """The word's box widened to ink printed with it that no other word of the reading
+    covers: glyphs closer than a space to either side, within WIDEST words' heights (a
+    reading may box '216' of '7,216' and leave the '7,' unread)."""
     x0, top, x1, bottom = box
     h = bottom - top
     band = np.asarray(ink[top + h // 4:bottom].sum(axis=0) >= 2).ravel()  # a lone dark pixel is dust
+    taken = np.zeros(len(band), dtype=bool)
+    for other in others:  # another word's ink is its own: the widening stops there
+        if top <= (other[1] + other[3]) / 2 <= bottom:
+            taken[max(0, other[0]):max(0, other[2])] = True
     gap, reach = max(1, round(WORD_GAP * h)), round(WIDEST * h)
     right = x1
     for x in range(x1, min(len(band), x1 + reach)):
-        if x - right > gap:
+        if x - right > gap or taken[x]:
             break
         if band[x]:
             right = x + 1
     left = x0
     for x in range(x0 - 1, max(-1, x0 - reach), -1):
-        if left - x > gap:
+        if left - x > gap or taken[x]:
             break
         if band[x]:
             left = x
