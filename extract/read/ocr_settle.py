@@ -2,13 +2,15 @@
 they disagree on.
 
 Tesseract reads each OCR'd page twice (read/ocr.py). Where the two readings agree on a word's
-digits, the word stands. Where they do not, or the second reading saw nothing where the first
-read a number, the word is read a third time on its own: cut from the page image, made black
+digits (or on an 'FTE'), the word stands. Where they do not, where the second reading saw
+nothing where the first read a number, or where the number's ink runs on past the box the first
+reading drew, the word is read a third time on its own: cut from the page image, made black
 and white, enlarged and read as a single line (Kent's '215.8', read '219.6' by the first
 reading and '215.8' by the second, reads '215.8' so; '121.5', read '121.95' by the first and
-not at all by the second, reads '121.5'). A word two of the three readings agree on takes that
-reading; one without two agreeing readings is doubtful and keeps no value (mark_ocr_figures).
-Minus signs any reading lost are put back first, from the image (read/ocr_minus.py).
+not at all by the second, reads '121.5'); and when still no two readings agree, a fourth time,
+in its greys. A word two of its readings agree on takes that reading; one without two agreeing
+readings is doubtful and keeps no value (mark_ocr_figures). Minus signs any reading lost are
+put back first, from the image (read/ocr_minus.py).
 
 The result is said in two lists: the fixes to the text layer's words (what the first reading
 printed in OCRmyPDF's copy, and what the readings settled on), and the other readings' word at
