@@ -13,7 +13,7 @@ import reportlab
 from PIL import Image, ImageDraw, ImageFont
 
 from extract.read.ocr import at_printed_size
-from extract.read.ocr_minus import lost_minus_signs, with_minus
+from extract.read.ocr_minus import ink_of, lost_minus_signs, with_minus
 from extract.read.ocr_settle import Fix
 from extract.read.text import PageText, Row, Word
 
@@ -45,7 +45,7 @@ def digits_box(grey: np.ndarray, text: str, size_px: int, digits_from: int) -> t
 def test_a_minus_inside_the_box_of_a_number_read_without_it_is_found(size_px):
     grey, _, _ = picture("-378", size_px)
     box = ink_box(grey)  # Tesseract boxed the minus with the digits and read '378'
-    found = lost_minus_signs(grey, [(box, "378")])
+    found = lost_minus_signs(ink_of(grey), [(box, "378")])
     assert len(found) == 1 and found[0][0] == box
     bar = found[0][1]
     assert box[0] <= bar[0] and bar[2] < digits_box(grey, "-378", size_px, 1)[0]
@@ -54,28 +54,28 @@ def test_a_minus_inside_the_box_of_a_number_read_without_it_is_found(size_px):
 def test_a_minus_left_of_the_box_of_a_number_read_without_it_is_found():
     grey, _, _ = picture("-£0.10M", 42)
     box = digits_box(grey, "-£0.10M", 42, 1)  # the box starts at the '£'
-    assert [bar for _, bar in lost_minus_signs(grey, [(box, "£0.10M")])]
+    assert [bar for _, bar in lost_minus_signs(ink_of(grey), [(box, "£0.10M")])]
 
 
 def test_a_number_read_with_its_minus_or_printed_without_one_is_left_alone():
     grey, _, _ = picture("-378", 42)
-    assert lost_minus_signs(grey, [(ink_box(grey), "-378")]) == []
+    assert lost_minus_signs(ink_of(grey), [(ink_box(grey), "-378")]) == []
     plain, _, _ = picture("378", 42)
-    assert lost_minus_signs(plain, [(ink_box(plain), "378")]) == []
+    assert lost_minus_signs(ink_of(plain), [(ink_box(plain), "378")]) == []
 
 
 def test_a_dash_a_space_away_a_letter_or_a_long_rule_before_a_number_is_no_minus():
     for text, digits_from in (("2017 - 18", 7), ("Total 378", 6), ("—378", 1), ("———378", 3), ("________378", 8)):
         grey, _, _ = picture(text, 42)
         box = digits_box(grey, text, 42, digits_from)
-        assert lost_minus_signs(grey, [(box, text[digits_from:])]) == [], text
+        assert lost_minus_signs(ink_of(grey), [(box, text[digits_from:])]) == [], text
 
 
 def test_a_dash_another_word_of_the_reading_covers_is_not_lost():
     grey, _, _ = picture("- 378", 42)
     dash = ink_box(grey, 0, digits_box(grey, "- 378", 42, 2)[0] - 2)
     number = (dash[0], dash[1], *digits_box(grey, "- 378", 42, 2)[2:])  # boxed over the dash, as if lost
-    assert lost_minus_signs(grey, [(dash, "-"), (number, "378")]) == []
+    assert lost_minus_signs(ink_of(grey), [(dash, "-"), (number, "378")]) == []
 
 
 def test_a_minus_read_as_an_underscore_or_lost_is_put_back():

@@ -21,6 +21,7 @@ has text; 'always' OCRs every page, replacing any text layer with what OCR reads
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import importlib.util
 import logging
@@ -197,8 +198,10 @@ def _last_line(text: str) -> str:
     return lines[-1][:160] if lines else "no message"
 
 
+@functools.lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
-    """English and Welsh where Tesseract has both; English alone otherwise."""
+    """English and Welsh where Tesseract has both; English alone otherwise (asked of Tesseract
+    once a process: every reading of every page needs it)."""
     try:
         listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
@@ -223,16 +226,15 @@ HOCR_WORD = re.compile(r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)(?:;
 TAG = re.compile(r"<[^>]+>")
 
 
-def _hocr_words(hocr: Path, copy: Path, number: int) -> list[HocrWord]:
-    """Tesseract's words of one page, their pixel boxes also scaled to the copy's page in points."""
+def _hocr_words(hocr: Path, page_size: tuple[float, float]) -> list[HocrWord]:
+    """Tesseract's words of one page, their pixel boxes also scaled to the page's size in points."""
     if not hocr.exists():  # another renderer, or a page OCRmyPDF found nothing on
         return []
     text = hocr.read_text(encoding="utf-8", errors="replace")
     page = HOCR_PAGE.search(text)
     if page is None:
         return []
-    width_pt, height_pt = _page_size(copy, number)
-    sx, sy = width_pt / float(page.group(3)), height_pt / float(page.group(4))
+    sx, sy = page_size[0] / float(page.group(3)), page_size[1] / float(page.group(4))
     words = []
     for x0, y0, x1, y1, conf, word in HOCR_WORD.findall(text):
         pixels = (int(x0), int(y0), int(x1), int(y1))
@@ -244,8 +246,9 @@ def _hocr_words(hocr: Path, copy: Path, number: int) -> list[HocrWord]:
 def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord], list[Fix]]:
     """The first reading of one OCR'd page, the other readings' word at each place and the
     fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
-    first = _hocr_words(work / f"{number:06d}_ocr_hocr.hocr", copy, number)
-    second = _second_reading(work, number, copy)
+    size = _page_size(copy, number)  # one page size for both readings and the fixes
+    first = _hocr_words(work / f"{number:06d}_ocr_hocr.hocr", size)
+    second = _second_reading(work, number, size)
     image = work / f"{number:06d}_ocr.png"
     if not first or not image.exists():
         return first, second, []
@@ -255,8 +258,7 @@ def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord],
     from extract.read.ocr_settle import Fix, settle
 
     grey = np.asarray(Image.open(image).convert("L"))
-    width_pt, height_pt = _page_size(copy, number)
-    sx, sy = width_pt / grey.shape[1], height_pt / grey.shape[0]
+    sx, sy = size[0] / grey.shape[1], size[1] / grey.shape[0]
 
     def points(box: Sequence[float]) -> BBox:
         return (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
@@ -297,7 +299,7 @@ def _read_lines(images: Sequence[PilImage], base: Path) -> list[str]:
 SECOND_READING = ("-c", "thresholding_method=2")
 
 
-def _second_reading(work: Path, number: int, copy: Path) -> list[HocrWord]:
+def _second_reading(work: Path, number: int, page_size: tuple[float, float]) -> list[HocrWord]:
     """Tesseract's words of one page read again from the image OCRmyPDF gave it."""
     image = work / f"{number:06d}_ocr.png"
     if not image.exists():
@@ -308,7 +310,7 @@ def _second_reading(work: Path, number: int, copy: Path) -> list[HocrWord]:
         subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
     except (OSError, subprocess.SubprocessError):
         return []
-    return _hocr_words(base.with_suffix(".hocr"), copy, number)
+    return _hocr_words(base.with_suffix(".hocr"), page_size)
 
 
 # The characters of a figure two readings must agree on: digits, their separators and a minus
@@ -320,7 +322,9 @@ DASHES = re.compile(r"[‐‑‒–—−]")
 
 def readings_agree(first: str, second: str) -> bool:
     def numeral(text: str) -> str:
-        return NUMERAL.sub("", DASHES.sub("-", text))
+        # a full stop or comma after the last digit ends the sentence, not the number: a figure's
+        # text leaves it out ('£1200' of 'amount of £1200.') where a reading's word keeps it
+        return NUMERAL.sub("", DASHES.sub("-", text)).rstrip(".,")
 
     return numeral(first) == numeral(second)
 

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from extract.read.ocr_rules import DARK
+
 PixelBox = tuple[int, int, int, int]  # x0, top, x1, bottom in the page image's pixels
 
-INK = 128  # grey levels below this are ink (as read/ocr_rules.py)
 LOOK_LEFT = 1.0  # of h: how far left of a word a minus is looked for
 MAX_GAP = 0.35  # of h: a minus ends this close to the word
 MIN_LENGTH, MAX_LENGTH = 0.3, 1.0  # of h: a hyphen to a minus sign (an en dash at most)
@@ -33,9 +34,9 @@ DASHES = "-‐‑‒–—−"  # a word read starting with one of these has its
 MISREAD_MINUS = "_~"  # a minus read as a stroke that is no dash
 
 
-def lost_minus_signs(grey: np.ndarray, words: Sequence[tuple[PixelBox, str]]) -> list[tuple[PixelBox, PixelBox]]:
-    """(word, minus sign) boxes of the numerals read without the minus printed before them."""
-    ink = grey < INK
+def lost_minus_signs(ink: np.ndarray, words: Sequence[tuple[PixelBox, str]]) -> list[tuple[PixelBox, PixelBox]]:
+    """(word, minus sign) boxes of the numerals read without the minus printed before them,
+    in the page's ink (ink_of: the same picture serves every reading of the page)."""
     found = []
     for box, text in words:
         if not _numeral_without_sign(text):
@@ -44,6 +45,11 @@ def lost_minus_signs(grey: np.ndarray, words: Sequence[tuple[PixelBox, str]]) ->
         if bar is not None and not any(_inside(other, bar) for other, _ in words if other != box):
             found.append((box, bar))
     return found
+
+
+def ink_of(grey: np.ndarray) -> np.ndarray:
+    """The dark pixels of a page, by the threshold the rules filter uses (read/ocr_rules.py)."""
+    return grey < DARK
 
 
 def with_minus(text: str) -> str:

@@ -25,7 +25,7 @@ import numpy as np
 from PIL import Image
 
 from extract.read.ocr import HocrWord, readings_agree
-from extract.read.ocr_minus import DASHES, PixelBox, lost_minus_signs, with_minus
+from extract.read.ocr_minus import DASHES, PixelBox, ink_of, lost_minus_signs, with_minus
 
 Reread = Callable[[Sequence[Image.Image]], list[str]]  # images of single lines -> their text
 
@@ -78,11 +78,12 @@ class Unsure:
 
 def settle(grey: np.ndarray, first: Sequence[HocrWord], second: Sequence[HocrWord], reread: Reread) -> Settled:
     """The words of one OCR'd page as the readings settle them (all boxes in pixels)."""
-    bars = dict(lost_minus_signs(grey, [(w.pixels, w.text) for w in first]))
-    lost_second = dict(lost_minus_signs(grey, [(w.pixels, w.text) for w in second]))
+    dark = ink_of(grey)  # a minus sign's bar is looked for as the rules filter sees ink
+    bars = dict(lost_minus_signs(dark, [(w.pixels, w.text) for w in first]))
+    lost_second = dict(lost_minus_signs(dark, [(w.pixels, w.text) for w in second]))
     second = [replace(w, text=with_minus(w.text)) if w.pixels in lost_second else w for w in second]
     fixes = {w.pixels: Fix(w.pixels, w.text, with_minus(w.text), bars[w.pixels]) for w in first if w.pixels in bars}
-    threshold = _threshold(grey)
+    threshold = _threshold(grey)  # the words' extents and crops: this page's own parting of ink from paper
     ink = grey < threshold
     unsure = []
     for word in first:
