@@ -6,6 +6,7 @@ fly (samples/scan.py) and OCR them: about a minute on two cores; skipped without
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -149,7 +150,7 @@ def scanned_performing_arts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("scans")
     pdf = scan.scan_pack(PACK_2017, folder / "performing-arts-300dpi.pdf", 300, PERFORMING_ARTS_PAGES)
     before = sha256_of(pdf)
-    leftovers = set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*"))
+    leftovers = set(Path(tempfile.gettempdir()).glob(f"agenda-extract-ocr-{os.getpid()}-*"))  # this process's own
     extraction = extract_pack(pdf, Options(ocr="auto"))
     return pdf, before, leftovers, extraction
 
@@ -160,7 +161,7 @@ def test_ocr_auto_reads_only_the_scanned_pages_and_leaves_the_input_and_no_copy_
     pdf, before, leftovers, extraction = scanned_performing_arts
     assert extraction.source.ocr_pages == list(PERFORMING_ARTS_PAGES)
     assert sha256_of(pdf) == before == extraction.source.sha256
-    assert set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*")) <= leftovers
+    assert set(Path(tempfile.gettempdir()).glob(f"agenda-extract-ocr-{os.getpid()}-*")) <= leftovers
 
 
 @pytest.mark.ocr

@@ -8,7 +8,8 @@ import pytest
 
 from extract.checks import with_checks
 from extract.models import Extraction, Figure, Meeting, NumericTable, Source, TableRow
-from extract.read.ocr import OcrResult, mark_ocr_figures, readings_agree
+from extract.read.ocr import OcrResult, mark_ocr_figures
+from extract.read.ocr_words import readings_agree
 
 BOX = (400.0, 350.0, 430.0, 362.0)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from extract.read.ocr import HocrWord
 from extract.read.ocr_settle import settle
+from extract.read.ocr_words import HocrWord
 
 PAPER = np.full((200, 800), 235, dtype=np.uint8)
 

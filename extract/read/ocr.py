@@ -9,8 +9,9 @@ temporary folder that is removed when the pack has been read.
 
 OCRmyPDF's text layer carries no confidences, so each word's confidence (Tesseract's 0-100)
 comes from the hOCR files Tesseract wrote for the same pages in the same run, matched to
-figures by position. Each page is read a second time, and the words the readings disagree on
-are settled by reading them again on their own (read/ocr_settle.py); minus signs Tesseract
+figures by position (read/ocr_words.py). Each page is read a second time (read/ocr_pages.py),
+and the words the readings disagree on are settled by reading them again on their own
+(read/ocr_settle.py); minus signs Tesseract
 lost are found in the page image (read/ocr_minus.py). The text layer's words take what the
 readings settle (at_printed_size).
 
@@ -21,8 +22,6 @@ has text; 'always' OCRs every page, replacing any text layer with what OCR reads
 from __future__ import annotations
 
 import contextlib
-import functools
-import html
 import importlib.util
 import logging
 import os
@@ -34,23 +33,21 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
 from extract.errors import OcrFailed, OcrUnavailable
+from extract.read.ocr_pages import available_languages, page_readings
+from extract.read.ocr_words import readings_agree, words_at
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
 from extract.read.quality import pages_needing_ocr
 from extract.read.text import BBox, PageText, Row, Word
 
 if TYPE_CHECKING:
-    from PIL.Image import Image as PilImage
-
-    from extract.read.ocr_minus import PixelBox
     from extract.read.ocr_settle import Fix
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
-LANGUAGES = ("eng", "cym")  # English and Welsh: UK councils print both
 INSTALL_HINT = ("install the OCR engine: pip install 'agenda-extract[ocr]' and Tesseract "
                 "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-cym)")
 SHORT_INSTALL_HINT = "pip install 'agenda-extract[ocr]' and apt-get install tesseract-ocr"
@@ -60,7 +57,6 @@ ReadWord = tuple[tuple[float, float, float, float], str]  # a word's box in poin
 # Which pages need OCR, given the open pdfium document and the fast pass's lines of every page.
 PageDetector = Callable[[object, Sequence[PageLines]], Sequence[int]]
 
-T = TypeVar("T")
 log = logging.getLogger(__name__)
 RULES_PLUGIN = Path(__file__).with_name("ocr_rules.py")  # loaded by OCRmyPDF in its own process
 
@@ -138,7 +134,7 @@ def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = Fals
             log.warning("%s: %s; its %d scanned page(s) are left blank", path, exc.reason, len(pages))
             yield OcrResult(Path(path), failed=tuple(pages), failure=exc.reason)
             return
-        readings = {number: _page_readings(work, number, copy) for number in pages}
+        readings = {number: page_readings(work, number, copy) for number in pages}
         yield OcrResult(copy, tuple(pages),
                         words={n: [(w.box, w.confidence) for w in first if w.confidence is not None]
                                for n, (first, _, _) in readings.items()},
@@ -196,183 +192,6 @@ def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Pat
 def _last_line(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return lines[-1][:160] if lines else "no message"
-
-
-@functools.lru_cache(maxsize=1)
-def available_languages() -> tuple[str, ...]:
-    """English and Welsh where Tesseract has both; English alone otherwise (asked of Tesseract
-    once a process: every reading of every page needs it)."""
-    try:
-        listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.SubprocessError):
-        return LANGUAGES[:1]
-    have = {line.strip() for line in listed.splitlines()}
-    return tuple(lang for lang in LANGUAGES if lang in have) or LANGUAGES[:1]
-
-
-@dataclass(frozen=True)
-class HocrWord:
-    """One word Tesseract read: its box in the image's pixels and in the page's points."""
-
-    pixels: PixelBox
-    box: BBox
-    text: str
-    confidence: float | None
-
-
-HOCR_PAGE = re.compile(r"class=.ocr_page.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)")
-HOCR_WORD = re.compile(r"class=.ocrx_word.[^>]*?bbox (\d+) (\d+) (\d+) (\d+)(?:; x_wconf (\d+))?[^>]*>"
-                       r"((?:(?!</span>).)*)</span>", re.S)
-TAG = re.compile(r"<[^>]+>")
-
-
-def _hocr_words(hocr: Path, page_size: tuple[float, float]) -> list[HocrWord]:
-    """Tesseract's words of one page, their pixel boxes also scaled to the page's size in points."""
-    if not hocr.exists():  # another renderer, or a page OCRmyPDF found nothing on
-        return []
-    text = hocr.read_text(encoding="utf-8", errors="replace")
-    page = HOCR_PAGE.search(text)
-    if page is None:
-        return []
-    sx, sy = page_size[0] / float(page.group(3)), page_size[1] / float(page.group(4))
-    words = []
-    for x0, y0, x1, y1, conf, word in HOCR_WORD.findall(text):
-        pixels = (int(x0), int(y0), int(x1), int(y1))
-        words.append(HocrWord(pixels, (pixels[0] * sx, pixels[1] * sy, pixels[2] * sx, pixels[3] * sy),
-                              html.unescape(TAG.sub("", word)).strip(), float(conf) if conf else None))
-    return words
-
-
-def _page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord], list[Fix]]:
-    """The first reading of one OCR'd page, the other readings' word at each place and the
-    fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
-    size = _page_size(copy, number)  # one page size for both readings and the fixes
-    first = _hocr_words(work / f"{number:06d}_ocr_hocr.hocr", size)
-    second = _second_reading(work, number, size)
-    image = work / f"{number:06d}_ocr.png"
-    if not first or not image.exists():
-        return first, second, []
-    import numpy as np  # only when a page was OCR'd: numpy and PIL cost start-up time
-    from PIL import Image
-
-    from extract.read.ocr_settle import Fix, settle
-
-    grey = np.asarray(Image.open(image).convert("L"))
-    sx, sy = size[0] / grey.shape[1], size[1] / grey.shape[0]
-
-    def points(box: Sequence[float]) -> BBox:
-        return (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
-
-    settled = settle(grey, first, second, lambda crops: _read_lines(crops, work / f"{number:06d}_third"))
-    fixes = [Fix(points(f.box), f.read, f.text, points(f.minus) if f.minus else None,
-                 points(f.printed) if f.printed else None) for f in settled.fixes]
-    return first, settled.others, fixes
-
-
-def _read_lines(images: Sequence[PilImage], base: Path) -> list[str]:
-    """Tesseract's text of each image, read as a single line, in one run for all of them
-    ('' for each when it cannot run)."""
-    base.mkdir(exist_ok=True)
-    names = []
-    for n, image in enumerate(images):
-        names.append(str(base / f"{n:05d}.png"))
-        image.save(names[-1])
-    listing = base / "images.txt"
-    listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-    command = ["tesseract", str(listing), str(base / "read"), "--psm", "7",
-               "-l", "+".join(available_languages()), "txt"]
-    try:
-        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
-        text = (base / "read.txt").read_text(encoding="utf-8", errors="replace")
-    except (OSError, subprocess.SubprocessError):
-        return [""] * len(images)
-    lines = [page.strip() for page in text.split("\f")]
-    return (lines + [""] * len(images))[:len(images)]
-
-
-# Tesseract reads each OCR'd page a second time with another binarisation (Sauvola's local
-# threshold instead of Otsu's global one): a digit misread in one reading is seldom misread
-# the same way in the other (the 2017 pack's '9.5 FTE' read '9.9 FEE' once; Kent's '215.8'
-# read '219.6' once and right the other time). A word whose digits the two readings do not
-# agree on is read again on its own (read/ocr_settle.py); one no two readings agree on is kept
-# without a value (mark_ocr_figures): a missing figure beats a wrong one.
-SECOND_READING = ("-c", "thresholding_method=2")
-
-
-def _second_reading(work: Path, number: int, page_size: tuple[float, float]) -> list[HocrWord]:
-    """Tesseract's words of one page read again from the image OCRmyPDF gave it."""
-    image = work / f"{number:06d}_ocr.png"
-    if not image.exists():
-        return []
-    base = work / f"{number:06d}_second"
-    command = ["tesseract", str(image), str(base), "-l", "+".join(available_languages()), *SECOND_READING, "hocr"]
-    try:
-        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return _hocr_words(base.with_suffix(".hocr"), page_size)
-
-
-# The characters of a figure two readings must agree on: digits, their separators and a minus
-# (one lost in a reading turns a saving into a cost; any dash is one minus). Brackets are left
-# out: a sentence's bracket is often read into the word of a figure inside it.
-NUMERAL = re.compile(r"[^\d.,-]")
-DASHES = re.compile(r"[‐‑‒–—−]")
-
-
-def readings_agree(first: str, second: str) -> bool:
-    def numeral(text: str) -> str:
-        # a full stop or comma after the last digit ends the sentence, not the number: a figure's
-        # text leaves it out ('£1200' of 'amount of £1200.') where a reading's word keeps it
-        return NUMERAL.sub("", DASHES.sub("-", text)).rstrip(".,")
-
-    return numeral(first) == numeral(second)
-
-
-def _page_size(path: Path, number: int) -> tuple[float, float]:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
-    try:
-        width, height = document[number - 1].get_size()
-    finally:
-        document.close()
-    return float(width), float(height)
-
-
-# Where OCRmyPDF's text layer puts a word and where Tesseract's hOCR boxed it differ by up to
-# half a line on a turned scan (North Hertfordshire's '-378' is 113-120 pt in the layer,
-# 117-124 pt in the hOCR): a word of a reading is matched to a figure across (sharing most of
-# the narrower's width) and on the nearest line, never by the overlap of the two boxes.
-SAME_LINE = 0.3  # of the figure's height: words of one line whose centres differ this little
-
-
-def words_at(words: Sequence[tuple[Sequence[float], T]], figure: Sequence[float]) -> list[tuple[Sequence[float], T]]:
-    """The words of one reading where a figure of the text layer was read: those sharing
-    more than half the narrower one's width with it (a word inside a figure, '£0.5m' of
-    '£0.5m + £1m', or a figure inside a word, '£0.10M' of '£0.10M)'), on the line nearest
-    to it, when that line is less than a line's height away."""
-    across = [(box, item) for box, item in words if _shares_width(box, figure)]
-    if not across:
-        return []
-    middle = (figure[1] + figure[3]) / 2
-    height = figure[3] - figure[1]
-    distance = [abs((box[1] + box[3]) / 2 - middle) for box, _ in across]
-    nearest = min(distance)
-    if nearest > max(height, max(box[3] - box[1] for box, _ in across)):
-        return []
-    return [word for word, d in zip(across, distance, strict=True) if d <= nearest + SAME_LINE * height]
-
-
-def _shares_width(word: Sequence[float], figure: Sequence[float]) -> bool:
-    shared = min(word[2], figure[2]) - max(word[0], figure[0])
-    narrower = min(word[2] - word[0], figure[2] - figure[0])
-    return narrower > 0 and shared > 0.5 * narrower
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:120] if text else "no message"
 
 
 @contextlib.contextmanager

@@ -20,8 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from extract.read.ocr_rules import DARK
-
-PixelBox = tuple[int, int, int, int]  # x0, top, x1, bottom in the page image's pixels
+from extract.read.ocr_words import DASHES, PixelBox
 
 LOOK_LEFT = 1.0  # of h: how far left of a word a minus is looked for
 MAX_GAP = 0.35  # of h: a minus ends this close to the word
@@ -30,7 +29,6 @@ MAX_THICKNESS = 0.25  # of h
 MIDDLE = (0.3, 0.75)  # of h from the top of the digits: where a minus's centre sits
 SOLID = 0.6  # of the bar's box: a printed bar is solid, a cluster of specks is not
 SPECK = 0.02  # of h squared: fewer inked pixels than this is dust, not a glyph
-DASHES = "-‐‑‒–—−"  # a word read starting with one of these has its minus
 MISREAD_MINUS = "_~"  # a minus read as a stroke that is no dash
 
 

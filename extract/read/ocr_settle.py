@@ -1,7 +1,7 @@
 """Settling what OCR read: two page readings, the page image, and a third look at the words
 they disagree on.
 
-Tesseract reads each OCR'd page twice (read/ocr.py). Where the two readings agree on a word's
+Tesseract reads each OCR'd page twice (read/ocr_pages.py). Where the two readings agree on a word's
 digits (or on an 'FTE'), the word stands. Where they do not, where the second reading saw
 nothing where the first read a number, or where the number's ink runs on past the box the first
 reading drew, the word is read a third time on its own: cut from the page image, made black
@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image
 
-from extract.read.ocr import HocrWord, readings_agree
-from extract.read.ocr_minus import DASHES, PixelBox, ink_of, lost_minus_signs, with_minus
+from extract.read.ocr_minus import ink_of, lost_minus_signs, with_minus
+from extract.read.ocr_words import DASHES, HocrWord, PixelBox, readings_agree
 
 Reread = Callable[[Sequence[Image.Image]], list[str]]  # images of single lines -> their text
 
