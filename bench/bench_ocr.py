@@ -1,10 +1,16 @@
 """What OCR costs and how well it reads.
 
-    python bench/bench_ocr.py samples [--dpi 200 300] [--pages 13-37] [--keep DIR]
-        Scan the 2017 pack's Appendix A and B pages (samples/scan.py), read the scans with
+    python bench/bench_ocr.py samples [--dpi 200 300] [--kind grey bw dither] [--pages 13-37] [--keep DIR]
+        Scan the 2017 pack's Appendix A and B pages (samples/scan.py: grey, 1-bit black and
+        white, 1-bit dithered), read the scans with
         --ocr auto, and count the card and Appendix B figures that come out exactly as
         printed (against samples/content.py, the independent transcription), the findings
         kept, and the seconds per OCR'd page.
+    python bench/bench_ocr.py limits [--pages 40] [--jobs 2] [--dpi 300] [--kind grey] [--keep DIR]
+        A scanned pack of that many pages (the Appendix A and B scans, repeated), read by
+        `agenda-extract run --ocr auto` under the default limits (--timeout and
+        --ocr-page-timeout): whether it completes, in how long, the seconds per OCR'd page and
+        the limit it was given.
     python bench/bench_ocr.py cost PDF [PDF ...] [--ocr auto|always]
         Seconds per page with and without OCR for each PDF, and the pages OCR read.
     python bench/bench_ocr.py unseen [PDF:PAGES ...] [--dpi 300] [--max-angle 1.5] [--keep DIR]
@@ -125,8 +131,10 @@ def samples(args) -> None:
 
     folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-ocr-"))
     born, _ = timed(scan.PACK_2017, "never")
-    for dpi in args.dpi:
-        pdf = scan.scan_pack(scan.PACK_2017, folder / f"coventry-2017-scanned-{dpi}dpi.pdf", dpi, args.pages)
+    for kind, dpi in [(kind, dpi) for kind in args.kind for dpi in args.dpi]:
+        pdf = folder / f"coventry-2017-scanned-{dpi}dpi-{kind}.pdf"
+        if not pdf.exists():  # a scan kept from an earlier run (--keep) is read again, not made again
+            scan.scan_pack(scan.PACK_2017, pdf, dpi, args.pages, kind=kind)
         extraction, seconds = timed(pdf, "auto")
         ocr_pages = len(extraction.source.ocr_pages)
         cards = exact_card_figures(extraction, PACK)
@@ -135,7 +143,7 @@ def samples(args) -> None:
         arts = sorted(k[0] for k in after if "Performing Arts" in k[2])
         arts_born = sorted(k[0] for k in before if "Performing Arts" in k[2])
         confidences = [f.confidence for f in extraction.figures if f.source == "ocr" and f.confidence is not None]
-        print(f"{dpi} dpi: {ocr_pages} pages OCR'd in {seconds:.0f} s ({seconds / max(ocr_pages, 1):.1f} s/page "
+        print(f"{kind} {dpi} dpi: {ocr_pages} pages OCR'd in {seconds:.0f} s ({seconds / max(ocr_pages, 1):.1f} s/page "
               f"including the rest of the pack)")
         print(f"  cards: {len(extraction.service_cards)} found; figures exact {cards[0]}/{cards[1]} "
               f"(and {cards[3]} more with the value as printed, read with another space or dash)")
@@ -170,6 +178,44 @@ def cost(args) -> None:
         extra = (ocr_seconds - plain_seconds) / ocr_pages if ocr_pages else 0.0
         print(f"{pdf}: {pages} pages; without OCR {plain_seconds:.2f} s; --ocr {args.ocr} {ocr_seconds:.2f} s; "
               f"{ocr_pages} page(s) OCR'd" + (f", {extra:.1f} s per OCR'd page" if ocr_pages else ""))
+
+
+def scanned_pack(folder: Path, pages: int, dpi: int, kind: str) -> Path:
+    """A pack of `pages` scanned pages only: the Appendix A and B scans, over and over."""
+    import pypdfium2 as pdfium
+    import scan
+
+    target = folder / f"scanned-pack-{pages}p-{dpi}dpi-{kind}.pdf"
+    if target.exists():
+        return target
+    scans = scan.scan_pack(scan.PACK_2017, folder / f"appendices-{dpi}dpi-{kind}.pdf", dpi, kind=kind)
+    source = pdfium.PdfDocument(str(scans))
+    pack = pdfium.PdfDocument.new()
+    chosen = [n - 1 for n in scan.APPENDIX_PAGES]
+    pack.import_pages(source, [chosen[i % len(chosen)] for i in range(pages)])
+    pack.save(str(target))
+    pack.close()
+    source.close()
+    return target
+
+
+def limits(args) -> None:
+    import subprocess
+
+    from extract.batch.worker import Limits
+    from extract.cli.common import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-ocr-limits-"))
+    pdf = scanned_pack(folder, args.pages, args.dpi, args.kind)
+    allowed = Limits(DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB).allowed(args.pages)
+    command = [sys.executable, "-m", "extract", "run", str(pdf), "--out", str(folder / "out"), "--ocr", "auto",
+               "--jobs", str(args.jobs)]
+    started = time.monotonic()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    seconds = time.monotonic() - started
+    print(f"{args.pages} scanned pages ({args.kind}, {args.dpi} dpi), --jobs {args.jobs}: exit {done.returncode} "
+          f"in {seconds:.0f} s ({seconds / args.pages:.1f} s per page); the default limits allow {allowed:g} s")
+    print("  " + (done.stderr.strip().splitlines() or ["(no message)"])[-1][:300])
 
 
 SHARED = ROOT.parent / "shared"
@@ -250,11 +296,18 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     one = commands.add_parser("samples")
     one.add_argument("--dpi", type=int, nargs="+", default=[200, 300])
+    one.add_argument("--kind", nargs="+", choices=["grey", "bw", "dither"], default=["grey"])
     one.add_argument("--pages", default="13-37")
     one.add_argument("--keep", default=None, help="folder for the scans (default: a new temporary one)")
     two = commands.add_parser("cost")
     two.add_argument("pdfs", nargs="+")
     two.add_argument("--ocr", choices=["auto", "always"], default="auto")
+    four = commands.add_parser("limits")
+    four.add_argument("--pages", type=int, default=40)
+    four.add_argument("--jobs", type=int, default=2)
+    four.add_argument("--dpi", type=int, default=300)
+    four.add_argument("--kind", choices=["grey", "bw", "dither"], default="grey")
+    four.add_argument("--keep", default=None)
     three = commands.add_parser("unseen")
     three.add_argument("papers", nargs="*", help="PDF:PAGES, a path absolute or under ../shared (default: UNSEEN)")
     three.add_argument("--dpi", type=int, default=300)
@@ -268,6 +321,8 @@ def main() -> None:
         samples(args)
     elif args.command == "unseen":
         unseen(args)
+    elif args.command == "limits":
+        limits(args)
     else:
         cost(args)
 

@@ -44,6 +44,7 @@ class Options:
     settings: Settings = DEFAULT_SETTINGS  # the geometric tolerances (settings.py)
     ocr: OcrMode = "never"  # auto | always | never (read/ocr.py); the CLI defaults to auto when installed
     ocr_detector: PageDetector | None = None  # which pages 'auto' OCRs; None: read/quality.pages_needing_ocr
+    ocr_jobs: int = 1  # OCR'd pages read side by side: the cores this pack is given (run --jobs)
 
 
 def tune_garbage_collector() -> None:
@@ -77,7 +78,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
     from extract.read.plumber import CarefulReader
 
     path = Path(path)
-    with open_pack(path, options.ocr, options.ocr_detector) as (ocr, document, lines):
+    with open_pack(path, options.ocr, options.ocr_detector, options.ocr_jobs) as (ocr, document, lines):
         careful: CarefulReader | PooledReader | None = None
         try:
             unreadable = [page.number for page in lines if not page.readable]

@@ -21,6 +21,14 @@ def sleep_then_answer(seconds: float, answer: str) -> tuple[str, int]:
     return answer, os.getpid()
 
 
+def ocr_then_sleep(pages: int, seconds: float) -> str:
+    from extract.read.ocr import announce_ocr_pages
+
+    announce_ocr_pages(pages)  # as ocr_copy does before OCRmyPDF starts
+    time.sleep(seconds)
+    return "read"
+
+
 def crash() -> None:
     os._exit(9)
 
@@ -70,3 +78,21 @@ def test_closing_a_running_call_ends_its_child():
 ])
 def test_cores_go_to_files_first_then_to_their_pages(jobs, files, expected):
     assert share_cores(jobs, files) == expected
+
+
+def test_each_page_ocr_reads_adds_its_allowance_to_the_timeout():
+    limits = Limits(timeout=1, max_memory_mb=1024, ocr_page_seconds=2)
+    assert call_limited(ocr_then_sleep, (1, 1.8), limits, "scan.pdf") == "read"  # 1 s + 1 page x 2 s
+
+
+def test_a_child_past_its_grown_limit_times_out_naming_both_options():
+    limits = Limits(timeout=1, max_memory_mb=1024, ocr_page_seconds=0.5)
+    with pytest.raises(TimedOut) as caught:
+        call_limited(ocr_then_sleep, (2, 30.0), limits, "scan.pdf")
+    assert "--timeout" in caught.value.reason and "--ocr-page-timeout" in caught.value.reason
+    assert "2 OCR'd pages" in caught.value.reason
+
+
+def test_a_limit_grows_only_with_pages_announced():
+    assert Limits(timeout=300, max_memory_mb=1024, ocr_page_seconds=60).allowed(40) == 300 + 40 * 60
+    assert Limits(timeout=300, max_memory_mb=1024).allowed(0) == 300

@@ -215,8 +215,9 @@ def test_review_page_says_which_findings_rest_on_ocr(scanned_performing_arts, tm
 def test_a_batch_ocrs_a_scan_inside_its_worker_and_the_manifest_counts_the_pages(tmp_path):
     scanned = image_only_pdf(tmp_path / "in" / "appendix-b-scan.pdf", (36,), dpi=200)
     out = tmp_path / "out"
+    # a 2 s timeout, sized for text: the OCR'd page brings its own allowance (--ocr-page-timeout)
     result = CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(out), "--jobs", "1",
-                                       "--ocr", "auto", "--quiet"], catch_exceptions=False)
+                                       "--ocr", "auto", "--timeout", "2", "--quiet"], catch_exceptions=False)
     [record] = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert result.exit_code == 0 and record["status"] == "ok" and record["ocr_pages"] == 1
     document = json.loads((out / record["output"]).read_text(encoding="utf-8"))
@@ -224,9 +225,11 @@ def test_a_batch_ocrs_a_scan_inside_its_worker_and_the_manifest_counts_the_pages
     assert read and all(f["source"] == "ocr" and 0 <= f["confidence"] <= 100 for f in read)
     before = set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*"))
     timed_out = CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(tmp_path / "slow"),
-                                          "--ocr", "always", "--timeout", "1", "--quiet"], catch_exceptions=False)
+                                          "--ocr", "always", "--timeout", "1", "--ocr-page-timeout", "0", "--quiet"],
+                                   catch_exceptions=False)
     [slow] = [json.loads(line) for line in (tmp_path / "slow" / "manifest.jsonl").read_text().splitlines()]
-    assert timed_out.exit_code == 1 and slow["error"]["type"] == "timeout"  # OCR time counts against --timeout
+    assert timed_out.exit_code == 1 and slow["error"]["type"] == "timeout"  # OCR time counts against the limits
+    assert "--ocr-page-timeout" in slow["error"]["message"]
     # the killed worker could not remove its OCR folder (page images): the batch did
     assert set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*")) <= before
 
@@ -237,7 +240,7 @@ def test_run_removes_the_ocr_folder_of_a_paper_it_stopped_at_the_timeout(tmp_pat
     scanned = image_only_pdf(tmp_path / "in" / "appendix-b-scan.pdf", (36,), dpi=200)
     before = set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*"))
     result = CliRunner().invoke(main, ["run", str(scanned), "--out", str(tmp_path / "out"), "--ocr", "always",
-                                       "--timeout", "1"], catch_exceptions=False)
+                                       "--timeout", "1", "--ocr-page-timeout", "0"], catch_exceptions=False)
     assert result.exit_code == 3 and "--timeout" in result.output
     assert set(Path(tempfile.gettempdir()).glob("agenda-extract-ocr-*")) <= before
 

@@ -152,3 +152,57 @@ def test_the_rules_filter_takes_the_resolution_from_the_page_size_not_the_images
     filtered = filter_ocr_image(SimpleNamespace(pageinfo=SimpleNamespace(width_inches=2, height_inches=1)), page)
     assert filtered.tobytes() == page.tobytes()
     assert filter_ocr_image(SimpleNamespace(), page) is page  # no page size: read as it is
+
+
+def _black_and_white_page(dither: bool):
+    """A 300 dpi strip of grey paper with a figure printed on it, scanned 1-bit."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (900, 300), 232)  # a grey sheet: dithered, a field of dots
+    ImageDraw.Draw(page).text((100, 100), "FTE 13.03", fill=0, font=ImageFont.load_default(size=60))
+    for x, y in ((700, 50), (760, 250), (50, 260)):  # dust specks
+        page.putpixel((x, y), 0)
+    return page.convert("1", dither=Image.Dither.FLOYDSTEINBERG if dither else Image.Dither.NONE)
+
+
+@pytest.mark.parametrize("dither", [False, True])
+def test_a_black_and_white_scan_reaches_tesseract_in_greys_without_its_dots(dither):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from extract.read.ocr_rules import DARK, filter_ocr_image
+
+    scan = _black_and_white_page(dither)
+    inches = SimpleNamespace(pageinfo=SimpleNamespace(width_inches=3, height_inches=1))
+    seen = np.asarray(filter_ocr_image(inches, scan))
+    assert seen.shape == (300, 900)  # read at the resolution scanned: 300 dpi
+    assert len(np.unique(seen)) > 2  # greys at the letters' edges
+    paper = seen[:, 600:]  # no letter there: specks and dots only
+    assert (paper >= DARK).all()
+    assert (seen[100:170, 100:400] < DARK).sum() > 0.5 * (np.asarray(scan.convert("L"))[100:170, 100:400] < DARK).sum()
+
+
+def test_a_coarse_black_and_white_scan_is_enlarged_to_be_read_and_says_its_new_resolution():
+    from PIL import Image
+
+    from extract.read.ocr_rules import READ_DPI, smoothed
+
+    scan = Image.new("1", (400, 200), 1)
+    scan.info["dpi"] = (200, 200)
+    seen, dpi = smoothed(scan, 200)
+    assert dpi == READ_DPI and seen.size == (600, 300) and seen.info["dpi"] == (300.0, 300.0)
+    assert seen.mode == "L"
+
+
+def test_a_grey_scan_reaches_tesseract_unsmoothed():
+    from types import SimpleNamespace
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.read.ocr_rules import filter_ocr_image
+
+    page = Image.new("L", (900, 300), 240)
+    ImageDraw.Draw(page).text((100, 100), "FTE 13.03", fill=20, font=ImageFont.load_default(size=60))
+    inches = SimpleNamespace(pageinfo=SimpleNamespace(width_inches=3, height_inches=1))
+    assert filter_ocr_image(inches, page).tobytes() == page.tobytes()

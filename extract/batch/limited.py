@@ -3,10 +3,11 @@
 
 The child caps its own address space (RLIMIT_AS) before it starts, as a batch worker does,
 and sends back its result or the domain error it raised. The parent waits at most the
-timeout, samples the child's memory (so a C library dying near the cap is called out of
-memory), and turns a child that hangs, crashes or runs out of memory into a TimedOut,
-WorkerCrashed or OutOfMemory error about the input. Anything else the child raises is a bug:
-its traceback comes back as the text of a RuntimeError.
+timeout (grown by Limits.ocr_page_seconds for each page the child says OCR reads), samples
+the child's memory (so a C library dying near the cap is called out of memory), and turns a
+child that hangs, crashes or runs out of memory into a TimedOut, WorkerCrashed or OutOfMemory
+error about the input. Anything else the child raises is a bug: its traceback comes back as
+the text of a RuntimeError.
 """
 from __future__ import annotations
 
@@ -20,7 +21,16 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extract.batch.worker import NEAR_CAP, SAMPLE_SECONDS, Limits, MemoryWatch, apply_limits, describe_exit
+from extract.batch.worker import (
+    NEAR_CAP,
+    SAMPLE_SECONDS,
+    Limits,
+    MemoryWatch,
+    OcrAhead,
+    apply_limits,
+    describe_exit,
+    tell_ocr_pages,
+)
 from extract.errors import AgendaExtractError, OutOfMemory, TimedOut, WorkerCrashed
 from extract.read.ocr import remove_scratch_of
 from extract.read.pool import die_with_parent
@@ -89,6 +99,7 @@ class LimitedCall:
         self._watch = MemoryWatch(self._process.pid)
         self._answer: tuple[str, Any] | None = None
         self._error: AgendaExtractError | None = None
+        self._ocr_pages = 0  # pages the child said OCR reads: each moves the deadline on
         self.done = False
 
     def waitables(self) -> list:
@@ -96,7 +107,10 @@ class LimitedCall:
 
     def next_wait(self) -> float:
         """Seconds until this call must be looked at again (memory sample or timeout)."""
-        return max(0.0, min(SAMPLE_SECONDS, self._started + self._limits.timeout - time.monotonic()))
+        return max(0.0, min(SAMPLE_SECONDS, self._deadline() - time.monotonic()))
+
+    def _deadline(self) -> float:
+        return self._started + self._limits.allowed(self._ocr_pages)
 
     def poll(self) -> bool:
         """Look at the child once: its answer, its death, its memory, its time. True when done."""
@@ -105,15 +119,20 @@ class LimitedCall:
         self._watch.sample()
         if self._receive.poll():
             try:
-                self._answer = self._receive.recv()
+                said = self._receive.recv()
             except (EOFError, OSError):  # died while answering
+                said = None
                 self._error = self._death()
+            if isinstance(said, OcrAhead):  # OCR starts: the deadline grows with its pages
+                self._ocr_pages += said.pages
+                return self.poll()
+            self._answer = said
             self._finish(answered=self._answer is not None)
         elif not self._process.is_alive():
             self._error = self._death()
             self._finish(answered=True)
-        elif time.monotonic() >= self._started + self._limits.timeout:
-            self._error = TimedOut(self.path, f"took longer than the {self._limits.timeout:g} s timeout (--timeout)")
+        elif time.monotonic() >= self._deadline():
+            self._error = TimedOut(self.path, self._limits.exceeded(self._ocr_pages))
             self._finish(answered=False)
         return self.done
 
@@ -160,6 +179,7 @@ def _child(function: Callable[..., Any], args: tuple, limits: Limits, path: Path
     die_with_parent()
     apply_limits(limits)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
+    tell_ocr_pages(send.send)
     try:
         answer: tuple[str, Any] = ("ok", function(*args))
     except MemoryError:

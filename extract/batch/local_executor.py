@@ -22,10 +22,12 @@ from extract.batch.worker import (
     BatchJob,
     JobOutcome,
     MemoryWatch,
+    OcrAhead,
     WorkerSettings,
     crash_outcome,
     execute,
     prepare_child,
+    tell_ocr_pages,
     timeout_outcome,
 )
 from extract.read.ocr import remove_scratch_of
@@ -43,6 +45,7 @@ class _Running:
     started: float
     deadline: float
     watch: MemoryWatch
+    ocr_pages: int = 0  # pages the child said OCR reads: each moved its deadline on
 
 
 def _noop() -> None:
@@ -52,6 +55,7 @@ def _noop() -> None:
 def _child_main(job: BatchJob, settings: WorkerSettings, conn: Connection) -> None:
     prepare_child(settings)
     _exit_with_the_batch()
+    tell_ocr_pages(conn.send)
     conn.send(execute(job, settings))
     conn.close()
 
@@ -150,12 +154,16 @@ class LocalExecutor:
         elapsed = time.monotonic() - item.started
         if item.conn.poll():
             try:
-                outcome: JobOutcome = item.conn.recv()
+                outcome: JobOutcome | OcrAhead = item.conn.recv()
             except (EOFError, OSError, ValueError, TypeError, AttributeError):  # died mid-answer
+                item.conn.close()
                 _finish(item.process)
                 return crash_outcome(item.job, item.process.exitcode, self.settings.limits, elapsed, item.watch)
-            finally:
-                item.conn.close()
+            if isinstance(outcome, OcrAhead):  # OCR starts: the deadline grows with its pages
+                item.ocr_pages += outcome.pages
+                item.deadline = item.started + self.settings.limits.allowed(item.ocr_pages)
+                return None
+            item.conn.close()
             _finish(item.process)
             return replace(outcome, seconds=round(elapsed, 3))
         if not item.process.is_alive():
@@ -165,7 +173,7 @@ class LocalExecutor:
         if time.monotonic() >= item.deadline:
             _stop(item.process)
             item.conn.close()
-            return timeout_outcome(item.job, self.settings.limits, elapsed, item.watch)
+            return timeout_outcome(item.job, self.settings.limits, elapsed, item.watch, item.ocr_pages)
         return None
 
 

@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -35,10 +36,42 @@ TEST_FAULTS_ENV = "AGENDA_EXTRACT_TEST_FAULTS"
 MESSAGE_LIMIT = 160
 
 
+DEFAULT_OCR_PAGE_SECONDS = 60.0  # per page OCR reads: a page takes 10-30 s on a busy 2-core machine
+
+
 @dataclass(frozen=True)
 class Limits:
     timeout: float  # seconds of wall clock per input, from start of its child to its outcome
     max_memory_mb: int  # address-space cap of the child (RLIMIT_AS), imports included
+    # OCR is slower than reading text by a hundredfold: each page OCR reads adds this much to
+    # the input's timeout, so a limit sized for text does not fail every long scanned pack.
+    ocr_page_seconds: float = DEFAULT_OCR_PAGE_SECONDS
+
+    def allowed(self, ocr_pages: int) -> float:
+        """Seconds an input may take when OCR reads ocr_pages of it."""
+        return self.timeout + ocr_pages * self.ocr_page_seconds
+
+    def exceeded(self, ocr_pages: int) -> str:
+        """Why an input was stopped: the limit it went past, as the options say it."""
+        if not ocr_pages:
+            return f"took longer than the {self.timeout:g} s timeout (--timeout)"
+        return (f"took longer than {self.allowed(ocr_pages):g} s: the {self.timeout:g} s timeout (--timeout) and "
+                f"{self.ocr_page_seconds:g} s for each of its {ocr_pages} OCR'd pages (--ocr-page-timeout)")
+
+
+@dataclass(frozen=True)
+class OcrAhead:
+    """A child's word to its parent before OCR starts: the pages it will read, each of which
+    adds Limits.ocr_page_seconds to its deadline."""
+
+    pages: int
+
+
+def tell_ocr_pages(send: Callable[[OcrAhead], object]) -> None:
+    """In a limited child: pass on the pages OCR is about to read (read/ocr.py) with `send`."""
+    from extract.read.ocr import tell_ocr_pages_to
+
+    tell_ocr_pages_to(lambda pages: send(OcrAhead(pages)))
 
 
 @dataclass(frozen=True)
@@ -252,10 +285,10 @@ def _kib_to_mb(value: str | None) -> int:
         return 0
 
 
-def timeout_outcome(job: BatchJob, limits: Limits, seconds: float, watch: MemoryWatch | None = None) -> JobOutcome:
-    return JobOutcome(job.file, "failed", None, round(seconds, 3),
-                      ErrorInfo("timeout", f"took longer than the {limits.timeout:g} s timeout"),
-                      max_rss_mb=watch.peak_rss_mb or None if watch else None)
+def timeout_outcome(job: BatchJob, limits: Limits, seconds: float, watch: MemoryWatch | None = None,
+                    ocr_pages: int = 0) -> JobOutcome:
+    return JobOutcome(job.file, "failed", None, round(seconds, 3), ErrorInfo("timeout", limits.exceeded(ocr_pages)),
+                      max_rss_mb=watch.peak_rss_mb or None if watch else None, ocr_pages=ocr_pages)
 
 
 def crash_outcome(job: BatchJob, returncode: int | None, limits: Limits, seconds: float,
@@ -286,27 +319,40 @@ def describe_exit(returncode: int | None, limits: Limits, near_cap: bool = False
 
 
 def run_in_subprocess(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
-    """Run one job in a fresh `python -m extract.batch.worker` and wait at most the timeout."""
+    """Run one job in a fresh `python -m extract.batch.worker` and wait at most the timeout
+    (grown by the pages OCR reads, which the child writes to a file of ours)."""
+    import tempfile
+
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-m", "extract.batch.worker"], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_environment())
-    watch = MemoryWatch(child.pid)
-    message: bytes | None = pickle.dumps((job, settings))
-    while True:
-        watch.sample()
-        try:
-            answer, _ = child.communicate(message, timeout=SAMPLE_SECONDS)
-            break
-        except subprocess.TimeoutExpired:
-            message = None  # sent already; communicate() keeps reading where it was
-            if time.monotonic() - started >= settings.limits.timeout:
-                child.kill()
-                child.communicate()
-                return timeout_outcome(job, settings.limits, time.monotonic() - started, watch)
+    with tempfile.TemporaryDirectory(prefix="agenda-extract-job-") as folder:
+        ahead = Path(folder) / "ocr-pages"  # the child writes the pages OCR will read here
+        child = subprocess.Popen([sys.executable, "-m", "extract.batch.worker"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_environment())
+        watch = MemoryWatch(child.pid)
+        message: bytes | None = pickle.dumps((job, settings, str(ahead)))
+        while True:
+            watch.sample()
+            try:
+                answer, _ = child.communicate(message, timeout=SAMPLE_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                message = None  # sent already; communicate() keeps reading where it was
+                ocr_pages = _pages_written(ahead)
+                if time.monotonic() - started >= settings.limits.allowed(ocr_pages):
+                    child.kill()
+                    child.communicate()
+                    return timeout_outcome(job, settings.limits, time.monotonic() - started, watch, ocr_pages)
     if child.returncode != 0 or not answer:
         return crash_outcome(job, child.returncode, settings.limits, time.monotonic() - started, watch)
     outcome: JobOutcome = pickle.loads(answer)
     return _with_seconds(outcome, time.monotonic() - started)
+
+
+def _pages_written(path: Path) -> int:
+    try:
+        return int(path.read_text(encoding="ascii") or 0)
+    except (OSError, ValueError):
+        return 0
 
 
 def _with_seconds(outcome: JobOutcome, seconds: float) -> JobOutcome:
@@ -326,8 +372,9 @@ def child_environment() -> dict[str, str]:
 
 def _subprocess_main() -> None:
     result = os.fdopen(os.dup(1), "wb")  # our answer goes here; fd 1 itself is redirected
-    job, settings = pickle.load(sys.stdin.buffer)
+    job, settings, ahead = pickle.load(sys.stdin.buffer)
     prepare_child(settings)
+    tell_ocr_pages(lambda said: Path(ahead).write_text(str(said.pages), encoding="ascii"))
     outcome = execute(job, settings)
     pickle.dump(outcome, result)
     result.close()

@@ -56,7 +56,7 @@ MAX_JOBS = 1024
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
 @ocr_option
 def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float, max_memory: int, quiet: bool,
-          executor: str, scheduler: str | None, ocr: str | None) -> None:
+          executor: str, scheduler: str | None, ocr: str | None, ocr_page_timeout: float) -> None:
     """Extract many agenda packs into one folder, each in an isolated process; resumable.
 
     \b
@@ -66,7 +66,8 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     a failed record and the batch carries on. OUT/manifest.jsonl has one JSON line per
     input: file, sha256, status (ok, failed, skipped), output, pages, seconds, error
     {type, message}, tool_version, duplicate_of, max_rss_mb, ocr_pages, ocr_failed, finished. OCR runs
-    inside each input's process: its time counts against --timeout, its memory against --max-memory.
+    inside each input's process: its memory counts against --max-memory, its time against --timeout
+    and --ocr-page-timeout for each page OCR reads (the limit grows with the scanned pages).
     When OCR fails on a paper that also has pages of text, those pages are read, the scanned
     ones are left blank and ocr_failed says why; a paper with nothing else readable fails.
 
@@ -90,20 +91,22 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
         files = paths_to_inputs(paths)
     except NoSuchInput as exc:
         fail(exc)
-    summary = _run(files, out_dir, jobs or cpu_count(), timeout, max_memory, quiet, executor, scheduler,
-                   resolve_ocr(ocr))
+    from extract.batch.worker import Limits
+
+    summary = _run(files, out_dir, jobs or cpu_count(), Limits(timeout, max_memory, ocr_page_timeout), quiet,
+                   executor, scheduler, resolve_ocr(ocr))
     if not quiet:
         warn_skipped_lines(out_dir, summary.manifest_lines_skipped)
     sys.exit(summary.exit_code)
 
 
-def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet: bool, executor_name: str,
-         scheduler: str | None, ocr: str = "never"):
+def _run(files, out_dir: Path, jobs: int, limits, quiet: bool, executor_name: str, scheduler: str | None,
+         ocr: str = "never"):
     from extract.batch.progress import make_reporter
     from extract.batch.runner import run_batch
     from extract.errors import AgendaExtractError
 
-    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, timeout, max_memory, ocr))
+    executor = _make_executor(executor_name, scheduler, jobs, _settings(out_dir, limits, ocr))
     try:
         return run_batch(files, out_dir, executor, make_reporter(quiet))
     except AgendaExtractError as exc:  # ManifestBusy, a manifest that is not a file
@@ -117,15 +120,15 @@ def _run(files, out_dir: Path, jobs: int, timeout: float, max_memory: int, quiet
         executor.close()
 
 
-def _settings(out_dir: Path, timeout: float, max_memory: int, ocr: str = "never"):
-    from extract.batch.worker import Limits, WorkerSettings, faults_from_env
+def _settings(out_dir: Path, limits, ocr: str = "never"):
+    from extract.batch.worker import WorkerSettings, faults_from_env
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(OutputError(out_dir, f"cannot create the output folder ({os_reason(exc)})"))
     log_path = str((out_dir / "worker.log").resolve())
-    return WorkerSettings(Limits(timeout, max_memory), ocr=ocr, log_path=log_path, faults=faults_from_env())
+    return WorkerSettings(limits, ocr=ocr, log_path=log_path, faults=faults_from_env())
 
 
 def _make_executor(name: str, scheduler: str | None, jobs: int, settings):

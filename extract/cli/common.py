@@ -142,6 +142,15 @@ def refuse_overwriting(targets: Iterable[Path], protected: Sequence[Path], what:
 
 
 def ocr_option(command):
+    """--ocr, and --ocr-page-timeout: the time each page OCR reads adds to --timeout."""
+    from extract.batch.worker import DEFAULT_OCR_PAGE_SECONDS
+
+    command = click.option(
+        "--ocr-page-timeout", "ocr_page_timeout", type=FiniteFloat(0, MAX_TIMEOUT),
+        default=DEFAULT_OCR_PAGE_SECONDS, show_default=True,
+        help="Seconds each page read by OCR adds to --timeout: OCR takes 5-30 s a page where text takes "
+        "a fraction of a second, so the limit grows with the scanned pages of each input.",
+    )(command)
     return click.option(
         "--ocr",
         type=click.Choice(["auto", "always", "never"]),

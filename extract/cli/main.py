@@ -71,12 +71,12 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(min=1, max=256), default=None,
               help="Processes to use (default: the number of cores; the output is the same): "
               "several files are read side by side, one file per process, and the cores left over "
-              "read a file's structure pages side by side.")
+              "read a file's structure pages, and its scanned pages (OCR), side by side.")
 @ocr_option
 @fail_on_option
 @limits_options
 def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html: bool, jobs: int | None,
-        fail_on: str | None, ocr: str | None, timeout: float, max_memory: int) -> None:
+        fail_on: str | None, ocr: str | None, ocr_page_timeout: float, timeout: float, max_memory: int) -> None:
     """Extract one or more agenda packs to JSON.
 
     Writes OUT/<pdf stem>.json for each PDF (default OUT is ./output). Each file is
@@ -101,13 +101,15 @@ def run(pdfs: tuple[Path, ...], out: str, no_triage: bool, no_checks: bool, html
     from extract.pipeline import Options, tune_garbage_collector
 
     _warm_imports()
-    options = Options(triage=not no_triage, checks=not no_checks, ocr=resolve_ocr(ocr))  # type: ignore[arg-type]
     files_at_once, page_jobs = share_cores(jobs or cpu_count(), len(pdfs))
+    options = Options(triage=not no_triage, checks=not no_checks, ocr=resolve_ocr(ocr),  # type: ignore[arg-type]
+                      ocr_jobs=page_jobs)
     arguments = [((pdf, options, html and out != "-", page_jobs), pdf) for pdf in pdfs]
     tune_garbage_collector()
     input_failed = False
     worst_severity = -1
-    for pdf, result, error in calls_in_order(run_one, arguments, Limits(timeout, max_memory), files_at_once):
+    for pdf, result, error in calls_in_order(run_one, arguments, Limits(timeout, max_memory, ocr_page_timeout),
+                                                files_at_once):
         if isinstance(error, OutputError):  # the extraction does not validate: a bug, exit 4
             fail(OutputError(pdf, error.reason))
         if error is not None:

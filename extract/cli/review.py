@@ -17,7 +17,8 @@ from extract.cli.common import fail, limits_options, ocr_option, refuse_overwrit
               help="Where to write the page (default: output/<pdf stem>.html).")
 @limits_options
 @ocr_option
-def review(pdf: Path, out: Path | None, timeout: float, max_memory: int, ocr: str | None) -> None:
+def review(pdf: Path, out: Path | None, timeout: float, max_memory: int, ocr: str | None,
+           ocr_page_timeout: float) -> None:
     """Write one self-contained HTML page that shows each finding on the PDF page it came from.
 
     \b
@@ -37,7 +38,8 @@ def review(pdf: Path, out: Path | None, timeout: float, max_memory: int, ocr: st
     from extract.errors import AgendaExtractError, shown
 
     try:
-        html_text, findings = call_limited(review_one, (pdf, resolve_ocr(ocr)), Limits(timeout, max_memory), pdf)
+        limits = Limits(timeout, max_memory, ocr_page_timeout)
+        html_text, findings = call_limited(review_one, (pdf, resolve_ocr(ocr)), limits, pdf)
     except AgendaExtractError as exc:
         fail(exc)
     write_or_fail(target, html_text)

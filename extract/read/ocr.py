@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from extract.errors import OcrFailed, OcrUnavailable
-from extract.read.ocr_pages import available_languages, page_readings
+from extract.read.ocr_pages import available_languages, pages_read
 from extract.read.ocr_words import readings_agree, words_at
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
@@ -59,6 +59,21 @@ PageDetector = Callable[[object, Sequence[PageLines]], Sequence[int]]
 
 log = logging.getLogger(__name__)
 RULES_PLUGIN = Path(__file__).with_name("ocr_rules.py")  # loaded by OCRmyPDF in its own process
+PagesAhead = Callable[[int], object]  # told how many pages OCR is about to read
+_pages_ahead: list[PagesAhead] = []  # this process's listener (a limited child's: its time limit grows)
+
+
+def tell_ocr_pages_to(listener: PagesAhead | None) -> None:
+    """Have `listener` told, before OCR starts, how many pages it will read: a process
+    reading one input under a time limit passes that on, so that the limit grows with the
+    pages OCR reads (extract/batch/worker.py: Limits.ocr_page_seconds)."""
+    _pages_ahead[:] = [listener] if listener is not None else []
+
+
+def announce_ocr_pages(pages: int) -> None:
+    """Tell this process's listener (tell_ocr_pages_to) that OCR is about to read `pages`."""
+    for listener in _pages_ahead:
+        listener(pages)
 
 
 @dataclass(frozen=True)
@@ -112,29 +127,32 @@ def pages_to_ocr(mode: OcrMode, document, lines: Sequence[PageLines],
 
 
 @contextlib.contextmanager
-def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = False) -> Iterator[OcrResult]:
+def ocr_copy(path: Path, pages: Sequence[int], keep_text_on_failure: bool = False,
+             jobs: int = 1) -> Iterator[OcrResult]:
     """The PDF to read: `path` itself when no page needs OCR, else an OCR'd copy in a
     temporary folder that is removed when the block ends.
 
     When OCR fails and `keep_text_on_failure` (the pack has pages of text besides the
     scans), the original is read: its scanned pages stay blank and the result says which
-    and why, so the text pages are not lost with them. Otherwise the failure is raised."""
+    and why, so the text pages are not lost with them. Otherwise the failure is raised.
+    `jobs` pages are read side by side (OCRmyPDF's --jobs, then the readings of ocr_pages)."""
     if not pages:
         yield OcrResult(Path(path))
         return
     if not engine_installed():
         raise OcrUnavailable(str(path), f"{len(pages)} page(s) are scanned images with no text; {INSTALL_HINT}")
+    announce_ocr_pages(len(pages))
     with tempfile.TemporaryDirectory(prefix=_scratch_prefix(os.getpid())) as scratch:
         copy = Path(scratch) / "ocr.pdf"
         try:
-            work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch))
+            work = _run_ocrmypdf(Path(path), copy, pages, Path(scratch), jobs)
         except OcrFailed as exc:
             if not keep_text_on_failure:
                 raise
             log.warning("%s: %s; its %d scanned page(s) are left blank", path, exc.reason, len(pages))
             yield OcrResult(Path(path), failed=tuple(pages), failure=exc.reason)
             return
-        readings = {number: page_readings(work, number, copy) for number in pages}
+        readings = pages_read(work, pages, copy, jobs)
         yield OcrResult(copy, tuple(pages),
                         words={n: [(w.box, w.confidence) for w in first if w.confidence is not None]
                                for n, (first, _, _) in readings.items()},
@@ -155,7 +173,7 @@ def remove_scratch_of(pid: int | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path) -> Path:
+def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Path, jobs: int = 1) -> Path:
     """OCR `pages` of source into target; returns OCRmyPDF's working folder (hOCR inside).
 
     OCRmyPDF runs in a process of its own: importing it patches pdfminer (its PDF analysis
@@ -173,7 +191,7 @@ def _run_ocrmypdf(source: Path, target: Path, pages: Sequence[int], scratch: Pat
         # but more as wrong figures ('604 FTE' for 6.04 FTE at 300 dpi, bench/bench_ocr.py)
         "--output-type", "pdf",  # no PDF/A conversion: no Ghostscript, pages copied as they are
         "--optimize", "0",
-        "--jobs", "1",  # batch runs one pack per process already
+        "--jobs", str(max(1, jobs)),  # the cores this pack is given (a batch gives each pack one)
         "--keep-temporary-files",  # the hOCR files carry the word confidences
         "--invalidate-digital-signatures",  # the copy is ours; the input keeps its signature
         str(source), str(target),
@@ -195,8 +213,8 @@ def _last_line(text: str) -> str:
 
 
 @contextlib.contextmanager
-def open_pack(path: Path, mode: OcrMode = "never",
-              detector: PageDetector | None = None) -> Iterator[tuple[OcrResult, object, list[PageLines]]]:
+def open_pack(path: Path, mode: OcrMode = "never", detector: PageDetector | None = None,
+              jobs: int = 1) -> Iterator[tuple[OcrResult, object, list[PageLines]]]:
     """The pack as it will be read: what OCR did, the open pdfium document and every page's
     fast-pass lines, of the original file or, when pages needed OCR, of the OCR'd copy."""
     from extract.read import pdfium as fastpass
@@ -207,7 +225,7 @@ def open_pack(path: Path, mode: OcrMode = "never",
         chosen = pages_to_ocr(mode, document, lines, detector or pages_needing_ocr)
         # 'auto' OCRs only what has no text: a pack with text pages besides keeps them if OCR fails
         has_text = mode == "auto" and any(page.lines for page in lines if page.number not in chosen)
-        with ocr_copy(path, chosen, keep_text_on_failure=has_text) as ocr:
+        with ocr_copy(path, chosen, keep_text_on_failure=has_text, jobs=jobs) as ocr:
             if ocr.pages:
                 document.close()
                 document = fastpass.open_document(ocr.path)

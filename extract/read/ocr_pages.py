@@ -35,6 +35,19 @@ def available_languages() -> tuple[str, ...]:
     return tuple(lang for lang in LANGUAGES if lang in have) or LANGUAGES[:1]
 
 
+def pages_read(work: Path, pages: Sequence[int], copy: Path,
+               jobs: int = 1) -> dict[int, tuple[list[HocrWord], list[HocrWord], list[Fix]]]:
+    """page_readings of each page, `jobs` pages at a time (each reading is a Tesseract
+    process: threads here only wait for them)."""
+    if jobs <= 1 or len(pages) <= 1:
+        return {number: page_readings(work, number, copy) for number in pages}
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(jobs, len(pages))) as pool:
+        read = list(pool.map(lambda number: page_readings(work, number, copy), pages))
+    return dict(zip(pages, read, strict=True))
+
+
 def page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord], list[Fix]]:
     """The first reading of one OCR'd page, the other readings' word at each place and the
     fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
