@@ -6,6 +6,7 @@ Pages are read in parallel, one Tesseract at a time for each core the pack is gi
 from __future__ import annotations
 
 import functools
+import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +34,12 @@ def available_languages() -> tuple[str, ...]:
         return LANGUAGES[:1]
     have = {line.strip() for line in listed.splitlines()}
     return tuple(lang for lang in LANGUAGES if lang in have) or LANGUAGES[:1]
+
+
+def _one_thread() -> dict[str, str]:
+    """Tesseract on one thread: the pages are what is read side by side (--jobs), as OCRmyPDF
+    does; its own threads on top would only fight over the cores."""
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
 def pages_read(work: Path, pages: Sequence[int], copy: Path,
@@ -87,7 +94,8 @@ def _read_lines(images: Sequence[PilImage], base: Path) -> list[str]:
     command = ["tesseract", str(listing), str(base / "read"), "--psm", "7",
                "-l", "+".join(available_languages()), "txt"]
     try:
-        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
+        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600,
+                       env=_one_thread())
         text = (base / "read.txt").read_text(encoding="utf-8", errors="replace")
     except (OSError, subprocess.SubprocessError):
         return [""] * len(images)
@@ -112,7 +120,8 @@ def _second_reading(work: Path, number: int, page_size: tuple[float, float]) -> 
     base = work / f"{number:06d}_second"
     command = ["tesseract", str(image), str(base), "-l", "+".join(available_languages()), *SECOND_READING, "hocr"]
     try:
-        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600)
+        subprocess.run(command, capture_output=True, preexec_fn=die_with_parent, check=False, timeout=600,
+                       env=_one_thread())
     except (OSError, subprocess.SubprocessError):
         return []
     return hocr_words(base.with_suffix(".hocr"), page_size)
