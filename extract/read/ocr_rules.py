@@ -45,9 +45,8 @@ def filter_ocr_image(page, image: Image.Image) -> Image.Image:
                         / (float(page.pageinfo.width_inches) * float(page.pageinfo.height_inches)))
     except (AttributeError, TypeError, ValueError, ZeroDivisionError):
         return image  # no way to tell how long a rule is: the page is read as it is
-    if is_bilevel(image):
-        image, dpi = smoothed(image, dpi)
-    return without_rules(image, dpi, dpi)
+    cleaned = without_rules(image, dpi, dpi)  # on a 1-bit scan before the blur: its rules are sharp, no halo left
+    return smoothed(cleaned, dpi)[0] if is_bilevel(image) else cleaned
 
 
 def is_bilevel(image: Image.Image) -> bool:
