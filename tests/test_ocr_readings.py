@@ -34,7 +34,7 @@ def read_twice(second_text: str) -> OcrResult:
     ("FTE — 109.34", "FTE – 109.34", True),
     ("219.6", "215.8", False), ("121.95", "121.5", False), ("61.7", "61:7", False), ("2,639.8", "2.639.8", False),
     ("378", "-378", False), ("(3,000)", "(3,000", True), ("£1200", "£1200.", True), ("12.3", "12.3,", True),
-    ("12.3", "12.31", False),
+    ("12.3", "12.31", False), ("Headcount 10", "10—", True), ("10–", "10", True), ("-10", "10", False),
 ])
 def test_two_readings_agree_when_their_digits_and_separators_do(first, second, agree):
     assert readings_agree(first, second) is agree

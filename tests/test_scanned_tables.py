@@ -79,6 +79,15 @@ def test_ocr_pages_are_read_at_the_printed_type_size_without_rules_read_as_lette
     assert 9.9 < page.rows[0].size < 10.1  # OCRmyPDF's 7.3 pt line height: 10 pt type
 
 
+def test_a_rule_read_onto_the_edge_of_a_word_is_cut_off_with_its_box():
+    scanned = row(100, [(60, "Headcount 10– 5.6 FTE|"), (300, "|4.0FTE")], size=7.3)
+    words = at_printed_size(PageText(1, 595, 842, [scanned])).rows[0].words
+    assert [w.text for w in words] == ["Headcount", "10–", "5.6", "FTE", "4.0FTE"]
+    fte, after = words[3], words[4]
+    assert len(fte.boxes) == 3 and fte.x1 == scanned.words[3].boxes[2][2]  # the '|' box gone with it
+    assert after.x0 == scanned.words[4].boxes[1][0]
+
+
 def test_table_rules_are_hidden_from_ocr_and_letters_are_not():
     from PIL import Image, ImageDraw, ImageFont
 

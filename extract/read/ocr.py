@@ -25,7 +25,6 @@ import contextlib
 import importlib.util
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -242,8 +241,10 @@ def open_pack(path: Path, mode: OcrMode = "never", detector: PageDetector | None
 OCR_HEIGHT_PER_EM = 0.73
 
 
-# A table's vertical rule, which Tesseract reads as a letter: no text was printed there.
-RULE_READ_AS_TEXT = re.compile(r"^[|¦]+$")
+# A table's vertical rule, which Tesseract reads as a letter: no text was printed there. Read
+# on its own it is dropped; read onto the edge of a word ('FTE|' for '5.6 FTE' beside a cell's
+# border) it is cut off, or the word's figure is lost.
+RULES_READ = "|¦"
 
 
 def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
@@ -251,8 +252,19 @@ def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
     without the ruling lines OCR read as '|', and as the readings settled them (read/ocr_settle.py)."""
     rows = [Row(row.page, words) for row in page.rows
             if (words := tuple(_with_fix(replace(w, size=w.size / OCR_HEIGHT_PER_EM), fixes)
-                               for w in row.words if not RULE_READ_AS_TEXT.match(w.text)))]
+                               for w in map(_without_rules, row.words) if w is not None))]
     return replace(page, rows=rows)
+
+
+def _without_rules(word: Word) -> Word | None:
+    """The word without the table rules read at its edges; None when it is nothing but a rule."""
+    text = word.text.strip(RULES_READ)
+    if not text:
+        return None
+    if text == word.text or len(word.boxes) != len(word.text):
+        return word
+    start = len(word.text) - len(word.text.lstrip(RULES_READ))
+    return replace(word, text=text, boxes=word.boxes[start:start + len(text)])
 
 
 def _with_fix(word: Word, fixes: Sequence[Fix]) -> Word:

@@ -64,9 +64,10 @@ DASH = re.compile(f"[{re.escape(DASHES)}]")
 
 def readings_agree(first: str, second: str) -> bool:
     def numeral(text: str) -> str:
-        # a full stop or comma after the last digit ends the sentence, not the number: a figure's
-        # text leaves it out ('£1200' of 'amount of £1200.') where a reading's word keeps it
-        return NUMERAL.sub("", DASH.sub("-", text)).rstrip(".,")
+        # a full stop or comma after the last digit ends the sentence, not the number, and a dash
+        # there joins the next word ('Headcount 10– 5.6 FTE'): a figure's text leaves them out
+        # ('£1200' of 'amount of £1200.') where a reading's word may keep them
+        return NUMERAL.sub("", DASH.sub("-", text)).rstrip(".,-")
 
     return numeral(first) == numeral(second)
 
