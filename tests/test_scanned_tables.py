@@ -88,6 +88,12 @@ def test_a_rule_read_onto_the_edge_of_a_word_is_cut_off_with_its_box():
     assert after.x0 == scanned.words[4].boxes[1][0]
 
 
+def test_specks_read_as_marks_are_dropped_and_a_dash_alone_is_kept():
+    scanned = row(100, [(60, "' Performing Arts Service _ :"), (300, "-"), (340, "£"), (380, "%")], size=7.3)
+    words = at_printed_size(PageText(1, 595, 842, [scanned])).rows[0].words
+    assert [w.text for w in words] == ["Performing", "Arts", "Service", "-", "£", "%"]
+
+
 def test_table_rules_are_hidden_from_ocr_and_letters_are_not():
     from PIL import Image, ImageDraw, ImageFont
 

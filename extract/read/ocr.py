@@ -245,6 +245,9 @@ OCR_HEIGHT_PER_EM = 0.73
 # on its own it is dropped; read onto the edge of a word ('FTE|' for '5.6 FTE' beside a cell's
 # border) it is cut off, or the word's figure is lost.
 RULES_READ = "|¦"
+# Marks Tesseract reads dust and rule ends as ('Performing Arts Service TT _ :'): a word of
+# nothing else says nothing a paper printed (a dash, '£' or '%' alone may: '-' is a nil cell).
+SPECKS = frozenset("|¦'`‘’\"_.,:;~^°")
 
 
 def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
@@ -257,9 +260,10 @@ def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
 
 
 def _without_rules(word: Word) -> Word | None:
-    """The word without the table rules read at its edges; None when it is nothing but a rule."""
+    """The word without the table rules read at its edges; None when it is nothing but a rule
+    or a speck of dust read as a mark (no letter, digit, sign or dash)."""
     text = word.text.strip(RULES_READ)
-    if not text:
+    if not text or all(c in SPECKS for c in text):
         return None
     if text == word.text or len(word.boxes) != len(word.text):
         return word

@@ -45,8 +45,12 @@ def filter_ocr_image(page, image: Image.Image) -> Image.Image:
                         / (float(page.pageinfo.width_inches) * float(page.pageinfo.height_inches)))
     except (AttributeError, TypeError, ValueError, ZeroDivisionError):
         return image  # no way to tell how long a rule is: the page is read as it is
-    cleaned = without_rules(image, dpi, dpi)  # on a 1-bit scan before the blur: its rules are sharp, no halo left
-    return smoothed(cleaned, dpi)[0] if is_bilevel(image) else cleaned
+    if not is_bilevel(image):
+        return without_rules(image, dpi, dpi)
+    # Smoothed first: a 1-bit rule's stair steps on a turned page leave short runs that the
+    # blur would make into strokes; blurred, the rule is one dark band, taken out with its halo.
+    grey, dpi = smoothed(image, dpi)
+    return without_rules(grey, dpi, dpi, edge=math.ceil(2 * SMOOTH_INCHES * dpi))
 
 
 def is_bilevel(image: Image.Image) -> bool:
@@ -70,8 +74,8 @@ def smoothed(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
     return grey, dpi
 
 
-def without_rules(image: Image.Image, dpi_x: float = 300.0, dpi_y: float = 300.0) -> Image.Image:
-    """The image with long straight lines of ink (and the pixel either side) painted white."""
+def without_rules(image: Image.Image, dpi_x: float = 300.0, dpi_y: float = 300.0, edge: int = 1) -> Image.Image:
+    """The image with long straight lines of ink (and `edge` pixels either side) painted white."""
     mode, info = image.mode, dict(image.info)
     grey = np.asarray(image.convert("L"))
     ink = grey < DARK
@@ -81,10 +85,13 @@ def without_rules(image: Image.Image, dpi_x: float = 300.0, dpi_y: float = 300.0
     if not lines.any():
         return image
     edges = lines.copy()  # a scanned rule's grey edge would read as a stroke
-    edges[1:, :] |= lines[:-1, :]
-    edges[:-1, :] |= lines[1:, :]
-    edges[:, 1:] |= lines[:, :-1]
-    edges[:, :-1] |= lines[:, 1:]
+    for _ in range(edge):
+        grown = edges.copy()
+        grown[1:, :] |= edges[:-1, :]
+        grown[:-1, :] |= edges[1:, :]
+        grown[:, 1:] |= edges[:, :-1]
+        grown[:, :-1] |= edges[:, 1:]
+        edges = grown
     cleaned = grey.copy()
     cleaned[edges] = 255
     out = Image.fromarray(cleaned)
