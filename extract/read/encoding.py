@@ -49,6 +49,7 @@ ENGLISH_LETTERS = -3.25  # shifted back, the letters must read at least this Eng
 SHIFT_GAIN_GARBAGE = 0.5  # and gain this much a letter over the letters as printed
 SHIFT_GAIN_DOUBT = 0.3
 LETTERS_TO_JUDGE = 40  # fewer letters than this are too few to tell a shift by
+DISTINCT_LETTERS = 15  # nor a few letters repeated (codes): any alphabet shifted has as many
 # Words, shifted back: how many must be known words, and how many times more than as printed.
 KNOWN_WORDS_SHIFTED = 8
 KNOWN_SHARE_SHIFTED = 0.25
@@ -141,7 +142,8 @@ def _shifted(text: str, known: Callable[[str], bool]) -> Sign | None:
     counts = Counter(tokens)
     letters = Counter(c for c in "".join(tokens).lower() if "a" <= c <= "z")
     printed_known = _known_words(counts, known)
-    printed_score = letter_score(letters) if letters.total() >= LETTERS_TO_JUDGE else None
+    judged = letters.total() >= LETTERS_TO_JUDGE and len(letters) >= DISTINCT_LETTERS
+    printed_score = letter_score(letters) if judged else None
     if printed_known >= ALREADY_WORDS * len(tokens) and (printed_score is None or printed_score >= ALREADY_ENGLISH):
         return None  # words and letters as printed already read as language: no shift could read far better
     best: tuple[float, Strength, int] | None = None

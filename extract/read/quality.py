@@ -34,7 +34,9 @@ VerdictKind = Literal["trusted", "in_doubt", "image_only", "not_language"]
 SCAN_IMAGE_COVER = 0.3
 
 # Common words of English and Welsh council papers, lower case (with spaCy's English stop
-# words, added in known_words()).
+# words, added in known_words()). Never a judgement of a page by itself (a table or a list
+# of addresses has few of them): a text shifted back that turns into them was shifted
+# (read/encoding.py), and letters glued to an amount that are one are read past (figures/match.py).
 COUNCIL_WORDS = frozenset("""
 the and for that with this from are was were has have had not but which will would
 been being their there they them these those its our your you his her she him who
@@ -83,7 +85,7 @@ class Verdict:
     @property
     def problem(self) -> Problem | None:
         """The problem that blanks the page (None: it is read, trusted or in doubt)."""
-        return self.kind if self.kind in (IMAGE_ONLY, NOT_LANGUAGE) else None  # type: ignore[return-value]
+        return self.kind if self.kind in (IMAGE_ONLY, NOT_LANGUAGE) else None
 
     @property
     def reason(self) -> str:
