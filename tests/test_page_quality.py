@@ -5,6 +5,7 @@ to be trusted fails as no_text, from `run` and `review` as from `batch`.
 """
 from __future__ import annotations
 
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,16 @@ WELSH = ("Cofnodion cyfarfod y Cyngor Cymuned a gynhaliwyd yn Neuadd y Pentref. 
          "a bod y clerc wedi eu gwirio cyn y cyfarfod hwn yn y neuadd gyda'r aelodau i gyd.")
 LABELS = ("Racial or ethnic origin Religious or philosophical beliefs Physical or mental health "
           "Sexual orientation or sex life Genetic or biometric data Special Category Data ") * 3
+
+
+def substituted(text: str, alphabet: str) -> str:
+    """Characters a font maps to the wrong ones: each of string.ascii_letters by the one at its place in `alphabet`."""
+    return text.translate(str.maketrans(string.ascii_letters, alphabet))
+
+
+# Letters mapped to printable marks and digits, as a font numbering its glyphs its own way prints them.
+MARKS = string.punctuation + string.digits + "QXZJKVWYBP"
+LETTERS = "qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBNM"
 
 
 def caesar(text: str, shift: int = 3) -> str:
@@ -55,8 +66,10 @@ def test_language_and_numbers_are_trusted(text):
     " ".join(f"(cid:{n})" for n in range(60)),
     " ".join(f"uni{0x41 + n:04X}" for n in range(40)),
     "\ufffd" * 40 + " " + PROSE[:200],
+    substituted(PROSE, MARKS),
 ], ids=["control", "private-use", "shifted-letters", "rot13", "shifted-without-spaces", "shifted-code-points",
-        "glyph-names", "slashed-glyph-names", "cid", "uni-names", "replacement-characters"])
+        "glyph-names", "slashed-glyph-names", "cid", "uni-names", "replacement-characters",
+        "letters-as-marks"])
 def test_text_whose_characters_are_not_what_is_printed_is_not_trusted(text):
     verdict = judge_text(text)
     assert verdict.kind == NOT_LANGUAGE
@@ -81,6 +94,12 @@ def test_the_reason_says_what_was_seen(text, seen):
 ], ids=["addresses", "schedule", "closing-page", "symbol-bullets", "codes"])
 def test_pages_with_few_common_words_are_trusted(text):
     assert judge_text(text).kind == "trusted"
+
+
+def test_letters_substituted_for_one_another_leave_a_page_in_doubt_not_blank():
+    verdict = judge_text(substituted(PROSE, LETTERS))  # "Zit Egddozzt..." : letters, but no word
+    assert verdict.kind == "in_doubt" and verdict.problem is None
+    assert "0 of 112 words are common words" in verdict.seen
 
 
 def test_a_few_odd_characters_inside_words_leave_a_page_in_doubt_not_blank():

@@ -94,6 +94,23 @@ def private_use(code: int) -> int:
     return 0xE000 + code if chr(code).isalpha() else code
 
 
+def as_marks(code: int) -> int:
+    """Letters and digits printed as marks and capitals: a font numbering its glyphs its own way."""
+    import string
+
+    printed = string.ascii_lowercase + string.digits + string.ascii_uppercase
+    read = string.punctuation + string.ascii_uppercase + "0123"
+    return ord(read[printed.index(chr(code))]) if chr(code) in printed else code
+
+
+def swapped(code: int) -> int:
+    """Letters read as other letters (not shifted): a layer of letters that spell no word."""
+    import string
+
+    read = "qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBNM"
+    return ord(read[string.ascii_letters.index(chr(code))]) if chr(code) in string.ascii_letters else code
+
+
 def verdicts(path: Path) -> dict[int, tuple[str, str]]:
     from extract.read import pdfium as fastpass
 
@@ -134,7 +151,8 @@ def test_the_schedule_is_read_for_its_figures(tmp_path):
 @pytest.mark.parametrize("remap, seen", [
     (caesar, "shifted by a constant (+3)"),
     (private_use, "private-use code points"),
-], ids=["caesar-shifted-font", "private-use-font"])
+    (as_marks, "are no word, number or code"),
+], ids=["caesar-shifted-font", "private-use-font", "letters-as-marks-font"])
 def test_a_font_with_a_broken_text_encoding_is_not_trusted_and_says_what_was_seen(tmp_path, remap, seen):
     pdf = with_text_map(paper(tmp_path / "garbled.pdf", [PROSE, *SCHEDULE]), remap)
     assert [(n, kind) for n, (kind, _) in verdicts(pdf).items()] == [(1, "not_language")]
@@ -176,6 +194,19 @@ def test_with_ocr_a_page_in_doubt_that_agrees_with_its_image_is_trusted_as_it_is
 
 @needs_font
 @needs_ocr
+def test_with_ocr_a_page_in_doubt_that_disagrees_with_its_image_is_read_by_ocr(tmp_path):
+    pdf = with_text_map(paper(tmp_path / "swapped.pdf", [PROSE, PROSE]), swapped)
+    assert verdicts(pdf)[1][0] == "in_doubt"  # letters, but no word: only a doubt
+    read_as_it_is = extract(pdf, ocr="never")
+    assert [p.page for p in read_as_it_is.source.doubtful_pages] == [1]
+    extraction = extract(pdf, ocr="auto")
+    assert extraction.source.ocr_pages == [1]
+    assert extraction.source.doubtful_pages == [] and extraction.source.untrusted_pages == []
+    assert "£1,250" in {figure.text for figure in extraction.figures}
+
+
+@needs_font
+@needs_ocr
 def test_with_ocr_a_layer_that_disagrees_with_its_image_is_found(tmp_path):
     from extract.read import pdfium as fastpass
     from extract.read.doubt import pages_ocr_disagrees_with
@@ -205,3 +236,4 @@ def test_ocr_always_never_refuses_a_schedule_for_its_text_layer(tmp_path):
     extraction = extract(paper(tmp_path / "schedule.pdf", SCHEDULE), ocr="always")
     assert extraction.source.ocr_pages == [1]
     assert extraction.source.untrusted_pages == []
+

@@ -61,6 +61,27 @@ ALREADY_ENGLISH = -3.05  # a shift of code points maps a page's commonest charac
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 
+# What a printed token is: a word ("O'Brien", "e-mail", "and/or"), a number or date
+# ("-£1,290", "12/04/2024", "3.5m", "1st"), a code ("SE1", "24/AP/1234"), an address, dot
+# leaders, a run of one mark ("####", "•"), with brackets and stops around it. A layer whose
+# glyphs map to the wrong characters spells tokens that are none of these ("&+5%755+10").
+ORDINARY_TOKEN = re.compile(r"""[(\[{"'“‘«]*(?:
+    [-+−–]?[£$€]?[-+−–]?\d[\d,.:/%–-]*(?:[^\W\d_]{1,3})?
+  | \S*\.{4,}\S*
+  | [^\W\d_]+(?:['’.\-–/&][^\W\d_]+)*[./]?
+  | [^\W_]+(?:[/.\-:][^\W_]+)*
+  | \S+@\S+ | \S*://\S+ | www\.\S+
+  | (?P<mark>[^\w\s])(?P=mark)* | [^\w\s]{1,3}
+)[)\]}"'”’»,.;:!?*]*""", re.X)
+TOKENS_TO_JUDGE = 30
+JUMBLED_GARBAGE = 0.4  # share of tokens that are no word, number or code (council pages: under 0.05)
+JUMBLED_DOUBT = 0.15
+# Letters substituted one for another (not shifted): words of letters (not capitals only) of
+# which hardly any is a common word, in letters unlike English or Welsh (council pages
+# score -2.9 to -3.1, such a layer -3.5 to -4.2). Only a doubt: words never condemn a page.
+SUBSTITUTED_KNOWN = 0.03
+SUBSTITUTED_LETTERS = -3.4
+
 
 @dataclass(frozen=True)
 class Sign:
@@ -74,7 +95,8 @@ def signs_of_broken_encoding(text: str, known: Callable[[str], bool]) -> list[Si
     chars = [c for c in text if not c.isspace()]
     if not chars:
         return []
-    found = [_odd_characters(text, len(chars)), _glyph_names(text, len(chars)), _shifted(text, known)]
+    found = [_odd_characters(text, len(chars)), _glyph_names(text, len(chars)), _jumbled(text),
+             _shifted(text, known) or _substituted(text, known)]
     return [sign for sign in found if sign is not None]
 
 
@@ -113,6 +135,32 @@ def _glyph_names(text: str, total: int) -> Sign | None:
     examples = ", ".join(f"'{name}'" for name in dict.fromkeys(names[:3]))
     seen = f"{len(names)} glyph names instead of letters ({examples})"
     return Sign("garbage" if share >= GLYPH_GARBAGE else "doubt", seen)
+
+
+def _jumbled(text: str) -> Sign | None:
+    tokens = text.split()
+    if len(tokens) < TOKENS_TO_JUDGE:
+        return None
+    odd = [token for token in tokens if not ORDINARY_TOKEN.fullmatch(token)]
+    share = len(odd) / len(tokens)
+    if share < JUMBLED_DOUBT:
+        return None
+    examples = ", ".join(f"'{_visible(token[:16])}'" for token in list(dict.fromkeys(odd))[:3])
+    seen = f"{len(odd)} of {len(tokens)} words are no word, number or code ({examples})"
+    return Sign("garbage" if share >= JUMBLED_GARBAGE else "doubt", seen)
+
+
+def _substituted(text: str, known: Callable[[str], bool]) -> Sign | None:
+    words = [word for word in WORD.findall(text) if not word.isupper()]
+    letters = Counter(c for word in words for c in word.lower() if "a" <= c <= "z")
+    if len(words) < LETTERS_TO_JUDGE or letters.total() < LETTERS_TO_JUDGE or len(letters) < DISTINCT_LETTERS:
+        return None
+    common = sum(1 for word in words if known(word.lower()))
+    if common >= SUBSTITUTED_KNOWN * len(words) or letter_score(letters) >= SUBSTITUTED_LETTERS:
+        return None
+    examples = ", ".join(f"'{word}'" for word in list(dict.fromkeys(words))[:3])
+    return Sign("doubt", f"{common} of {len(words)} words are common words, in letters unlike English or Welsh "
+                         f"({examples})")
 
 
 def letter_score(letters: Counter[str]) -> float:
