@@ -142,7 +142,9 @@ def page_verdicts(document, lines) -> dict[int, Verdict]:
 
 def untrusted_pages(document, lines) -> dict[int, Verdict]:
     """The pages read as blank: scans, and text layers whose characters are garbage."""
-    return {n: v for n, v in page_verdicts(document, lines).items() if v.problem is not None}
+    from extract.read.quality import pages_without_usable_text
+
+    return pages_without_usable_text(document, lines)
 
 
 def doubt_settled_by_ocr(options: Options) -> bool:

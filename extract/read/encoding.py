@@ -2,10 +2,12 @@
 
 A font without a usable text encoding gives characters that are not what is printed:
 control characters and private-use code points (its glyph numbers taken as characters),
-replacement characters, glyph names ("g3", "/g123", "(cid:12)", "uni0041"), or letters
+replacement characters, glyph names ("g3", "/g123", "(cid:12)", "uni0041"), letters
 shifted by a constant ("IROORZLQJWKHHQG" for "FOLLOWINGTHEEND": a font whose glyphs are
-numbered three places off). These are signs in the characters themselves: a table of
-figures, a list of addresses or a three-line page has none of them, whatever its words.
+numbered three places off), tokens that are no word, number or code ("&+5%755+10"), or
+letters substituted for one another. These are signs in the characters themselves: a
+table of figures, a list of addresses or a three-line page has none of them, whatever its
+words.
 
 Each sign is `garbage` when it is plain (the page is not read) or `doubt` when it is
 faint (OCR, where installed, decides: read/doubt.py).
@@ -54,10 +56,10 @@ DISTINCT_LETTERS = 15  # nor a few letters repeated (codes): any alphabet shifte
 KNOWN_WORDS_SHIFTED = 8
 KNOWN_SHARE_SHIFTED = 0.25
 TOKENS_SAMPLED = 400  # a page's first tokens are enough to tell a shift (and keep it quick)
-COMMON_LETTERS = "etaoinsrh"
+COMMON_LETTERS = "etaoinsrh"  # a shift of code points maps a page's commonest characters onto these
 # As printed, this share of known words and letters this English: language, not probed for a shift.
 ALREADY_WORDS = 0.2
-ALREADY_ENGLISH = -3.05  # a shift of code points maps a page's commonest characters onto these
+ALREADY_ENGLISH = -3.05
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 

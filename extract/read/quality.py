@@ -35,8 +35,9 @@ SCAN_IMAGE_COVER = 0.3
 
 # Common words of English and Welsh council papers, lower case (with spaCy's English stop
 # words, added in known_words()). Never a judgement of a page by itself (a table or a list
-# of addresses has few of them): a text shifted back that turns into them was shifted
-# (read/encoding.py), and letters glued to an amount that are one are read past (figures/match.py).
+# of addresses has few of them): a text shifted back that turns into them was shifted, and
+# one of many words with none of them, in un-English letters, is in doubt (read/encoding.py);
+# letters glued to an amount that are one are read past (figures/match.py).
 COUNCIL_WORDS = frozenset("""
 the and for that with this from are was were has have had not but which will would
 been being their there they them these those its our your you his her she him who
