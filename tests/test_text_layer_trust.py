@@ -237,3 +237,15 @@ def test_ocr_always_never_refuses_a_schedule_for_its_text_layer(tmp_path):
     assert extraction.source.ocr_pages == [1]
     assert extraction.source.untrusted_pages == []
 
+
+
+def test_a_layer_agrees_with_a_reading_that_passed_over_its_column_of_figures():
+    from extract.read.doubt import layer_agrees
+
+    layer = ("Table 6.3 Collection Fund Ashford -£1,290,972 -£213,723 Canterbury £1,091,180 £2,578,646 "
+             "Dartford £1,584,612 £1,509,970 Total")
+    assert layer_agrees(layer, "Table 6.3 Collection Fund Ashford Canterbur Dartford Total")  # no figures read
+    assert layer_agrees(layer, layer.replace("£", "f"))
+    assert not layer_agrees("Dvkirug Fdqwhuexub Gduwirug Wrwdo dqg wkh uhvw",
+                            "Ashford Canterbury Dartford Total and the rest")
+    assert not layer_agrees(layer, "")  # nothing read: nothing agrees

@@ -5,8 +5,10 @@ A text layer that agrees with what is printed on the page is good, whatever its 
 one that does not is replaced by OCR (`--ocr auto` reads the page). The reading here is
 only a comparison: Tesseract's plain text of the page rendered at COMPARE_DPI, with the
 words of both reduced to their letters and digits. The words of a broken encoding are
-not the printed ones, so few of them are found in the reading; a good layer's are nearly
-all found, whatever order the two read the columns in.
+not the printed ones, so few of them are found in the reading and few of the reading's in
+them; of a good layer's, nearly all are found, whatever order the two read the columns in,
+or (where Tesseract passed over a column of figures) nearly all the reading's words are in
+the layer.
 """
 from __future__ import annotations
 
@@ -24,22 +26,33 @@ from extract.read.pool import die_with_parent
 log = logging.getLogger(__name__)
 
 COMPARE_DPI = 200  # enough for Tesseract to read body text; half the pixels of OCR's own 300
-AGREEING_SHARE = 0.6  # of the text layer's words the reading must hold for the two to agree
+AGREEING_SHARE = 0.6  # of the words of one the other must hold for the two to agree
 NOT_ALNUM = re.compile(r"[\W_]+")
+NOT_DIGIT = re.compile(r"\D+")
 
 
 def words_of(text: str) -> Counter[str]:
-    """The words of a text, lower case, each only its letters and digits ('£38,209' -> '38209')."""
-    return Counter(word for word in (NOT_ALNUM.sub("", token.lower()) for token in text.split()) if word)
+    """The words of a text, lower case, each only its letters and digits ('Fund,' -> 'fund'),
+    a number only its digits ('£38,209' -> '38209': OCR reads a '£' as 'f' or 'E' as often as not)."""
+    return Counter(word for word in (_key(token) for token in text.split()) if word)
+
+
+def _key(token: str) -> str:
+    return NOT_DIGIT.sub("", token) if any(c.isdigit() for c in token) else NOT_ALNUM.sub("", token.lower())
+
+
+READ_WORDS_TO_JUDGE = 5  # a reading of fewer words says nothing of the layer
 
 
 def agreement(layer: str, reading: str) -> float:
-    """Share of the text layer's words that the reading of the image holds too (0.0 for no words)."""
-    ours = words_of(layer)
-    total = sum(ours.values())
-    if not total:
+    """The larger of the share of the text layer's words the reading holds too and the share
+    of the reading's words the layer holds (0.0 when either has too few words)."""
+    ours, read = words_of(layer), words_of(reading)
+    total, total_read = sum(ours.values()), sum(read.values())
+    if not total or total_read < READ_WORDS_TO_JUDGE:
         return 0.0
-    return sum((ours & words_of(reading)).values()) / total
+    shared = sum((ours & read).values())
+    return max(shared / total, shared / total_read)
 
 
 def layer_agrees(layer: str, reading: str) -> bool:
@@ -60,7 +73,7 @@ def pages_ocr_disagrees_with(document, pages: Sequence[PageLines]) -> list[int]:
             if reading is None:  # the engine could not run: read the page as it is
                 continue
             share = agreement(page.text, reading)
-            log.info("page %d in doubt: %.0f%% of its text layer's words read on its image", page.number, 100 * share)
+            log.info("page %d in doubt: its text layer and image agree on %.0f%% of words", page.number, 100 * share)
             if share < AGREEING_SHARE:
                 disagree.append(page.number)
     return disagree
