@@ -71,7 +71,7 @@ class NoPages(PackError):
 
 class NoText(PackError):
     """No page holds text to be trusted: scans (image only), blank pages, or a text layer
-    that is not language (read/quality.py)."""
+    whose characters are not what is printed (read/quality.py)."""
 
     kind = "no_text"
 

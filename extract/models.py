@@ -84,10 +84,18 @@ class UntrustedPage(Model):
 
     page: int = Field(ge=1)
     problem: Literal["image_only", "not_language"] = Field(
-        description="image_only: no text, only an image (a scan?); not_language: the text layer is "
-        "control characters, private-use code points, glyph names or letters that spell no word"
+        description="image_only: no text, only an image (a scan?); not_language: the text layer is not what "
+        "is printed (control characters, private-use code points, glyph names or letters shifted by a constant)"
     )
-    reason: str = Field(description="the problem in words")
+    reason: str = Field(description="the problem in words, with what was seen")
+
+
+class DoubtfulPage(Model):
+    """A page read although its characters show faint signs of a broken text encoding, which
+    no OCR reading of its image could confirm or dismiss (the OCR engine was not used)."""
+
+    page: int = Field(ge=1)
+    reason: str = Field(description="what was seen")
 
 
 class OcrFailure(Model):
@@ -105,6 +113,11 @@ class Source(Model):
     untrusted_pages: list[UntrustedPage] = Field(
         default_factory=list,
         description="pages whose text cannot be trusted (scans, undecodable fonts); treated as blank",
+    )
+    doubtful_pages: list[DoubtfulPage] = Field(
+        default_factory=list, exclude_if=lambda v: not v,
+        description="pages read although their text layer may not be what is printed (faint signs of a broken "
+                    "encoding, not checked against OCR); absent when none was",
     )
     ocr_pages: list[int] = Field(
         default_factory=list, exclude_if=lambda v: not v,

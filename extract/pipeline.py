@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from extract import __version__
 from extract.models import (
     Document,
+    DoubtfulPage,
     Extraction,
     Figure,
     FinancialTable,
@@ -22,7 +23,7 @@ from extract.models import (
     Statement,
     UntrustedPage,
 )
-from extract.read.quality import REASONS, Problem
+from extract.read.quality import Verdict
 from extract.read.text import PageText
 from extract.settings import DEFAULT_SETTINGS, Settings
 
@@ -84,7 +85,11 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             unreadable = [page.number for page in lines if not page.readable]
             if len(unreadable) == len(lines):
                 raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
-            untrusted = untrusted_pages(document, lines)  # of the OCR'd copy where OCR ran
+            verdicts = page_verdicts(document, lines)  # of the OCR'd copy where OCR ran
+            untrusted = {n: v for n, v in verdicts.items() if v.problem is not None}
+            settled = doubt_settled_by_ocr(options)
+            doubtful = {n: v for n, v in verdicts.items() if v.kind == "in_doubt" and n not in ocr.pages
+                        and (n in ocr.failed or not settled)}
             require_text(path, lines, untrusted, options.ocr, ocr.failure)
             lines = [blank(page) if page.number in untrusted else page for page in lines]
             meeting = pages_to_meeting(lines)
@@ -107,8 +112,9 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
     extraction = Extraction(
         tool_version=__version__,
         source=Source(file=path.name, sha256=sha256_of(path), pages=len(lines), unreadable_pages=unreadable,
-                      untrusted_pages=[UntrustedPage(page=n, problem=p, reason=REASONS[p])
-                                       for n, p in sorted(untrusted.items())],
+                      untrusted_pages=[UntrustedPage(page=n, problem=v.problem, reason=v.reason)
+                                       for n, v in sorted(untrusted.items()) if v.problem is not None],
+                      doubtful_pages=[DoubtfulPage(page=n, reason=v.reason) for n, v in sorted(doubtful.items())],
                       ocr_pages=list(ocr.pages),
                       ocr_failure=OcrFailure(pages=list(ocr.failed), reason=ocr.failure) if ocr.failure else None),
         meeting=meeting,
@@ -128,13 +134,29 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
     return extraction
 
 
-def untrusted_pages(document, lines) -> dict[int, Problem]:
+def page_verdicts(document, lines) -> dict[int, Verdict]:
+    """The pages whose text is not simply trusted: untrusted (read as blank) or in doubt."""
+    from extract.read.quality import judge_pages
+
+    return judge_pages(document, lines)
+
+
+def untrusted_pages(document, lines) -> dict[int, Verdict]:
+    """The pages read as blank: scans, and text layers whose characters are garbage."""
     from extract.read.quality import pages_without_usable_text
 
     return pages_without_usable_text(document, lines)
 
 
-def require_text(path: Path, lines, untrusted: dict[int, Problem], ocr: str = "never",
+def doubt_settled_by_ocr(options: Options) -> bool:
+    """Whether `--ocr auto` compared each page in doubt with an OCR reading of its image
+    (read/doubt.py): one left unread by OCR agreed with it, and is trusted."""
+    from extract.read.ocr import engine_installed
+
+    return options.ocr == "auto" and options.ocr_detector is None and engine_installed()
+
+
+def require_text(path: Path, lines, untrusted: dict[int, Verdict], ocr: str = "never",
                  ocr_failure: str | None = None) -> None:
     """A pack with no page of text to be trusted fails (NoText), as it does in a batch:
     an empty output would look like a clean success. With --ocr never, the message says how
@@ -146,12 +168,13 @@ def require_text(path: Path, lines, untrusted: dict[int, Problem], ocr: str = "n
         return
     if ocr_failure:
         raise OcrFailed(str(path), f"{ocr_failure}; no other page has usable text")
-    problems = set(untrusted.values())
+    problems = {v.problem for v in untrusted.values()}
     if problems == {"image_only"}:
         reason = f"none of its {len(lines)} page(s) has text, only images (a scan? it needs OCR)"
     elif problems == {"not_language"}:
-        reason = (f"the text of its {len(lines)} page(s) is not language: its fonts carry no usable "
-                  "text encoding")
+        first = min(untrusted)
+        reason = (f"the text of its {len(lines)} page(s) is not what is printed (fonts without a usable text "
+                  f"encoding): page {first}: {untrusted[first].seen}")
     elif problems:
         reason = f"none of its {len(lines)} page(s) has usable text (scanned, or fonts without a text encoding)"
     else:

@@ -14,6 +14,7 @@ from extract.checks.appendix import APPENDIX_B_RULES, CARD_VS_TABLE_RULES, cards
 from extract.checks.cards import CARD_RULES
 from extract.checks.figures import FIGURE_CHECKS
 from extract.checks.ocr import weigh_ocr_evidence
+from extract.checks.pages import PAGE_CHECKS
 from extract.checks.report import REPORT_CHECKS
 from extract.checks.rules import Pass
 from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
@@ -27,8 +28,9 @@ REGISTRY: list[Pass] = [
     Pass(cards_and_tables, CARD_VS_TABLE_RULES, by="item"),
     Pass(lambda x: [x], REPORT_CHECKS),
 ]
-# Observations that relate no figures (a figure printed ambiguously): findings, no relation.
-OBSERVATIONS = FIGURE_CHECKS
+# Observations that relate no figures (a figure printed ambiguously, a page read in doubt):
+# findings, no relation.
+OBSERVATIONS = [*FIGURE_CHECKS, *PAGE_CHECKS]
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ def ocr_option(command):
         type=click.Choice(["auto", "always", "never"]),
         default=None,
         help="Read scanned pages with OCR (OCRmyPDF and Tesseract): 'auto' only pages without usable text "
-        "(scans, fonts without a text encoding), "
+        "(scans, fonts without a text encoding, pages in doubt whose text disagrees with their image), "
         "'always' every page, 'never' none. Default: auto when the OCR engine is installed, never otherwise.",
     )(command)
 

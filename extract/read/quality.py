@@ -1,47 +1,43 @@
 """Pages whose text cannot be trusted, judged one by one from the fast pass.
 
-A page may hold no text at all but an image (a scan), or a text layer that is not
-language: fonts without a usable text encoding give control characters, private-use code
-points, glyph names ("g3", "cid:12") or letters that spell no word. Figures read from such
-a page would be garbage and an empty result from it would look like success, so the pack
-says which pages they are and why; OCR can later be pointed at exactly these pages
-(`pages_without_usable_text`). A page with neither text nor image is blank, which is
-not a problem: it is not listed.
+A page may hold no text at all but an image (a scan), or a text layer that is not what is
+printed: fonts without a usable text encoding give control characters, private-use code
+points, glyph names ("g3", "cid:12") or letters shifted by a constant (read/encoding.py).
+Figures read from such a page would be garbage and an empty result from it would look like
+success, so the pack says which pages they are and what was seen; OCR reads exactly these
+pages (`pages_needing_ocr`). A page with neither text nor image is blank, which is not a
+problem: it is not listed.
+
+What words a page holds is no sign: a schedule of figures, a list of addresses and a
+three-line closing page are what this tool exists to read. A page whose signs are faint is
+in doubt: where the OCR engine is installed a reading of its image decides (read/doubt.py);
+without it the page is read, and the pack says it was in doubt (`source.doubtful_pages`).
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from extract.read.encoding import signs_of_broken_encoding, strongest
 from extract.read.pdfium import PageLines
 
 Problem = Literal["image_only", "not_language"]
 IMAGE_ONLY: Problem = "image_only"
 NOT_LANGUAGE: Problem = "not_language"
+VerdictKind = Literal["trusted", "in_doubt", "image_only", "not_language"]
 
 # A page without one letter or digit of text under an image covering this share of it is
 # a scan. (A slide whose background is a photograph still prints its title as text: not
 # listed.)
 SCAN_IMAGE_COVER = 0.3
 
-# What marks a text layer as not language (shares of the non-space characters).
-CONTROL_SHARE = 0.02  # control characters (a tab or line break aside) and private-use points
-GLYPH_NAME_SHARE = 0.3  # tokens that are glyph names: "g3", "cid:12", "glyph12", "uni00A3"
-# Word-like tokens (two or more letters) needed before the dictionary is asked, and the
-# share of them that must be known words. Council prose runs at 30 to 60 per cent and a
-# list of labels at 10 or more ("Racial or ethnic origin"); a page of numbers has too few
-# words to be judged and is left alone. Undecodable fonts give none at all.
-WORDS_TO_JUDGE = 40
-KNOWN_SHARE = 0.03
-
-GLYPH_NAME = re.compile(r"^(?:\(?cid:\d+\)?|g\d+|glyph\d+|uni[0-9A-Fa-f]{4,6}|index\d+)$")
-WORD = re.compile(r"[^\W\d_]{2,}")
-
 # Common words of English and Welsh council papers, lower case (with spaCy's English stop
-# words, added in known_words()).
+# words, added in known_words()). Never a judgement of a page by itself (a table or a list
+# of addresses has few of them): a text shifted back that turns into them was shifted, and
+# one of many words with none of them, in un-English letters, is in doubt (read/encoding.py);
+# letters glued to an amount that are one are read past (figures/match.py).
 COUNCIL_WORDS = frozenset("""
 the and for that with this from are was were has have had not but which will would
 been being their there they them these those its our your you his her she him who
@@ -80,57 +76,81 @@ def known_words() -> frozenset[str]:
     return COUNCIL_WORDS | frozenset(STOP_WORDS)
 
 
-def judge_text(text: str) -> Problem | None:
-    """NOT_LANGUAGE when a page's text layer is not language, else None (also for no text)."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return None
-    odd = sum(1 for c in chars if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn"))
-    if odd / len(chars) > CONTROL_SHARE:
-        return NOT_LANGUAGE
-    tokens = text.split()
-    if len(tokens) >= 10 and sum(1 for t in tokens if GLYPH_NAME.match(t)) / len(tokens) > GLYPH_NAME_SHARE:
-        return NOT_LANGUAGE
-    words = [w.lower() for w in WORD.findall(text)]
-    known = known_words()
-    if len(words) >= WORDS_TO_JUDGE and sum(1 for w in words if w in known) / len(words) < KNOWN_SHARE:
-        return NOT_LANGUAGE
-    return None
+@dataclass(frozen=True)
+class Verdict:
+    """What the text layer of one page is worth, and what was seen on it."""
+
+    kind: VerdictKind
+    seen: str = ""
+
+    @property
+    def problem(self) -> Problem | None:
+        """The problem that blanks the page (None: it is read, trusted or in doubt)."""
+        return self.kind if self.kind in (IMAGE_ONLY, NOT_LANGUAGE) else None
+
+    @property
+    def reason(self) -> str:
+        """The problem and what was seen, in words."""
+        said = REASONS[self.problem] if self.problem is not None else "its text layer may not be what is printed"
+        return f"{said}: {self.seen}" if self.seen else said
 
 
-def judge_page(text: str, image_cover: float) -> Problem | None:
-    """IMAGE_ONLY, NOT_LANGUAGE or None (text to be trusted, or a blank page)."""
+TRUSTED = Verdict("trusted")
+
+
+def judge_text(text: str) -> Verdict:
+    """not_language when the characters show a plain sign of a broken encoding, in_doubt
+    when only a faint one, else trusted (also for no text)."""
+    sign = strongest(signs_of_broken_encoding(text, lambda word: word in known_words()))
+    if sign is None:
+        return TRUSTED
+    return Verdict(NOT_LANGUAGE if sign.strength == "garbage" else "in_doubt", sign.seen)
+
+
+def judge_page(text: str, image_cover: float) -> Verdict:
     if not any(c.isalnum() for c in text) and image_cover >= SCAN_IMAGE_COVER:
-        return IMAGE_ONLY
+        return Verdict(IMAGE_ONLY)
     return judge_text(text)
 
 
 REASONS: dict[Problem, str] = {
     IMAGE_ONLY: "no text layer, only an image (a scan?)",
-    NOT_LANGUAGE: "its text layer is not language (fonts without a usable text encoding?)",
+    NOT_LANGUAGE: "its text layer is not what is printed (a font without a usable text encoding?)",
 }
 
 
-def pages_without_usable_text(document, pages: Sequence[PageLines]) -> dict[int, Problem]:
-    """Page number -> problem (IMAGE_ONLY or NOT_LANGUAGE) for each page of the pack whose
-    text cannot be trusted; the pages OCR should read. `document` is the open pypdfium2
-    document the fast-pass `pages` came from (images are looked at only on pages without
-    text, so an ordinary pack costs nothing more)."""
-    problems: dict[int, Problem] = {}
+def judge_pages(document, pages: Sequence[PageLines]) -> dict[int, Verdict]:
+    """Page number -> verdict for each page of the pack that is not simply trusted.
+    `document` is the open pypdfium2 document the fast-pass `pages` came from (images are
+    looked at only on pages without text, so an ordinary pack costs nothing more)."""
+    verdicts: dict[int, Verdict] = {}
     for page in pages:
         if not page.readable:
             continue
         text = page.text
         cover = 0.0 if any(c.isalnum() for c in text) else image_cover(document, page)
-        problem = judge_page(text, cover)
-        if problem is not None:
-            problems[page.number] = problem
-    return problems
+        verdict = judge_page(text, cover)
+        if verdict.kind != "trusted":
+            verdicts[page.number] = verdict
+    return verdicts
+
+
+def pages_without_usable_text(document, pages: Sequence[PageLines]) -> dict[int, Verdict]:
+    """The pages whose text cannot be trusted (scans, garbage characters): read as blank."""
+    return {n: v for n, v in judge_pages(document, pages).items() if v.problem is not None}
 
 
 def pages_needing_ocr(document, pages: Sequence[PageLines]) -> list[int]:
-    """The pages `--ocr auto` reads with OCR: those whose text cannot be trusted."""
-    return sorted(pages_without_usable_text(document, pages))
+    """The pages `--ocr auto` reads with OCR: those whose text cannot be trusted, and those
+    in doubt whose text layer a reading of the page image does not bear out."""
+    verdicts = judge_pages(document, pages)
+    doubtful = [n for n, v in verdicts.items() if v.kind == "in_doubt"]
+    chosen = {n for n, v in verdicts.items() if v.problem is not None}
+    if doubtful:
+        from extract.read.doubt import pages_ocr_disagrees_with
+
+        chosen |= set(pages_ocr_disagrees_with(document, [page for page in pages if page.number in doubtful]))
+    return sorted(chosen)
 
 
 def image_cover(document, page: PageLines) -> float:
