@@ -96,6 +96,25 @@ def test_a_paragraph_figure_changed_is_reported_with_its_paragraph():
         "1.2", "£4.5m", "£4.7m", 200000.0)
 
 
+def test_a_paragraph_inserted_above_renumbering_the_rest_is_no_change():
+    inserted = ("1.1 The capital programme for the next three years is set out in the table below.",
+                "1.2 The programme was agreed by the Cabinet in January.",
+                "1.3 The council will borrow £4.5m in 2025-26 and £3.2m in 2026-27 to fund it.")
+    new = extracted("renumbered", paragraphs=inserted)
+    assert {f.section for f in new.figures if f.text == "£4.5m"} == {"1.3"}
+    assert compare(base(), new).changes == []
+
+
+def test_a_changed_figure_is_told_from_the_same_amount_printed_in_another_paragraph():
+    old_text = ("1.1 The council will borrow £4.5m in 2025-26 and £3.2m in 2026-27.",
+                "1.2 Reserves of £4.5m are held against the programme.")
+    new_text = (old_text[0].replace("£4.5m", "£4.6m"), old_text[1])
+    old, new = extracted("twice-old", paragraphs=old_text), extracted("twice-new", paragraphs=new_text)
+    (change,) = compare(old, new).changes
+    assert (change.kind, change.section, change.old.text, change.new.text) == (  # type: ignore[union-attr]
+        "changed", "1.1", "£4.5m", "£4.6m")
+
+
 @pytest.fixture(scope="module")
 def sample_packs(tmp_path_factory):
     """The Coventry 2017 pack rendered twice: as printed, and with one card's saving changed."""

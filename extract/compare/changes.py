@@ -189,21 +189,55 @@ def structure_places(extraction: Extraction) -> set[tuple[int, tuple[float, ...]
     return {place(figure) for owner in owners for _, figure in owner.figures()}
 
 
-def loose_figures(extraction: Extraction) -> dict[str | None, list[Figure]]:
-    """Figures no structure claims, by the report paragraph they were printed in, in printed order."""
+def loose_figures(extraction: Extraction) -> list[Figure]:
+    """Figures no structure claims (report paragraphs, lists, prose), in printed order."""
     owned = structure_places(extraction)
-    by_section: dict[str | None, list[Figure]] = {}
-    for figure in extraction.figures:
-        if place(figure) not in owned:
-            by_section.setdefault(figure.section, []).append(figure)
-    return by_section
+    return [figure for figure in extraction.figures if place(figure) not in owned]
+
+
+def paragraph_alignment(old: Sequence[Figure], new: Sequence[Figure]) -> list[tuple[Figure | None, Figure | None]]:
+    """Figures outside the structures, through the whole paper in printed order. First by
+    value within their paragraph (a figure at the same place in the same paragraph, of the
+    same kind, whose value differs, is that figure changed); then what is left by value alone,
+    so that a paragraph renumbered (a paragraph inserted above it) is no change."""
+    def alike(i: int, j: int) -> bool:
+        a, b = old[i], new[j]
+        return a.section == b.section and a.kind == b.kind and (
+            a.label is None or b.label is None or label_key(a.label) == label_key(b.label))
+
+    first = align([(*value_key(f), f.section) for f in old], [(*value_key(f), f.section) for f in new], alike)
+    left_old = [i for i, j in first if i is not None and j is None]
+    left_new = [j for i, j in first if j is not None and i is None]
+    second = align([value_key(old[i]) for i in left_old], [value_key(new[j]) for j in left_new])
+    moved = {left_old[a]: left_new[b] for a, b in second if a is not None and b is not None}
+    pairs: list[tuple[Figure | None, Figure | None]] = []
+    for i, j in first:
+        if i is not None and j is None and i in moved:
+            pairs.append((old[i], new[moved[i]]))
+        elif not (i is None and j in moved.values()):
+            pairs.append((old[i] if i is not None else None, new[j] if j is not None else None))
+    return pairs
 
 
 def loose_changes(into: Collector) -> None:
-    old, new = loose_figures(into.old), loose_figures(into.new)
-    for section in list(dict.fromkeys([*new, *old])):
-        for a, b in figure_alignment(old.get(section, []), new.get(section, [])):
-            into.figure_pair(a, b, section=section)
+    for a, b in paragraph_alignment(loose_figures(into.old), loose_figures(into.new)):
+        into.figure_pair(a, b)
+
+
+def unmoved(changes: list[Change], old: Extraction, new: Extraction) -> list[Change]:
+    """Drop an addition or removal whose every figure is printed, the same, at the same place
+    in the other version: the two versions were read differently there (a table ending a row
+    sooner), not printed differently. Silence over a false alarm."""
+    printed = {"old": {(*place(f), f.text) for f in old.figures}, "new": {(*place(f), f.text) for f in new.figures}}
+    kept = []
+    for change in changes:
+        if change.kind != "changed":
+            other = printed["old" if change.kind == "added" else "new"]
+            figures = [f for f in (change.old, change.new) if f is not None] or change.figures
+            if figures and all((*place(f), f.text) in other for f in figures):
+                continue
+        kept.append(change)
+    return kept
 
 
 # ------------------------------------------------------------------ the whole comparison
@@ -216,7 +250,8 @@ def compare(old: Extraction, new: Extraction) -> Comparison:
     structure_changes(into, "financial_table", old.financial_tables, new.financial_tables, "service")
     structure_changes(into, "post_list", old.post_lists, new.post_lists, "title")
     loose_changes(into)
-    changes = [linked(c, finding_index(new)) for c in in_paper_order(into)]
+    findings = finding_index(new)
+    changes = [linked(c, findings) for c in unmoved(in_paper_order(into), old, new)]
     return Comparison(tool_version=__version__, old=compared_source(old.source), new=compared_source(new.source),
                       changes=changes)
 

@@ -21,7 +21,7 @@ Pair = tuple[int | None, int | None]  # (old index, new index); None on the side
 
 ROW_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s+(?=\D)")  # "3 Growth, Environment..." (renumbered when rows are added)
 UNTITLED = re.compile(r"^untitled table, page \d+$", re.IGNORECASE)  # the reader's own name: holds a page number
-SIMILAR_LABEL = 0.8  # two labels at the same place in the sequence this alike are one label read differently
+SIMILAR_LABEL = 0.85  # two labels at one place in the sequence this alike (and with the same digits) are one
 TABLE_MATCH = 1.0  # least score for two tables to be one (a shared title is worth 2, shared rows or columns 1 each)
 
 
@@ -57,7 +57,9 @@ def align_labels(old: Sequence[str], new: Sequence[str]) -> list[Pair]:
     old_keys, new_keys = [label_key(t) for t in old], [label_key(t) for t in new]
 
     def alike(i: int, j: int) -> bool:
-        return difflib.SequenceMatcher(None, old_keys[i], new_keys[j]).ratio() >= SIMILAR_LABEL
+        a, b = old_keys[i], new_keys[j]
+        same_digits = [ch for ch in a if ch.isdigit()] == [ch for ch in b if ch.isdigit()]  # 'Year 1' is not 'Year 2'
+        return same_digits and difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_LABEL
 
     return align(old_keys, new_keys, alike)
 
@@ -69,21 +71,35 @@ def title_key(table: NumericTable) -> str:
     return "" if UNTITLED.match(table.title.strip()) else label_key(table.title)
 
 
-def _overlap(a: Sequence[str], b: Sequence[str]) -> float:
-    """Share of labels in common (Jaccard of their keys), 0 when either has none."""
-    ka, kb = {label_key(x) for x in a} - {""}, {label_key(x) for x in b} - {""}
-    return len(ka & kb) / len(ka | kb) if ka and kb else 0.0
+@dataclass(frozen=True)
+class TableKeys:
+    """What a table is matched by: its title, its row labels, its column headings (as keys)."""
+
+    title: str
+    rows: frozenset[str]
+    columns: frozenset[str]
+    column_count: int
+
+    @classmethod
+    def of(cls, table: NumericTable) -> TableKeys:
+        return cls(title_key(table), frozenset(label_key(r.label) for r in table.rows) - {""},
+                   frozenset(label_key(c) for c in table.columns) - {""}, len(table.columns))
 
 
-def table_score(old: NumericTable, new: NumericTable) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of labels in common (Jaccard), 0 when either has none."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def table_score(old: TableKeys, new: TableKeys) -> float:
     """How surely two tables are one: a shared title (2) and shared row labels and column
     headings (up to 1 each). Titles alone do not decide: a paper prints one title over a
     table split in two (years 1-4, then 5-10), and the columns tell them apart."""
-    titled = title_key(old) and title_key(old) == title_key(new)
-    rows = _overlap([r.label for r in old.rows], [r.label for r in new.rows])
+    titled = bool(old.title) and old.title == new.title
+    rows = _overlap(old.rows, new.rows)
     columns = _overlap(old.columns, new.columns)
-    if not any(label_key(c) for c in [*old.columns, *new.columns]):  # no headings printed: their number tells
-        columns = 1.0 if len(old.columns) == len(new.columns) else 0.0
+    if not old.columns and not new.columns:  # no headings printed: their number tells
+        columns = 1.0 if old.column_count == new.column_count else 0.0
     if not titled and (rows < 0.5 or columns < 0.5):
         return 0.0  # untitled or retitled: only a table with the same rows and columns is the same table
     return (2.0 if titled else 0.0) + rows + columns
@@ -100,7 +116,8 @@ class Scored:
 def match_tables(old: Sequence[NumericTable], new: Sequence[NumericTable]) -> list[Pair]:
     """Pairs of tables, best first (score, then nearness in order), each table in one pair at most;
     then the unmatched of each side alone. In the order of the new version."""
-    candidates = [Scored(s, abs(i - j), i, j) for i, a in enumerate(old) for j, b in enumerate(new)
+    old_keys, new_keys = [TableKeys.of(t) for t in old], [TableKeys.of(t) for t in new]
+    candidates = [Scored(s, abs(i - j), i, j) for i, a in enumerate(old_keys) for j, b in enumerate(new_keys)
                   if (s := table_score(a, b)) >= TABLE_MATCH]
     candidates.sort(key=lambda c: (-c.score, c.distance, c.new))
     taken_old: dict[int, int] = {}
