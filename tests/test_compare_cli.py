@@ -52,6 +52,14 @@ def test_compare_prints_validated_changes_and_the_summary_line(versions):
     assert result.stderr.strip().splitlines()[-1] == "1 figure changed, 0 rows added, 0 removed"
 
 
+def test_a_paper_compared_with_itself_has_no_change(versions):
+    old, _ = versions
+    result = invoke("compare", str(old), str(old))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["changes"] == []
+    assert result.stderr.strip() == "0 figures changed, 0 rows added, 0 removed"
+
+
 def test_an_output_of_run_compares_as_its_pdf_does(versions, tmp_path):
     old, new = versions
     assert invoke("run", str(old), "--out", str(tmp_path)).exit_code == 0

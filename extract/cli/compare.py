@@ -64,16 +64,15 @@ def compare(old: Path, new: Path, out: str, html: Path | None, no_triage: bool, 
     tune_garbage_collector()
     options = Options(triage=not no_triage, ocr=resolve_ocr(ocr))  # type: ignore[arg-type]
     limits = Limits(timeout, max_memory)
-    versions = {}
-    for path, extraction, error in calls_in_order(read_version, [((old, options), old), ((new, options), new)],
-                                                  limits, min(2, cpu_count())):
+    versions = []  # in the order given: OLD, NEW (which may be one file)
+    for _, extraction, error in calls_in_order(read_version, [((old, options), old), ((new, options), new)],
+                                               limits, min(2, cpu_count())):
         if error is not None:
             echo_error(error)
-        else:
-            versions[path] = extraction
-    if len(versions) < 2:
+        versions.append(extraction)
+    if None in versions:
         sys.exit(EXIT_INPUT)
-    comparison = compare_versions(versions[old], versions[new])
+    comparison = compare_versions(*versions)
     try:
         text = comparison_text(comparison)
     except OutputError as exc:
@@ -85,7 +84,7 @@ def compare(old: Path, new: Path, out: str, html: Path | None, no_triage: bool, 
     if html is not None:
         pdfs = (pdf_or_none(old), pdf_or_none(new))
         try:
-            page = call_limited(compare_page, (comparison, versions[old], versions[new], *pdfs), limits, new)
+            page = call_limited(compare_page, (comparison, *versions, *pdfs), limits, new)
         except AgendaExtractError as exc:
             fail(exc, "review page not written: ")
         write_or_fail(html, page)
