@@ -10,7 +10,17 @@ import pytest
 
 from extract.compare.changes import compare, summary_line
 from extract.compare.matching import align_labels, label_key, match_tables
-from extract.models import NumericTable, TableRow
+from extract.models import (
+    Budget,
+    Extraction,
+    Figure,
+    Meeting,
+    NumericTable,
+    ServiceCard,
+    Source,
+    Staffing,
+    TableRow,
+)
 from tests.compare_kit import ROWS, with_cell, write_paper
 from tests.conftest import SAMPLES
 
@@ -182,3 +192,45 @@ def test_untitled_tables_match_by_rows_and_columns_not_by_the_page_in_their_name
     assert match_tables(old, new) == [(0, 0)]
     other = [_table("Untitled table, page 5", ["", ""], ["Staff", "Premises"], 5)]
     assert match_tables(old, other) == [(0, None), (None, 0)]
+
+
+# ------------------------------------------------------------------ on models, without a PDF
+
+
+def _money(text: str, page: int = 1, top: float = 100.0, x0: float = 300.0) -> Figure:
+    value = float(text.replace(",", ""))
+    return Figure(kind="money", value=value * 1000, text=text, precision=1000, page=page,
+                  bbox=(x0, top, x0 + 30, top + 10))
+
+
+def _paper(columns: list[str], rows: list[tuple[str, list[str]]], cards: tuple[ServiceCard, ...] = (),
+           page: int = 1) -> Extraction:
+    table_rows = [TableRow(label=label, page=page,
+                           cells=[_money(v, page, 100 + 14 * r, 300 + 60 * c) for c, v in enumerate(values)])
+                  for r, (label, values) in enumerate(rows)]
+    table = NumericTable(id="t", title="Budget by service £000", page=page, columns=columns, rows=table_rows)
+    figures = [f for _, f in table.figures()] + [f for card in cards for _, f in card.figures()]
+    return Extraction(tool_version="test", source=Source(file="x.pdf", sha256="0", pages=page),
+                      meeting=Meeting(), tables=[table], service_cards=list(cards), figures=figures)
+
+
+def _card(service: str, saving: str, page: int = 3) -> ServiceCard:
+    return ServiceCard(id=service, service=service, page_start=page, page_end=page, sections={},
+                       staffing=Staffing(), budget=Budget(saving=_money(saving, page, 500)))
+
+
+def test_a_column_added_is_one_column_with_its_figures():
+    old = _paper(["2024-25", "2025-26"], [("Roads", ["10", "12"]), ("Parks", ["4", "5"])])
+    new = _paper(["2024-25", "2025-26", "2026-27"], [("Roads", ["10", "12", "13"]), ("Parks", ["4", "5", "6"])])
+    (change,) = compare(old, new).changes
+    assert (change.kind, change.scope, change.column, [f.text for f in change.figures]) == (
+        "added", "column", "2026-27", ["13", "6"])
+
+
+def test_a_card_removed_is_one_card_and_a_table_moved_down_the_page_is_no_change():
+    rows = [("Roads", ["10", "12"])]
+    old = _paper(["2024-25", "2025-26"], rows, (_card("Libraries", "40"), _card("Museums", "15", 4)))
+    new = _paper(["2024-25", "2025-26"], rows, (_card("Libraries", "40", 4),), page=2)
+    (change,) = compare(old, new).changes
+    assert (change.kind, change.scope, change.card, [f.text for f in change.figures]) == (
+        "removed", "card", "Museums", ["15"])
