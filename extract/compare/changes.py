@@ -2,7 +2,8 @@
 
 A figure is compared with its counterpart in the matched structure (a table's cell at the
 matched row and column, a card's figure in the same role) or, outside every structure, with
-the figure at the same place in the same report paragraph. Only values are compared: a figure
+the figure at the same place in the same report paragraph (and what is left, with an equal
+figure anywhere: paragraphs renumbered). Only values are compared: a figure
 printed on another page or at another place because the layout reflowed is no change, and
 neither is the same amount printed otherwise ('£1.2m' for '£1,200,000').
 """
