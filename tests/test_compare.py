@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.compare.changes import compare, summary_line
-from extract.compare.matching import align_labels, label_key, match_tables
+from extract.compare.matching import align, align_labels, label_key, match_tables
 from extract.models import (
     Budget,
     Extraction,
@@ -167,6 +167,15 @@ def test_rows_align_by_label_in_order_with_a_repeated_label_kept_to_its_own_plac
     old = ["Income", "Total", "Spending", "Total"]
     new = ["Income", "Grants", "Total", "Spending", "Total"]
     assert align_labels(old, new) == [(0, 0), (None, 1), (1, 2), (2, 3), (3, 4)]
+
+
+def test_an_amount_printed_twice_pairs_so_that_the_changed_one_is_a_change():
+    # '£8m … £8m' becoming '£0m … £8m': the first £8m changed, the second is the same.
+    def alike(i: int, j: int) -> bool:
+        return True
+
+    assert align(["£8m", "£8m"], ["£0m", "£8m"], alike) == [(0, 0), (1, 1)]
+    assert align(["£8m", "£8m"], ["£0m", "£8m"]) == [(0, None), (None, 0), (1, 1)]
 
 
 def test_a_label_read_with_one_character_more_is_the_same_row():

@@ -32,23 +32,78 @@ def label_key(text: str | None) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+ANCHOR = 3  # equal runs at least this long are trusted as they are; shorter ones are weighed again
+MAX_CELLS = 250_000  # largest stretch between anchors aligned by the weighed pass (old × new items)
+EQUAL, ALIKE = 2, 1  # the weighed pass's score of an equal pair, and of a changed pair
+
+
 def align(old: Sequence[Hashable], new: Sequence[Hashable],
           alike: Callable[[int, int], bool] | None = None) -> list[Pair]:
-    """Pair two sequences of keys in order (difflib's longest matching blocks). Within a
-    stretch that differs, items at the same offset are paired when `alike` says they are one
-    thing (a changed value in a paragraph, a label read with a letter more); the rest stand
-    alone. Pairs come in the order of the new sequence, removals where they stood."""
-    pairs: list[Pair] = []
+    """Pair two sequences of keys in order. Long runs of equal keys (difflib's matching
+    blocks) anchor the alignment; between anchors, the pairing with most equal pairs, then
+    most pairs `alike` says are one thing (a changed value in a paragraph, a label read with a
+    letter more), wins: so '£8m … £8m' against '£0m … £8m' pairs the first £8m with £0m (a
+    change) rather than with the second £8m. The rest stand alone. Pairs in order."""
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    pairs: list[Pair] = []
+    i0 = j0 = 0
+    for block in matcher.get_matching_blocks():
+        if block.size >= ANCHOR or block.size == 0:  # the last block is the (len, len, 0) sentinel
+            pairs += _between(old, new, i0, block.a, j0, block.b, alike)
+            pairs += [(block.a + k, block.b + k) for k in range(block.size)]
+            i0, j0 = block.a + block.size, block.b + block.size
+    return pairs
+
+
+def _between(old: Sequence[Hashable], new: Sequence[Hashable], i0: int, i1: int, j0: int, j1: int,
+             alike: Callable[[int, int], bool] | None) -> list[Pair]:
+    """The best-scoring pairing of old[i0:i1] with new[j0:j1] (dynamic programming); a stretch
+    too large for it is paired by difflib's opcodes."""
+    n, m = i1 - i0, j1 - j0
+    if n == 0 or m == 0:
+        return [(i, None) for i in range(i0, i1)] + [(None, j) for j in range(j0, j1)]
+    if n * m > MAX_CELLS:
+        return _by_opcodes(old, new, i0, i1, j0, j1, alike)
+    score = [[0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        row, below = score[a], score[a + 1]
+        for b in range(m - 1, -1, -1):
+            best = max(below[b], row[b + 1])
+            if old[i0 + a] == new[j0 + b]:
+                best = max(best, EQUAL + below[b + 1])
+            elif alike is not None and alike(i0 + a, j0 + b):
+                best = max(best, ALIKE + below[b + 1])
+            row[b] = best
+    pairs: list[Pair] = []
+    a = b = 0
+    while a < n and b < m:
+        gain = EQUAL if old[i0 + a] == new[j0 + b] else ALIKE if alike is not None and alike(i0 + a, j0 + b) else 0
+        if gain and score[a][b] == gain + score[a + 1][b + 1]:
+            pairs.append((i0 + a, j0 + b))
+            a, b = a + 1, b + 1
+        elif score[a][b] == score[a + 1][b]:
+            pairs.append((i0 + a, None))
+            a += 1
+        else:
+            pairs.append((None, j0 + b))
+            b += 1
+    return pairs + [(i0 + k, None) for k in range(a, n)] + [(None, j0 + k) for k in range(b, m)]
+
+
+def _by_opcodes(old: Sequence[Hashable], new: Sequence[Hashable], i0: int, i1: int, j0: int, j1: int,
+                alike: Callable[[int, int], bool] | None) -> list[Pair]:
+    """difflib's opcodes over the stretch; in a stretch that differs, items at one offset pair when alike."""
+    pairs: list[Pair] = []
+    matcher = difflib.SequenceMatcher(None, list(old[i0:i1]), list(new[j0:j1]), autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
-            pairs += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+            pairs += [(i0 + a1 + k, j0 + b1 + k) for k in range(a2 - a1)]
             continue
         k = 0
-        while i1 + k < i2 and j1 + k < j2 and alike is not None and alike(i1 + k, j1 + k):
-            pairs.append((i1 + k, j1 + k))
+        while a1 + k < a2 and b1 + k < b2 and alike is not None and alike(i0 + a1 + k, j0 + b1 + k):
+            pairs.append((i0 + a1 + k, j0 + b1 + k))
             k += 1
-        pairs += [(i, None) for i in range(i1 + k, i2)] + [(None, j) for j in range(j1 + k, j2)]
+        pairs += [(i0 + a, None) for a in range(a1 + k, a2)] + [(None, j0 + b) for b in range(b1 + k, b2)]
     return pairs
 
 
