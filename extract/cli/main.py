@@ -174,8 +174,15 @@ def _warm_imports() -> None:
 
 
 @main.command()
-def schema() -> None:
+@click.option("--compare", "of_compare", is_flag=True,
+              help="The schema of `compare`'s output instead (schemas/compare.schema.json).")
+def schema(of_compare: bool) -> None:
     """Print the JSON Schema of the output (the same as schemas/extraction.schema.json)."""
+    if of_compare:
+        from extract.compare.output import compare_schema_text
+
+        click.echo(compare_schema_text(), nl=False)
+        return
     from extract.output import schema_text
 
     click.echo(schema_text(), nl=False)
@@ -188,6 +195,7 @@ COMMAND_MODULES = (
     ("extract.cli.batch", "batch"),
     ("extract.cli.batch", "export"),
     ("extract.cli.review", "review"),
+    ("extract.cli.compare", "compare"),
 )
 
 
