@@ -1,0 +1,107 @@
+"""How a numbers table is read, and the reading recorded on it: a unit line under the
+column headings is the columns' unit, not a row of nil amounts; a part of a table split
+off at an intermediate heading keeps the headings and unit of the part above."""
+from __future__ import annotations
+
+from extract.structures.numeric.tables import flow_to_numeric_tables
+from tests.rowkit import lay_out, right
+
+COLS = (300, 360)
+
+
+def cells(*texts, cols=COLS):
+    return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+
+def line(top, label, *texts, cols=COLS):
+    return (top, [(60, label), *cells(*texts, cols=cols)])
+
+
+def values(table, label):
+    (row,) = [r for r in table.rows if r.label == label]
+    return [c.value if c else None for c in row.cells]
+
+
+def test_a_unit_line_under_the_headings_is_the_columns_unit_not_a_row_of_zeros():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (80, [(60, "Revenue budget summary")]),
+        (100, cells("2024/25", "2025/26")),
+        (114, cells("£000", "£000")),
+        line(130, "Schools", "1,200", "1,300"),
+        line(144, "Libraries", "300", "310"),
+        line(158, "Total", "1,500", "1,610"),
+    ], bold=(0,)))
+    assert [r.label for r in table.rows] == ["Schools", "Libraries", "Total"]
+    assert values(table, "Total") == [1_500_000, 1_610_000]
+    assert table.column_units == ["GBP 1000", "GBP 1000"]
+    assert table.reading.unit_sources == ["unit line", "unit line"]
+    assert table.reading.unit_lines == ["£000 £000"]
+
+
+def test_a_unit_line_under_a_stub_heading_is_read_as_units():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, cells("Budget", "Actual")),
+        (114, [(60, "Service"), *cells("£000", "£000")]),
+        line(130, "Parks", "20", "25"),
+        line(144, "Roads", "30", "35"),
+    ]))
+    assert [r.label for r in table.rows] == ["Parks", "Roads"]
+    assert values(table, "Roads") == [30_000, 35_000]
+
+
+def test_a_heading_that_prints_its_unit_is_recorded_as_the_source():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, cells("Budget £m", "Actual £m")),
+        line(116, "Grant", "0.6", "1.1"),
+        line(132, "Savings", "(1.8)", "(3.0)"),
+    ]))
+    assert table.reading.unit_sources == ["column heading", "column heading"]
+    assert table.reading.unit_lines == []
+    assert table.reading.split_from is None
+
+
+def test_a_line_above_the_table_naming_the_unit_is_recorded_as_its_source():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (80, [(60, "All amounts £000")]),
+        (100, cells("2018/19", "2019/20")),
+        line(116, "Net expenditure", "16,354", "14,633"),
+        line(132, "Savings", "-378", "-9"),
+    ]))
+    assert values(table, "Savings") == [-378_000, -9_000]
+    assert table.reading.unit_sources == ["line above", "line above"]
+    assert table.reading.unit_lines == ["All amounts £000"]
+
+
+WIDE = (240, 300, 360)
+
+
+def split_table(gap: float = 14, bold_heading: bool = True):
+    """Two parts of one table: the rows above print two columns, the rows below an
+    intermediate heading (set across the columns, so it ends the part above) three."""
+    top = 158 + gap
+    lines = [
+        (80, [(60, "Capital programme")]),
+        (100, cells("Total", "Prior", "2025-26", cols=WIDE)),
+        (114, cells("£000s", "£000s", "£000s", cols=WIDE)),
+        (130, [(60, "Rolling programme"), *cells("8,000", "800", cols=(240, 360))]),
+        (144, [(60, "Total rolling"), *cells("8,000", "800", cols=(240, 360))]),
+        (top, [(60, "Individual projects - to provide additional places in schools:")]),
+        line(top + 14, "School roofs", "4,609", "4,102", "507", cols=WIDE),
+        line(top + 28, "Total projects", "4,609", "4,102", "507", cols=WIDE),
+    ]
+    return lay_out(lines, bold=(0, 1, 2, 5) if bold_heading else (0, 1, 2))
+
+
+def test_a_part_split_off_at_an_intermediate_heading_keeps_the_headings_and_unit_above():
+    first, second = flow_to_numeric_tables(split_table())
+    assert values(first, "Total rolling") == [8_000_000, 800_000]
+    assert second.columns == ["Total £000s", "Prior £000s", "2025-26 £000s"]
+    assert values(second, "Total projects") == [4_609_000, 4_102_000, 507_000]
+    assert second.reading.split_from == first.id
+    assert second.reading.unit_sources == ["table above"] * 3
+
+
+def test_a_table_set_well_apart_below_another_is_read_on_its_own():
+    first, second = flow_to_numeric_tables(split_table(gap=60, bold_heading=False))
+    assert second.reading.split_from is None
+    assert values(second, "Total projects") == [4_609, 4_102, 507]
