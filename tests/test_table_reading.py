@@ -105,3 +105,42 @@ def test_a_table_set_well_apart_below_another_is_read_on_its_own():
     first, second = flow_to_numeric_tables(split_table(gap=60, bold_heading=False))
     assert second.reading.split_from is None
     assert values(second, "Total projects") == [4_609, 4_102, 507]
+
+
+def test_a_totals_label_wrapped_over_three_lines_stays_with_its_total_row():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, cells("£ 2024/25", "£ 2025/26")),
+        line(116, "Schools", "100", "200"),
+        line(132, "Libraries", "50", "60"),
+        (148, [(60, "SPECIALIST")]),
+        (159, [(60, "EDUCATION")]),
+        line(170, "SERVICES", "150", "260"),
+    ], bold=(3, 4, 5)))
+    assert [r.label for r in table.rows] == ["Schools", "Libraries", "SPECIALIST EDUCATION SERVICES"]
+    assert [(w.row, w.lines) for w in table.reading.wrapped_labels] == [(2, 3)]
+
+
+def dense_budget(label_line: str, second_line: str):
+    """A budget set tight: rows stand as close as wrapped lines would."""
+    return lay_out([
+        (100, cells("£ 2024/25", "£ 2025/26")),
+        line(112, "Base budget", "100", "200"),
+        line(124, "Pay award", "5", "6"),
+        (136, [(60, label_line)]),
+        (148, [(60, second_line)]),
+        line(160, "Growth", "0", "0"),
+        line(172, "TOTAL BUDGET", "105", "206"),
+    ])
+
+
+def test_rows_printed_with_blank_cells_are_rows_of_their_own_in_a_tight_table():
+    (table,) = flow_to_numeric_tables(dense_budget("INFLATION", "COMMITMENTS"))
+    assert [r.label for r in table.rows] == [
+        "Base budget", "Pay award", "INFLATION", "COMMITMENTS", "Growth", "TOTAL BUDGET"]
+    assert table.reading.wrapped_labels == []
+
+
+def test_a_line_whose_words_run_on_is_still_a_wrapped_label_in_a_tight_table():
+    (table,) = flow_to_numeric_tables(dense_budget("Contract inflation and", "commitments"))
+    assert [r.label for r in table.rows] == [
+        "Base budget", "Pay award", "Contract inflation and commitments", "Growth", "TOTAL BUDGET"]

@@ -3,12 +3,14 @@ heading row (text only) kept as a row that names the group of the rows below it.
 """
 from __future__ import annotations
 
+import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import Cell
-from extract.structures.numeric.grid import DraftTable, is_continuation, row_pitch
+from extract.structures.numeric.grid import CONTINUATION_PITCH, DraftTable, is_continuation, row_pitch
 
 
 @dataclass
@@ -29,6 +31,7 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
     """Each printed row with its cells by column, wrapped label lines folded into their row;
     a heading row (text only) is kept as a row and names the group of the rows below it."""
     pitch = row_pitch(flow, draft)
+    spacing = Spacing(flow, draft, pitch)
     centred = centred_label_lines(flow, draft, pitch)
     rows: list[Folded] = []
     prefix, group, prefix_lines = "", None, 0
@@ -36,14 +39,13 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
         parsed, row = draft.parsed[k], flow[k].row
         label = parsed.label_text
         if parsed.kind == "label":
-            following = draft.rows[n + 1] if n + 1 < len(draft.rows) else None
-            if k in centred:
+            below = spacing.numbers_below(n)
+            if k in centred or (prefix and spacing.wraps(k)):
                 prefix, prefix_lines = plain(f"{prefix} {label}"), prefix_lines + 1  # a label around its numbers
-            elif rows and is_continuation(flow[k], pitch):
+            elif rows and spacing.wraps(k) and not (below is not None and spacing.heads(n, below, rows[-1].bold)):
                 rows[-1].label = plain(f"{rows[-1].label} {label}")
                 rows[-1].lines += 1
-            elif following is not None and draft.parsed[following].kind == "numeric" \
-                    and is_continuation(flow[following], pitch):
+            elif below is not None:
                 prefix, prefix_lines = plain(f"{prefix} {label}"), prefix_lines + 1  # wrapped above its numbers
             else:
                 group = plain(f"{prefix} {label}")
@@ -60,6 +62,60 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
         rows.append(Folded(plain(f"{prefix} {label}"), cells, row.page, row.bold, notes, group, prefix_lines + 1))
         prefix, prefix_lines = "", 0
     return rows
+
+
+MIN_ROW_PAIRS = 1  # pairs of number rows printed one under the other that show how far apart rows are set
+# A label line ending in one of these words or marks is continued on the next line.
+OPEN_END = re.compile(r"(?:[-–,&(/]|\b(?:and|or|of|for|to|the|in|on|at|by|with|from|including|excluding))$", re.I)
+
+
+class Spacing:
+    """Where a table's label lines belong, told by their spacing: a wrapped line is set
+    closer under the line above than the table's rows are set from one another. In a table
+    set so tight that its rows stand as close as wrapped lines do ('INFLATION' with no
+    figures under 'Base budget'), a line is a wrap only when its words say so (the line
+    above ends open, or this one starts in lower case)."""
+
+    def __init__(self, flow: Sequence[FlowRow], draft: DraftTable, pitch: float) -> None:
+        self.flow, self.draft, self.pitch = flow, draft, pitch
+        pairs = [flow[b].gap_above for a, b in zip(draft.rows, draft.rows[1:], strict=False)
+                 if draft.parsed[a].kind == draft.parsed[b].kind == "numeric" and not flow[b].page_break]
+        self.row_gap = statistics.median(pairs) if len(pairs) >= MIN_ROW_PAIRS else None
+
+    def wraps(self, k: int) -> bool:
+        """The k-th flow row is set as a wrapped line of the line above it."""
+        fr = self.flow[k]
+        if not is_continuation(fr, self.pitch):
+            return False
+        if self.row_gap is None or fr.gap_above < CONTINUATION_PITCH * self.row_gap:
+            return True
+        above, text = plain(self.flow[k - 1].text) if k else "", self.draft.parsed[k].label_text
+        return bool(OPEN_END.search(above)) or above.count("(") > above.count(")") or text[:1].islower()
+
+    def numbers_below(self, n: int) -> int | None:
+        """The number row the label lines from the n-th row of the draft are wrapped above:
+        each following label line and then that row set as wrapped lines are."""
+        rows = self.draft.rows
+        m = n + 1
+        while m < len(rows) and self.draft.parsed[rows[m]].kind == "label" and self.wraps(rows[m]):
+            m += 1
+        if m < len(rows) and self.draft.parsed[rows[m]].kind == "numeric" and self.wraps(rows[m]):
+            return rows[m]
+        return None
+
+    def heads(self, n: int, below: int, bold_above: bool) -> bool:
+        """The label lines from the n-th row down to the number row `below` are that row's
+        label, not the end of the row above's: set in its emphasis and not the row above's,
+        or set closer to one another than the first of them is to the row above."""
+        k = self.draft.rows[n]
+        lines = [j for j in self.draft.rows if k < j <= below]
+        if self.flow[k].row.bold == self.flow[below].row.bold != bold_above:
+            return True
+        widest_within = max(self.flow[j].gap_above for j in lines)
+        return self.flow[k].gap_above > widest_within + WRAP_SLACK * self.flow[k].row.size
+
+
+WRAP_SLACK = 0.1  # type sizes: spacing that tells the first line of a label from the lines wrapped under it
 
 
 BESIDE = 0.75  # a label line whose middle is this close (type sizes) to a number row's is set beside it
