@@ -3,6 +3,8 @@ column headings is the columns' unit, not a row of nil amounts; a part of a tabl
 off at an intermediate heading keeps the headings and unit of the part above."""
 from __future__ import annotations
 
+import pytest
+
 from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.rowkit import lay_out, right
 
@@ -144,3 +146,35 @@ def test_a_line_whose_words_run_on_is_still_a_wrapped_label_in_a_tight_table():
     (table,) = flow_to_numeric_tables(dense_budget("Contract inflation and", "commitments"))
     assert [r.label for r in table.rows] == [
         "Base budget", "Pay award", "Contract inflation and commitments", "Growth", "TOTAL BUDGET"]
+
+
+THREE = (300, 360, 420)
+
+
+def table_with_block_below(block_x1: float, gap: float = 24):
+    """A budget by service closed by its total, and under it a small block of one column
+    (last year's budget, the changes, this year's) ending at block_x1."""
+    top = 162 + gap
+    return lay_out([
+        (80, [(60, "Budget by service")]),
+        (100, cells("2024/25", "2025/26", "Change", cols=THREE)),
+        (114, cells("£000", "£000", "£000", cols=THREE)),
+        line(130, "Schools", "100", "110", "10", cols=THREE),
+        line(146, "Libraries", "50", "55", "5", cols=THREE),
+        line(162, "Total", "150", "165", "15", cols=THREE),
+        line(top, "Budget 2024/25", "150", cols=(block_x1,)),
+        line(top + 16, "Changes", "15", cols=(block_x1,)),
+        line(top + 32, "Budget 2025/26", "165", cols=(block_x1,)),
+    ], bold=(5,))
+
+
+@pytest.mark.parametrize("block_x1", [310, 300])
+def test_a_small_block_printed_under_a_table_is_not_merged_into_its_first_column(block_x1):
+    (table,) = flow_to_numeric_tables(table_with_block_below(block_x1))
+    assert [r.label for r in table.rows] == ["Schools", "Libraries", "Total"]
+
+
+def test_a_row_of_one_figure_set_as_the_tables_rows_are_stays_in_the_table():
+    lines = table_with_block_below(300, gap=16)
+    (table,) = flow_to_numeric_tables(lines[:6] + [lines[6]])
+    assert [r.label for r in table.rows][-1] == "Budget 2024/25"
