@@ -178,3 +178,39 @@ def test_a_row_of_one_figure_set_as_the_tables_rows_are_stays_in_the_table():
     lines = table_with_block_below(300, gap=16)
     (table,) = flow_to_numeric_tables(lines[:6] + [lines[6]])
     assert [r.label for r in table.rows][-1] == "Budget 2024/25"
+
+
+def test_a_unit_line_above_the_headings_past_a_group_heading_is_the_tables_unit():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (60, [(right(360, "£m"), "£m")]),
+        (74, [(60, "Directorate"), *cells("Budget", "Forecast")]),
+        (120, [(60, "Strategic Management")]),
+        line(136, "Directorate budgets", "4.3", "4.7"),
+        line(152, "Schools", "0.0", "30.4"),
+    ], bold=(2,)))
+    assert values(table, "Schools") == [0, 30_400_000]
+    assert table.reading.unit_sources == ["line above", "line above"]
+
+
+def test_a_heading_ending_in_its_unit_above_an_untitled_table_names_its_unit():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (60, [(60, "Prudential Indicator 3: Gross Debt (£m)")]),
+        (74, [(60, "The debt is the total outstanding borrowing of the Council, as explained here.")]),
+        (110, cells("2024-25", "2025-26")),
+        line(124, "Gross debt", "1,268.01", "1,300.80"),
+        line(138, "Total CFR", "1,268.01", "1,300.80"),
+    ]))
+    assert values(table, "Total CFR") == [1_268_010_000, 1_300_800_000]
+
+
+def test_a_unit_line_above_another_tables_rows_is_not_taken():
+    first, second = flow_to_numeric_tables(lay_out([
+        (40, [(60, "£000")]),
+        line(54, "Rent", "10", "20"),
+        line(68, "Rates", "30", "40"),
+        (110, [(60, "Staffing")]),
+        line(150, "Posts filled", "12", "14"),
+        line(164, "Posts vacant", "2", "1"),
+    ]))
+    assert values(first, "Rates") == [30_000, 40_000]
+    assert second.column_units == [None, None]

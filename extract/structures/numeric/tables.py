@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from extract.models import NumericTable, TableReading, TableRow, WrappedLabel
 from extract.read.flow import FlowRow, plain
-from extract.structures.numeric.cells import RowCells, Unit, cell_to_figure, row_to_cells
+from extract.structures.numeric.cells import RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
@@ -38,6 +38,7 @@ from extract.structures.numeric.units import (
     common_unit,
     table_unit,
     table_wide_unit,
+    unit_line_above,
     unit_name,
 )
 from extract.vocabulary import TABLE_UNIT, holds_grid
@@ -133,6 +134,10 @@ def draft_to_table(
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
     default = table_wide_unit([("title", title), ("column heading", stub), ("unit line", header.unit_text),
                                ("line above", units_above)])
+    unnamed = default.unit is None and all(text_to_unit(h) is None for h in headings)
+    far = unit_line_above(flow, parsed, first) if unnamed else None
+    if far is not None:
+        default, units_above = TableWide(far[0], "line above"), far[1]
     if default.unit is None and above is not None and _follows(flow, parsed, draft, above):
         default = TableWide(above.unit, "table above" if above.unit else None)
     if split is not None:

@@ -7,12 +7,15 @@ heading, in the headings of the part above. A '£' in a cell makes a column of p
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from extract.models import TableUnit, UnitSource
-from extract.structures.numeric.cells import Cell, Unit, is_whole, text_to_unit
+from extract.read.flow import FlowRow, plain
+from extract.structures.numeric.cells import Cell, RowCells, Unit, is_whole, text_to_unit
+from extract.structures.numeric.titles import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,31 @@ def table_wide_unit(places: Sequence[tuple[UnitSource, str]]) -> TableWide:
     if unit is None or unit.kind == "percent":
         return TableWide(None, None)
     return TableWide(unit, next((source for source, text in places if text_to_unit(text) == unit), None))
+
+
+UNIT_LOOKBACK = 12  # lines above a table searched for the unit line that states its unit
+# A heading that ends by naming the unit of what follows: '… Capital Expenditure (£m)'.
+UNIT_AT_END = re.compile(r"\(\s*£\s*['’]?\s*(?:m|k|bn|000s?)\s*\)\s*:?$", re.I)
+
+
+def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int) -> tuple[Unit, str] | None:
+    """A line stating only a unit ('£m', '£000s  £000s  £000s', 'All amounts £000'), or a
+    heading ending in one ('… Capital Expenditure (£m)'), printed above the table on its
+    page, past its headings, group headings and notes but no row of numbers (that would be
+    another table's): the unit of the whole table, when it names one, with the line."""
+    for k in range(first - 1, max(-1, first - 1 - UNIT_LOOKBACK), -1):
+        if parsed[k].numbers >= 2:
+            return None  # a row of another table
+        text = plain(flow[k].text)
+        if parsed[k].kind == "units" or UNIT_ONLY.match(text) or UNIT_AT_END.search(text) or (
+                FIGURES_IN.search(text) and len(flow[k].row.words) <= UNIT_LINE_WORDS):
+            units = {text_to_unit(w.text) for w in flow[k].row.words} - {None} if parsed[k].kind == "units" \
+                else {text_to_unit(text)}
+            unit = units.pop() if len(units) == 1 else None
+            return (unit, text) if unit is not None and unit.kind != "percent" else None
+        if flow[k].page_break:
+            return None
+    return None
 
 
 def column_units(
