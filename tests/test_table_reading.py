@@ -214,3 +214,19 @@ def test_a_unit_line_above_another_tables_rows_is_not_taken():
     ]))
     assert values(first, "Rates") == [30_000, 40_000]
     assert second.column_units == [None, None]
+
+
+def test_a_table_with_headings_of_its_own_under_a_money_table_does_not_take_its_unit():
+    first, second = flow_to_numeric_tables(lay_out([
+        (80, [(60, "Spend (£m)")]),
+        (100, cells("2023-24", "2024-25")),
+        line(114, "Special schools", "151", "163"),
+        line(128, "Total spend", "365", "391"),
+        (150, [(60, "Number of pupils")]),
+        (164, cells("2023-24", "2024-25")),
+        line(178, "Special schools", "6,382", "6,645"),
+        line(192, "Total pupils", "16,163", "17,176"),
+    ], bold=(0, 4)))
+    assert values(first, "Total spend") == [365_000_000, 391_000_000]
+    assert second.column_units == [None, None]
+    assert values(second, "Total pupils") == [16_163, 17_176]

@@ -111,6 +111,7 @@ def draft_to_table(
     """The table in the model with the header it was read under, or None when it is a grid
     of unlabelled numbers or holds nothing a Figure can (percentages only)."""
     header = find_header(flow, parsed, draft)
+    headless = not header.says_anything  # a part of the table above, if it follows right under it
     split = _split_from(flow, parsed, draft, header, above)
     if split is not None:
         header = split
@@ -138,7 +139,7 @@ def draft_to_table(
     far = unit_line_above(flow, parsed, first) if unnamed else None
     if far is not None:
         default, units_above = TableWide(far[0], "line above"), far[1]
-    if default.unit is None and above is not None and _follows(flow, parsed, draft, above):
+    if default.unit is None and headless and above is not None and _follows(flow, parsed, draft, above):
         default = TableWide(above.unit, "table above" if above.unit else None)
     if split is not None:
         default = TableWide(default.unit, "table above" if default.unit else None)
