@@ -250,6 +250,41 @@ class TableRow(Model):
     )
 
 
+UnitSource = Literal["cell", "column heading", "unit line", "title", "line above", "table above"]
+
+
+class WrappedLabel(Model):
+    row: int = Field(ge=0, description="index in rows[] of the row whose label was joined")
+    lines: int = Field(ge=2, description="printed lines joined into the label")
+
+
+class TableReading(Model):
+    """How the table was read, so a reader can see why the tool believes it: where each
+    column's unit is printed, the unit lines taken as units (not as rows), the labels joined
+    from wrapped lines, and the table above whose headings a part split off at an
+    intermediate heading is read under."""
+
+    unit_sources: list[UnitSource | None] = Field(
+        default_factory=list,
+        description="per column: where its unit is printed (a cell, its heading, a unit line under the "
+        "headings, the title, a line above the table, the headings of the table above); null where nowhere",
+    )
+    unit_lines: list[str] = Field(
+        default_factory=list,
+        description="lines that print only units ('£000 £000 £000', 'All amounts £000'), as printed",
+    )
+    wrapped_labels: list[WrappedLabel] = Field(default_factory=list)
+    split_from: str | None = Field(
+        default=None,
+        description="id of the table above, whose headings and units this part (split off at an "
+        "intermediate heading or a page break) is read under",
+    )
+    confirmed_by: list[str] = Field(
+        default_factory=list,
+        description="relations that hold under this reading (filled by the consistency checks)",
+    )
+
+
 class NumericTable(Model):
     """A table of numbers with a row label column, e.g. 'Estimated Financial Impact'."""
 
@@ -270,6 +305,7 @@ class NumericTable(Model):
         description="the table opens at the top of a page under no title of its own: its first rows "
         "may continue a table on the page before",
     )
+    reading: TableReading = Field(default_factory=TableReading, description="how the table was read")
 
     def figures(self) -> RoleFigures:
         """Each cell at its row and column ('rows[2].cells[0]'); its label names both."""

@@ -23,6 +23,7 @@ from extract.models import (
     Finding,
     Forecast,
     Meeting,
+    Relation,
     ServiceCard,
     Source,
     Staffing,
@@ -440,3 +441,30 @@ def test_numeric_tables_and_their_findings_are_shown_and_linked():
     for finding in table_findings:
         article = article_of(outline, finding.message)
         assert "(table)" in article["text"], finding.message
+
+
+def test_each_numeric_table_shows_the_reading_taken():
+    from tests.conftest import extraction_of
+
+    real = extraction_of(PACK_2017)
+    page = review_html(PACK_2017, real)
+    assert real.tables
+    for table in real.tables:
+        shown = page.split(f'id="{table.id}"', 1)[1].split('class="reading"', 1)[1].split("</div>", 1)[0]
+        assert "Reading taken:" in shown and "Units:" in shown
+        assert all(unit in shown for unit in table.column_units if unit)
+
+
+def test_the_reading_names_unit_lines_the_table_split_from_and_relation_outcomes():
+    from extract.review.render_structures import reading_note
+    from extract.structures.numeric.tables import flow_to_numeric_tables
+    from tests.test_table_reading import split_table
+
+    first, second = flow_to_numeric_tables(split_table())
+    relation = Relation(check="table.total_row", subject="s", structure=second.id, expression="1 = 1",
+                        expected=1.0, found=1.0, difference=0.0, tolerance=0.0, outcome="agrees")
+    first_note, second_note = reading_note(first, []), reading_note(second, [relation])
+    assert "“£000s £000s £000s”" in first_note and "from the unit line" in first_note
+    assert f'href="#{second.id}"' not in second_note and f'href="#{first.id}"' in second_note
+    assert "from the table above" in second_note
+    assert "1 agree, 0 within rounding, 0 disagree" in second_note

@@ -2,7 +2,7 @@
 other tables with their figures linked to the crops that show them ("where printed")."""
 from __future__ import annotations
 
-from extract.models import Figure
+from extract.models import Figure, NumericTable, Relation
 from extract.review.html import NOT_FOUND, crop_figure, esc, html_table, mark_list, page_range, shown_text
 from extract.review.model import OwnerView, Review, safe_id
 
@@ -66,7 +66,7 @@ def other_tables_section(review: Review) -> str:
         columns = [""] + [c or "(no heading)" for c in table.columns]
         parts.append(f'<div id="{safe_id(table.id)}">' + html_table(
             f"{esc(table.title)}, page {table.page}; findings: {finding_links(review.owners[table.id])}",
-            columns, rows, caption_html=True) + "</div>")
+            columns, rows, caption_html=True) + reading_note(table, review.extraction.relations) + "</div>")
     for posts in lists:
         counted = sum(p.count for p in posts.posts)
         parts.append(
@@ -75,6 +75,38 @@ def other_tables_section(review: Review) -> str:
             f"{_figure_link(review, posts.stated_total)}"
             f"; findings: {finding_links(review.owners[posts.id])}.</p></div>")
     return "\n".join(parts) + "\n</section>"
+
+
+def reading_note(table: NumericTable, relations: list[Relation]) -> str:
+    """The reading the tool took of a table, so a reader can see at a glance why it believes
+    it: each column's unit and where that is printed, the unit lines taken as units, the
+    labels joined from wrapped lines, the table above it was split from, and how its
+    relations came out under this reading."""
+    reading = table.reading
+    units = "; ".join(
+        f"{esc(heading or f'column {k + 1}')}: {esc(unit or 'no unit printed')}"
+        + (f" (from the {esc(source)})" if source else "")
+        for k, (heading, unit, source) in enumerate(
+            zip(table.columns, table.column_units, reading.unit_sources or [None] * len(table.columns), strict=False)))
+    items = [f"<li>Units: {units}.</li>"]
+    if reading.unit_lines:
+        items.append("<li>Unit lines read as units, not rows: "
+                     + ", ".join(f"“{esc(t)}”" for t in reading.unit_lines) + ".</li>")
+    if reading.wrapped_labels:
+        items.append("<li>Labels joined from wrapped lines: " + ", ".join(
+            f"“{esc(table.rows[w.row].label)}” ({w.lines} lines)"
+            for w in reading.wrapped_labels if w.row < len(table.rows)) + ".</li>")
+    if reading.split_from:
+        items.append(f'<li>Read under the headings of the table above it, <a href="#{safe_id(reading.split_from)}">'
+                     f"{esc(reading.split_from)}</a>: split from it at an intermediate heading or a page break.</li>")
+    outcomes = [r.outcome for r in relations if r.structure == table.id]
+    if outcomes:
+        counts = {o: outcomes.count(o) for o in ("agrees", "within_rounding", "disagrees")}
+        items.append(f"<li>Relations under this reading: {counts['agrees']} agree, {counts['within_rounding']} "
+                     f"within rounding, {counts['disagrees']} disagree.</li>")
+    if reading.confirmed_by:
+        items.append("<li>Confirmed by: " + ", ".join(esc(c) for c in reading.confirmed_by) + ".</li>")
+    return f'<div class="reading"><p>Reading taken:</p><ul>{"".join(items)}</ul></div>'
 
 
 def _figure_cell(review: Review, figure: Figure | None) -> str:

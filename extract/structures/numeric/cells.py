@@ -26,6 +26,10 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 ROW_REFERENCE = re.compile(r"^\d{1,3}$")  # '1 Adult Social Care': a row number, part of the label
 ZERO_CELL = re.compile(r"^(?:[-–—−]|nil)$", re.I)  # a printed zero; 'n/a' is no value
 SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+# A column's unit printed on a line of its own under its heading ('£000', "£'000s", '(£m)',
+# 'FTE'): '£000' reads as a number, but no council prints an amount of nil pounds that way.
+UNIT_MARK = re.compile(r"^\(?£\s*['’]?\s*(?:000s?|k|m|mn|bn|millions?|thousands?)\)?$", re.I)
+COLUMN_MARK = re.compile(r"^\(?(?:FTE|%)\)?$", re.I)  # a unit line only when every column prints one
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class RowCells:
-    """kind: 'numeric' (label and cells), 'label' (text only), 'other' (text between cells)."""
+    """kind: 'numeric' (label and cells), 'label' (text only), 'units' (a unit line under the
+    column headings: '£000  £000  £000'), 'other' (text between cells, a row of years)."""
 
     kind: str
     label: tuple[Word, ...]
@@ -98,6 +103,8 @@ class RowCells:
 
 def row_to_cells(row: Row) -> RowCells:
     segments = phrases(row.words, CELL_GAP * row.size)
+    if is_unit_line(segments):
+        return RowCells("units", tuple(segments[0]) if _is_stub(segments[0]) else (), ())
     pieces: list[tuple[bool, tuple[Word, ...]]] = []  # (is cell, words)
     for segment in segments:
         pieces.extend(_split_segment(segment, TIGHT_CELL_GAP * row.size))
@@ -119,6 +126,22 @@ def row_to_cells(row: Row) -> RowCells:
     if not label and all(c.is_year or not c.is_number for c in cells):
         return RowCells("other", label, cells)  # '2023 2024 2025': a heading row
     return RowCells("numeric", label, cells)
+
+
+def is_unit_line(segments: Sequence[Sequence[Word]]) -> bool:
+    """Every column's phrase a unit mark ('£000  £000', "£'000"), under a stub heading or
+    none ('Service  £000  £000'): the columns' unit, not a row of nil amounts."""
+    marks = ["".join(w.text for w in s) for s in segments[1:] if segments and _is_stub(segments[0])] \
+        or ["".join(w.text for w in s) for s in segments]
+    if not marks or not all(UNIT_MARK.match(m) or COLUMN_MARK.match(m) for m in marks):
+        return False
+    return any(UNIT_MARK.match(m) for m in marks) or len(marks) >= 2
+
+
+def _is_stub(words: Sequence[Word]) -> bool:
+    """A phrase of words with no digit ('Service'): a heading over the labels."""
+    text = "".join(w.text for w in words)
+    return not any(ch.isdigit() for ch in text) and not UNIT_MARK.match(text) and not COLUMN_MARK.match(text)
 
 
 def _trailing_notes(pieces: list[tuple[bool, tuple[Word, ...]]],

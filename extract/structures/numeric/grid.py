@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, is_amount
-from extract.vocabulary import LIST_TOTAL
+from extract.vocabulary import CLOSING_ROW, LIST_TOTAL
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -132,6 +132,8 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             notes = draft.parsed[last].notes
             draft.parsed[last] = replace(draft.parsed[last], notes=notes[:-1] + (notes[-1] + row.label,))
             continue
+        if row.kind == "numeric" and starts_a_block(flow, draft, j, row):
+            break
         fitted = fit_row(draft, row) if row.kind in ("numeric", "label") else None
         if fitted is not None:
             for k in pending:
@@ -149,6 +151,39 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def starts_a_block(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowCells) -> bool:
+    """A row of one number under a table whose rows print several, after the row that closes
+    it (a total, or set in bold) and set further off than its rows are, or after one of the
+    two with its number lined up with no number of the column it falls in: the first line of
+    a small block printed under the table ('Budget 2024/25' / 'Changes' / 'Budget 2025/26'),
+    a table of its own."""
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if len(row.cells) != 1 or len(numeric) < MIN_NUMERIC_ROWS or len(draft.columns) < MIN_COLUMNS:
+        return False
+    if statistics.median(len(draft.parsed[k].cells) for k in numeric) < MIN_COLUMNS:
+        return False
+    last = flow[numeric[-1]]
+    closed = last.row.bold or CLOSING_ROW.search(draft.parsed[numeric[-1]].label_text) is not None
+    apart = not flow[j].page_break and flow[j].gap_above > BLOCK_GAP * row_pitch(flow, draft)
+    return (closed and apart) or ((closed or apart) and not _lines_up(draft, row.cells[0]))
+
+
+BLOCK_GAP = 1.2  # a row set this many times the table's usual row gap below it stands apart
+
+
+def _lines_up(draft: DraftTable, cell: Cell) -> bool:
+    """The cell's right edge, left edge or middle is where a number of a column it falls in
+    has its own (numbers in a column are set flush right, flush left or centred)."""
+    for k, column in enumerate(draft.columns):
+        if not column.overlaps(cell.x0, cell.x1):
+            continue
+        for other in draft.cells_in(k):
+            if min(abs(other.x1 - cell.x1), abs(other.x0 - cell.x0),
+                   abs((other.x0 + other.x1) - (cell.x0 + cell.x1)) / 2) <= ALIGN_TOLERANCE:
+                return True
+    return False
 
 
 def _room_for_label_row(flow: Sequence[FlowRow], draft: DraftTable, pending: Sequence[int], j: int) -> bool:

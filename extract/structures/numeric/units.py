@@ -1,0 +1,110 @@
+"""The unit of each column of a numbers table, and where it is printed.
+
+A column's unit is printed in its heading or on a unit line under the headings ('£000'),
+else once for the whole table: in the title, in the stub or a unit-only phrase of the
+header, on a line above ('All amounts £000'), or, for a part split off at an intermediate
+heading, in the headings of the part above. A '£' in a cell makes a column of pounds.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from extract.models import TableUnit, UnitSource
+from extract.read.flow import FlowRow, plain
+from extract.structures.numeric.cells import Cell, RowCells, Unit, is_whole, text_to_unit
+from extract.structures.numeric.titles import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
+
+
+@dataclass(frozen=True)
+class TableWide:
+    """A unit printed once for the whole table, and where."""
+
+    unit: Unit | None
+    source: UnitSource | None
+
+
+def table_wide_unit(places: Sequence[tuple[UnitSource, str]]) -> TableWide:
+    """The unit printed for the whole table in the places (title, header, line above…), the
+    most specific wins ('£m' in the header over '£' in the title); a percentage names no
+    column's unit ('4.99%' in a title)."""
+    unit = text_to_unit(" ".join(text for _, text in places))
+    if unit is None or unit.kind == "percent":
+        return TableWide(None, None)
+    return TableWide(unit, next((source for source, text in places if text_to_unit(text) == unit), None))
+
+
+UNIT_LOOKBACK = 12  # lines above a table searched for the unit line that states its unit
+# A heading that ends by naming the unit of what follows: '… Capital Expenditure (£m)'.
+UNIT_AT_END = re.compile(r"\(\s*£\s*['’]?\s*(?:m|k|bn|000s?)\s*\)\s*:?$", re.I)
+
+
+def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int) -> tuple[Unit, str] | None:
+    """A line stating only a unit ('£m', '£000s  £000s  £000s', 'All amounts £000'), or a
+    heading ending in one ('… Capital Expenditure (£m)'), printed above the table on its
+    page, past its headings, group headings and notes but no row of numbers (that would be
+    another table's): the unit of the whole table, when it names one, with the line."""
+    for k in range(first - 1, max(-1, first - 1 - UNIT_LOOKBACK), -1):
+        if parsed[k].numbers >= 2:
+            return None  # a row of another table
+        text = plain(flow[k].text)
+        if parsed[k].kind == "units" or UNIT_ONLY.match(text) or UNIT_AT_END.search(text) or (
+                FIGURES_IN.search(text) and len(flow[k].row.words) <= UNIT_LINE_WORDS):
+            units = {text_to_unit(w.text) for w in flow[k].row.words} - {None} if parsed[k].kind == "units" \
+                else {text_to_unit(text)}
+            unit = units.pop() if len(units) == 1 else None
+            return (unit, text) if unit is not None and unit.kind != "percent" else None
+        if flow[k].page_break:
+            return None
+    return None
+
+
+def column_units(
+    headings: Sequence[str], cells: Sequence[Sequence[Cell]], default: TableWide,
+    marks: Sequence[str | None] = (),
+) -> list[tuple[Unit | None, UnitSource | None]]:
+    """Each column's unit from its heading, else the table's; a blank heading shares its left
+    neighbour's (a heading cell spanning two columns). Fractional 'posts' are FTE. With each,
+    where it is printed: `marks` are the units a unit line under the headings prints."""
+    units: list[tuple[Unit | None, UnitSource | None]] = []
+    for k, heading in enumerate(headings):
+        unit, source = text_to_unit(heading), cast("UnitSource | None", "column heading")
+        mark = marks[k] if k < len(marks) else None
+        if unit is not None and mark and text_to_unit(mark) == unit:
+            source = "unit line"
+        if unit is None:
+            unit, source = default.unit, default.source
+        if unit is None and not heading and k:
+            unit, source = units[-1]
+        if unit is None and any("£" in c.text for c in cells[k]):
+            unit, source = Unit("money"), "cell"  # '£430.00' over '315.00': the column is of pounds
+        if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells[k]):
+            unit = Unit("fte")
+        units.append((unit, source if unit is not None else None))
+    return units
+
+
+def unit_name(unit: Unit | None) -> str | None:
+    """'GBP', 'GBP 1000' (under '£000'), 'FTE', 'count', 'percent'; None when nothing says."""
+    if unit is None:
+        return None
+    name = {"money": "GBP", "fte": "FTE", "headcount": "headcount"}.get(unit.kind, unit.kind)
+    return name if unit.scale == 1 else f"{name} {unit.scale:g}"
+
+
+def table_unit(units: Sequence[Unit | None]) -> TableUnit:
+    """GBP, FTE or count when every column says so; a column with no printed unit makes it mixed."""
+    kinds = {u.kind if u else None for u in units} - {"percent"}  # blank columns say nothing
+    rules: list[tuple[TableUnit, set[str]]] = [("GBP", {"money"}), ("FTE", {"fte"}), ("count", {"count", "headcount"})]
+    for unit, members in rules:
+        if kinds and kinds <= members:
+            return unit
+    return "mixed"
+
+
+def common_unit(units: Sequence[Unit | None]) -> Unit | None:
+    """The one unit every column with a unit shares (a part split off below keeps it), or None."""
+    found = {u for u in units if u is not None and u.kind != "percent"}
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,78 @@
+"""The table reading causes end to end, on a budget page generated with reportlab and read
+as any paper is (pdfplumber words → rows → tables → checks)."""
+from __future__ import annotations
+
+import pytest
+
+COLUMNS = (330, 400, 470)
+
+
+def budget_page(path) -> None:
+    """A revenue budget in £000: a unit line under the headings, a total whose label is
+    wrapped over three lines above its numbers, rows with blank cells, and under it a small
+    block (last year's budget, the changes, this year's)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    height = A4[1]
+
+    def text(x, top, words, bold=False, right=False):
+        page.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+        (page.drawRightString if right else page.drawString)(x, height - top, words)
+
+    def numbers(top, *cells, bold=False):
+        for x, cell in zip(COLUMNS, cells, strict=False):
+            if cell:
+                text(x, top, cell, bold, right=True)
+
+    text(60, 60, "Education revenue budget 2025/26", bold=True)
+    numbers(90, "Budget", "Changes", "Budget")
+    numbers(101, "2024/25", "", "2025/26")
+    numbers(112, "£000", "£000", "£000")
+    rows = [("Schools", "1,200", "100", "1,300"), ("Libraries", "300", "10", "310"),
+            ("INFLATION", "", "", ""), ("Transport", "500", "-20", "480")]
+    top = 128
+    for label, *cells in rows:
+        text(60, top, label)
+        numbers(top, *cells)
+        top += 14
+    for line in ("SPECIALIST", "EDUCATION"):
+        text(60, top, line, bold=True)
+        top += 9
+    text(60, top, "SERVICES", bold=True)
+    numbers(top, "2,000", "90", "2,090", bold=True)
+    top += 28
+    for label, cell in (("Budget 2024/25", "2,000"), ("Changes", "90"), ("Budget 2025/26", "2,090")):
+        text(60, top, label)
+        text(COLUMNS[0] + 12, top, cell, right=True)
+        top += 14
+    page.save()
+
+
+@pytest.fixture(scope="module")
+def extraction(tmp_path_factory):
+    pytest.importorskip("reportlab")
+    from extract.pipeline import extract_pack
+
+    path = tmp_path_factory.mktemp("budget") / "budget.pdf"
+    budget_page(path)
+    return extract_pack(path)
+
+
+def test_the_budget_reads_in_its_unit_with_its_rows_and_labels(extraction):
+    (table,) = extraction.tables
+    labels = [r.label for r in table.rows]
+    assert labels == ["Schools", "Libraries", "INFLATION", "Transport", "SPECIALIST EDUCATION SERVICES"]
+    total = table.rows[-1]
+    assert [c.value for c in total.cells] == [2_000_000, 90_000, 2_090_000]
+    assert table.column_units == ["GBP 1000"] * 3
+    assert table.reading.unit_sources == ["unit line"] * 3
+    assert [(w.row, w.lines) for w in table.reading.wrapped_labels] == [(4, 3)]
+
+
+def test_no_figure_of_the_block_below_and_no_nil_row_is_in_the_table(extraction):
+    (table,) = extraction.tables
+    texts = [c.text for r in table.rows for c in r.cells if c]
+    assert "£000" not in texts
+    assert all(r.label not in ("Budget 2024/25", "Changes", "Budget 2025/26") for r in table.rows)
