@@ -86,7 +86,9 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             if len(unreadable) == len(lines):
                 raise DamagedPdf(str(path), f"none of its {len(lines)} page(s) can be read")
             verdicts = page_verdicts(document, lines)  # of the OCR'd copy where OCR ran
-            untrusted = {n: v for n, v in verdicts.items() if v.problem is not None}
+            # an OCR'd page's text is what OCR read: only an empty reading leaves it untrusted
+            untrusted = {n: v for n, v in verdicts.items()
+                         if v.problem == "image_only" or v.problem is not None and n not in ocr.pages}
             settled = doubt_settled_by_ocr(options)
             doubtful = {n: v for n, v in verdicts.items() if v.kind == "in_doubt" and n not in ocr.pages
                         and (n in ocr.failed or not settled)}

@@ -223,9 +223,10 @@ def test_with_ocr_a_layer_that_disagrees_with_its_image_is_found(tmp_path):
 
 @needs_font
 @needs_ocr
-def test_with_ocr_a_caesar_shifted_font_is_read_by_ocr(tmp_path):
+@pytest.mark.parametrize("mode", ["auto", "always"])
+def test_with_ocr_a_caesar_shifted_font_is_read_by_ocr(tmp_path, mode):
     pdf = with_text_map(paper(tmp_path / "garbled.pdf", [PROSE, *SCHEDULE]), caesar)
-    extraction = extract(pdf, ocr="auto")
+    extraction = extract(pdf, ocr=mode)
     assert extraction.source.ocr_pages == [1] and extraction.source.untrusted_pages == []
     assert any(figure.text == "£1,250" for figure in extraction.figures)
 

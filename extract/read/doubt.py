@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 COMPARE_DPI = 200  # enough for Tesseract to read body text; half the pixels of OCR's own 300
 AGREEING_SHARE = 0.6  # of the words of one the other must hold for the two to agree
+READ_WORDS_TO_JUDGE = 5  # a reading of fewer words says nothing of the layer
 NOT_ALNUM = re.compile(r"[\W_]+")
 NOT_DIGIT = re.compile(r"\D+")
 
@@ -39,9 +40,6 @@ def words_of(text: str) -> Counter[str]:
 
 def _key(token: str) -> str:
     return NOT_DIGIT.sub("", token) if any(c.isdigit() for c in token) else NOT_ALNUM.sub("", token.lower())
-
-
-READ_WORDS_TO_JUDGE = 5  # a reading of fewer words says nothing of the layer
 
 
 def agreement(layer: str, reading: str) -> float:
