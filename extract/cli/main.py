@@ -186,6 +186,7 @@ COMMAND_MODULES = (
     ("extract.cli.batch", "batch"),
     ("extract.cli.batch", "export"),
     ("extract.cli.review", "review"),
+    ("extract.cli.serve", "serve"),
 )
 
 
