@@ -65,6 +65,7 @@ def serve(host: str, port: int, jobs: int | None, queue: int, max_upload_mb: flo
     config = ServeConfig(jobs=jobs or cpu_count(), queue=queue, max_upload_bytes=int(max_upload_mb * (1 << 20)),
                          limits=Limits(timeout, max_memory), keep_seconds=keep_results,
                          api_key=os.environ.get(API_KEY_VARIABLE) or None, ocr_default=resolve_ocr(ocr))
-    click.echo(f"agenda-extract serve on http://{host}:{port}/ ({config.jobs} paper{'s' if config.jobs > 1 else ''} at once"
+    papers = f"{config.jobs} paper{'s' if config.jobs > 1 else ''} at once"
+    click.echo(f"agenda-extract serve on http://{host}:{port}/ ({papers}"
                f"{', API key required' if config.api_key else ''})", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", timeout_graceful_shutdown=None)
