@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -74,8 +75,7 @@ def test_a_pdf_dropped_on_the_page_ends_on_its_review_page_whose_json_downloads(
     transfer = page.evaluate_handle(DROP, [base64.b64encode(PACK_2017.read_bytes()).decode(), PACK_2017.name])
     page.dispatch_event("#drop-zone", "drop", {"dataTransfer": transfer})
     # The progress line says where it is (the reading takes seconds: it is seen before the page moves on).
-    page.wait_for_function("/^(Waiting|Reading)/.test(document.getElementById('progress').textContent)",
-                           timeout=READ_MS)
+    page.locator("#progress").filter(has_text=re.compile(r"^(Waiting|Reading)")).wait_for(timeout=READ_MS)
     page.wait_for_url("**/v1/review/*", timeout=READ_MS)
     with page.expect_download() as waiting:
         page.get_by_role("link", name="Download the JSON").click()
