@@ -56,6 +56,7 @@ STATUS_OF_KIND = {
     "no_pages": 400,
     "crashed": 400,  # the PDF libraries died on it: a damaged file, as far as a caller can tell
     "not_an_output": 400,
+    "not_a_batch": 400,
     "unauthorized": 401,
     "not_found": 404,
     "not_ready": 409,
