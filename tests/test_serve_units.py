@@ -60,6 +60,15 @@ def test_the_queue_takes_jobs_plus_queue_readings_then_refuses():
     readings.reserve()
 
 
+def test_no_file_name_can_be_that_of_a_kept_result(tmp_path):
+    upload = receive(tmp_path, b'--b\r\nContent-Disposition: form-data; name="file"; filename="document.json"\r\n\r\n'
+                               b"x\r\n--b--\r\n")
+    task = Tasks(60).new(upload.folder, upload.path.name)
+    assert upload.path != task.document_path and upload.path != task.review_path
+    upload.discard_paper()
+    assert task.folder.is_dir() and list(task.folder.iterdir()) == []
+
+
 def test_finished_tasks_are_deleted_with_their_files_after_keep_seconds(tmp_path):
     tasks = Tasks(keep_seconds=60)
     old, recent, running = (tasks.new(tmp_path / name, "p.pdf") for name in ("old", "recent", "running"))
@@ -87,7 +96,7 @@ def test_an_upload_is_written_to_a_folder_of_its_own_with_its_fields(tmp_path):
                      b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-',
                      b"1.7 body\r\n--b--\r\n")
     assert upload.path.read_bytes() == b"%PDF-1.7 body" and upload.path.name == "a.pdf"
-    assert upload.fields == {"ocr": "never"} and upload.path.parent.parent == tmp_path
+    assert upload.fields == {"ocr": "never"} and upload.path.parent.parent.parent == tmp_path
     upload.discard()
     assert list(tmp_path.iterdir()) == []
 

@@ -141,7 +141,7 @@ class Service:
             log.exception("reading %s failed", task.file_name)
             task.error, task.state = AgendaExtractError(None, f"the extraction failed ({type(exc).__name__})"), FAILURE
         finally:
-            upload.path.unlink(missing_ok=True)
+            upload.discard_paper()
             task.finished = time.time()
 
     async def wait(self, task: Task) -> None:

@@ -26,18 +26,23 @@ MAX_FIELD_BYTES = 1000
 MAX_PARTS = 20
 NAME_LENGTH = 200
 DEFAULT_NAME = "upload.pdf"
+PAPER_FOLDER = "paper"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
 class Upload:
     folder: Path  # the upload's own temporary folder; removed with `discard()`
-    path: Path  # folder / the caller's file name
+    path: Path  # folder / PAPER_FOLDER / the caller's file name
     fields: dict[str, str] = field(default_factory=dict)
     size: int = 0
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def discard_paper(self) -> None:
+        """Remove the file once read, keeping the folder (an async task's results go there)."""
+        shutil.rmtree(self.path.parent, ignore_errors=True)
 
 
 def safe_name(filename: str | None, default: str = DEFAULT_NAME) -> str:
@@ -163,7 +168,9 @@ class _Form:
         name = params.get(b"name", b"").decode("utf-8", "replace")
         if name == "file" and self.path is None:
             filename = params.get(b"filename", b"").decode("utf-8", "replace")
-            self.path = self.folder / safe_name(filename, self.default_name)
+            # In a folder of its own: no name the caller gives can be that of a kept result.
+            (self.folder / PAPER_FOLDER).mkdir()
+            self.path = self.folder / PAPER_FOLDER / safe_name(filename, self.default_name)
             self._file = open(self.path, "wb")  # noqa: SIM115 - closed by close(), on every path
             self._writing = True
         elif name != "file":
