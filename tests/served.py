@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+KEPT_RESULTS = ("document.json", "review.html")
 START_SECONDS = 90.0  # imports (spaCy, pdfplumber) on a busy machine
 
 
@@ -35,6 +36,10 @@ class Served:
 
     def temporary_files(self) -> list[Path]:
         return [p for p in self.tmp.rglob("*") if p.is_file()]
+
+    def uploads_left(self) -> list[Path]:
+        """Temporary files that are not an async task's kept results (its document and review page)."""
+        return [p for p in self.temporary_files() if p.name not in KEPT_RESULTS or p.parent.name == "paper"]
 
     def stop(self) -> int:
         if self.process.poll() is None:
