@@ -264,12 +264,15 @@ def test_the_api_key_is_needed_on_every_route_but_healthz(tmp_path):
 
 
 def test_sigterm_lets_a_running_request_finish_and_leaves_no_temporary_file(tmp_path, document_of_run):
+    # One paper at a time: a request being read, an async task queued behind it, then SIGTERM.
     served = start_server(tmp_path, "--jobs", "1", "--ocr", "never")
     answers = []
     with served.client() as client:
         request = threading.Thread(target=lambda: answers.append(upload(client, PACK_2017)))
         request.start()
         assert wait_until(lambda: client.get("/healthz").json()["running"] == 1, 60, 0.02)
+        queued = upload(client, PACK_2017, route="/v1/extract/async")  # waits behind it: stopped, not read
+        assert queued.status_code == 202 and client.get("/healthz").json()["queued"] == 1
         served.process.terminate()
         request.join(300)
     # uvicorn stops gracefully, then raises the signal it caught again: the usual exit of a SIGTERM.

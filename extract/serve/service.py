@@ -49,11 +49,13 @@ class Service:
         self.root = Path(tempfile.mkdtemp(prefix="agenda-extract-serve-"))
 
     async def stop(self) -> None:
-        """Refuse new readings, let the ones running or queued finish (each is bounded by its
-        --timeout), then remove every temporary file."""
+        """After uvicorn has answered the requests in flight: refuse new readings, stop the async
+        tasks still reading or queued (their results would go with the temporary folder: no one
+        could fetch them), then remove every temporary file."""
         self.readings.closing = True
-        if self._background:
-            await asyncio.wait(set(self._background))
+        for background in self._background:
+            background.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
 
@@ -80,8 +82,9 @@ class Service:
     async def extract(self, request) -> str:
         """The document `run` writes for the uploaded paper; the upload is removed after. The
         place in the queue is taken before the upload is read, so a full queue costs no upload."""
-        upload, options = await self._reserved_upload(request)
+        upload = await self._reserved_upload(request)
         try:
+            options = self._options_or_release(upload)
             result = await self.readings.run(read_paper, (upload.path, options, False), upload.path)
             return result.json_text
         finally:
@@ -89,7 +92,12 @@ class Service:
 
     async def submit(self, request) -> Task:
         """A task reading the uploaded paper in the background (document and review page)."""
-        upload, options = await self._reserved_upload(request)
+        upload = await self._reserved_upload(request)
+        try:
+            options = self._options_or_release(upload)
+        except BaseException:
+            upload.discard()
+            raise
         task = self.tasks.new(upload.folder, upload.path.name)
         task.handle = asyncio.get_running_loop().create_task(self._read_task(task, upload, options))
         self._background.add(task.handle)
@@ -98,29 +106,25 @@ class Service:
 
     async def check(self, request) -> str:
         """`check` on an uploaded output: its findings and relations as JSON."""
-        self.readings.reserve()
-        try:
-            upload = await self.receive(request, "output.json")
-        except BaseException:
-            self.readings.unreserve()
-            raise
+        upload = await self._reserved_upload(request, "output.json")
         try:
             return await self.readings.run(check_output, (upload.path,), upload.path)
         finally:
             upload.discard()
 
-    async def _reserved_upload(self, request) -> tuple[Upload, object]:
+    async def _reserved_upload(self, request, default_name: str = "upload.pdf") -> Upload:
         self.readings.reserve()
         try:
-            upload = await self.receive(request)
+            return await self.receive(request, default_name)
         except BaseException:
             self.readings.unreserve()
             raise
+
+    def _options_or_release(self, upload: Upload):
         try:
-            return upload, self.options_of(upload.fields)
+            return self.options_of(upload.fields)
         except BaseException:
             self.readings.unreserve()
-            upload.discard()
             raise
 
     async def _read_task(self, task: Task, upload: Upload, options) -> None:
