@@ -111,3 +111,23 @@ def test_a_refused_upload_leaves_nothing_behind(tmp_path, chunks):
         receive(tmp_path, *chunks)
     assert refused.value.kind in ("too_large", "bad_request")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_listens_on_127_0_0_1_unless_told_otherwise():
+    from extract.cli.serve import serve
+
+    host = next(p for p in serve.params if p.name == "host")
+    assert host.default == "127.0.0.1"
+
+
+def test_serve_without_its_extra_says_how_to_install_it(monkeypatch):
+    import sys
+
+    from click.testing import CliRunner
+
+    from extract.cli.main import main
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed: importing it fails
+    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert result.exit_code == 1
+    assert "pip install 'agenda-extract[serve]'" in result.output and "uvicorn" in result.output

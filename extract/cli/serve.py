@@ -43,9 +43,9 @@ def serve(host: str, port: int, jobs: int | None, queue: int, max_upload_mb: flo
     \b
     Each paper is read as `run` reads it, in a process of its own under --timeout
     and --max-memory. With AGENDA_EXTRACT_API_KEY set, every route but /healthz
-    needs the header X-Api-Key. SIGTERM (or Ctrl-C) lets the papers being read
-    finish, then removes every temporary file. Needs the `serve` extra:
-    pip install 'agenda-extract[serve]'.
+    needs the header X-Api-Key. SIGTERM (or Ctrl-C) lets the requests being
+    answered finish, stops the async tasks, then removes every temporary file.
+    Needs the `serve` extra: pip install 'agenda-extract[serve]'.
     """
     try:
         import uvicorn
@@ -69,3 +69,15 @@ def serve(host: str, port: int, jobs: int | None, queue: int, max_upload_mb: flo
     click.echo(f"agenda-extract serve on http://{host}:{port}/ ({papers}"
                f"{', API key required' if config.api_key else ''})", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", timeout_graceful_shutdown=None)
+
+
+# The shared options, as they read for a server: per paper, answered with a status code.
+_SERVE_HELP = {
+    "timeout": "Wall-clock seconds per paper; a slower one gets 504 and the others go on.",
+    "max_memory": "Address-space cap per paper, in MB (each is read in a process of its own); past it: 422.",
+}
+for _param in serve.params:
+    if _param.name in _SERVE_HELP and isinstance(_param, click.Option):
+        _param.help = _SERVE_HELP[_param.name]
+    elif _param.name == "ocr" and isinstance(_param, click.Option):
+        _param.help = f"The default of the form field `ocr`. {_param.help}"
