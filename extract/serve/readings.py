@@ -66,10 +66,6 @@ class Readings:
             self.running -= 1
             self._slots.release()
 
-    async def call(self, function: Callable[..., Any], args: tuple, path: Path) -> Any:
-        self.reserve()
-        return await self.run(function, args, path)
-
 
 async def call_limited_async(function: Callable[..., Any], args: tuple, limits: Limits, path: Path) -> Any:
     """call_limited (extract.batch.limited), awaited: the same child, the same limits and errors."""
