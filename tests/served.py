@@ -61,8 +61,10 @@ def start_server(folder: Path, *options: str, env: dict[str, str] | None = None)
     environment = {k: v for k, v in os.environ.items() if k != "AGENDA_EXTRACT_API_KEY"}
     environment.update({"PYTHONPATH": str(ROOT), "TMPDIR": str(tmp), **(env or {})})
     log = folder / "server.log"
+    # A session of its own: a test may signal the server's whole process group, readers included.
     process = subprocess.Popen([sys.executable, "-m", "extract", "serve", "--host", "127.0.0.1", "--port", str(port),
-                                *options], env=environment, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+                                *options], env=environment, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                               start_new_session=True)
     served = Served(process, f"http://127.0.0.1:{port}", tmp, log)
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:

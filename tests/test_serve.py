@@ -4,6 +4,8 @@ the check route, the pages' headers."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -264,7 +266,8 @@ def test_the_api_key_is_needed_on_every_route_but_healthz(tmp_path):
 
 
 def test_sigterm_lets_a_running_request_finish_and_leaves_no_temporary_file(tmp_path, document_of_run):
-    # One paper at a time: a request being read, an async task queued behind it, then SIGTERM.
+    # One paper at a time: a request being read, an async task queued behind it, then SIGTERM
+    # to the whole process group: the reader ignores it, the server waits for its answer.
     served = start_server(tmp_path, "--jobs", "1", "--ocr", "never")
     answers = []
     with served.client() as client:
@@ -273,7 +276,7 @@ def test_sigterm_lets_a_running_request_finish_and_leaves_no_temporary_file(tmp_
         assert wait_until(lambda: client.get("/healthz").json()["running"] == 1, 60, 0.02)
         queued = upload(client, PACK_2017, route="/v1/extract/async")  # waits behind it: stopped, not read
         assert queued.status_code == 202 and client.get("/healthz").json()["queued"] == 1
-        served.process.terminate()
+        os.killpg(served.process.pid, signal.SIGTERM)  # the server and its reader, as a service manager does
         request.join(300)
     # uvicorn stops gracefully, then raises the signal it caught again: the usual exit of a SIGTERM.
     assert served.process.wait(timeout=120) in (0, -15)
