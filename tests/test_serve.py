@@ -301,3 +301,16 @@ def test_every_hostile_pdf_gives_a_json_4xx_or_a_document_and_the_server_still_a
         assert client.get("/healthz").json()["status"] == "ok"
         assert upload(client, PACK_2017).status_code == 200
     assert server.uploads_left() == []
+
+
+def test_a_client_gone_mid_upload_leaves_no_file_and_gives_back_its_place(server):
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                           b"Content-Length: 100000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; "
+                           b"filename=\"cut.pdf\"\r\n\r\n%PDF-1.7 the start of it")
+        with server.client() as client:
+            assert wait_until(lambda: client.get("/healthz").json()["queued"] == 1, 30)
+    with server.client() as client:
+        assert wait_until(lambda: client.get("/healthz").json()["queued"] == 0, 30)
+    assert server.uploads_left() == []

@@ -67,9 +67,14 @@ class Service:
     # --- requests -----------------------------------------------------------------------------
 
     async def receive(self, request, default_name: str = "upload.pdf") -> Upload:
+        from starlette.requests import ClientDisconnect
+
         assert self.root is not None, "the service has not started"
-        return await receive_upload(request.headers.get("content-type"), request.headers.get("content-length"),
-                                    request.stream(), self.root, self.config.max_upload_bytes, default_name)
+        try:
+            return await receive_upload(request.headers.get("content-type"), request.headers.get("content-length"),
+                                        request.stream(), self.root, self.config.max_upload_bytes, default_name)
+        except ClientDisconnect:  # no one to answer; not a failure of the server
+            raise BadRequest(None, "the client went away before the upload was whole") from None
 
     def options_of(self, fields: dict[str, str]):
         from extract.pipeline import Options
