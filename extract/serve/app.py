@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from extract import __version__
 from extract.errors import AgendaExtractError
-from extract.serve.errors import body_of, error_body, status_of
+from extract.serve.errors import error_body, status_of
 from extract.serve.routes import router
 from extract.serve.service import ServeConfig, Service
 
@@ -64,8 +64,8 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     status = status_of(exc)
     if status == 500:
         log.error("bug: %s", exc)
-    headers = {"Retry-After": RETRY_AFTER_SECONDS} if status == 503 else None
-    return JSONResponse(body_of(exc), status_code=status, headers=headers)
+    # The reason only: the error's path is the server's temporary file, not the caller's.
+    return error_response(exc.kind, exc.reason, status)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

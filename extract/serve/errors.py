@@ -78,7 +78,3 @@ def status_of(error: AgendaExtractError) -> int:
 def error_body(kind: str, message: str) -> dict:
     return {"error": {"type": kind, "message": message}}
 
-
-def body_of(error: AgendaExtractError) -> dict:
-    """The reason only: the path of an upload is the service's temporary file, not the caller's."""
-    return error_body(error.kind, error.reason)
