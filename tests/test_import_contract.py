@@ -1,5 +1,5 @@
 """The package's imports run one way: base → read → pack → figures → structures →
-pipeline → batch / review / compare → cli, and `checks` sees only the models, settings and vocabulary.
+pipeline → batch / review / compare → cli / serve, and `checks` sees only the models, settings and vocabulary.
 A back-arrow fails."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "extract"
 
 # Each layer may import itself and the layers listed after it (lower ones).
 LAYERS = [
-    ("cli", "__main__"),
+    ("cli", "serve", "__main__"),
     ("batch", "review", "compare"),
     ("pipeline", "output"),
     ("checks",),

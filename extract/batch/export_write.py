@@ -116,14 +116,16 @@ def _sqlite_value(value: Any) -> Any:
 
 def write_csv(tables: dict[str, Table], target: Path) -> list[Path]:
     """UTF-8 with a byte-order mark (so Excel reads £ right), CRLF rows, one header row."""
-    files = {}
-    for table in tables.values():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(table.names)
-        writer.writerows([_csv_value(row.get(c)) for c in table.names] for row in table.rows)
-        files[f"{table.name}.csv"] = "\ufeff" + buffer.getvalue()
-    return write_folder(target, files)
+    return write_folder(target, {f"{table.name}.csv": csv_text(table) for table in tables.values()})
+
+
+def csv_text(table: Table) -> str:
+    """One table as CSV text, as write_csv writes it (the service's figures download too)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(table.names)
+    writer.writerows([_csv_value(row.get(c)) for c in table.names] for row in table.rows)
+    return "\ufeff" + buffer.getvalue()
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -196,6 +196,7 @@ COMMAND_MODULES = (
     ("extract.cli.batch", "export"),
     ("extract.cli.review", "review"),
     ("extract.cli.compare", "compare"),
+    ("extract.cli.serve", "serve"),
 )
 
 
