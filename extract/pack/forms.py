@@ -17,6 +17,7 @@ MONTHS: dict[str, int] = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    "0ctober": 10, "0ct": 10,  # a zero for the O, as typed
     "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5,
     "mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9,
     "hydref": 10, "tachwedd": 11, "dachwedd": 11, "rhagfyr": 12, "ragfyr": 12,
@@ -95,7 +96,8 @@ NOT_A_BODY_NAME = re.compile(r"^\d|\bminutes\s+of\b|\bmeeting\s+held\b|\bheld\s+
 # A place names a building or room.
 PLACE_WORDS = re.compile(
     r"\b(room|rooms|hall|chamber|house|centre|center|suite|offices?|library|church|pavilion|building|"
-    r"pavilion|school|institute|hotel|online|virtual|teams|zoom|ystafell|neuadd|canolfan|siambr)\b", re.I)
+    r"pavilion|school|institute|hotel|online|virtual|teams|zoom|ystafell|neuadd|canolfan|siambr|chapel|"
+    r"videoconference|clubhouse|club|barn|museum|hub)\b", re.I)
 
 # --- sentences that state a meeting ---------------------------------------------------
 
@@ -130,6 +132,59 @@ HEADING_DASH = re.compile(
 MEETING_DATE_LINE = re.compile(
     r"^(?:(?:minutes|cofnodion)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|y\s+)?)?(?:(?:extraordinary|annual|special|ordinary)\s+)?"
     r"(?:meeting|cyfarfod)\b\s*(?:of\s+)?(?:(?:held|a\s+gynhaliwyd)\s+(?:on\s+|ar\s+)?(?:the\s+|y\s+)?)?", re.I)
+
+# --- the heading block (heading.py) -----------------------------------------------------
+
+# Where the heading ends: the first agenda item or minute ("1. Apologies", "11.17.01
+# Apologies"), the attendance ("Present:"), the list's own heading ("ITEMS").
+BLOCK_END = re.compile(
+    r"^(?:\d{1,2}[.)]?(?:\s|$)|\d{1,2}\.\d{2}\.\d{2}\b|(?:present|presennol|apologies|in\s+attendance|attendees|"
+    r"items)\b)", re.I)
+# The clerk's contact lines printed above a heading: not the heading.
+CONTACT_LINE = re.compile(
+    r"@|\b(?:tel|telephone|mobile|phone|e-?mail|fax|ffôn)\b\s*[:.]?|^(?:parish\s+|town\s+)?clerk\s*:", re.I)
+# A long line that states a meeting is the heading's sentence, not the body of the paper.
+MEETING_WORDS = re.compile(r"\b(?:meeting|held|summoned|summons|cyfarfod|gynhaliwyd|take\s+place)\b", re.I)
+# Words before a date that make it another meeting's or no meeting's.
+OTHER_MEETING = re.compile(
+    r"\b(?:last|previous|next|prior|preceding|announcement|year\s+end(?:ed|ing)?|ended|ending|response\s+by|"
+    r"deadline|published|dated|signed|adjourned\s+from|reviewed|adopted|as\s+at)\b[^.]*$", re.I)
+# Words just before a date that make it this meeting's: "held on", "to take place on",
+# "Date:", "MEETING" (a date alone under "… PLANNING MEETING"), "ON" (under "HELD IN THE VILLAGE HALL").
+THIS_MEETING_BEFORE_DATE = re.compile(
+    r"(?:\b(?:held|place|meeting|on|date|dyddiad|ar|cyfarfod|commencing|from)\b\s*:?|:)\s*(?:the\s+|y\s+)?"
+    r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s*)?$", re.I)
+# The electors' meeting (the parish's, not the council's): "Souldern Annual Parish Meeting".
+ELECTORS_MEETING = re.compile(
+    r"(?:\b(?P<parish>(?-i:[A-Z])[\w'’\-]+)[ \t]+)?"
+    r"(?P<kind>annual[ \t]+(?:parish|town|village|community)[ \t]+meeting)\b", re.I)
+NOT_A_PARISH = re.compile(r"^(?:of|the|minutes|agenda|notice|a|an|for|cofnodion)$", re.I)
+PARISH_OF_COUNCIL = re.compile(r"^(.+?)\s+(?:parish|town|village|community)\s+council$", re.I)
+# Sentences and headings that name the body: "a meeting of the Planning Committee held on",
+# "summoned to the Souldern Parish Council Meeting to take place", "MINUTES OF THE FOREST
+# PARISH COUNCIL MEETING", "Souldern Parish Council Planning Meeting" (a line of its own).
+MEETING_OF_X = re.compile(
+    r"\bmeeting\s+of\s+(?:the\s+)?(?P<committee>[^.\n;:]{3,80}?)"
+    r"(?=\s+(?:held|to\s+be\s+held|will\s+be\s+held|which|on|at|in|to\s+take)\b|\s*[,.;\n(]|\s*$)", re.I)
+SUMMONED_TO = re.compile(
+    r"\bsummoned\s+to\s+(?:attend\s+)?(?:the\s+|an?\s+)?(?P<committee>(?!meeting\b)[^.\n;:]{3,80}?\bmeeting)\b", re.I)
+MINUTES_OF_X_MEETING = re.compile(
+    r"\b(?:minutes|notes)\s+of\s+(?:the\s+|an?\s+)?(?P<committee>(?!meeting\b)[^.\n;:]{3,80}?\bmeeting)\b", re.I)
+X_MEETING_LINE = re.compile(r"^(?P<committee>[^.\n;:]{3,80}?\bmeeting)$", re.I | re.M)
+# "the above Council", "the Parish Council", "the Council": the council the heading names.
+REFERS_BACK = re.compile(
+    r"^(?:the\s+)?(?P<above>above(?:[\s-]?named)?\s+|said\s+|aforementioned\s+)?"
+    r"(?:(?P<kind>parish|town|community|village)\s+)?council$", re.I)
+MEETING_KIND_PREFIX = re.compile(
+    r"^(?:(?:the|an?)\s+)?(?:ordinary|annual|extraordinary|special|monthly)\s+(?=\w)", re.I)
+# What the paper is, printed after the body's name on its heading line ("Ayton Community Council MINUTES").
+DOCUMENT_WORD_AFTER = re.compile(r"\s+(?:minutes|agenda|notice|summons)\b.*$", re.I)
+# The phrase that opens a place: "in the Village Hall", "at the Town Hall", "by Zoom", "yn Neuadd y Pentref".
+PLACE_LEAD = re.compile(r"\b(?:in|at|yn|by|via|venue\s*:?)\s+(?:the\s+)?", re.I)
+# A range of times gives its start: "7.00 - 9.00pm", "7pm to 9pm".
+TIME_RANGE = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<first>[ap]\.?\s?m\b\.?)?\s*(?:-|–|—|to|until)\s*"
+    r"(?P<end>\d{1,2})(?:[.:]\d{2})?\s*(?P<half>[ap])\.?\s?m\b", re.I)
 
 # --- documents ------------------------------------------------------------------------
 

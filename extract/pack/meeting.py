@@ -15,17 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from extract.models import Meeting
 from extract.pack import forms
+from extract.pack.heading import read_heading
+from extract.pack.printed import committee_name, numeric_date, opens_with_date, parse_date, parse_time, place_name
 from extract.read.pdfium import PageLines
+
+__all__ = ["committee_name", "opens_with_date", "pages_to_meeting", "parse_date", "parse_time"]
 
 COVER_PAGES = 2  # the meeting is stated on the front sheet or the page after it
 HEADING_LINES = 16  # a heading is among the first lines of page 1
 TITLE_LINES = 3  # "Amenities Committee Community Grant Applications 15th November 2016" opens the page
 BLOCK_LINES = 6  # the date line under the body's name is near the top (not a letter's address block)
-SMALL_WORDS = {"of", "and", "the", "a", "for", "on", "in", "to", "at", "y", "yr", "ac", "o"}
 NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]?(?:\s|$)")
 
 
@@ -39,10 +41,11 @@ class Reading:
 
 def pages_to_meeting(pages: Sequence[PageLines]) -> Meeting:
     lines = cover_lines(pages)
-    readings = [_labelled(lines), _sentence(lines), *_headings(lines[:HEADING_LINES])]
+    heading = read_heading(lines)
+    readings = [_labelled(lines), Reading(**vars(heading)), _sentence(lines), *_headings(lines[:HEADING_LINES])]
     dated = [r for r in readings if r and r.date]
     if not dated:
-        named = [r for r in readings[:2] if r and r.committee]
+        named = [r for r in readings[:3] if r and r.committee]  # a body named with no date: a heading or summons
         return Meeting(committee=named[0].committee) if named else Meeting()
     best = next((r for r in dated if r.committee), dated[0])
     for other in readings:
@@ -67,81 +70,6 @@ def cover_lines(pages: Sequence[PageLines]) -> list[str]:
             break
         lines += content
     return lines
-
-
-# --- dates, times, names --------------------------------------------------------------
-
-def parse_date(text: str) -> str | None:
-    """The first date printed in text, as ISO 8601."""
-    found = [m for form in forms.DATE_FORMS for m in form.finditer(text)]
-    for match in sorted(found, key=lambda m: m.start()):
-        year = int(match.group("year"))
-        year += 2000 if year < 70 else 1900 if year < 100 else 0
-        try:
-            return date(year, forms.MONTHS[match.group("month").lower()], int(match.group("day"))).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _numeric_date(text: str) -> str | None:
-    """'11/03/2026' in a Date: field (day first)."""
-    match = forms.NUMERIC_DATE.match(text)
-    if not match:
-        return None
-    year = int(match.group("year"))
-    year += 2000 if year < 100 else 0
-    try:
-        return date(year, int(match.group("month")), int(match.group("day"))).isoformat()
-    except ValueError:
-        return None
-
-
-def opens_with_date(text: str) -> bool:
-    rest = text[forms.WEEKDAY_PREFIX.match(text).end():]  # type: ignore[union-attr]
-    return any(form.match(rest) for form in forms.DATE_FORMS)
-
-
-def parse_time(text: str, expected: bool = False) -> str | None:
-    """'7pm', '7.00 pm', '10.30 a.m.', '13:30pm'; a bare '19:00' only where a time is expected."""
-    match = forms.TIME_HALF.search(text)
-    if match:
-        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
-        if hour <= 12:
-            hour = hour % 12 + (12 if match.group("half").lower() == "p" else 0)
-    else:
-        lowered = text.lower()
-        word = next((w for w in forms.TIME_WORDS if re.search(rf"\b{w}\b", lowered)), None)
-        if word:
-            return forms.TIME_WORDS[word]
-        match = forms.TIME_24.search(text) if expected else None
-        if not match:
-            return None
-        hour, minute = int(match.group("hour")), int(match.group("minute"))
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
-def committee_name(text: str) -> str | None:
-    """A body's name as printed, folded to one line; capitals set in title case."""
-    name = " ".join(text.split()).strip(" ,.;:-–—")
-    name = re.sub(r"^(?:to\s*:\s*|to\s+)?(?:the|y|yr)?\s*", "", name, flags=re.I)  # "To: Cabinet – 30 January"
-    if not name or len(name.split()) > 12 or forms.NOT_COMMITTEE.match(name) or parse_date(name) \
-            or forms.NOT_A_BODY_NAME.search(name):
-        return None
-    if name.upper() == name:
-        words = name.lower().split()
-        name = " ".join(w if i and w in SMALL_WORDS else _capital(w) for i, w in enumerate(words))
-    return name
-
-
-def _capital(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-
-
-def place_name(text: str) -> str | None:
-    place = forms.OTHER_LABELS.sub("", " ".join(text.split())).strip(" ,.;:")
-    place = re.sub(r"^(?:the|y|yr)\s+(?=[A-Z])", "", place)
-    return place or None
 
 
 # --- labelled fields ------------------------------------------------------------------
@@ -170,7 +98,7 @@ def _labelled(lines: list[str]) -> Reading | None:
     if first is None or not ("committee" in fields or "when" in fields or len(fields) >= 2):
         return None
     when = " ".join(fields.get(k, "") for k in ("when", "date"))
-    when_date = parse_date(when) or _numeric_date(fields.get("date", ""))
+    when_date = parse_date(when) or numeric_date(fields.get("date", ""))
     committee = committee_name(fields["committee"]) if "committee" in fields else _name_above(lines, first)
     return Reading(
         committee=committee,
@@ -313,7 +241,7 @@ def _block_heading(lines: list[str], i: int) -> Reading | None:
 
 def _place_lines(lines: list[str]):
     for k, line in enumerate(lines):
-        if forms.LABEL_LINE.match(line) or re.match(r"^(present|presennol)\b", line, re.I):
+        if forms.LABEL_LINE.match(line) or forms.BLOCK_END.match(line):
             return
         if forms.PLACE_WORDS.search(line) and not parse_date(line):
             text = forms.OTHER_LABELS.sub("", line)

@@ -1,0 +1,203 @@
+"""The heading block of a front page, read as a person reads it.
+
+The heading block is the run of lines above the first agenda item or the body of the
+paper ("1. Apologies", "Present:", a paragraph of text). A person finds in it, whatever the
+layout:
+  the date   the one the heading or its opening sentence gives for this meeting: a date
+             after "held on" or "to take place on", or alone on its line, scores over a
+             date elsewhere in the block; a date about another meeting ("the last meeting",
+             "the minutes of … held on") or a notice's ("Date of announcement") is none;
+  the body   named by the sentence ("a meeting of the Planning Committee", "summoned to the
+             Souldern Parish Council Meeting"), else by the heading ("MINUTES OF THE FOREST
+             PARISH COUNCIL MEETING", "AYTON COMMUNITY COUNCIL"); "the above Council" and
+             "the Parish Council" are the heading's council; an annual parish (town)
+             meeting is the electors' meeting of the parish, not the council's;
+  the time   the first time of the block (a range "7.00 - 9.00pm" gives its start);
+  the place  the line that names a room or building, with the line it runs on to.
+Each reading keeps only what the block states; nothing is guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.pack import forms
+from extract.pack.printed import committee_name, parse_date, parse_time, place_name
+
+BLOCK_LINES = 16  # a heading block is never longer than this
+BODY_LINE = 90  # a line this long is running text (the block's sentence may be one)
+
+
+@dataclass(frozen=True)
+class HeadingReading:
+    committee: str | None = None
+    date: str | None = None
+    time: str | None = None
+    place: str | None = None
+
+
+def heading_block(lines: list[str]) -> list[str]:
+    """The lines above the first agenda item or the paper's body, with a raised ordinal
+    printed on a line of its own ('Thursday 19' / 'th May 2016') joined back to its day,
+    and contact lines (the clerk's address, telephone, e-mail) left out."""
+    block: list[str] = []
+    for line in lines:
+        if forms.BLOCK_END.match(line) or len(block) >= BLOCK_LINES:
+            break
+        if forms.CONTACT_LINE.search(line):
+            continue
+        if block and re.match(r"^(?:st|nd|rd|th)\b", line, re.I) and re.search(r"\b[0-3]?\d$", block[-1]):
+            block[-1] += line
+            continue
+        block.append(line)
+        if len(line) > BODY_LINE and not forms.MEETING_WORDS.search(line):
+            block.pop()  # a paragraph of the body: the heading is above it
+            break
+    return block
+
+
+def read_heading(lines: list[str]) -> HeadingReading:
+    block = heading_block(lines)
+    if not block:
+        return HeadingReading()
+    when = meeting_date(block)
+    if when is None:  # a council's name over a paper that states no meeting is no meeting
+        return HeadingReading()
+    index, iso = when
+    around = " ".join(block[max(0, index - 1):index + 3])
+    return HeadingReading(committee=body_of(block), date=iso, time=parse_time(around), place=place_of(block, index))
+
+
+# --- the date -------------------------------------------------------------------------
+
+def meeting_date(block: list[str]) -> tuple[int, str] | None:
+    """(line index, ISO date) of the date the block gives for this meeting: the best scored."""
+    best: tuple[int, int, str] | None = None
+    for i, line in enumerate(block):
+        for form in forms.DATE_FORMS:
+            for match in form.finditer(line):
+                before = line[:match.start()]
+                if not before.strip() and i:  # a date alone on its line goes on from the line above
+                    before = block[i - 1] + " " + before
+                if forms.OTHER_MEETING.search(before):
+                    continue
+                iso = parse_date(match.group(0))
+                if iso is None:
+                    continue
+                score = _date_score(before, line, match)
+                if best is None or score > best[0]:
+                    best = (score, i, iso)
+    return (best[1], best[2]) if best and best[0] > 0 else None
+
+
+def _date_score(before: str, line: str, match: re.Match) -> int:
+    if forms.THIS_MEETING_BEFORE_DATE.search(before):
+        return 3  # "held on", "to take place on", "Date:", "MEETING", "ON"
+    rest = forms.WEEKDAY_PREFIX.sub("", line[:match.start()]).strip(" ,")
+    if not rest and len(line) <= 60:
+        return 2  # the date alone, or opening a short line ("30th July 2020 at 7.30pm …")
+    return 0  # a date in passing ("accounts for the year ended 31 March 2024") is not the meeting's
+
+
+# --- the body -------------------------------------------------------------------------
+
+def body_of(block: list[str]) -> str | None:
+    """The body that meets, the most explicit statement first: an electors' meeting; the
+    sentence's body; the heading's 'X meeting' or 'meeting of X'; the heading's council."""
+    council = _council_of(block)
+    text = "\n".join(block)
+    electors = _electors_meeting(text, council)
+    if electors:
+        return electors
+    for pattern in (forms.MEETING_OF, forms.BODY_HELD, forms.MEETING_OF_X, forms.SUMMONED_TO,
+                    forms.MINUTES_OF_X_MEETING, forms.X_MEETING_LINE):
+        for match in pattern.finditer(text):
+            name = _resolve(match.group("committee"), council)
+            if name:
+                return name
+    return council
+
+
+def _electors_meeting(text: str, council: str | None) -> str | None:
+    """'Annual Parish Meeting of Souldern': the parish from the words before ('the
+    Souldern Annual Parish Meeting') or from the council the heading names."""
+    found = list(forms.ELECTORS_MEETING.finditer(text))
+    if not found:
+        return None
+    kind = " ".join(w.capitalize() for w in found[0].group("kind").split())
+    parishes = [m.group("parish") for m in found
+                if m.group("parish") and not forms.NOT_A_PARISH.match(m.group("parish"))]
+    of_council = forms.PARISH_OF_COUNCIL.match(council) if council else None
+    parish = parishes[0] if parishes else of_council.group(1) if of_council else None
+    name = committee_name(parish) if parish else None
+    return f"{kind} of {name}" if name else kind
+
+
+def _council_of(block: list[str]) -> str | None:
+    """The body the heading names: a short line with a body word ('AYTON COMMUNITY
+    COUNCIL', 'Ayton Community Council MINUTES', 'Souldern Parish Council – Annual
+    Meeting of the Parish Council': its first part)."""
+    for line in block[:6]:
+        part = re.split(r"\s+[-–—]\s+|\s*[–—|]\s*", line)[0]
+        part = forms.DOCUMENT_WORD_AFTER.sub("", part)
+        if len(part) > 60 or not forms.COUNCIL_NAME.match(part.strip()):
+            continue
+        name = committee_name(part)
+        if name:
+            return name
+    return None
+
+
+def _resolve(name: str, council: str | None) -> str | None:
+    """A name as the sentence prints it; 'the above Council', 'the Parish Council' and
+    'the Council' are the heading's council; a bare kind of meeting ('Annual') is none."""
+    name = " ".join(name.split())
+    back = forms.REFERS_BACK.match(name)
+    kind = back.group("kind") if back else None
+    if back and (back.group("above") or not kind or (council or "").lower().endswith(f"{kind} council".lower())):
+        return council  # 'the County Council' under 'KENT COUNTY COUNCIL' is the County Council, as printed
+    name = forms.MEETING_KIND_PREFIX.sub("", name)
+    if re.fullmatch(r"(?:(?:the|this|that|an?)\s+)?meeting", name, re.I):  # 'MINUTES OF THE MEETING': no name
+        return None
+    bare = re.sub(r"\s+(?:ordinary\s+|annual\s+|extraordinary\s+|special\s+)?meeting$", "", name, flags=re.I)
+    if re.search(forms.BODY_WORDS.pattern + r"$", bare, re.I):  # 'Souldern Parish Council Meeting': the council
+        name = bare  # ('… Planning Meeting' stays a meeting of its own)
+    if not forms.BODY_WORDS.search(name):
+        return None
+    return committee_name(name)
+
+
+# --- the place ------------------------------------------------------------------------
+
+def place_of(block: list[str], date_index: int) -> str | None:
+    """The phrase by the date that names a room or building ('in the Village Hall',
+    'HELD IN THE CHAPEL'), with the line it runs on to ('Council Chamber, Sessions House,'
+    / 'County Hall, Maidstone')."""
+    for k in range(max(0, date_index - 2), min(len(block), date_index + 4)):
+        line = block[k]
+        building = forms.PLACE_WORDS.search(line)
+        label = forms.LABEL_LINE.match(line)
+        if not building or label and forms.LABEL_TO_FIELD[label.group("label").lower()] != "place":
+            continue
+        leads = [m for m in forms.PLACE_LEAD.finditer(line, 0, building.start())]
+        start = leads[-1].end() if leads else 0
+        text = _until_slot(line[start:])
+        if not leads and k:  # the phrase began on the line above: '… at 7.00pm in Ayton Community' / 'Hall'
+            above = [m for m in forms.PLACE_LEAD.finditer(block[k - 1])]
+            opened = _until_slot(block[k - 1][above[-1].end():]) if above else ""
+            if opened and opened == block[k - 1][above[-1].end():] and not parse_date(opened):
+                text = opened + " " + text
+        if k + 1 < len(block) and text == line[start:]:  # the phrase runs on to the next line when it ends
+            following = _until_slot(block[k + 1])  # with a comma, or the sentence goes on after it ('… on Thursday')
+            if text.rstrip().endswith(",") or following != block[k + 1] and following:
+                text += " " + following
+        if parse_date(text) or not forms.PLACE_WORDS.search(text):
+            continue
+        return place_name(text)
+    return None
+
+
+def _until_slot(text: str) -> str:
+    """A place phrase ends where the date, the time or another sentence begins."""
+    end = re.search(r"\s+(?:on|at|from|commencing|starting|due\s+to)\s|[.;]\s|[.;]$|\s+\d", text, re.I)
+    return text[:end.start()] if end else text
