@@ -39,6 +39,8 @@ DATE_FORMS: tuple[re.Pattern, ...] = (
     re.compile(r"\b" + _DAY + r"(?:\s+(?:of|o))?\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
 )
+# A weekday that ends a heading's words before its date ("CABINET - THURSDAY, ").
+WEEKDAY_SUFFIX = re.compile(r"\b(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r"),?\s*(?:the\s+)?$", re.I)
 # A line that opens with a date (after an optional weekday): a heading block's "when" line.
 WEEKDAY_PREFIX = re.compile(r"^(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:the\s+)?", re.I)
 
@@ -114,20 +116,7 @@ MEETING_OF = re.compile(
 BODY_HELD = re.compile(
     r"(?:^|\.\s+|\n)(?P<committee>(?-i:[A-Z])[\w&'’ ,\-]{2,80}?)\s+(?P<verb>held\s+(?:their|its|a)\s+"
     r"(?:\w+\s+)?meeting)", re.I)
-# "MINUTES of the meeting held in the Darent Room, Sessions House …" (the body named above it)
-MEETING_HELD = re.compile(r"\bminutes\s+of\s+the\s+meeting\s+(?P<verb>held)\b", re.I)
-# Where the sentence's slots are: the words that open each phrase after the verb.
-SLOT_WORDS = re.compile(r"\b(on|at|in|ar|am|yn|from|commencing\s+at|starting\s+at)\s+(?:y\s+|yr\s+|the\s+)?", re.I)
-SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)|\n\s*(?:present|presennol|apologies)\b|\(pages?\s", re.I)
 
-# Headings: "AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008", "CORPORATE PARENTING PANEL –
-# 10th December 2024", "Royal Sutton Coldfield Town Council Meeting 21 February 2017",
-# "CABINET - THURSDAY, 30 JANUARY 2025". The date part is checked by the date forms.
-HEADING_DASH = re.compile(
-    r"^(?:(?:agenda|minutes|cofnodion|notice of meeting)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?))?"
-    r"(?P<committee>[^–—|]{3,80}?)"
-    r"(?:\s+[-–—|:]\s+|\s*[–—|]\s*|\s+(?:meeting|cyfarfod|minutes)\s*(?:[-–—|:]\s*)?(?:of\s+|on\s+|held\s+on\s+)?)"
-    r"(?P<when>.*\d.*)$", re.I)
 # "MEETING 12th DECEMBER 2018" / "CYFARFOD 9FED IONAWR 2019" under the body's name.
 MEETING_DATE_LINE = re.compile(
     r"^(?:(?:minutes|cofnodion)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|y\s+)?)?(?:(?:extraordinary|annual|special|ordinary)\s+)?"
@@ -152,7 +141,7 @@ OTHER_MEETING = re.compile(
 # Words just before a date that make it this meeting's: "held on", "to take place on",
 # "Date:", "MEETING" (a date alone under "… PLANNING MEETING"), "ON" (under "HELD IN THE VILLAGE HALL").
 THIS_MEETING_BEFORE_DATE = re.compile(
-    r"(?:\b(?:held|place|meeting|on|date|dyddiad|ar|cyfarfod|commencing|from)\b\s*:?|:)\s*(?:the\s+|y\s+)?"
+    r"(?:\b(?:held|place|meeting|on|date|dyddiad|ar|cyfarfod|commencing|from)\b\s*:?|:|\s[-–—|]|[–—|])\s*(?:the\s+|y\s+)?"
     r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s*)?$", re.I)
 # The electors' meeting (the parish's, not the council's): "Souldern Annual Parish Meeting".
 ELECTORS_MEETING = re.compile(
@@ -177,10 +166,26 @@ REFERS_BACK = re.compile(
     r"(?:(?P<kind>parish|town|community|village)\s+)?council$", re.I)
 MEETING_KIND_PREFIX = re.compile(
     r"^(?:(?:the|an?)\s+)?(?:ordinary|annual|extraordinary|special|monthly)\s+(?=\w)", re.I)
+# A block that says it is a meeting's paper: its council's name may be the body that meets.
+SAYS_MEETING = re.compile(
+    r"\b(?:meeting|minutes|agenda|summons|summoned|notes\s+of|cofnodion|cyfarfod|rhaglen)\b", re.I)
+# What leads a heading line before the body's name: "AGENDA — ", "Minutes of the ", "To: ".
+HEADING_LEAD = re.compile(
+    r"^(?:(?:agenda|minutes|cofnodion|notice\s+of\s+meeting|notes)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?)|to\s*:\s*)",
+    re.I)
+# A body's name up to its body word ("Amenities Committee" of "Amenities Committee Community
+# Grant Applications"), a number after it kept ("Scrutiny Board (2)").
+NAME_TO_BODY_WORD = re.compile(
+    r"^\s*(?P<committee>[^–—|:]{0,80}?\b(?:committee|sub-committee|cabinet|board|panel|forum|council|assembly|"
+    r"executive|commission|pwyllgor|cyngor)\b(?:\s*\(\d+\))?)", re.I)
+# A heading that names the body and what the paper is, before the date: "Amenities, Leisure
+# and Community Services Minutes | Tuesday 13th March 2018".
+NAME_THEN_DOCUMENT_WORD = re.compile(r"^(?P<committee>.{3,80}?)\s+(?:minutes|agenda|meeting|cofnodion)\s*[-–—|:]?\s*$",
+                                     re.I)
 # What the paper is, printed after the body's name on its heading line ("Ayton Community Council MINUTES").
 DOCUMENT_WORD_AFTER = re.compile(r"\s+(?:minutes|agenda|notice|summons)\b.*$", re.I)
 # The phrase that opens a place: "in the Village Hall", "at the Town Hall", "by Zoom", "yn Neuadd y Pentref".
-PLACE_LEAD = re.compile(r"\b(?:in|at|yn|by|via|venue\s*:?)\s+(?:the\s+)?", re.I)
+PLACE_LEAD = re.compile(r"\b(?:in|at|yn|by|via|venue\s*:?)\s+(?:the\s+)?(?!\d)", re.I)
 # A range of times gives its start: "7.00 - 9.00pm", "7pm to 9pm".
 TIME_RANGE = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<first>[ap]\.?\s?m\b\.?)?\s*(?:-|–|—|to|until)\s*"
@@ -196,8 +201,10 @@ APPENDIX = re.compile(
     r"^(?P<word>appendix|annex|annexe|atodiad|schedule)\s+(?P<id>[A-Z]|\d{1,2}[a-z]?|[IVX]{1,4})\b"
     r"(?:\s*$|\s*[:\-–—.]\s*(?P<title>(?-i:[A-Z0-9(\"‘“]).*)?$|\s+(?P<bare>(?-i:[A-Z(\"‘“]).*)$)", re.I)
 # Page furniture at the top or foot of a page: "Page 12", "Page | 1", "Page 3 of 40", "- 3 -", "3".
+# Word prints "Page | 1" letter-spaced as "P a g e | 1" or "1 | P a g e".
 PAGE_FURNITURE = re.compile(
-    r"^(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*\|\s*page|[-–]\s*\d+\s*[-–]|\d{1,3}|tudalen\s+\d+)$", re.I)
+    r"^(?:p\s?a\s?g\s?e\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*\|\s*p\s?a\s?g\s?e|[-–]\s*\d+\s*[-–]|\d{1,3}|"
+    r"tudalen\s+\d+)$", re.I)
 # Metadata lines that are never a title.
 METADATA_LINE = re.compile(
     r"^(?:item\s+(?:no\.?)?\s*\d*\w?|classification:?.*|open|exempt|restricted|official(?:\s*-\s*sensitive)?|"
@@ -207,11 +214,6 @@ METADATA_LINE = re.compile(
 TITLE_LABEL = re.compile(
     r"^(?:(?:subject\s+matter\s*/\s*)?(?:report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision))\s*(?::\s*|\s+|$)"
     r"|(?:title|subject(?:\s+matter)?|teitl)\s*(?::\s*|$))(?P<title>.*)$", re.I)
-# A heading that ends with the date, the body named first: "Amenities Committee Community
-# Grant Applications 15th November 2016" (the committee ends at its body word).
-BODY_THEN_DATE = re.compile(
-    r"^(?:.*[–—|:]\s*|.*\s-\s)?(?P<committee>[^–—|:]{3,80}?\b(?:committee|sub-committee|cabinet|board|panel|forum|council|pwyllgor|cyngor)\b"
-    r"(?:\s*\(\d+\))?)\s+(?P<rest>.*?)\s*(?P<when>\S+\s+\S+\s+\S+)$", re.I)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 # A document's kind by the words on its first page: first match wins (report is the default).

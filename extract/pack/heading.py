@@ -29,7 +29,7 @@ BODY_LINE = 90  # a line this long is running text (the block's sentence may be 
 
 
 @dataclass(frozen=True)
-class HeadingReading:
+class Reading:
     committee: str | None = None
     date: str | None = None
     time: str | None = None
@@ -56,23 +56,28 @@ def heading_block(lines: list[str]) -> list[str]:
     return block
 
 
-def read_heading(lines: list[str]) -> HeadingReading:
+def read_heading(lines: list[str]) -> Reading:
     block = heading_block(lines)
     if not block:
-        return HeadingReading()
+        return Reading()
     when = meeting_date(block)
     if when is None:  # a council's name over a paper that states no meeting is no meeting
-        return HeadingReading()
-    index, iso = when
+        return Reading()
+    index, start, iso = when
     around = " ".join(block[max(0, index - 1):index + 3])
-    return HeadingReading(committee=body_of(block), date=iso, time=parse_time(around), place=place_of(block, index))
+    time, place = parse_time(around), place_of(block, index)
+    committee = body_of(block, index, start, stated=bool(time or place))
+    if committee is None:  # a date under no body's name ('1 April 2020' over 'Dear …') states no meeting
+        return Reading()
+    return Reading(committee=committee, date=iso, time=time, place=place)
 
 
 # --- the date -------------------------------------------------------------------------
 
-def meeting_date(block: list[str]) -> tuple[int, str] | None:
-    """(line index, ISO date) of the date the block gives for this meeting: the best scored."""
-    best: tuple[int, int, str] | None = None
+def meeting_date(block: list[str]) -> tuple[int, int, str] | None:
+    """(line index, offset in the line, ISO date) of the date the block gives for this
+    meeting: the best scored, the first of equals."""
+    best: tuple[int, int, int, str] | None = None
     for i, line in enumerate(block):
         for form in forms.DATE_FORMS:
             for match in form.finditer(line):
@@ -84,26 +89,32 @@ def meeting_date(block: list[str]) -> tuple[int, str] | None:
                 iso = parse_date(match.group(0))
                 if iso is None:
                     continue
-                score = _date_score(before, line, match)
+                score = _date_score(before, line, match, first=not i)
                 if best is None or score > best[0]:
-                    best = (score, i, iso)
-    return (best[1], best[2]) if best and best[0] > 0 else None
+                    best = (score, i, match.start(), iso)
+    return (best[1], best[2], best[3]) if best and best[0] > 0 else None
 
 
-def _date_score(before: str, line: str, match: re.Match) -> int:
+def _date_score(before: str, line: str, match: re.Match, first: bool) -> int:
     if forms.THIS_MEETING_BEFORE_DATE.search(before):
-        return 3  # "held on", "to take place on", "Date:", "MEETING", "ON"
+        return 3  # "held on", "to take place on", "Date:", "MEETING", "ON", "PANEL – "
     rest = forms.WEEKDAY_PREFIX.sub("", line[:match.start()]).strip(" ,")
-    if not rest and len(line) <= 60:
-        return 2  # the date alone, or opening a short line ("30th July 2020 at 7.30pm …")
+    if not rest or forms.MEETING_WORDS.search(before):
+        return 2  # the date alone, opening its line ("30th July 2020 at 7.30pm by Zoom …"), or in the
+        # sentence that states the meeting ("Meeting of the Cabinet, Wednesday 11 March 2026")
+    if first and not line[match.end():].strip():
+        return 1  # the heading's first line ends with it ("Community Grant Applications 13th March 2018")
     return 0  # a date in passing ("accounts for the year ended 31 March 2024") is not the meeting's
 
 
 # --- the body -------------------------------------------------------------------------
 
-def body_of(block: list[str]) -> str | None:
+def body_of(block: list[str], index: int, start: int, stated: bool = False) -> str | None:
     """The body that meets, the most explicit statement first: an electors' meeting; the
-    sentence's body; the heading's 'X meeting' or 'meeting of X'; the heading's council."""
+    sentence's body ('a meeting of …', '… held their meeting'); the heading's 'X meeting'
+    or 'meeting of X'; the body named before the date on its line ('CORPORATE PARENTING
+    PANEL – 10th December 2024') or on the line above it ('CABINET' over the date); the
+    heading's council, when the block says it is a meeting (or gives its time or place)."""
     council = _council_of(block)
     text = "\n".join(block)
     electors = _electors_meeting(text, council)
@@ -115,7 +126,45 @@ def body_of(block: list[str]) -> str | None:
             name = _resolve(match.group("committee"), council)
             if name:
                 return name
-    return council
+    beside = _name_before_date(block[index][:start])
+    if beside:
+        return beside
+    above = _name_over_date(block, index)
+    if above:
+        return above
+    under = forms.DOCUMENT_WORD_AFTER.sub("", block[index + 1]) if index + 1 < len(block) else ""
+    if re.search(forms.BODY_WORDS.pattern + r"\W*$", under, re.I) and not forms.COUNCIL_NAME.match(under):
+        return _resolve(under, council)  # the heading ends with the date over the body's name
+    return council if stated or forms.SAYS_MEETING.search(text) else None
+
+
+def _name_before_date(prefix: str) -> str | None:
+    """'AGENDA — PLANNING COMMITTEE — ', 'Royal Sutton Coldfield Town Council Meeting ',
+    'Amenities Committee Community Grant Applications ': the body's name ends at its body
+    word; a council's name beside a date is a meeting only when the line says so."""
+    said = re.search(r"\b(?:meeting|cyfarfod|minutes|agenda)\b", prefix, re.I)
+    prefix = forms.HEADING_LEAD.sub("", prefix)
+    prefix = forms.WEEKDAY_SUFFIX.sub("", prefix)
+    named = forms.NAME_THEN_DOCUMENT_WORD.match(prefix)
+    if named and not forms.BODY_WORDS.search(named.group("committee")):
+        return committee_name(named.group("committee"))  # 'Amenities, Leisure and Community Services Minutes | '
+    found = forms.NAME_TO_BODY_WORD.match(prefix)
+    if not found:
+        return None
+    name = committee_name(found.group("committee"))
+    if not name or forms.COUNCIL_NAME.match(name) and not said:
+        return None
+    return name
+
+
+def _name_over_date(block: list[str], index: int) -> str | None:
+    """The body's name on the line over the date ('CABINET' / 'Thursday, 30th January, 2025')."""
+    if not index:
+        return None
+    above = forms.DOCUMENT_WORD_AFTER.sub("", block[index - 1])
+    if forms.NOT_COMMITTEE.match(above) or forms.COUNCIL_NAME.match(above) or not forms.BODY_WORDS.search(above):
+        return None
+    return _resolve(above, _council_of(block))
 
 
 def _electors_meeting(text: str, council: str | None) -> str | None:

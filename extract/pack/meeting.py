@@ -1,51 +1,37 @@
 """The meeting a paper is for (committee, date, time, place), from the first pages' lines.
 
-Three readings, most explicit first, over the front pages (the forms are data in forms.py):
+Two readings, the more explicit first (the words are data in forms.py):
   labelled fields   "Meeting: Cabinet" / "Date: Wednesday, 11 March 2026" / "Venue: …", a label
-                    over its value (a two-column table), or Coventry's "Time and Date" cover
-  a sentence        "Minutes of a meeting of Tintern Community Council held on Monday 26th
-                    February 2018 at 7pm in Tintern Village Hall", "Cynhaliwyd cyfarfod …"
-  a heading         "CORPORATE PARENTING PANEL – 10th December 2024", or the body's name over
-                    a line that opens with the date ("CABINET" / "Thursday, 30th January, 2025")
-The first reading with a date gives the meeting; the others fill what it lacks when they
-name the same day. A paper that states no meeting gets nulls, never a guess.
+                    over its value (a two-column table), two fields side by side on one line,
+                    or Coventry's "Time and Date" cover
+  the heading block the lines above the first item or the body, read as a person reads them
+                    (heading.py): the date it gives for this meeting, the body it names
+The first reading with a date gives the meeting; the other fills what it lacks when it
+names the same day. A paper that states no meeting gets nulls, never a guess.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extract.models import Meeting
 from extract.pack import forms
-from extract.pack.heading import read_heading
+from extract.pack.heading import Reading, read_heading
 from extract.pack.printed import committee_name, numeric_date, opens_with_date, parse_date, parse_time, place_name
 from extract.read.pdfium import PageLines
 
 __all__ = ["committee_name", "opens_with_date", "pages_to_meeting", "parse_date", "parse_time"]
 
 COVER_PAGES = 2  # the meeting is stated on the front sheet or the page after it
-HEADING_LINES = 16  # a heading is among the first lines of page 1
-TITLE_LINES = 3  # "Amenities Committee Community Grant Applications 15th November 2016" opens the page
-BLOCK_LINES = 6  # the date line under the body's name is near the top (not a letter's address block)
-NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]?(?:\s|$)")
-
-
-@dataclass(frozen=True)
-class Reading:
-    committee: str | None = None
-    date: str | None = None
-    time: str | None = None
-    place: str | None = None
 
 
 def pages_to_meeting(pages: Sequence[PageLines]) -> Meeting:
     lines = cover_lines(pages)
-    heading = read_heading(lines)
-    readings = [_labelled(lines), Reading(**vars(heading)), _sentence(lines), *_headings(lines[:HEADING_LINES])]
+    readings = [_labelled(lines), read_heading(lines)]
     dated = [r for r in readings if r and r.date]
     if not dated:
-        named = [r for r in readings[:3] if r and r.committee]  # a body named with no date: a heading or summons
+        named = [r for r in readings if r and r.committee]  # "Meeting: Cabinet" with no date
         return Meeting(committee=named[0].committee) if named else Meeting()
     best = next((r for r in dated if r.committee), dated[0])
     for other in readings:
@@ -63,6 +49,8 @@ def cover_lines(pages: Sequence[PageLines]) -> list[str]:
         content = [line for line in page.lines if not forms.PAGE_FURNITURE.match(line)]
         if not content:  # a blank page behind the front sheet
             continue
+        if not read and page.number > COVER_PAGES:  # the front pages are scans: a later page is no cover
+            break
         read += 1
         if read > COVER_PAGES:
             break
@@ -122,129 +110,3 @@ def _name_above(lines: list[str], index: int) -> str | None:
     joined = len(block) > 1 and goes_on
     name = committee_name(" ".join(block[-2:] if joined else block[-1:])) if block else None
     return name if name and forms.BODY_WORDS.search(name) else None
-
-
-# --- a sentence -----------------------------------------------------------------------
-
-def _sentence(lines: list[str]) -> Reading | None:
-    # A numbered agenda entry speaks of other meetings ("3. Minutes of the meeting held on …").
-    cut = next((i for i, line in enumerate(lines) if NUMBERED_ITEM.match(line)), len(lines))
-    text = "\n".join(lines[:cut])
-    for pattern in (forms.MEETING_OF, forms.BODY_HELD):
-        for match in pattern.finditer(text):
-            committee = committee_name(match.group("committee"))
-            if not committee or re.match(r"(?:last|previous|this|that|diwethaf)\b", committee, re.I):
-                continue
-            tail = text[match.end():match.end() + 300]
-            end = forms.SENTENCE_END.search(tail)
-            tail = " ".join((tail[:end.start()] if end else tail).split())
-            when = _slots(tail)
-            if when.date or when.time or when.place:
-                return replace(when, committee=committee)
-    held = forms.MEETING_HELD.search(text)
-    if held:  # the body is named elsewhere (a heading); the sentence may add the place
-        tail = text[held.end():held.end() + 300]
-        end = forms.SENTENCE_END.search(tail)
-        when = _slots(" ".join((tail[:end.start()] if end else tail).split()))
-        return when if when.date or when.time or when.place else None
-    return None
-
-
-def _slots(tail: str) -> Reading:
-    """Date, time and place from the phrases after 'held': 'on …', 'at …', 'in …', 'ar y …'."""
-    marks = list(forms.SLOT_WORDS.finditer(tail))
-    phrases = [(m.group(1).lower(), tail[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(tail)])
-               for k, m in enumerate(marks)]
-    found_date = parse_date(tail)
-    time = parse_time(tail) or next((parse_time(p, expected=True) for w, p in phrases if w in ("at", "am")
-                                     and parse_time(p, expected=True)), None)
-    place = None
-    for word, phrase in phrases:
-        phrase = phrase.strip(" ,.")
-        if word not in ("at", "in", "yn") or not phrase or parse_date(phrase) or parse_time(phrase, expected=True):
-            continue
-        if forms.PLACE_WORDS.search(phrase) or phrase[:1].isupper():
-            place = place_name(phrase)
-            break
-    return Reading(date=found_date, time=time, place=place)
-
-
-# --- a heading ------------------------------------------------------------------------
-
-def _headings(lines: list[str]) -> list[Reading]:
-    """Every heading reading of the first lines, in order (a later one may add the place)."""
-    found = []
-    for i, line in enumerate(lines):
-        reading = (_dash_heading(line) or (_block_heading(lines, i) if i <= BLOCK_LINES else None)
-                   or (_body_then_date(lines, i) if i < TITLE_LINES else None))
-        if reading:
-            found.append(reading)
-    return found
-
-
-def _dash_heading(line: str) -> Reading | None:
-    """'AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008', 'X Meeting 21 February 2017'."""
-    match = forms.HEADING_DASH.match(line)
-    if not match or not opens_with_date(match.group("when")):
-        return None
-    committee = committee_name(match.group("committee"))
-    said = re.search(r"\b(meeting|cyfarfod|minutes)\b", line[match.end("committee"):match.start("when")], re.I)
-    if not committee or not (said or forms.BODY_WORDS.search(committee)):
-        return None
-    if not said and forms.COUNCIL_NAME.match(committee):  # 'Kent County Council – 31 March 2024': a date, no meeting
-        return None
-    when = match.group("when")
-    return Reading(committee=committee, date=parse_date(when), time=parse_time(when))
-
-
-def _body_then_date(lines: list[str], i: int) -> Reading | None:
-    """'Amenities Committee Community Grant Applications 15th November 2016'; or a heading
-    that ends with the date over the body's name ('Community Grant Applications 13th March
-    2018' / 'Amenities, Leisure & Community Services Committee')."""
-    line = lines[i]
-    match = forms.BODY_THEN_DATE.match(line)
-    if match and opens_with_date(match.group("when")) and not parse_date(match.group("rest")):
-        committee = committee_name(match.group("committee"))
-        if committee and forms.COUNCIL_NAME.match(committee):  # 'Kent County Council Annual Report 31 March 2024'
-            return None
-        return Reading(committee=committee, date=parse_date(match.group("when"))) if committee else None
-    ending = [m for form in forms.DATE_FORMS for m in form.finditer(line) if m.end() == len(line.rstrip())]
-    below = lines[i + 1] if i + 1 < len(lines) else ""
-    if ending and not forms.BODY_WORDS.search(line) and re.search(forms.BODY_WORDS.pattern + r"\W*$", below, re.I):
-        committee = committee_name(below)
-        return Reading(committee=committee, date=parse_date(line)) if committee else None
-    return None
-
-
-def _block_heading(lines: list[str], i: int) -> Reading | None:
-    """The body's name over a line that opens with the date ('MEETING 9' / 'TH JANUARY 2019'
-    is one line broken by a raised ordinal)."""
-    line = lines[i]
-    said = forms.MEETING_DATE_LINE.match(line)
-    when = line[said.end():] if said else line
-    if not opens_with_date(when):
-        joined = when + (lines[i + 1] if i + 1 < len(lines) else "")
-        if not (said and opens_with_date(joined)):
-            return None
-        when = joined
-    committee = _name_above(lines, i) if i else None
-    if committee is None and i:
-        above = lines[i - 1]
-        nearby = "\n".join(lines[i + 1:i + 5])
-        minutes = re.search(r"^(present|presennol|in attendance)\b", nearby, re.I | re.M)
-        committee = committee_name(above) if (minutes or said) and not forms.NOT_COMMITTEE.match(above) else None
-    if not committee:
-        return None
-    place = next((place_name(text) for text in _place_lines(lines[i + 1:i + 5])), None)
-    return Reading(committee=committee, date=parse_date(when), time=parse_time(" ".join(lines[i:i + 2])), place=place)
-
-
-def _place_lines(lines: list[str]):
-    for k, line in enumerate(lines):
-        if forms.LABEL_LINE.match(line) or forms.BLOCK_END.match(line):
-            return
-        if forms.PLACE_WORDS.search(line) and not parse_date(line):
-            text = forms.OTHER_LABELS.sub("", line)
-            if text.rstrip().endswith(",") and k + 1 < len(lines):
-                text += " " + lines[k + 1]
-            yield text
