@@ -341,6 +341,16 @@ def test_every_form_of_the_issue_has_a_generated_sample():
         "minutes-sentence",
         "minutes-held-on",
         "minutes-bilingual",
+        # the heading block's shapes (issue 22), and papers whose only dates are no meeting's
+        "minutes-date-alone-under-held-on",
+        "notice-centred-block",
+        "fields-side-by-side",
+        "summons-above-council",
+        "minutes-above-council",
+        "annual-parish-meeting",
+        "agenda-dates-only-in-items",
+        "accounts-under-council-name",
+        "notice-of-public-rights",
     } <= names
     assert len([n for n in names if n.startswith("pack-2017-headings")]) >= 3
 

@@ -71,6 +71,11 @@ LABEL_TO_FIELD = {label: key for key, labels in FIELD_LABELS.items() for label i
 LABEL_LINE = re.compile(
     r"^(?P<label>" + "|".join(sorted((re.escape(k) for k in LABEL_TO_FIELD), key=len, reverse=True))
     + r")\s*(?::|\s-\s|$)\s*(?P<value>.*)$", re.I)
+# A second field printed beside the first on its line ("Meeting: Cabinet      Date: 11 March 2026").
+# The label opens with a capital ("Notes of meeting:" is one label, not "meeting:").
+NEXT_FIELD = re.compile(
+    r"\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(sorted((re.escape(k) for k in LABEL_TO_FIELD), key=len, reverse=True))
+    + r")\s*:)", re.I)
 # Other labels that may share a line with a field ("Date: 21st April 2015 Chair Person: …")
 # and end its value.
 OTHER_LABELS = re.compile(

@@ -182,6 +182,11 @@ def _electors_meeting(text: str, council: str | None) -> str | None:
     return f"{kind} of {name}" if name else kind
 
 
+def council_named(lines: list[str]) -> str | None:
+    """The council the heading of these lines names."""
+    return _council_of(heading_block(lines))
+
+
 def _council_of(block: list[str]) -> str | None:
     """The body the heading names: a short line with a body word ('AYTON COMMUNITY
     COUNCIL', 'Ayton Community Council MINUTES', 'Souldern Parish Council – Annual
@@ -200,17 +205,16 @@ def _council_of(block: list[str]) -> str | None:
 def _resolve(name: str, council: str | None) -> str | None:
     """A name as the sentence prints it; 'the above Council', 'the Parish Council' and
     'the Council' are the heading's council; a bare kind of meeting ('Annual') is none."""
-    name = " ".join(name.split())
-    back = forms.REFERS_BACK.match(name)
-    kind = back.group("kind") if back else None
-    if back and (back.group("above") or not kind or (council or "").lower().endswith(f"{kind} council".lower())):
-        return council  # 'the County Council' under 'KENT COUNTY COUNCIL' is the County Council, as printed
-    name = forms.MEETING_KIND_PREFIX.sub("", name)
+    name = forms.MEETING_KIND_PREFIX.sub("", " ".join(name.split()))
     if re.fullmatch(r"(?:(?:the|this|that|an?)\s+)?meeting", name, re.I):  # 'MINUTES OF THE MEETING': no name
         return None
     bare = re.sub(r"\s+(?:ordinary\s+|annual\s+|extraordinary\s+|special\s+)?meeting$", "", name, flags=re.I)
     if re.search(forms.BODY_WORDS.pattern + r"$", bare, re.I):  # 'Souldern Parish Council Meeting': the council
         name = bare  # ('… Planning Meeting' stays a meeting of its own)
+    back = forms.REFERS_BACK.match(name)
+    kind = back.group("kind") if back else None
+    if back and (back.group("above") or not kind or (council or "").lower().endswith(f"{kind} council".lower())):
+        return council  # 'the County Council' under 'KENT COUNTY COUNCIL' is the County Council, as printed
     if not forms.BODY_WORDS.search(name):
         return None
     return committee_name(name)
@@ -237,16 +241,25 @@ def place_of(block: list[str], date_index: int) -> str | None:
             if opened and opened == block[k - 1][above[-1].end():] and not parse_date(opened):
                 text = opened + " " + text
         if k + 1 < len(block) and text == line[start:]:  # the phrase runs on to the next line when it ends
-            following = _until_slot(block[k + 1])  # with a comma, or the sentence goes on after it ('… on Thursday')
+            following = _until_slot(block[k + 1])  # with a comma, the sentence goes on after it ('… on Thursday'),
             if text.rstrip().endswith(",") or following != block[k + 1] and following:
                 text += " " + following
+            elif _address(block[k + 1]):  # or the next line is the rest of the address ('High Street, Kingsbury')
+                text += ", " + following
         if parse_date(text) or not forms.PLACE_WORDS.search(text):
             continue
         return place_name(text)
     return None
 
 
+def _address(line: str) -> bool:
+    """An address line under a place: a street and town, a postcode; no date, time or heading word."""
+    if parse_date(line) or parse_time(line) or forms.SAYS_MEETING.search(line) or forms.BLOCK_END.match(line):
+        return False
+    return bool(forms.POSTCODE.search(line) or re.match(r"^[A-Z][\w'’ .\-]+,\s*[A-Z][\w'’ .\-]+$", line))
+
+
 def _until_slot(text: str) -> str:
     """A place phrase ends where the date, the time or another sentence begins."""
-    end = re.search(r"\s+(?:on|at|from|commencing|starting|due\s+to)\s|[.;]\s|[.;]$|\s+\d", text, re.I)
+    end = re.search(r"\s+(?:on|at|from|commencing|starting|due\s+to)(?:\s|$)|[.;]\s|[.;]$|\s+\d", text, re.I)
     return text[:end.start()] if end else text

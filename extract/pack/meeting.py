@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from extract.models import Meeting
 from extract.pack import forms
-from extract.pack.heading import Reading, read_heading
+from extract.pack.heading import Reading, council_named, read_heading
 from extract.pack.printed import committee_name, numeric_date, opens_with_date, parse_date, parse_time, place_name
 from extract.read.pdfium import PageLines
 
@@ -63,6 +63,8 @@ def cover_lines(pages: Sequence[PageLines]) -> list[str]:
 # --- labelled fields ------------------------------------------------------------------
 
 def _labelled(lines: list[str]) -> Reading | None:
+    # two fields side by side are two fields: "Meeting: Parish Council      Date: 11 March 2026"
+    lines = [field for line in lines for field in forms.NEXT_FIELD.split(line)]
     fields: dict[str, str] = {}
     first = None
     for i, line in enumerate(lines):
@@ -88,6 +90,8 @@ def _labelled(lines: list[str]) -> Reading | None:
     when = " ".join(fields.get(k, "") for k in ("when", "date"))
     when_date = parse_date(when) or numeric_date(fields.get("date", ""))
     committee = committee_name(fields["committee"]) if "committee" in fields else _name_above(lines, first)
+    if committee and forms.REFERS_BACK.match(committee):  # "Meeting: Parish Council" under "ASHBY PARISH COUNCIL"
+        committee = council_named(lines) or committee
     return Reading(
         committee=committee,
         date=when_date,
