@@ -142,7 +142,7 @@ MEETING_WORDS = re.compile(r"\b(?:meeting|held|summoned|summons|cyfarfod|gynhali
 # Words before a date that make it another meeting's or no meeting's.
 OTHER_MEETING = re.compile(
     r"\b(?:last|previous|next|prior|preceding|announcement|year\s+end(?:ed|ing)?|ended|ending|response\s+by|"
-    r"deadline|published|dated|signed|adjourned\s+from|reviewed|adopted|as\s+at)\b[^.]*$", re.I)
+    r"deadline|published|dated|signed|adjourned\s+from|reviewed|adopted|as\s+at|pathway)\b[^.]*$", re.I)
 # Words just before a date that make it this meeting's: "held on", "to take place on",
 # "Date:", "MEETING" (a date alone under "… PLANNING MEETING"), "ON" (under "HELD IN THE VILLAGE HALL").
 THIS_MEETING_BEFORE_DATE = re.compile(
@@ -178,6 +178,8 @@ SAYS_MEETING = re.compile(
 HEADING_LEAD = re.compile(
     r"^(?:(?:agenda|minutes|cofnodion|notice\s+of\s+meeting|notes)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?)|to\s*:\s*)",
     re.I)
+# The dashes and bars that part a heading line ("AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008").
+HEADING_DASH = re.compile(r"\s+[-–—|]\s+|\s*[–—|]\s*|\s+-$")
 # A body's name up to its body word ("Amenities Committee" of "Amenities Committee Community
 # Grant Applications"), a number after it kept ("Scrutiny Board (2)").
 NAME_TO_BODY_WORD = re.compile(

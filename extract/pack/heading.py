@@ -25,7 +25,8 @@ from extract.pack import forms
 from extract.pack.printed import committee_name, parse_date, parse_time, place_name
 
 BLOCK_LINES = 16  # a heading block is never longer than this
-BODY_LINE = 90  # a line this long is running text (the block's sentence may be one)
+BODY_LINE = 90  # a line this long that ends a sentence is running text (unless it states the meeting)
+PLACE_LINES = 7  # the place is printed within a few lines of the date (a contact line may come between)
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,9 @@ def heading_block(lines: list[str]) -> list[str]:
         if block and re.match(r"^(?:st|nd|rd|th)\b", line, re.I) and re.search(r"\b[0-3]?\d$", block[-1]):
             block[-1] += line
             continue
+        if len(line) > BODY_LINE and line.rstrip().endswith(".") and not forms.MEETING_WORDS.search(line):
+            break  # a paragraph of the body: the heading is above it
         block.append(line)
-        if len(line) > BODY_LINE and not forms.MEETING_WORDS.search(line):
-            block.pop()  # a paragraph of the body: the heading is above it
-            break
     return block
 
 
@@ -96,8 +96,13 @@ def meeting_date(block: list[str]) -> tuple[int, int, str] | None:
 
 
 def _date_score(before: str, line: str, match: re.Match, first: bool) -> int:
+    named = _name_before_date(line[:match.start()]) is not None
+    if named and forms.THIS_MEETING_BEFORE_DATE.search(before):
+        return 4  # the body and the day: "CABINET - THURSDAY, 30 JANUARY 2025" (over a letter's "Date:")
     if forms.THIS_MEETING_BEFORE_DATE.search(before):
-        return 3  # "held on", "to take place on", "Date:", "MEETING", "ON", "PANEL – "
+        return 3  # "held on", "to take place on", "Date:", "MEETING", "ON"
+    if named and not line[match.end():].strip():
+        return 2  # "To: County Council 13th March 2025"
     rest = forms.WEEKDAY_PREFIX.sub("", line[:match.start()]).strip(" ,")
     if not rest or forms.MEETING_WORDS.search(before):
         return 2  # the date alone, opening its line ("30th July 2020 at 7.30pm by Zoom …"), or in the
@@ -143,8 +148,9 @@ def _name_before_date(prefix: str) -> str | None:
     'Amenities Committee Community Grant Applications ': the body's name ends at its body
     word; a council's name beside a date is a meeting only when the line says so."""
     said = re.search(r"\b(?:meeting|cyfarfod|minutes|agenda)\b", prefix, re.I)
-    prefix = forms.HEADING_LEAD.sub("", prefix)
     prefix = forms.WEEKDAY_SUFFIX.sub("", prefix)
+    parts = [part for part in forms.HEADING_DASH.split(prefix) if part.strip()]  # 'Governance Update – County Council '
+    prefix = forms.HEADING_LEAD.sub("", parts[-1] if parts else "")
     named = forms.NAME_THEN_DOCUMENT_WORD.match(prefix)
     if named and not forms.BODY_WORDS.search(named.group("committee")):
         return committee_name(named.group("committee"))  # 'Amenities, Leisure and Community Services Minutes | '
@@ -226,7 +232,7 @@ def place_of(block: list[str], date_index: int) -> str | None:
     """The phrase by the date that names a room or building ('in the Village Hall',
     'HELD IN THE CHAPEL'), with the line it runs on to ('Council Chamber, Sessions House,'
     / 'County Hall, Maidstone')."""
-    for k in range(max(0, date_index - 2), min(len(block), date_index + 4)):
+    for k in range(max(0, date_index - 2), min(len(block), date_index + PLACE_LINES)):
         line = block[k]
         building = forms.PLACE_WORDS.search(line)
         label = forms.LABEL_LINE.match(line)
@@ -261,5 +267,7 @@ def _address(line: str) -> bool:
 
 def _until_slot(text: str) -> str:
     """A place phrase ends where the date, the time or another sentence begins."""
-    end = re.search(r"\s+(?:on|at|from|commencing|starting|due\s+to)(?:\s|$)|[.;]\s|[.;]$|\s+\d", text, re.I)
-    return text[:end.start()] if end else text
+    ends = [m.start() for m in (
+        re.search(r"\s+(?:on|at|from|commencing|starting|due\s+to)(?:\s|$)|[.;]\s|[.;]$", text, re.I),
+        forms.TIME_HALF.search(text), *(form.search(text) for form in forms.DATE_FORMS)) if m]
+    return text[:min(ends)].rstrip(" ,") if ends else text
