@@ -15,9 +15,11 @@ pytestmark = pytest.mark.corpus
 
 KENT_FRONT_SHEETS_AND_MINUTES = 13  # 5 agenda front sheets, 8 sets of minutes
 
-# file (under councils/) → (committee, ISO date) as the first page prints them; None: the
-# paper states no meeting. Horsley's two papers print one, but their fonts have no usable
-# text encoding, so nothing can be read from them: they must come out null, not guessed.
+# file (under councils/) → (committee, ISO date) as the first page prints them (read off each
+# page by a person); None: the paper states no meeting, or it cannot be read from the text:
+# Ayton's 2015-12-01 minutes print no year ("Tuesday 1 December"); its 2016-04-05 heading is
+# printed twice over itself ("AYTON AYTON COMMUNITY COUNCIL"), a name not read with confidence;
+# Horsley's two papers print one, but their fonts have no usable text encoding. Null, not guessed.
 COUNCILS: dict[str, tuple[str, str] | None] = {
     "manordeilo-salem-cc/18-12-12.pdf": ("Manordeilo and Salem Community Council", "2018-12-12"),
     "manordeilo-salem-cc/19-01-09.pdf": ("Manordeilo and Salem Community Council", "2019-01-09"),
@@ -49,6 +51,90 @@ COUNCILS: dict[str, tuple[str, str] | None] = {
     "north-hertfordshire/budget-2018-19-appendix-a-general-fund-estimates.pdf": None,
     "horsley-pc/agenda-2014-04-29.pdf": None,
     "horsley-pc/minutes-2014-03-18.pdf": None,
+    # Souldern Parish Council: its own council, a planning meeting of it, and the electors' Annual
+    # Parish Meeting; as the page prints the date (2014-05-14's minutes say 15th May, 2019-05-23's
+    # say 24th May 2018). Null: the papers that state no meeting, and those whose front pages are
+    # scans (no text layer: 2018-11-22, 2018-08-23, 2021-01-28) or open with an action table (2022-03-31).
+    "souldern-pc/souldern-pc-accounting-statements-2016-17-scan.pdf": None,
+    "souldern-pc/souldern-pc-accounts-with-budget-2016-17.pdf": None,
+    "souldern-pc/souldern-pc-agar-sections-1-2-2023-24-scan.pdf": None,
+    "souldern-pc/souldern-pc-agenda-2015-09-24.pdf": ('Souldern Parish Council', '2015-09-24'),
+    "souldern-pc/souldern-pc-agenda-2016-05-19-annual-meeting.pdf": ('Annual Parish Meeting of Souldern', '2016-05-19'),
+    "souldern-pc/souldern-pc-agenda-2017-08-15.pdf": ('Souldern Parish Council Planning Meeting', '2017-08-15'),
+    "souldern-pc/souldern-pc-agenda-2017-09-14.pdf": ('Souldern Parish Council', '2017-09-14'),
+    "souldern-pc/souldern-pc-agenda-2018-05-24-annual-meeting.pdf": ('Annual Parish Meeting of Souldern', '2018-05-24'),
+    "souldern-pc/souldern-pc-agenda-2018-11-22.pdf": None,
+    "souldern-pc/souldern-pc-agenda-2020-07-30.pdf": ('Souldern Parish Council', '2020-07-30'),
+    "souldern-pc/souldern-pc-agenda-2020-10-29.pdf": ('Souldern Parish Council Planning meeting', '2020-10-29'),
+    "souldern-pc/souldern-pc-agenda-2022-12-29.pdf": ('Souldern Parish Council Planning Meeting', '2022-12-29'),
+    "souldern-pc/souldern-pc-agenda-2023-05-24-annual-meeting.pdf": ('Souldern Parish Council', '2023-05-24'),
+    "souldern-pc/souldern-pc-agenda-2024-05-23-annual-parish-meeting.pdf": (
+        'Annual Parish Meeting of Souldern', '2024-05-23',
+    ),
+    "souldern-pc/souldern-pc-agenda-2025-05-20-annual-meeting.pdf": ('Souldern Parish Council', '2025-05-20'),
+    "souldern-pc/souldern-pc-agenda-2025-09-25.pdf": ('Souldern Parish Council', '2025-09-25'),
+    "souldern-pc/souldern-pc-agenda-2026-06-01-annual-meeting.pdf": ('Souldern Parish Council', '2026-06-01'),
+    "souldern-pc/souldern-pc-bank-reconciliation-2017-03-31.pdf": None,
+    "souldern-pc/souldern-pc-expenditure-2023-24.pdf": None,
+    "souldern-pc/souldern-pc-expenditure-over-100-2014-15.pdf": None,
+    "souldern-pc/souldern-pc-expenditure-over-100-2015-16.pdf": None,
+    "souldern-pc/souldern-pc-expenditure-over-100-2016-17.pdf": None,
+    "souldern-pc/souldern-pc-expenditure-over-100-2017-18.pdf": None,
+    "souldern-pc/souldern-pc-minutes-2012-05-09-annual-parish-meeting.pdf": (
+        'Annual Parish Meeting of Souldern', '2012-05-09',
+    ),
+    "souldern-pc/souldern-pc-minutes-2012-06-28.pdf": ('Souldern Parish Council', '2012-06-28'),
+    "souldern-pc/souldern-pc-minutes-2013-09-19.pdf": ('Souldern Parish Council', '2013-09-19'),
+    "souldern-pc/souldern-pc-minutes-2014-05-14-annual-parish-meeting.pdf": (
+        'Annual Parish Meeting of Souldern', '2014-05-15',
+    ),
+    "souldern-pc/souldern-pc-minutes-2015-01-22.pdf": ('Souldern Parish Council', '2015-01-22'),
+    "souldern-pc/souldern-pc-minutes-2016-05-19.pdf": ('Souldern Parish Council', '2016-05-19'),
+    "souldern-pc/souldern-pc-minutes-2017-05-18-annual-meeting.pdf": (
+        'Annual Parish Meeting of Souldern', '2017-05-18',
+    ),
+    "souldern-pc/souldern-pc-minutes-2017-11-23.pdf": ('Souldern Parish Council', '2017-11-23'),
+    "souldern-pc/souldern-pc-minutes-2018-03-22.pdf": ('Souldern Parish Council Planning Meeting', '2018-03-22'),
+    "souldern-pc/souldern-pc-minutes-2018-08-23.pdf": None,
+    "souldern-pc/souldern-pc-minutes-2019-05-23.pdf": ('Souldern Parish Council', '2018-05-24'),
+    "souldern-pc/souldern-pc-minutes-2019-11-28.pdf": ('Souldern Parish Council', '2019-11-28'),
+    "souldern-pc/souldern-pc-minutes-2020-03-26.pdf": ('Souldern Parish Council', '2020-03-26'),
+    "souldern-pc/souldern-pc-minutes-2021-01-28.pdf": None,
+    "souldern-pc/souldern-pc-minutes-2021-11-25.pdf": ('Souldern Parish Council', '2021-11-25'),
+    "souldern-pc/souldern-pc-minutes-2022-03-31.pdf": None,
+    "souldern-pc/souldern-pc-minutes-2022-12-29.pdf": ('Souldern Parish Council Planning Meeting', '2022-12-29'),
+    "souldern-pc/souldern-pc-minutes-2023-02-23.pdf": ('Souldern Parish Council Planning Meeting', '2023-02-23'),
+    "souldern-pc/souldern-pc-minutes-2023-08-31.pdf": ('Souldern Parish Council', '2023-08-31'),
+    "souldern-pc/souldern-pc-minutes-2024-01-25.pdf": ('Souldern Parish Council', '2024-01-25'),
+    "souldern-pc/souldern-pc-minutes-2024-05-23-annual-parish-meeting.pdf": (
+        'Annual Parish Meeting of Souldern', '2024-05-23',
+    ),
+    "souldern-pc/souldern-pc-minutes-2025-05-20-annual-meeting.pdf": ('Souldern Parish Council', '2025-05-20'),
+    "souldern-pc/souldern-pc-minutes-2025-11-27.pdf": ('Souldern Parish Council', '2025-11-27'),
+    "souldern-pc/souldern-pc-notice-of-public-rights-2023-24.pdf": None,
+    "souldern-pc/souldern-pc-notice-of-public-rights-2025-26.pdf": None,
+    "souldern-pc/souldern-pc-risk-assessment-2023.pdf": None,
+    "souldern-pc/souldern-pc-spending-v-budget-2018-19.pdf": None,
+    "souldern-pc/souldern-pc-spending-v-budget-2021-22.pdf": None,
+    "ayton-cc/ayton-cc-minutes-2008-07-08.pdf": ('Ayton Community Council', '2008-07-08'),
+    "ayton-cc/ayton-cc-minutes-2009-11-03.pdf": ('Ayton Community Council', '2009-11-03'),
+    "ayton-cc/ayton-cc-minutes-2010-02-02.pdf": ('Ayton Community Council', '2010-02-02'),
+    "ayton-cc/ayton-cc-minutes-2011-02-01.pdf": ('Ayton Community Council', '2011-02-01'),
+    "ayton-cc/ayton-cc-minutes-2011-10-04.pdf": ('Ayton Community Council', '2011-10-04'),
+    "ayton-cc/ayton-cc-minutes-2012-06-05.pdf": ('Ayton Community Council', '2012-06-05'),
+    "ayton-cc/ayton-cc-minutes-2013-10-01.pdf": ('Ayton Community Council', '2013-10-01'),
+    "ayton-cc/ayton-cc-minutes-2014-05-06.pdf": ('Ayton Community Council', '2014-05-06'),
+    "ayton-cc/ayton-cc-minutes-2015-09-01.pdf": ('Ayton Community Council', '2015-09-01'),
+    "ayton-cc/ayton-cc-minutes-2015-12-01.pdf": None,
+    "ayton-cc/ayton-cc-minutes-2016-04-05.pdf": None,
+    "ayton-cc/ayton-cc-minutes-2016-09-06.pdf": ('Ayton Community Council', '2016-09-06'),
+    "ayton-cc/ayton-cc-minutes-2017-10-03.pdf": ('Ayton Community Council', '2017-10-03'),
+    "ayton-cc/ayton-cc-minutes-2017-11-11.pdf": ('Ayton Community Council', '2017-11-11'),
+    "ayton-cc/ayton-cc-minutes-2018-09-04.pdf": ('Ayton Community Council', '2018-09-04'),
+    "ayton-cc/ayton-cc-minutes-2019-05-07.pdf": ('Ayton Community Council', '2019-05-07'),
+    "ayton-cc/ayton-cc-minutes-2020-11-03.pdf": ('Ayton Community Council', '2020-11-03'),
+    "ayton-cc/ayton-cc-minutes-2021-06-03.pdf": ('Ayton Community Council', '2021-06-03'),
+    "ayton-cc/ayton-cc-minutes-2021-07-06.pdf": ('Ayton Community Council', '2021-07-06'),
 }
 
 

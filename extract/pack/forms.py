@@ -100,6 +100,9 @@ COUNCIL_NAME = re.compile(r"^(?:the\s+)?[\w&'’.\- ]+\b(county|city|borough|dis
 # A name that is no body's: an agenda item ("1 Minutes of the Last"), or the heading's own
 # words ("Draft Minutes of the meeting held on"): a wrong committee is worse than none.
 NOT_A_BODY_NAME = re.compile(r"^\d|\bminutes\s+of\b|\bmeeting\s+held\b|\bheld\s+on\b", re.I)
+# A word printed twice over itself ("AYTON AYTON COMMUNITY COUNCIL": text laid over the same
+# text): the name cannot be read with confidence.
+PRINTED_TWICE = re.compile(r"\b(\w{3,})\s+\1\b", re.I)
 # A place names a building or room.
 PLACE_WORDS = re.compile(
     r"\b(room|rooms|hall|chamber|house|centre|center|suite|offices?|library|church|pavilion|building|"
@@ -193,6 +196,11 @@ NAME_THEN_DOCUMENT_WORD = re.compile(r"^(?P<committee>.{3,80}?)\s+(?:minutes|age
 DOCUMENT_WORD_AFTER = re.compile(r"\s+(?:minutes|agenda|notice|summons)\b.*$", re.I)
 # The phrase that opens a place: "in the Village Hall", "at the Town Hall", "by Zoom", "yn Neuadd y Pentref".
 PLACE_LEAD = re.compile(r"\b(?:in|at|yn|by|via|venue\s*:?)\s+(?:the\s+)?(?!\d)", re.I)
+# The words that end a place phrase and open the sentence's next slot ("… Maidstone on Thursday").
+SLOT_AFTER_PLACE = re.compile(
+    r"(?:^|\s+)(?:on|at|from|commencing|starting|due\s+to|ar|am)(?:\s|$)|^\s*(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+# "at 19.45" in a heading: a twenty-four-hour time past noon ("at 7.30" may be morning or evening).
+AT_24_HOUR = re.compile(r"\b(?:at|from)\s+(?P<hour>1[3-9]|2[0-3])[.:](?P<minute>[0-5]\d)\b(?![./]\d)", re.I)
 # A range of times gives its start: "7.00 - 9.00pm", "7pm to 9pm".
 TIME_RANGE = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<first>[ap]\.?\s?m\b\.?)?\s*(?:-|–|—|to|until)\s*"

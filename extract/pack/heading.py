@@ -65,7 +65,9 @@ def read_heading(lines: list[str]) -> Reading:
         return Reading()
     index, start, iso = when
     around = " ".join(block[max(0, index - 1):index + 3])
-    time, place = parse_time(around), place_of(block, index)
+    evening = forms.AT_24_HOUR.search(around)  # "at 19.45": a bare time is one only past noon
+    time = parse_time(around) or (f"{evening.group('hour')}:{evening.group('minute')}" if evening else None)
+    place = place_of(block, index)
     committee = body_of(block, index, start, stated=bool(time or place))
     if committee is None:  # a date under no body's name ('1 April 2020' over 'Dear …') states no meeting
         return Reading()
@@ -138,8 +140,9 @@ def body_of(block: list[str], index: int, start: int, stated: bool = False) -> s
     if above:
         return above
     under = forms.DOCUMENT_WORD_AFTER.sub("", block[index + 1]) if index + 1 < len(block) else ""
-    if re.search(forms.BODY_WORDS.pattern + r"\W*$", under, re.I) and not forms.COUNCIL_NAME.match(under):
-        return _resolve(under, council)  # the heading ends with the date over the body's name
+    below = _resolve(under, council) if re.search(forms.BODY_WORDS.pattern + r"\W*$", under, re.I) else None
+    if below and not forms.COUNCIL_NAME.match(under):
+        return below  # the heading ends with the date over the body's name
     return council if stated or forms.SAYS_MEETING.search(text) else None
 
 
@@ -212,9 +215,9 @@ def _resolve(name: str, council: str | None) -> str | None:
     """A name as the sentence prints it; 'the above Council', 'the Parish Council' and
     'the Council' are the heading's council; a bare kind of meeting ('Annual') is none."""
     name = forms.MEETING_KIND_PREFIX.sub("", " ".join(name.split()))
-    if re.fullmatch(r"(?:(?:the|this|that|an?)\s+)?meeting", name, re.I):  # 'MINUTES OF THE MEETING': no name
-        return None
-    bare = re.sub(r"\s+(?:ordinary\s+|annual\s+|extraordinary\s+|special\s+)?meeting$", "", name, flags=re.I)
+    bare = re.sub(r"(?:^|\s+)(?:ordinary\s+|annual\s+|extraordinary\s+|special\s+)?meeting$", "", name, flags=re.I)
+    if not forms.BODY_WORDS.search(re.sub(r"\bmeeting\b", "", bare, flags=re.I)):
+        return None  # 'MINUTES OF THE MEETING', 'RW chaired the meeting': no body named
     if re.search(forms.BODY_WORDS.pattern + r"$", bare, re.I):  # 'Souldern Parish Council Meeting': the council
         name = bare  # ('… Planning Meeting' stays a meeting of its own)
     back = forms.REFERS_BACK.match(name)
@@ -238,24 +241,32 @@ def place_of(block: list[str], date_index: int) -> str | None:
         label = forms.LABEL_LINE.match(line)
         if not building or label and forms.LABEL_TO_FIELD[label.group("label").lower()] != "place":
             continue
-        leads = [m for m in forms.PLACE_LEAD.finditer(line, 0, building.start())]
+        leads = list(forms.PLACE_LEAD.finditer(line, 0, building.start()))
         start = leads[-1].end() if leads else 0
         text = _until_slot(line[start:])
         if not leads and k:  # the phrase began on the line above: '… at 7.00pm in Ayton Community' / 'Hall'
-            above = [m for m in forms.PLACE_LEAD.finditer(block[k - 1])]
-            opened = _until_slot(block[k - 1][above[-1].end():]) if above else ""
-            if opened and opened == block[k - 1][above[-1].end():] and not parse_date(opened):
+            above = list(forms.PLACE_LEAD.finditer(block[k - 1]))
+            opened = block[k - 1][above[-1].end():] if above else ""
+            if opened and _until_slot(opened) == opened:
                 text = opened + " " + text
-        if k + 1 < len(block) and text == line[start:]:  # the phrase runs on to the next line when it ends
-            following = _until_slot(block[k + 1])  # with a comma, the sentence goes on after it ('… on Thursday'),
-            if text.rstrip().endswith(",") or following != block[k + 1] and following:
-                text += " " + following
-            elif _address(block[k + 1]):  # or the next line is the rest of the address ('High Street, Kingsbury')
-                text += ", " + following
+        if k + 1 < len(block) and text == line[start:]:
+            text += _run_on(text, block[k + 1])
         if parse_date(text) or not forms.PLACE_WORDS.search(text):
             continue
         return place_name(text)
     return None
+
+
+def _run_on(text: str, following: str) -> str:
+    """What of the next line belongs to a place phrase that ends its line: after a comma, or
+    when the sentence goes on after it with its date or time ('Sessions' / 'House, County
+    Hall, Maidstone on Thursday'); the rest of an address ('High Street, Kingsbury')."""
+    part = _until_slot(following)
+    if part and (text.rstrip().endswith(",") or forms.SLOT_AFTER_PLACE.match(following[len(part):])):
+        return " " + part
+    if _address(following):
+        return ", " + following
+    return ""
 
 
 def _address(line: str) -> bool:
@@ -268,6 +279,6 @@ def _address(line: str) -> bool:
 def _until_slot(text: str) -> str:
     """A place phrase ends where the date, the time or another sentence begins."""
     ends = [m.start() for m in (
-        re.search(r"\s+(?:on|at|from|commencing|starting|due\s+to)(?:\s|$)|[.;]\s|[.;]$", text, re.I),
+        forms.SLOT_AFTER_PLACE.search(text), re.search(r"[.;]\s|[.;]$", text),
         forms.TIME_HALF.search(text), *(form.search(text) for form in forms.DATE_FORMS)) if m]
     return text[:min(ends)].rstrip(" ,") if ends else text

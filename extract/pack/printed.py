@@ -85,7 +85,7 @@ def committee_name(text: str) -> str | None:
     name = " ".join(text.split()).strip(" ,.;:-–—")
     name = re.sub(r"^(?:to\s*:\s*|to\s+)?(?:the|y|yr)?\s*", "", name, flags=re.I)  # "To: Cabinet – 30 January"
     if not name or len(name.split()) > 12 or forms.NOT_COMMITTEE.match(name) or parse_date(name) \
-            or forms.NOT_A_BODY_NAME.search(name):
+            or forms.NOT_A_BODY_NAME.search(name) or forms.PRINTED_TWICE.search(name):
         return None
     if name.upper() == name:
         words = name.lower().split()
