@@ -27,7 +27,7 @@ ITEM_LINE = re.compile(r"^(?P<number>\d{1,2})(?:[.)]?\s+|[.)](?=[^\d\s]))(?P<tit
 PRINTED_PAGES = re.compile(r"\(\s*(?P<text>pages?\s+(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?)\s*\)", re.I)
 PAGE_STAMP = re.compile(r"^page\s*\|?\s*(?P<number>\d+)(?:\s*(?:of|/)\s*\d+)?$", re.I)
 WRAP_LINES = 3  # a title with its pages wraps over at most this many lines
-FRONT_PAGES = 2  # an agenda's list of items is on its first two pages
+FRONT_PAGES = 2  # an agenda's list of items is on its first two pages that hold text
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,8 @@ def pages_to_agenda_items(pages: Sequence[PageLines], documents: Sequence[Docume
     if not documents or documents[0].kind != "agenda":
         return []
     front = documents[0]
-    last = min(front.page_end, front.page_start + FRONT_PAGES - 1)  # the list is on the front sheet
-    lines = [line for page in pages[front.page_start - 1:last] for line in page.lines
-             if not forms.PAGE_FURNITURE.match(line)]
+    written = [page for page in pages[front.page_start - 1:front.page_end] if page.lines][:FRONT_PAGES]
+    lines = [line for page in written for line in page.lines if not forms.PAGE_FURNITURE.match(line)]
     stamps = page_stamps(pages)
     items = []
     for listed in agenda_list(lines):
