@@ -201,7 +201,7 @@ def _council_of(block: list[str]) -> str | None:
     COUNCIL', 'Ayton Community Council MINUTES', 'Souldern Parish Council – Annual
     Meeting of the Parish Council': its first part)."""
     for line in block[:6]:
-        part = re.split(r"\s+[-–—]\s+|\s*[–—|]\s*", line)[0]
+        part = forms.HEADING_DASH.split(line)[0]
         part = forms.DOCUMENT_WORD_AFTER.sub("", part)
         if len(part) > 60 or not forms.COUNCIL_NAME.match(part.strip()):
             continue
