@@ -25,6 +25,7 @@ from extract.pack import forms
 from extract.pack.printed import committee_name, parse_date, parse_time, place_name
 
 BLOCK_LINES = 16  # a heading block is never longer than this
+HEADING_LINE = 300  # nor any of its lines (a hostile page's one enormous line is cut, not searched whole)
 BODY_LINE = 90  # a line this long that ends a sentence is running text (unless it states the meeting)
 PLACE_LINES = 7  # the place is printed within a few lines of the date (a contact line may come between)
 
@@ -43,6 +44,7 @@ def heading_block(lines: list[str]) -> list[str]:
     and contact lines (the clerk's address, telephone, e-mail) left out."""
     block: list[str] = []
     for line in lines:
+        line = line[:HEADING_LINE]
         if forms.BLOCK_END.match(line) or len(block) >= BLOCK_LINES:
             break
         if forms.CONTACT_LINE.search(line):
