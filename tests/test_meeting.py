@@ -458,3 +458,48 @@ def test_an_agenda_item_or_a_headings_own_words_is_no_committee(text):
 
 def test_a_numbered_body_keeps_its_number():
     assert committee_name("Scrutiny Board (2)") == "Scrutiny Board (2)"
+
+
+# --- the heading block (issue 22) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, hhmm",
+    [("7.00pm – 9.00pm", "19:00"), ("10 - 12pm", "10:00"), ("7pm to 9pm", "19:00"), ("10.30am - 1pm", "10:30")],
+)
+def test_a_range_of_times_gives_its_start(text, hhmm):
+    assert parse_time(text) == hhmm
+
+
+def test_a_letters_date_loses_to_the_heading_that_names_the_body_and_the_day():
+    text = ("Ask for: A Person\nDate: 27 January 2025\nDear Member\nCABINET - THURSDAY, 30 JANUARY 2025\n"
+            "I am now able to enclose the following document that was unavailable when the agenda was published.")
+    assert meeting_of(text)[:2] == ("Cabinet", "2025-01-30")
+
+
+def test_a_twenty_four_hour_time_in_a_heading_is_read_only_past_noon():
+    held = "Minutes of the Souldern Annual Parish Meeting held in the\nVillage Hall on Wednesday 9th May 2012 at {}"
+    assert meeting_of(held.format("19.45")) == ("Annual Parish Meeting of Souldern", "2012-05-09", "19:45",
+                                                "Village Hall")
+    assert meeting_of(held.format("7.30"))[2] is None  # morning or evening: not said
+
+
+def test_the_date_alone_under_a_heading_that_ends_with_on_is_the_meetings_not_the_clerks_address():
+    text = ("Parish Clerk : A Clerk\nWestfield Farm Cottage, Fenway, Steeple Aston, Oxon OX25 4SS\nTel: 01869 000000\n"
+            "MINUTES OF THE SOULDERN PARISH COUNCIL PLANNING MEETING\nHELD IN THE VILLAGE HALL\nON\n22nd March 2018\n"
+            "Present: Members of the Public:\n03.18.02 Declarations of interest\n"
+            "minutes of the last meeting 1 March 2018")
+    assert meeting_of(text) == ("Souldern Parish Council Planning Meeting", "2018-03-22", None, "VILLAGE HALL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes of Meeting held on Tuesday 1 December at 7.00pm\nin Ayton Community Hall\nPresent: A, B",  # no year
+        "SOULDERN PARISH COUNCIL\nNOTICE OF PUBLIC RIGHTS\n1. Date of announcement Sunday 2 June 2024",
+        "Ashby Town Council – 1 April 2020\nThe accounts for the year.",
+        "AYTON\nAYTON AYTON COMMUNITY COUNCIL\nMinutes Minutes of a Meeting held on Tuesday 5 April 2016",
+    ],
+)
+def test_nothing_is_invented_from_a_heading_that_does_not_state_a_meeting_in_full(text):
+    assert meeting_of(text) == (None, None, None, None)
