@@ -503,3 +503,20 @@ def test_the_date_alone_under_a_heading_that_ends_with_on_is_the_meetings_not_th
 )
 def test_nothing_is_invented_from_a_heading_that_does_not_state_a_meeting_in_full(text):
     assert meeting_of(text) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NOTICE OF MEETING\nYou are hereby summoned to attend the Meeting of Weston Parish Council which will be "
+         "held in the Village Hall on Thursday 7th March 2019 at 7.30pm\nAGENDA\n1. Apologies",
+         ("Weston Parish Council", "2019-03-07", "19:30", "Village Hall")),
+        ("Extraordinary Meeting of the Parish Council\nto be held on Wednesday 6th March 2019\nat 7.30pm in the "
+         "Pavilion\nUPTON PARISH COUNCIL", ("Upton Parish Council", "2019-03-06", "19:30", "Pavilion")),
+        ("WESTON PARISH COUNCIL\nMinutes of the Meeting of the Parish Council held on Monday 4th March 2019 at "
+         "7.30pm in the Village Hall\nPresent: Cllrs",
+         ("Weston Parish Council", "2019-03-04", "19:30", "Village Hall")),
+    ],
+)
+def test_the_parish_council_a_sentence_names_is_the_council_the_heading_names(text, expected):
+    assert meeting_of(text) == expected

@@ -117,7 +117,8 @@ PLACE_WORDS = re.compile(
 MEETING_OF = re.compile(
     r"(?:\bmeeting\s+of|\bcyfarfod(?:\s+o)?|\bgathering\s+of)\s+(?:the\s+|y\s+|yr\s+)?"
     r"(?P<committee>(?-i:[A-Z\u00c0-\u024f(])[^.;:]{1,90}?)\s*,?\s+"
-    r"(?P<verb>held|to\s+be\s+held|will\s+be\s+held|which\s+was\s+held|a\s+gynhaliwyd|a\s+gynhelir|"
+    r"(?P<verb>held|to\s+be\s+held|will\s+be\s+held|which\s+(?:was|will\s+be|is\s+to\s+be)\s+held|a\s+gynhaliwyd|"
+    r"a\s+gynhelir|"
     r"(?=am\s+\d)|(?=ar\s+(?:y\s+)?\d)|(?=on\s+\w+day\b)|(?=(?:on\s+)?(?:" + "|".join(WEEKDAYS[:7]) + r")\b)|"
     r"(?=(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"))", re.I)
 # "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 12th …"

@@ -205,7 +205,7 @@ def _council_of(block: list[str]) -> str | None:
     for line in block[:6]:
         part = forms.HEADING_DASH.split(line)[0]
         part = forms.DOCUMENT_WORD_AFTER.sub("", part)
-        if len(part) > 60 or not forms.COUNCIL_NAME.match(part.strip()):
+        if len(part) > 60 or forms.MEETING_WORDS.search(part) or not forms.COUNCIL_NAME.match(part.strip()):
             continue
         name = committee_name(part)
         if name:
