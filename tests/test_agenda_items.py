@@ -62,7 +62,7 @@ def test_an_item_without_pages_is_its_first_line_not_the_note_under_it():
 def test_numbers_that_break_the_run_are_not_items():
     listed = agenda_list([
         "1. To receive apologies for absence", "2. Declarations of interest",
-        "182", "2017 budget was agreed", "a. Playground Advisory Group", "3. Planning",
+        "182", "2017 budget was agreed", "a. Playground Advisory Group", "4 March 2019", "3. Planning",
         "12 Council Housing Association 4,500", "4 Finance",
     ])
     assert [(i.number, i.title) for i in listed] == [

@@ -520,3 +520,16 @@ def test_nothing_is_invented_from_a_heading_that_does_not_state_a_meeting_in_ful
 )
 def test_the_parish_council_a_sentence_names_is_the_council_the_heading_names(text, expected):
     assert meeting_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CABINET\n4 March 2019\nReport of the Leader\nSubject: Budget", ("Cabinet", "2019-03-04", None, None)),
+        ("Report to Cabinet\n4 March 2019\nBudget monitoring", ("Cabinet", "2019-03-04", None, None)),
+        ("Minutes of the Meeting of Anytown Town Council\nHeld at the Guildhall on Tuesday 12th March 2019 at 7.00pm\n"
+         "Present:", ("Anytown Town Council", "2019-03-12", "19:00", "Guildhall")),
+    ],
+)
+def test_a_date_line_that_opens_with_its_day_is_not_an_agenda_item_and_held_at_names_the_place(text, expected):
+    assert meeting_of(text) == expected

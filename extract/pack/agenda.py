@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from extract.models import AgendaItem, Document, PrintedPages
 from extract.pack import forms
+from extract.pack.printed import opens_with_date
 from extract.read.pdfium import PageLines
 
 # "3. Education …", "3 Planning", "5. 24/00108 - Revenue …" (a title may open with a figure after a space)
@@ -39,7 +40,8 @@ class ListedItem:
 
 def agenda_list(lines: Sequence[str]) -> list[ListedItem]:
     """The numbered run of items in these lines (1, 2, 3 … in order)."""
-    numbered = [(i, int(m.group("number"))) for i, line in enumerate(lines) if (m := ITEM_LINE.match(line))]
+    numbered = [(i, int(m.group("number"))) for i, line in enumerate(lines)
+                if (m := ITEM_LINE.match(line)) and not opens_with_date(line)]  # '4 March 2019' is a date
     run = _numbered_run(numbered, lines)
     items = []
     for k, (i, number) in enumerate(run):

@@ -180,8 +180,8 @@ SAYS_MEETING = re.compile(
     r"\b(?:meeting|minutes|agenda|summons|summoned|notes\s+of|cofnodion|cyfarfod|rhaglen)\b", re.I)
 # What leads a heading line before the body's name: "AGENDA — ", "Minutes of the ", "To: ".
 HEADING_LEAD = re.compile(
-    r"^(?:(?:agenda|minutes|cofnodion|notice\s+of\s+meeting|notes)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?)|to\s*:\s*)",
-    re.I)
+    r"^(?:(?:agenda|minutes|cofnodion|notice\s+of\s+meeting|notes)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?)|"
+    r"(?:report\s+)?to\s*:\s*|report\s+to\s+(?:the\s+)?)", re.I)
 # The dashes and bars that part a heading line ("AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008").
 HEADING_DASH = re.compile(r"\s+[-–—|]\s+|\s*[–—|]\s*|\s+-$")
 # A body's name up to its body word ("Amenities Committee" of "Amenities Committee Community
@@ -195,6 +195,8 @@ NAME_THEN_DOCUMENT_WORD = re.compile(r"^(?P<committee>.{3,80}?)\s+(?:minutes|age
                                      re.I)
 # What the paper is, printed after the body's name on its heading line ("Ayton Community Council MINUTES").
 DOCUMENT_WORD_AFTER = re.compile(r"\s+(?:minutes|agenda|notice|summons)\b.*$", re.I)
+# "held at the Guildhall", "held in the Reading Room": what follows is the place, whatever its name.
+HELD_AT = re.compile(r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.I)
 # The phrase that opens a place: "in the Village Hall", "at the Town Hall", "by Zoom", "yn Neuadd y Pentref".
 PLACE_LEAD = re.compile(r"\b(?:in|at|yn|by|via|venue\s*:?)\s+(?:the\s+)?(?!\d)", re.I)
 # The words that end a place phrase and open the sentence's next slot ("… Maidstone on Thursday").

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from extract.pack import forms
-from extract.pack.printed import committee_name, parse_date, parse_time, place_name
+from extract.pack.printed import committee_name, opens_with_date, parse_date, parse_time, place_name
 
 BLOCK_LINES = 16  # a heading block is never longer than this
 HEADING_LINE = 300  # nor any of its lines (a hostile page's one enormous line is cut, not searched whole)
@@ -45,7 +45,7 @@ def heading_block(lines: list[str]) -> list[str]:
     block: list[str] = []
     for line in lines:
         line = line[:HEADING_LINE]
-        if forms.BLOCK_END.match(line) or len(block) >= BLOCK_LINES:
+        if forms.BLOCK_END.match(line) and not opens_with_date(line) or len(block) >= BLOCK_LINES:
             break
         if forms.CONTACT_LINE.search(line):
             continue
@@ -172,7 +172,7 @@ def _name_over_date(block: list[str], index: int) -> str | None:
     """The body's name on the line over the date ('CABINET' / 'Thursday, 30th January, 2025')."""
     if not index:
         return None
-    above = forms.DOCUMENT_WORD_AFTER.sub("", block[index - 1])
+    above = forms.HEADING_LEAD.sub("", forms.DOCUMENT_WORD_AFTER.sub("", block[index - 1]))  # 'Report to Cabinet'
     if forms.NOT_COMMITTEE.match(above) or forms.COUNCIL_NAME.match(above) or not forms.BODY_WORDS.search(above):
         return None
     return _resolve(above, _council_of(block))
@@ -235,28 +235,37 @@ def _resolve(name: str, council: str | None) -> str | None:
 
 def place_of(block: list[str], date_index: int) -> str | None:
     """The phrase by the date that names a room or building ('in the Village Hall',
-    'HELD IN THE CHAPEL'), with the line it runs on to ('Council Chamber, Sessions House,'
-    / 'County Hall, Maidstone')."""
+    'HELD IN THE CHAPEL'), or any phrase after 'held at' ('Held at the Guildhall on …'),
+    with the line it runs on to ('Council Chamber, Sessions House,' / 'County Hall')."""
     for k in range(max(0, date_index - 2), min(len(block), date_index + PLACE_LINES)):
         line = block[k]
+        held = forms.HELD_AT.search(line)
+        if held and _until_slot(line[held.end():]):
+            return place_name(_phrase(block, k, held.end()))
         building = forms.PLACE_WORDS.search(line)
         label = forms.LABEL_LINE.match(line)
         if not building or label and forms.LABEL_TO_FIELD[label.group("label").lower()] != "place":
             continue
         leads = list(forms.PLACE_LEAD.finditer(line, 0, building.start()))
-        start = leads[-1].end() if leads else 0
-        text = _until_slot(line[start:])
+        text = _phrase(block, k, leads[-1].end() if leads else 0)
         if not leads and k:  # the phrase began on the line above: '… at 7.00pm in Ayton Community' / 'Hall'
             above = list(forms.PLACE_LEAD.finditer(block[k - 1]))
             opened = block[k - 1][above[-1].end():] if above else ""
             if opened and _until_slot(opened) == opened:
                 text = opened + " " + text
-        if k + 1 < len(block) and text == line[start:]:
-            text += _run_on(text, block[k + 1])
         if parse_date(text) or not forms.PLACE_WORDS.search(text):
             continue
         return place_name(text)
     return None
+
+
+def _phrase(block: list[str], k: int, start: int) -> str:
+    """The place phrase that opens at `start` of line k, up to the next slot, run on to the
+    next line when it reaches its end."""
+    text = _until_slot(block[k][start:])
+    if k + 1 < len(block) and text == block[k][start:]:
+        text += _run_on(text, block[k + 1])
+    return text
 
 
 def _run_on(text: str, following: str) -> str:
