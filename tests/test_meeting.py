@@ -341,7 +341,7 @@ def test_every_form_of_the_issue_has_a_generated_sample():
         "minutes-sentence",
         "minutes-held-on",
         "minutes-bilingual",
-        # the heading block's shapes (issue 22), and papers whose only dates are no meeting's
+        # the heading block's shapes, and papers whose only dates are no meeting's
         "minutes-date-alone-under-held-on",
         "notice-centred-block",
         "fields-side-by-side",
@@ -460,7 +460,7 @@ def test_a_numbered_body_keeps_its_number():
     assert committee_name("Scrutiny Board (2)") == "Scrutiny Board (2)"
 
 
-# --- the heading block (issue 22) -----------------------------------------------------
+# --- the heading block -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
