@@ -145,6 +145,24 @@ class Document(Model):
     page_end: int = Field(ge=1)
 
 
+class PrintedPages(Model):
+    text: str = Field(description="as printed beside the item, e.g. 'Pages 3 - 50'")
+    first: int = Field(ge=0)
+    last: int = Field(ge=0)
+    pack_page: int | None = Field(
+        default=None, description="the page of this PDF stamped with the first printed page; null when none is"
+    )
+
+
+class AgendaItem(Model):
+    number: str = Field(description="as printed, e.g. '3'")
+    title: str = Field(description="as printed, its lines joined; without the pages printed beside it")
+    pages_printed: PrintedPages | None = Field(default=None, description="the pages printed beside the item")
+    document: int | None = Field(
+        default=None, description="index in documents[] of the document the item points to, where the pack holds it"
+    )
+
+
 class Staffing(Model):
     current_headcount: Figure | None = None
     current_fte: Figure | None = None
@@ -397,6 +415,9 @@ class Extraction(Model):
     source: Source
     meeting: Meeting
     documents: list[Document] = Field(default_factory=list)
+    agenda_items: list[AgendaItem] = Field(
+        default_factory=list, description="the numbered items of the agenda (or summons) the paper opens with"
+    )
     service_cards: list[ServiceCard] = Field(default_factory=list)
     financial_tables: list[FinancialTable] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)

@@ -73,6 +73,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
     With a pool, pdfplumber reads the structure pages on its worker processes (read/pool.py)
     while this process works on the pages already read; the output is the same."""
     from extract.errors import DamagedPdf
+    from extract.pack.agenda import pages_to_agenda_items
     from extract.pack.segment import pages_to_documents, pages_to_meeting
     from extract.pack.triage import prose_figure_pages, structure_pages
     from extract.read.ocr import mark_ocr_figures, open_pack
@@ -96,6 +97,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             lines = [blank(page) if page.number in untrusted else page for page in lines]
             meeting = pages_to_meeting(lines)
             documents = pages_to_documents(lines, meeting)
+            agenda_items = pages_to_agenda_items(lines, documents)
             structure = structure_pages(lines)
             prose = sorted(prose_figure_pages(lines, structure))
             searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
@@ -121,6 +123,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
                       ocr_failure=OcrFailure(pages=list(ocr.failed), reason=ocr.failure) if ocr.failure else None),
         meeting=meeting,
         documents=documents,
+        agenda_items=agenda_items,
         service_cards=[c for part in parts for c in part.cards],
         financial_tables=[t for part in parts for t in part.financial_tables],
         tables=[t for part in parts for t in part.numeric_tables],

@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table  # noqa: E402
 
-# One line of a paper: plain text, or ("big" | "bold", text), or ("table", rows).
+# One line of a paper: plain text, or ("big" | "bold" | "centre", text), or ("table" | "fields", rows).
 Line = object
 
 
@@ -83,6 +83,63 @@ PAPERS = (
             "1. Ymddiheuriadau / Apologies", "Dim / None."),),
           {"committee": "Cyngor Cymuned Llanddewi", "date": "2019-01-09", "time": "19:30",
            "place": "Neuadd y Pentref, Llanddewi"}, "minutes"),
+    Paper("minutes-date-alone-under-held-on.pdf", "the council's name, then 'MINUTES OF THE PARISH COUNCIL "
+          "MEETING HELD ON' and the date alone on the next line",
+          ((("big", "LITTLE HAMPDEN PARISH COUNCIL"), ("bold", "MINUTES OF THE PARISH COUNCIL MEETING HELD ON"),
+            ("bold", "Tuesday 14th May 2024")) + PRESENT,),
+          {"committee": "Little Hampden Parish Council", "date": "2024-05-14"}, "minutes"),
+    Paper("notice-centred-block.pdf", "a centred block of short lines: the announcement, the body, the date, a "
+          "time range, the place over two lines",
+          ((("centre", "NOTICE OF MEETING"), ("centre", "Kingsbury Town Council"), ("centre", "Monday 3rd June 2024"),
+            ("centre", "7.00pm – 9.00pm"), ("centre", "Kingsbury Town Hall"), ("centre", "High Street, Kingsbury"),
+            ("bold", "Agenda")) + AGENDA_ITEMS,),
+          {"committee": "Kingsbury Town Council", "date": "2024-06-03", "time": "19:00",
+           "place": "Kingsbury Town Hall, High Street, Kingsbury"}, "agenda"),
+    Paper("fields-side-by-side.pdf", "two labelled fields side by side on each line",
+          ((("big", "Ashby Parish Council"),
+            ("fields", (("Meeting: Parish Council", "Date: Monday 11 March 2026"),
+                        ("Time: 7.30pm", "Venue: Ashby Village Hall"))),
+            ("bold", "Agenda")) + AGENDA_ITEMS,),
+          {"committee": "Ashby Parish Council", "date": "2026-03-11", "time": "19:30", "place": "Ashby Village Hall"},
+          "agenda"),
+    Paper("summons-above-council.pdf", "the council's name as the heading, then a summons to 'the above Council'",
+          ((("big", "SHERBOURNE PARISH COUNCIL"),
+            "Councillors are hereby summoned to attend a meeting of the above Council to be held in the Village "
+            "Hall, Sherbourne on Thursday 20th June 2024 at 7.30pm, for the purpose of transacting the business "
+            "below.", ("bold", "AGENDA")) + AGENDA_ITEMS,),
+          {"committee": "Sherbourne Parish Council", "date": "2024-06-20", "time": "19:30",
+           "place": "Village Hall, Sherbourne"}, "agenda"),
+    Paper("minutes-above-council.pdf", "minutes 'of the above Council held on …' under the council's name",
+          ((("big", "Sherbourne Parish Council"),
+            "Minutes of the meeting of the above Council held on Thursday 20th June 2024 at 7.30pm in the "
+            "Reading Room.") + PRESENT,),
+          {"committee": "Sherbourne Parish Council", "date": "2024-06-20", "time": "19:30", "place": "Reading Room"},
+          "minutes"),
+    Paper("annual-parish-meeting.pdf", "the electors' Annual Parish Meeting under the council's name",
+          ((("big", "SHERBOURNE PARISH COUNCIL"), ("bold", "ANNUAL PARISH MEETING"),
+            "Wednesday 15th May 2024 at 7.00pm", "Sherbourne Village Hall", ("bold", "AGENDA"),
+            "1. Welcome and apologies", "2. Minutes of the Annual Parish Meeting held on 17th May 2023",
+            "3. Chairman's report"),),
+          {"committee": "Annual Parish Meeting of Sherbourne", "date": "2024-05-15", "time": "19:00",
+           "place": "Sherbourne Village Hall"}, "agenda"),
+    Paper("agenda-dates-only-in-items.pdf", "nothing invented: the only date is in a numbered item, about "
+          "another meeting",
+          ((("big", "SHERBOURNE PARISH COUNCIL"), ("bold", "AGENDA"), "1. Apologies for absence",
+            "2. To approve the minutes of the meeting held on 4th June 2024", "3. Planning applications"),),
+          {}, "agenda"),
+    Paper("accounts-under-council-name.pdf", "nothing invented: a council's name over its accounts, a year-end date",
+          ((("big", "SHERBOURNE PARISH COUNCIL"), ("bold", "Accounts for the year ended 31st March 2024"),
+            "Receipts 2023/24", "Precept 12,000.00", "Grants 1,500.00", "Interest 25.10", "Total 13,525.10",
+            "Payments 2023/24", "Clerk 4,200.00", "Insurance 450.00", "Total 4,650.00"),),
+          {}, "financial_statement"),
+    Paper("notice-of-public-rights.pdf", "nothing invented: a notice dated on its announcement",
+          ((("big", "SHERBOURNE PARISH COUNCIL"), ("bold", "NOTICE OF PUBLIC RIGHTS"),
+            "1. Date of announcement Sunday 2 June 2024",
+            "2. Any person interested may inspect the accounting records for the year ended 31 March 2024.",
+            "The accounting records may be inspected at the Village Hall by appointment with the Clerk, who",
+            "will make them available on reasonable notice during the period for the exercise of public rights.",
+            "Local electors may also ask the auditor questions about the accounts and may make objections."),),
+          {}, "report"),
     Paper("report-no-meeting.pdf", "a report that states no meeting: nulls, never a guess",
           ((("big", "Review of Parks Maintenance"), "Report of the Head of Environment",
             "1. Purpose of report", "1.1 This report sets out the results of the review carried out in "
@@ -109,6 +166,7 @@ def render_paper(paper: Paper, path: Path) -> None:
     size = 11
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=size, leading=size * 1.25, spaceAfter=size * 0.5)
     bold = ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold")
+    centre = ParagraphStyle("centre", parent=body, alignment=1, spaceAfter=0)
     big = ParagraphStyle("big", parent=body, fontName="Helvetica-Bold", fontSize=size + 5, leading=(size + 5) * 1.25)
     story: list = []
     for k, page in enumerate(paper.pages):
@@ -117,6 +175,11 @@ def render_paper(paper: Paper, path: Path) -> None:
         for line in page:
             if isinstance(line, str):
                 story.append(Paragraph(_escape(line), body))
+            elif line[0] == "fields":  # two fields side by side, each row one line
+                story += [Table([[Paragraph(_escape(a), body), Paragraph(_escape(b), body)] for a, b in line[1]],
+                                colWidths=[220, 220], hAlign="LEFT"), Spacer(1, size)]
+            elif line[0] == "centre":
+                story.append(Paragraph(_escape(line[1]), centre))
             elif line[0] == "table":
                 story += [Table([[Paragraph(_escape(a), bold), Paragraph(_escape(b), body)] for a, b in line[1]],
                                 colWidths=[90, 300], hAlign="LEFT"), Spacer(1, size)]

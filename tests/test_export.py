@@ -15,7 +15,7 @@ from extract.batch.manifest import ErrorInfo, Manifest, ManifestRecord
 from extract.cli.main import main
 from tests.badinputs import GOOD_PACKS, SAMPLES, zero_bytes
 
-TABLES = ["inputs", "packs", "service_cards", "financial_tables", "figures", "findings"]
+TABLES = ["inputs", "packs", "service_cards", "financial_tables", "figures", "agenda_items", "findings"]
 SHA = "ab" * 32
 TRICKY = 'Children\'s "Early Help", Youth & £ services\nsecond line'
 FORMULA = "=HYPERLINK(\"http://evil\")"
@@ -101,18 +101,30 @@ def test_sqlite_is_the_default_and_holds_one_row_per_pack_card_table_figure_and_
     docs = documents(sample_batch)
     expected = {"packs": len(docs), "service_cards": sum(len(d["service_cards"]) for d in docs),
                 "financial_tables": sum(len(d["financial_tables"]) for d in docs),
-                "findings": sum(len(d["findings"]) for d in docs), "inputs": len(GOOD_PACKS) + 2}
+                "findings": sum(len(d["findings"]) for d in docs), "inputs": len(GOOD_PACKS) + 2,
+                "agenda_items": sum(len(d["agenda_items"]) for d in docs)}
     for table, count in expected.items():
         assert rows(database, f"SELECT count(*) FROM {table}") == [(count,)], table
     figures_in_docs = sum(len(d["figures"]) for d in docs)
     assert rows(database, "SELECT count(*) FROM figures")[0][0] >= figures_in_docs
 
 
+def test_agenda_items_name_the_document_each_points_to(sample_batch):
+    invoke("export", sample_batch, "--to", sample_batch / "items.sqlite")
+    listed = rows(sample_batch / "items.sqlite",
+                  "SELECT a.number, a.title, a.pages_printed, a.pack_page, a.document_label, a.document_page_start "
+                  "FROM agenda_items a JOIN packs p ON p.sha256 = a.pack_sha256 "
+                  "WHERE p.source_file = 'coventry-2017-scrutiny-pack.pdf' ORDER BY a.item_index")
+    assert [row[0] for row in listed] == ["1", "2", "3", "4"]
+    assert listed[2] == ("3", "Education Service Redesign", "Pages 3 - 50", 3, "Agenda Item 3", 3)
+    assert all(row[2] is None and row[4] is None for row in listed if row[0] != "3")
+
+
 def test_every_row_joins_to_its_pack_and_every_card_reference_to_a_card(sample_batch, synthetic_batch):
     for out in (sample_batch, synthetic_batch):
         invoke("export", out, "--to", out / "db.sqlite")
         database = out / "db.sqlite"
-        for table in ("service_cards", "financial_tables", "figures", "findings"):
+        for table in ("service_cards", "financial_tables", "figures", "agenda_items", "findings"):
             orphans = rows(database, f"SELECT count(*) FROM {table} t LEFT JOIN packs p ON p.sha256 = t.pack_sha256 "
                                      "WHERE p.sha256 IS NULL")
             assert orphans == [(0,)], table

@@ -341,6 +341,16 @@ def test_every_form_of_the_issue_has_a_generated_sample():
         "minutes-sentence",
         "minutes-held-on",
         "minutes-bilingual",
+        # the heading block's shapes, and papers whose only dates are no meeting's
+        "minutes-date-alone-under-held-on",
+        "notice-centred-block",
+        "fields-side-by-side",
+        "summons-above-council",
+        "minutes-above-council",
+        "annual-parish-meeting",
+        "agenda-dates-only-in-items",
+        "accounts-under-council-name",
+        "notice-of-public-rights",
     } <= names
     assert len([n for n in names if n.startswith("pack-2017-headings")]) >= 3
 
@@ -448,3 +458,78 @@ def test_an_agenda_item_or_a_headings_own_words_is_no_committee(text):
 
 def test_a_numbered_body_keeps_its_number():
     assert committee_name("Scrutiny Board (2)") == "Scrutiny Board (2)"
+
+
+# --- the heading block -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, hhmm",
+    [("7.00pm – 9.00pm", "19:00"), ("10 - 12pm", "10:00"), ("7pm to 9pm", "19:00"), ("10.30am - 1pm", "10:30")],
+)
+def test_a_range_of_times_gives_its_start(text, hhmm):
+    assert parse_time(text) == hhmm
+
+
+def test_a_letters_date_loses_to_the_heading_that_names_the_body_and_the_day():
+    text = ("Ask for: A Person\nDate: 27 January 2025\nDear Member\nCABINET - THURSDAY, 30 JANUARY 2025\n"
+            "I am now able to enclose the following document that was unavailable when the agenda was published.")
+    assert meeting_of(text)[:2] == ("Cabinet", "2025-01-30")
+
+
+def test_a_twenty_four_hour_time_in_a_heading_is_read_only_past_noon():
+    held = "Minutes of the Souldern Annual Parish Meeting held in the\nVillage Hall on Wednesday 9th May 2012 at {}"
+    assert meeting_of(held.format("19.45")) == ("Annual Parish Meeting of Souldern", "2012-05-09", "19:45",
+                                                "Village Hall")
+    assert meeting_of(held.format("7.30"))[2] is None  # morning or evening: not said
+
+
+def test_the_date_alone_under_a_heading_that_ends_with_on_is_the_meetings_not_the_clerks_address():
+    text = ("Parish Clerk : A Clerk\nWestfield Farm Cottage, Fenway, Steeple Aston, Oxon OX25 4SS\nTel: 01869 000000\n"
+            "MINUTES OF THE SOULDERN PARISH COUNCIL PLANNING MEETING\nHELD IN THE VILLAGE HALL\nON\n22nd March 2018\n"
+            "Present: Members of the Public:\n03.18.02 Declarations of interest\n"
+            "minutes of the last meeting 1 March 2018")
+    assert meeting_of(text) == ("Souldern Parish Council Planning Meeting", "2018-03-22", None, "VILLAGE HALL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes of Meeting held on Tuesday 1 December at 7.00pm\nin Ayton Community Hall\nPresent: A, B",  # no year
+        "SOULDERN PARISH COUNCIL\nNOTICE OF PUBLIC RIGHTS\n1. Date of announcement Sunday 2 June 2024",
+        "Ashby Town Council – 1 April 2020\nThe accounts for the year.",
+        "AYTON\nAYTON AYTON COMMUNITY COUNCIL\nMinutes Minutes of a Meeting held on Tuesday 5 April 2016",
+    ],
+)
+def test_nothing_is_invented_from_a_heading_that_does_not_state_a_meeting_in_full(text):
+    assert meeting_of(text) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NOTICE OF MEETING\nYou are hereby summoned to attend the Meeting of Weston Parish Council which will be "
+         "held in the Village Hall on Thursday 7th March 2019 at 7.30pm\nAGENDA\n1. Apologies",
+         ("Weston Parish Council", "2019-03-07", "19:30", "Village Hall")),
+        ("Extraordinary Meeting of the Parish Council\nto be held on Wednesday 6th March 2019\nat 7.30pm in the "
+         "Pavilion\nUPTON PARISH COUNCIL", ("Upton Parish Council", "2019-03-06", "19:30", "Pavilion")),
+        ("WESTON PARISH COUNCIL\nMinutes of the Meeting of the Parish Council held on Monday 4th March 2019 at "
+         "7.30pm in the Village Hall\nPresent: Cllrs",
+         ("Weston Parish Council", "2019-03-04", "19:30", "Village Hall")),
+    ],
+)
+def test_the_parish_council_a_sentence_names_is_the_council_the_heading_names(text, expected):
+    assert meeting_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CABINET\n4 March 2019\nReport of the Leader\nSubject: Budget", ("Cabinet", "2019-03-04", None, None)),
+        ("Report to Cabinet\n4 March 2019\nBudget monitoring", ("Cabinet", "2019-03-04", None, None)),
+        ("Minutes of the Meeting of Anytown Town Council\nHeld at the Guildhall on Tuesday 12th March 2019 at 7.00pm\n"
+         "Present:", ("Anytown Town Council", "2019-03-12", "19:00", "Guildhall")),
+    ],
+)
+def test_a_date_line_that_opens_with_its_day_is_not_an_agenda_item_and_held_at_names_the_place(text, expected):
+    assert meeting_of(text) == expected

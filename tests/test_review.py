@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract.models import (
+    AgendaItem,
     Budget,
     Document,
     Extraction,
@@ -23,6 +24,7 @@ from extract.models import (
     Finding,
     Forecast,
     Meeting,
+    PrintedPages,
     Relation,
     ServiceCard,
     Source,
@@ -102,6 +104,13 @@ def constructed_extraction(pdf_path: Path = PACK_2017, sha256: str | None = None
                      page_start=13, page_end=29),
             Document(title="Summary of consultation feedback", kind="appendix", label="Appendix B",
                      page_start=30, page_end=37),
+        ],
+        agenda_items=[
+            AgendaItem(number="1", title="Apologies and Substitutions"),
+            AgendaItem(number="3", title="Education Service Redesign", document=1,
+                       pages_printed=PrintedPages(text="Pages 3 - 50", first=3, last=50, pack_page=3)),
+            AgendaItem(number="4", title="Budget Monitoring",
+                       pages_printed=PrintedPages(text="Pages 51 - 60", first=51, last=60)),
         ],
         service_cards=[card], financial_tables=[table],
         figures=[stated_cost, fte_now, fte_next, current, proposed, saving, b_current, b_cost, b_saving],
@@ -254,6 +263,18 @@ def test_the_top_shows_meeting_documents_and_counts(page):
     for text in ("Scrutiny Co-ordination Committee", "18 January 2017", "11:00", "Committee Room 2",
                  "Appendix A: Cabinet Report – Original Proposals", "13–29", "Findings by severity"):
         assert text in head
+
+
+def test_the_top_lists_the_agenda_items_with_their_printed_pages_and_documents(page):
+    head = page[: page.index('id="findings"')]
+    table = head[head.index("<caption>Agenda items</caption>"):]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", table)[1:]
+    assert len(rows) == 3
+    assert "Education Service Redesign" in rows[1] and "Pages 3 - 50" in rows[1]
+    assert "Agenda Item 3: Education Service Redesign, 3–12" in rows[1]
+    assert "Budget Monitoring" in rows[2] and "not in the pack" in rows[2]
+    assert "not in the pack" not in rows[0]  # an item with no pages printed points to nothing
 
 
 def test_page_is_self_contained_without_scripts(page):

@@ -13,6 +13,8 @@ Tables and keys (the same in every format):
                     path there, as models.RoleFigures names it: 'budget.saving',
                     'pre_consultation.cost'); a numeric table's cell also has table_row and
                     table_column (0-based) and the label naming its row and column
+  agenda_items      pack_sha256 + item_index: the agenda's numbered items, with the pages
+                    printed beside them and the document of the pack each points to
   findings          pack_sha256 + finding_index; card_id where the subject is a card's service;
                     the finding's `check` is the column check_id (CHECK is an SQL keyword)
 Nested figures become columns: budget_current_value, budget_current_text, ..._precision, ..._page.
@@ -106,6 +108,11 @@ def empty_tables() -> dict[str, Table]:
                           ("unit_inferred", "INTEGER"), ("section", "TEXT"), ("card_id", "TEXT"),
                           ("financial_table_id", "TEXT"), ("numeric_table_id", "TEXT"), ("role", "TEXT"),
                           ("table_row", "INTEGER"), ("table_column", "INTEGER")], ("pack_sha256", "figure_index")),
+        Table("agenda_items", [("pack_sha256", "TEXT"), ("item_index", "INTEGER"), ("number", "TEXT"),
+                               ("title", "TEXT"), ("pages_printed", "TEXT"), ("pages_first", "INTEGER"),
+                               ("pages_last", "INTEGER"), ("pack_page", "INTEGER"), ("document_index", "INTEGER"),
+                               ("document_label", "TEXT"), ("document_title", "TEXT"),
+                               ("document_page_start", "INTEGER")], ("pack_sha256", "item_index")),
         Table("findings", [("pack_sha256", "TEXT"), ("finding_index", "INTEGER"), ("check_id", "TEXT"),
                            ("severity", "TEXT"), ("subject", "TEXT"), ("card_id", "TEXT"), ("message", "TEXT"),
                            ("expected", "REAL"), ("found", "REAL"), ("difference", "REAL"), ("tolerance", "REAL"),
@@ -159,6 +166,7 @@ def batch_to_tables(batch: Batch) -> dict[str, Table]:
         tables["packs"].rows.append(pack_to_row(sha, output, document))
         tables["service_cards"].rows += [card_to_row(sha, card) for card in document.get("service_cards", [])]
         tables["financial_tables"].rows += [fintable_to_row(sha, t) for t in document.get("financial_tables", [])]
+        tables["agenda_items"].rows += agenda_items_to_rows(sha, document)
         figure_rows = figures_to_rows(sha, document)
         tables["figures"].rows += figure_rows
         tables["findings"].rows += findings_to_rows(sha, document, figure_rows)
@@ -201,6 +209,22 @@ def fintable_to_row(sha: str, table: dict) -> Row:
     notes = [n for part in ("pre_consultation", "post_consultation") for n in (table.get(part) or {}).get("notes", [])]
     row.update(staff_impact=table.get("staff_impact"), notes=_joined(notes))
     return row
+
+
+def agenda_items_to_rows(sha: str, document: dict) -> list[Row]:
+    """One row per agenda item, with the document it points to (its label, title, first page)."""
+    documents = document.get("documents") or []
+    rows = []
+    for n, item in enumerate(document.get("agenda_items") or []):
+        pages = item.get("pages_printed") or {}
+        index = item.get("document")
+        pointed = documents[index] if isinstance(index, int) and 0 <= index < len(documents) else {}
+        rows.append({"pack_sha256": sha, "item_index": n, "number": item.get("number"), "title": item.get("title"),
+                     "pages_printed": pages.get("text"), "pages_first": pages.get("first"),
+                     "pages_last": pages.get("last"), "pack_page": pages.get("pack_page"),
+                     "document_index": index if pointed else None, "document_label": pointed.get("label"),
+                     "document_title": pointed.get("title"), "document_page_start": pointed.get("page_start")})
+    return rows
 
 
 def figures_to_rows(sha: str, document: dict) -> list[Row]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.checks.agenda import AGENDA_CHECKS
 from extract.checks.appendix import APPENDIX_B_RULES, CARD_VS_TABLE_RULES, cards_and_tables
 from extract.checks.cards import CARD_RULES
 from extract.checks.figures import FIGURE_CHECKS
@@ -28,9 +29,9 @@ REGISTRY: list[Pass] = [
     Pass(cards_and_tables, CARD_VS_TABLE_RULES, by="item"),
     Pass(lambda x: [x], REPORT_CHECKS),
 ]
-# Observations that relate no figures (a figure printed ambiguously, a page read in doubt):
-# findings, no relation.
-OBSERVATIONS = [*FIGURE_CHECKS, *PAGE_CHECKS]
+# Observations that relate no figures (a figure printed ambiguously, a page read in doubt, an
+# agenda item whose report is not where the agenda says): findings, no relation.
+OBSERVATIONS = [*FIGURE_CHECKS, *PAGE_CHECKS, *AGENDA_CHECKS]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ MONTHS: dict[str, int] = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    "0ctober": 10, "0ct": 10,  # a zero for the O, as typed
     "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5,
     "mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9,
     "hydref": 10, "tachwedd": 11, "dachwedd": 11, "rhagfyr": 12, "ragfyr": 12,
@@ -38,6 +39,8 @@ DATE_FORMS: tuple[re.Pattern, ...] = (
     re.compile(r"\b" + _DAY + r"(?:\s+(?:of|o))?\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
 )
+# A weekday that ends a heading's words before its date ("CABINET - THURSDAY, ").
+WEEKDAY_SUFFIX = re.compile(r"\b(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r"),?\s*(?:the\s+)?$", re.I)
 # A line that opens with a date (after an optional weekday): a heading block's "when" line.
 WEEKDAY_PREFIX = re.compile(r"^(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:the\s+)?", re.I)
 
@@ -68,6 +71,11 @@ LABEL_TO_FIELD = {label: key for key, labels in FIELD_LABELS.items() for label i
 LABEL_LINE = re.compile(
     r"^(?P<label>" + "|".join(sorted((re.escape(k) for k in LABEL_TO_FIELD), key=len, reverse=True))
     + r")\s*(?::|\s-\s|$)\s*(?P<value>.*)$", re.I)
+# A second field printed beside the first on its line ("Meeting: Cabinet      Date: 11 March 2026").
+# The label opens with a capital ("Notes of meeting:" is one label, not "meeting:").
+NEXT_FIELD = re.compile(
+    r"\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(sorted((re.escape(k) for k in LABEL_TO_FIELD), key=len, reverse=True))
+    + r")\s*:)", re.I)
 # Other labels that may share a line with a field ("Date: 21st April 2015 Chair Person: …")
 # and end its value.
 OTHER_LABELS = re.compile(
@@ -92,10 +100,14 @@ COUNCIL_NAME = re.compile(r"^(?:the\s+)?[\w&'’.\- ]+\b(county|city|borough|dis
 # A name that is no body's: an agenda item ("1 Minutes of the Last"), or the heading's own
 # words ("Draft Minutes of the meeting held on"): a wrong committee is worse than none.
 NOT_A_BODY_NAME = re.compile(r"^\d|\bminutes\s+of\b|\bmeeting\s+held\b|\bheld\s+on\b", re.I)
+# A word printed twice over itself ("AYTON AYTON COMMUNITY COUNCIL": text laid over the same
+# text): the name cannot be read with confidence.
+PRINTED_TWICE = re.compile(r"\b(\w{3,})\s+\1\b", re.I)
 # A place names a building or room.
 PLACE_WORDS = re.compile(
     r"\b(room|rooms|hall|chamber|house|centre|center|suite|offices?|library|church|pavilion|building|"
-    r"pavilion|school|institute|hotel|online|virtual|teams|zoom|ystafell|neuadd|canolfan|siambr)\b", re.I)
+    r"pavilion|school|institute|hotel|online|virtual|teams|zoom|ystafell|neuadd|canolfan|siambr|chapel|"
+    r"videoconference|clubhouse|club|barn|museum|hub)\b", re.I)
 
 # --- sentences that state a meeting ---------------------------------------------------
 
@@ -105,31 +117,97 @@ PLACE_WORDS = re.compile(
 MEETING_OF = re.compile(
     r"(?:\bmeeting\s+of|\bcyfarfod(?:\s+o)?|\bgathering\s+of)\s+(?:the\s+|y\s+|yr\s+)?"
     r"(?P<committee>(?-i:[A-Z\u00c0-\u024f(])[^.;:]{1,90}?)\s*,?\s+"
-    r"(?P<verb>held|to\s+be\s+held|will\s+be\s+held|which\s+was\s+held|a\s+gynhaliwyd|a\s+gynhelir|"
+    r"(?P<verb>held|to\s+be\s+held|will\s+be\s+held|which\s+(?:was|will\s+be|is\s+to\s+be)\s+held|a\s+gynhaliwyd|"
+    r"a\s+gynhelir|"
     r"(?=am\s+\d)|(?=ar\s+(?:y\s+)?\d)|(?=on\s+\w+day\b)|(?=(?:on\s+)?(?:" + "|".join(WEEKDAYS[:7]) + r")\b)|"
     r"(?=(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"))", re.I)
 # "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 12th …"
 BODY_HELD = re.compile(
     r"(?:^|\.\s+|\n)(?P<committee>(?-i:[A-Z])[\w&'’ ,\-]{2,80}?)\s+(?P<verb>held\s+(?:their|its|a)\s+"
     r"(?:\w+\s+)?meeting)", re.I)
-# "MINUTES of the meeting held in the Darent Room, Sessions House …" (the body named above it)
-MEETING_HELD = re.compile(r"\bminutes\s+of\s+the\s+meeting\s+(?P<verb>held)\b", re.I)
-# Where the sentence's slots are: the words that open each phrase after the verb.
-SLOT_WORDS = re.compile(r"\b(on|at|in|ar|am|yn|from|commencing\s+at|starting\s+at)\s+(?:y\s+|yr\s+|the\s+)?", re.I)
-SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)|\n\s*(?:present|presennol|apologies)\b|\(pages?\s", re.I)
 
-# Headings: "AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008", "CORPORATE PARENTING PANEL –
-# 10th December 2024", "Royal Sutton Coldfield Town Council Meeting 21 February 2017",
-# "CABINET - THURSDAY, 30 JANUARY 2025". The date part is checked by the date forms.
-HEADING_DASH = re.compile(
-    r"^(?:(?:agenda|minutes|cofnodion|notice of meeting)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?))?"
-    r"(?P<committee>[^–—|]{3,80}?)"
-    r"(?:\s+[-–—|:]\s+|\s*[–—|]\s*|\s+(?:meeting|cyfarfod|minutes)\s*(?:[-–—|:]\s*)?(?:of\s+|on\s+|held\s+on\s+)?)"
-    r"(?P<when>.*\d.*)$", re.I)
 # "MEETING 12th DECEMBER 2018" / "CYFARFOD 9FED IONAWR 2019" under the body's name.
 MEETING_DATE_LINE = re.compile(
     r"^(?:(?:minutes|cofnodion)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|y\s+)?)?(?:(?:extraordinary|annual|special|ordinary)\s+)?"
     r"(?:meeting|cyfarfod)\b\s*(?:of\s+)?(?:(?:held|a\s+gynhaliwyd)\s+(?:on\s+|ar\s+)?(?:the\s+|y\s+)?)?", re.I)
+
+# --- the heading block (heading.py) -----------------------------------------------------
+
+# Where the heading ends: the first agenda item or minute ("1. Apologies", "11.17.01
+# Apologies"), the attendance ("Present:"), the list's own heading ("ITEMS").
+BLOCK_END = re.compile(
+    r"^(?:\d{1,2}[.)]?(?:\s|$)|\d{1,2}\.\d{2}\.\d{2}\b|(?:present|presennol|apologies|in\s+attendance|attendees|"
+    r"items)\b)", re.I)
+# The clerk's contact lines printed above a heading: not the heading.
+CONTACT_LINE = re.compile(
+    r"@|\b(?:tel|telephone|mobile|phone|e-?mail|fax|ffôn)\b\s*[:.]?|^(?:parish\s+|town\s+)?clerk\s*:", re.I)
+# A long line that states a meeting is the heading's sentence, not the body of the paper.
+MEETING_WORDS = re.compile(r"\b(?:meeting|held|summoned|summons|cyfarfod|gynhaliwyd|take\s+place)\b", re.I)
+# Words before a date that make it another meeting's or no meeting's.
+OTHER_MEETING = re.compile(
+    r"\b(?:last|previous|next|prior|preceding|announcement|year\s+end(?:ed|ing)?|ended|ending|response\s+by|"
+    r"deadline|published|dated|signed|adjourned\s+from|reviewed|adopted|as\s+at|pathway)\b[^.]*$", re.I)
+# Words just before a date that make it this meeting's: "held on", "to take place on",
+# "Date:", "MEETING" (a date alone under "… PLANNING MEETING"), "ON" (under "HELD IN THE VILLAGE HALL").
+THIS_MEETING_BEFORE_DATE = re.compile(
+    r"(?:\b(?:held|place|meeting|on|date|dyddiad|ar|cyfarfod|commencing|from)\b\s*:?|:|\s[-–—|]|[–—|])\s*(?:the\s+|y\s+)?"
+    r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s*)?$", re.I)
+# The electors' meeting (the parish's, not the council's): "Souldern Annual Parish Meeting".
+ELECTORS_MEETING = re.compile(
+    r"(?:\b(?P<parish>(?-i:[A-Z])[\w'’\-]+)[ \t]+)?"
+    r"(?P<kind>annual[ \t]+(?:parish|town|village|community)[ \t]+meeting)\b", re.I)
+NOT_A_PARISH = re.compile(r"^(?:of|the|minutes|agenda|notice|a|an|for|cofnodion)$", re.I)
+PARISH_OF_COUNCIL = re.compile(r"^(.+?)\s+(?:parish|town|village|community)\s+council$", re.I)
+# Sentences and headings that name the body: "a meeting of the Planning Committee held on",
+# "summoned to the Souldern Parish Council Meeting to take place", "MINUTES OF THE FOREST
+# PARISH COUNCIL MEETING", "Souldern Parish Council Planning Meeting" (a line of its own).
+MEETING_OF_X = re.compile(
+    r"\bmeeting\s+of\s+(?:the\s+)?(?P<committee>[^.\n;:]{3,80}?)"
+    r"(?=\s+(?:held|to\s+be\s+held|will\s+be\s+held|which|on|at|in|to\s+take)\b|\s*[,.;\n(]|\s*$)", re.I)
+SUMMONED_TO = re.compile(
+    r"\bsummoned\s+to\s+(?:attend\s+)?(?:the\s+|an?\s+)?(?P<committee>(?!meeting\b)[^.\n;:]{3,80}?\bmeeting)\b", re.I)
+MINUTES_OF_X_MEETING = re.compile(
+    r"\b(?:minutes|notes)\s+of\s+(?:the\s+|an?\s+)?(?P<committee>(?!meeting\b)[^.\n;:]{3,80}?\bmeeting)\b", re.I)
+X_MEETING_LINE = re.compile(r"^(?P<committee>[^.\n;:]{3,80}?\bmeeting)$", re.I | re.M)
+# "the above Council", "the Parish Council", "the Council": the council the heading names.
+REFERS_BACK = re.compile(
+    r"^(?:the\s+)?(?P<above>above(?:[\s-]?named)?\s+|said\s+|aforementioned\s+)?"
+    r"(?:(?P<kind>parish|town|community|village)\s+)?council$", re.I)
+MEETING_KIND_PREFIX = re.compile(
+    r"^(?:(?:the|an?)\s+)?(?:ordinary|annual|extraordinary|special|monthly)\s+(?=\w)", re.I)
+# A block that says it is a meeting's paper: its council's name may be the body that meets.
+SAYS_MEETING = re.compile(
+    r"\b(?:meeting|minutes|agenda|summons|summoned|notes\s+of|cofnodion|cyfarfod|rhaglen)\b", re.I)
+# What leads a heading line before the body's name: "AGENDA — ", "Minutes of the ", "To: ".
+HEADING_LEAD = re.compile(
+    r"^(?:(?:agenda|minutes|cofnodion|notice\s+of\s+meeting|notes)\s*(?:[-–—:|]\s*|\s+of\s+(?:the\s+)?)|"
+    r"(?:report\s+)?to\s*:\s*|report\s+to\s+(?:the\s+)?)", re.I)
+# The dashes and bars that part a heading line ("AGENDA — PLANNING COMMITTEE — 2 DECEMBER 2008").
+HEADING_DASH = re.compile(r"\s+[-–—|]\s+|\s*[–—|]\s*|\s+-$")
+# A body's name up to its body word ("Amenities Committee" of "Amenities Committee Community
+# Grant Applications"), a number after it kept ("Scrutiny Board (2)").
+NAME_TO_BODY_WORD = re.compile(
+    r"^\s*(?P<committee>[^–—|:]{0,80}?\b(?:committee|sub-committee|cabinet|board|panel|forum|council|assembly|"
+    r"executive|commission|pwyllgor|cyngor)\b(?:\s*\(\d+\))?)", re.I)
+# A heading that names the body and what the paper is, before the date: "Amenities, Leisure
+# and Community Services Minutes | Tuesday 13th March 2018".
+NAME_THEN_DOCUMENT_WORD = re.compile(r"^(?P<committee>.{3,80}?)\s+(?:minutes|agenda|meeting|cofnodion)\s*[-–—|:]?\s*$",
+                                     re.I)
+# What the paper is, printed after the body's name on its heading line ("Ayton Community Council MINUTES").
+DOCUMENT_WORD_AFTER = re.compile(r"\s+(?:minutes|agenda|notice|summons)\b.*$", re.I)
+# "held at the Guildhall", "held in the Reading Room": what follows is the place, whatever its name.
+HELD_AT = re.compile(r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.I)
+# The phrase that opens a place: "in the Village Hall", "at the Town Hall", "by Zoom", "yn Neuadd y Pentref".
+PLACE_LEAD = re.compile(r"\b(?:in|at|yn|by|via|venue\s*:?)\s+(?:the\s+)?(?!\d)", re.I)
+# The words that end a place phrase and open the sentence's next slot ("… Maidstone on Thursday").
+SLOT_AFTER_PLACE = re.compile(
+    r"(?:^|\s+)(?:on|at|from|commencing|starting|due\s+to|ar|am)(?:\s|$)|^\s*(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+# "at 19.45" in a heading: a twenty-four-hour time past noon ("at 7.30" may be morning or evening).
+AT_24_HOUR = re.compile(r"\b(?:at|from)\s+(?P<hour>1[3-9]|2[0-3])[.:](?P<minute>[0-5]\d)\b(?![./]\d)", re.I)
+# A range of times gives its start: "7.00 - 9.00pm", "7pm to 9pm".
+TIME_RANGE = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<first>[ap]\.?\s?m\b\.?)?\s*(?:-|–|—|to|until)\s*"
+    r"(?P<end>\d{1,2})(?:[.:]\d{2})?\s*(?P<half>[ap])\.?\s?m\b", re.I)
 
 # --- documents ------------------------------------------------------------------------
 
@@ -141,8 +219,10 @@ APPENDIX = re.compile(
     r"^(?P<word>appendix|annex|annexe|atodiad|schedule)\s+(?P<id>[A-Z]|\d{1,2}[a-z]?|[IVX]{1,4})\b"
     r"(?:\s*$|\s*[:\-–—.]\s*(?P<title>(?-i:[A-Z0-9(\"‘“]).*)?$|\s+(?P<bare>(?-i:[A-Z(\"‘“]).*)$)", re.I)
 # Page furniture at the top or foot of a page: "Page 12", "Page | 1", "Page 3 of 40", "- 3 -", "3".
+# Word prints "Page | 1" letter-spaced as "P a g e | 1" or "1 | P a g e".
 PAGE_FURNITURE = re.compile(
-    r"^(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*\|\s*page|[-–]\s*\d+\s*[-–]|\d{1,3}|tudalen\s+\d+)$", re.I)
+    r"^(?:p\s?a\s?g\s?e\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*\|\s*p\s?a\s?g\s?e|[-–]\s*\d+\s*[-–]|\d{1,3}|"
+    r"tudalen\s+\d+)$", re.I)
 # Metadata lines that are never a title.
 METADATA_LINE = re.compile(
     r"^(?:item\s+(?:no\.?)?\s*\d*\w?|classification:?.*|open|exempt|restricted|official(?:\s*-\s*sensitive)?|"
@@ -152,11 +232,6 @@ METADATA_LINE = re.compile(
 TITLE_LABEL = re.compile(
     r"^(?:(?:subject\s+matter\s*/\s*)?(?:report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision))\s*(?::\s*|\s+|$)"
     r"|(?:title|subject(?:\s+matter)?|teitl)\s*(?::\s*|$))(?P<title>.*)$", re.I)
-# A heading that ends with the date, the body named first: "Amenities Committee Community
-# Grant Applications 15th November 2016" (the committee ends at its body word).
-BODY_THEN_DATE = re.compile(
-    r"^(?:.*[–—|:]\s*|.*\s-\s)?(?P<committee>[^–—|:]{3,80}?\b(?:committee|sub-committee|cabinet|board|panel|forum|council|pwyllgor|cyngor)\b"
-    r"(?:\s*\(\d+\))?)\s+(?P<rest>.*?)\s*(?P<when>\S+\s+\S+\s+\S+)$", re.I)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 # A document's kind by the words on its first page: first match wins (report is the default).

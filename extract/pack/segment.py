@@ -18,13 +18,13 @@ from typing import cast
 
 from extract.models import Document, DocumentKind, Meeting
 from extract.pack import forms
+from extract.pack.agenda import agenda_list
 from extract.pack.meeting import opens_with_date, pages_to_meeting, parse_date
 from extract.read.pdfium import PageLines
 
 __all__ = ["Heading", "find_headings", "pages_to_documents", "pages_to_meeting"]
 
 AGENDA_ITEM = re.compile(r"^agenda\s+item\s+(\d+[a-z]?)\b", re.I)
-AGENDA_LIST_ENTRY = re.compile(r"^(\d{1,2})\.?\s+(.+?)\s*(?:\(Pages?\s+\d+.*\))?\s*$")
 FINANCIAL_PAGES = 15  # a statement of accounts may open with a title page and notes
 RUNNING_SHARE = 0.3  # a line at the top or foot of this share of pages (and of 3 or more) is a running header
 NUMERIC_LINE = re.compile(r"£|\d[\d,]*\.\d{2}\b|\b\d{1,3}(?:,\d{3})+\b|^\(?[-–−]?\d[\d,.]*\)?(?:\s|$)")
@@ -222,20 +222,10 @@ def _mostly_numbers(line: str) -> bool:
 
 
 def _agenda_titles(pages: Sequence[PageLines]) -> dict[str, str]:
-    """Item number → title from the cover agenda's numbered list."""
-    titles: dict[str, str] = {}
-    for page in pages[:2]:
-        lines = list(page.lines)
-        for i, line in enumerate(lines):
-            # an entry may wrap: "5. Local Area SEND ... and AP" / "Framework (Pages 15 - 48)"
-            entry = " ".join(lines[i:i + 3])
-            if not re.match(r"^\d{1,2}\.?\s", line) or "(page" not in entry.lower():
-                continue
-            entry = entry[: entry.lower().index("(page")] + entry[entry.lower().index("(page"):].split(")")[0] + ")"
-            match = AGENDA_LIST_ENTRY.match(entry)
-            if match:
-                titles.setdefault(match.group(1), _clean(match.group(2)))
-    return titles
+    """Item number → title from the cover agenda's numbered list, for the items printed with
+    their pages ('3. Education Service Redesign (Pages 3 - 50)')."""
+    lines = [line for page in pages[:2] for line in page.lines]
+    return {str(item.number): item.title for item in agenda_list(lines) if item.pages is not None}
 
 
 def _clean(text: str) -> str:

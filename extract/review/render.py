@@ -158,7 +158,7 @@ def _summary(review: Review) -> str:
     return (
         '<section id="summary" aria-labelledby="summary-h">\n<h2 id="summary-h">Meeting and documents</h2>\n'
         f'<div class="columns">\n<div>\n{_meeting(review)}\n{_severity_counts(review)}\n</div>\n'
-        f"<div>\n{_documents(review)}\n</div>\n</div>\n</section>"
+        f"<div>\n{_documents(review)}\n{_agenda_items(review)}\n</div>\n</div>\n</section>"
     )
 
 
@@ -201,6 +201,29 @@ def _documents(review: Review) -> str:
         "<table>\n<caption>Documents in the pack</caption>\n"
         '<thead><tr><th scope="col">Pages</th><th scope="col">Document</th><th scope="col">Kind</th></tr></thead>\n'
         f"<tbody>{rows}</tbody>\n</table>"
+    )
+
+
+def _agenda_items(review: Review) -> str:
+    """The agenda's items as printed, each with the pages printed beside it and the document
+    of the pack it points to (where the pack holds it)."""
+    items = review.extraction.agenda_items
+    if not items:
+        return ""
+    documents = review.extraction.documents
+    rows = []
+    for item in items:
+        printed = item.pages_printed.text if item.pages_printed else ""
+        pointed = documents[item.document] if item.document is not None and item.document < len(documents) else None
+        where = (f"{esc(document_name(pointed))}, {page_range(pointed.page_start, pointed.page_end)}"
+                 if pointed else ("not in the pack" if printed else ""))
+        rows.append(f'<tr><td class="num">{esc(item.number)}</td><th scope="row">{esc(item.title)}</th>'
+                    f"<td>{esc(printed)}</td><td>{where}</td></tr>")
+    return (
+        "<table>\n<caption>Agenda items</caption>\n"
+        '<thead><tr><th scope="col">No.</th><th scope="col">Item</th><th scope="col">Pages printed</th>'
+        '<th scope="col">Document in the pack</th></tr></thead>\n'
+        f"<tbody>{''.join(rows)}</tbody>\n</table>"
     )
 
 
