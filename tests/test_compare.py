@@ -154,6 +154,24 @@ def test_a_cards_saving_changed_is_the_one_change_and_names_the_cards_new_findin
     assert not any(f.check == "card.saving" and f.subject == "Hospital Education Service" for f in old.findings)
 
 
+@pytest.mark.parametrize("variant", ["letter-times-borderless.pdf", "landscape-helvetica-wrapped-labels.pdf",
+                                     "a4-courier-ruled-split.pdf"])
+def test_the_sample_pack_in_another_house_style_is_no_change(sample_packs, variant):
+    from extract.pipeline import extract_pack
+
+    old, _ = sample_packs  # A4 Helvetica, ruled; the variant reflows every page, table and card
+    assert compare(old, extract_pack(SAMPLES / "variants" / variant)).changes == []
+
+
+def test_the_variant_with_three_planted_faults_is_those_three_changes(sample_packs):
+    from extract.pipeline import extract_pack
+
+    old, _ = sample_packs
+    result = compare(old, extract_pack(SAMPLES / "variants" / "a4-times-faults.pdf"))
+    assert sorted((c.old.text, c.new.text) for c in result.changes) == [  # type: ignore[union-attr]
+        ("(1.8)", "(1.9)"), ("£0.05M", "£0.06M"), ("£0.14M", "£0.15M")]
+
+
 # ------------------------------------------------------------------ matching rules
 
 
