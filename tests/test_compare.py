@@ -261,3 +261,20 @@ def test_a_card_removed_is_one_card_and_a_table_moved_down_the_page_is_no_change
     (change,) = compare(old, new).changes
     assert (change.kind, change.scope, change.card, [f.text for f in change.figures]) == (
         "removed", "card", "Museums", ["15"])
+
+
+def test_rows_read_as_a_table_of_their_own_in_the_new_version_are_no_change():
+    columns = ["2024-25", "2025-26"]
+    rows = [("Roads", ["10", "12"]), ("Parks", ["4", "5"]), ("Libraries", ["7", "8"]), ("Museums", ["2", "3"])]
+    old = _paper(columns, rows)
+    first, rest = _paper(columns, rows[:2]), _paper(["", ""], rows[2:], page=2)
+    continued = rest.tables[0].model_copy(update={"id": "t2", "title": "Untitled table, page 2"})
+    new = first.model_copy(update={"tables": [first.tables[0], continued],
+                                   "figures": first.figures + rest.figures})
+    assert compare(old, new).changes == []
+    # A row truly gone is still reported: Museums is in neither of the new tables.
+    shorter = rest.tables[0].model_copy(update={"id": "t2", "title": "Untitled table, page 2",
+                                                 "rows": rest.tables[0].rows[:1]})
+    new = first.model_copy(update={"tables": [first.tables[0], shorter],
+                                   "figures": first.figures + rest.figures[:2]})
+    assert [(c.kind, c.scope, c.row) for c in compare(old, new).changes] == [("removed", "row", "Museums")]

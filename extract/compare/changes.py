@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -241,6 +242,35 @@ def unmoved(changes: list[Change], old: Extraction, new: Extraction) -> list[Cha
     return kept
 
 
+def regrouped(changes: list[Change]) -> list[Change]:
+    """Drop removals whose figures are all among the additions, printed the same (and those
+    additions): rows that one version reads as part of a table and the other as a table of
+    their own (a table broken across pages differently) are not a change. Only removals of
+    two figures or more: one amount printed alone may well recur (lone figures outside the
+    structures were paired by paragraph_alignment already)."""
+    def figures_of(change: Change) -> list[Figure]:
+        return [f for f in (change.old, change.new) if f is not None] or change.figures
+
+    added = Counter(identity(f) for c in changes if c.kind == "added" for f in figures_of(c))
+    consumed: Counter = Counter()
+    dropped: set[int] = set()
+    for n, change in enumerate(changes):
+        wanted = Counter(identity(f) for f in figures_of(change))
+        if change.kind == "removed" and sum(wanted.values()) >= 2 and not wanted - (added - consumed):
+            consumed += wanted
+            dropped.add(n)
+    for n, change in enumerate(changes):
+        wanted = Counter(identity(f) for f in figures_of(change))
+        if change.kind == "added" and consumed and not wanted - consumed:
+            consumed -= wanted
+            dropped.add(n)
+    return [c for n, c in enumerate(changes) if n not in dropped]
+
+
+def identity(figure: Figure) -> tuple:
+    return (figure.kind, figure.text, figure.value)
+
+
 # ------------------------------------------------------------------ the whole comparison
 
 
@@ -252,7 +282,7 @@ def compare(old: Extraction, new: Extraction) -> Comparison:
     structure_changes(into, "post_list", old.post_lists, new.post_lists, "title")
     loose_changes(into)
     findings = finding_index(new)
-    changes = [linked(c, findings) for c in unmoved(in_paper_order(into), old, new)]
+    changes = [linked(c, findings) for c in regrouped(unmoved(in_paper_order(into), old, new))]
     return Comparison(tool_version=__version__, old=compared_source(old.source), new=compared_source(new.source),
                       changes=changes)
 
