@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.compare.changes import compare, summary_line
-from extract.compare.matching import align, align_labels, label_key, match_tables
+from extract.compare.matching import align, align_labels, label_key, match_names, match_tables
 from extract.models import (
     Budget,
     Extraction,
@@ -185,6 +185,12 @@ def test_rows_align_by_label_in_order_with_a_repeated_label_kept_to_its_own_plac
     old = ["Income", "Total", "Spending", "Total"]
     new = ["Income", "Grants", "Total", "Spending", "Total"]
     assert align_labels(old, new) == [(0, 0), (None, 1), (1, 2), (2, 3), (3, 4)]
+
+
+def test_cards_pair_by_service_in_any_order_and_a_service_read_with_a_letter_more_is_the_same():
+    assert match_names(["Music Service", "Libraries", "Parks"], ["Parks", "Music Services", "Libraries"]) == [
+        (2, 0), (0, 1), (1, 2)]
+    assert match_names(["Music Service"], ["Youth Service"]) == [(0, None), (None, 0)]
 
 
 def test_an_amount_printed_twice_pairs_so_that_the_changed_one_is_a_change():

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract import __version__
-from extract.compare.matching import align, align_labels, label_key, match_by_key, match_tables
+from extract.compare.matching import align, align_labels, label_key, match_names, match_tables
 from extract.compare.model import Change, ComparedSource, Comparison
 from extract.models import Extraction, Figure, NumericTable, RoleFigures, Source
 
@@ -171,8 +171,7 @@ def figure_alignment(old: Sequence[Figure], new: Sequence[Figure]) -> list[tuple
 
 def structure_changes(into: Collector, scope: str, old: Sequence, new: Sequence, name: str) -> None:
     """Cards (by service), Appendix B tables (by service) or post lists (by title)."""
-    keys = [label_key(getattr(s, name)) for s in old], [label_key(getattr(s, name)) for s in new]
-    for i, j in match_by_key(*keys):
+    for i, j in match_names([getattr(s, name) for s in old], [getattr(s, name) for s in new]):
         if i is not None and j is not None:
             where = {"card": new[j].service} if scope != "post_list" else {"table": new[j].title}
             role_changes(into, old[i].figures(), new[j].figures(), **where)

@@ -184,8 +184,11 @@ def match_tables(old: Sequence[NumericTable], new: Sequence[NumericTable]) -> li
     return in_new_order(len(old), len(new), taken_old)
 
 
-def match_by_key(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pair]:
-    """Cards by service, post lists by title: equal keys pair in order, whatever lies between."""
+def match_names(old_names: Sequence[str], new_names: Sequence[str]) -> list[Pair]:
+    """Cards by service, post lists by title: equal names (as keys) pair in order, whatever
+    lies between; then, of those left, names nearly alike at one place in the sequence
+    ('Music Service' and 'Music Services')."""
+    old_keys, new_keys = [label_key(n) for n in old_names], [label_key(n) for n in new_names]
     by_key: dict[str, list[int]] = {}
     for j, key in enumerate(new_keys):
         by_key.setdefault(key, []).append(j)
@@ -193,6 +196,11 @@ def match_by_key(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pair]
     for i, key in enumerate(old_keys):
         if by_key.get(key):
             paired[i] = by_key[key].pop(0)
+    left_old = [i for i in range(len(old_keys)) if i not in paired]
+    left_new = sorted(set(range(len(new_keys))) - set(paired.values()))
+    for a, b in align_labels([old_names[i] for i in left_old], [new_names[j] for j in left_new]):
+        if a is not None and b is not None:
+            paired[left_old[a]] = left_new[b]
     return in_new_order(len(old_keys), len(new_keys), paired)
 
 
