@@ -202,6 +202,20 @@ def test_an_amount_printed_twice_pairs_so_that_the_changed_one_is_a_change():
     assert align(["£8m", "£8m"], ["£0m", "£8m"]) == [(0, None), (None, 0), (1, 1)]
 
 
+def test_an_amount_repeated_on_every_page_with_the_first_changed_is_that_one_changed():
+    old, new = ["£250"] * 7, ["£251"] + ["£250"] * 6
+    assert align(old, new, lambda i, j: True) == [(k, k) for k in range(7)]
+
+
+def test_long_sequences_are_anchored_on_keys_printed_once(monkeypatch):
+    import extract.compare.matching as matching
+
+    monkeypatch.setattr(matching, "MAX_CELLS", 4)  # as if the paper were long: anchors, then stretches
+    old = ["£1m", "£250", "£250", "£2m", "£250", "£3m"]
+    new = ["£1m", "£251", "£250", "£2m", "£4m", "£250", "£3m"]
+    assert align(old, new, lambda i, j: True) == [(0, 0), (1, 1), (2, 2), (3, 3), (None, 4), (4, 5), (5, 6)]
+
+
 def test_a_label_read_with_one_character_more_is_the_same_row():
     assert align_labels(["Capital receipts"], ["Capital receipts*"]) == [(0, 0)]
     assert align_labels(["Capital receipts"], ["Borrowing"]) == [(0, None), (None, 0)]
