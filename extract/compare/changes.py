@@ -159,8 +159,8 @@ def role_changes(into: Collector, old: RoleFigures, new: RoleFigures, **where: s
 
 
 def figure_alignment(old: Sequence[Figure], new: Sequence[Figure]) -> list[tuple[Figure | None, Figure | None]]:
-    """Two runs of figures in printed order: equal values pair; in a stretch that differs,
-    figures at the same offset pair when they are the same kind of figure under the same label."""
+    """Two runs of figures in printed order: equal values pair, and between them figures of
+    the same kind under the same label (or none), the one changed into the other."""
     def alike(i: int, j: int) -> bool:
         a, b = old[i], new[j]
         return a.kind == b.kind and (a.label is None or b.label is None or label_key(a.label) == label_key(b.label))
@@ -172,13 +172,12 @@ def figure_alignment(old: Sequence[Figure], new: Sequence[Figure]) -> list[tuple
 def structure_changes(into: Collector, scope: str, old: Sequence, new: Sequence, name: str) -> None:
     """Cards (by service), Appendix B tables (by service) or post lists (by title)."""
     for i, j in match_names([getattr(s, name) for s in old], [getattr(s, name) for s in new]):
-        if i is not None and j is not None:
-            where = {"card": new[j].service} if scope != "post_list" else {"table": new[j].title}
-            role_changes(into, old[i].figures(), new[j].figures(), **where)
-            continue
         item = new[j] if j is not None else old[i]  # type: ignore[index]
         where = {"card": item.service} if scope != "post_list" else {"table": item.title}
-        into.structure("added" if i is None else "removed", scope, [f for _, f in item.figures()], **where)
+        if i is not None and j is not None:
+            role_changes(into, old[i].figures(), new[j].figures(), **where)
+        else:
+            into.structure("added" if i is None else "removed", scope, [f for _, f in item.figures()], **where)
 
 
 # ------------------------------------------------------------------ figures outside every structure
