@@ -6,8 +6,10 @@ change reported, and nothing else?
 
 For each paper, up to N of its figures (spread through figures[]) are each reprinted in a
 copy with their last digit changed (tests/reprint.py edits the page's content stream; a figure
-whose digits are printed more than once on its page, or whose font lacks the new digit, is
-passed over). The copy is read as `run` reads it and compared with the original. Each change is
+whose digits are printed more than once in its page's content stream, or whose font lacks
+the new digit, is passed over; digits drawn in a form XObject are not seen, so the figure
+changed may be another printing of the same text on the page: the change expected is the
+page, the old text and the new). The copy is read as `run` reads it and compared with the original. Each change is
     exact    one change: that figure, old and new text as printed
     extra    that change and others besides (false alarms)
     missed   that figure not reported as changed
@@ -68,8 +70,10 @@ def try_one(pdf: Path, base, figure: Figure, folder: Path) -> tuple[str, str] | 
     except PackError as exc:
         return "missed", f"copy unreadable: {exc.reason}"
     new_text = figure.text[::-1].replace(printed[::-1], new_digits[::-1], 1)[::-1]
+    # The figure's page, its text before and after (not its box: the digits may also be printed in a
+    # form XObject the copy leaves alone, and then the one changed is the other printing).
     hits = [c for c in result.changes if c.kind == "changed" and c.old is not None and c.new is not None
-            and c.old.page == figure.page and c.old.bbox == figure.bbox and c.new.text == new_text]
+            and c.old.page == figure.page and c.old.text == figure.text and c.new.text == new_text]
     others = [c for c in result.changes if c not in hits]
     if not hits:
         return "missed", f"{figure.text} -> {new_text} p{figure.page}: {len(others)} other changes"

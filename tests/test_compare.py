@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.compare.changes import compare, summary_line
-from extract.compare.matching import align, align_labels, label_key, match_tables
+from extract.compare.matching import align, align_labels, label_key, match_names, match_tables
 from extract.models import (
     Budget,
     Extraction,
@@ -154,6 +154,24 @@ def test_a_cards_saving_changed_is_the_one_change_and_names_the_cards_new_findin
     assert not any(f.check == "card.saving" and f.subject == "Hospital Education Service" for f in old.findings)
 
 
+@pytest.mark.parametrize("variant", ["letter-times-borderless.pdf", "landscape-helvetica-wrapped-labels.pdf",
+                                     "a4-courier-ruled-split.pdf"])
+def test_the_sample_pack_in_another_house_style_is_no_change(sample_packs, variant):
+    from extract.pipeline import extract_pack
+
+    old, _ = sample_packs  # A4 Helvetica, ruled; the variant reflows every page, table and card
+    assert compare(old, extract_pack(SAMPLES / "variants" / variant)).changes == []
+
+
+def test_the_variant_with_three_planted_faults_is_those_three_changes(sample_packs):
+    from extract.pipeline import extract_pack
+
+    old, _ = sample_packs
+    result = compare(old, extract_pack(SAMPLES / "variants" / "a4-times-faults.pdf"))
+    assert sorted((c.old.text, c.new.text) for c in result.changes) == [  # type: ignore[union-attr]
+        ("(1.8)", "(1.9)"), ("£0.05M", "£0.06M"), ("£0.14M", "£0.15M")]
+
+
 # ------------------------------------------------------------------ matching rules
 
 
@@ -169,6 +187,12 @@ def test_rows_align_by_label_in_order_with_a_repeated_label_kept_to_its_own_plac
     assert align_labels(old, new) == [(0, 0), (None, 1), (1, 2), (2, 3), (3, 4)]
 
 
+def test_cards_pair_by_service_in_any_order_and_a_service_read_with_a_letter_more_is_the_same():
+    assert match_names(["Music Service", "Libraries", "Parks"], ["Parks", "Music Services", "Libraries"]) == [
+        (2, 0), (0, 1), (1, 2)]
+    assert match_names(["Music Service"], ["Youth Service"]) == [(0, None), (None, 0)]
+
+
 def test_an_amount_printed_twice_pairs_so_that_the_changed_one_is_a_change():
     # '£8m … £8m' becoming '£0m … £8m': the first £8m changed, the second is the same.
     def alike(i: int, j: int) -> bool:
@@ -176,6 +200,20 @@ def test_an_amount_printed_twice_pairs_so_that_the_changed_one_is_a_change():
 
     assert align(["£8m", "£8m"], ["£0m", "£8m"], alike) == [(0, 0), (1, 1)]
     assert align(["£8m", "£8m"], ["£0m", "£8m"]) == [(0, None), (None, 0), (1, 1)]
+
+
+def test_an_amount_repeated_on_every_page_with_the_first_changed_is_that_one_changed():
+    old, new = ["£250"] * 7, ["£251"] + ["£250"] * 6
+    assert align(old, new, lambda i, j: True) == [(k, k) for k in range(7)]
+
+
+def test_long_sequences_are_anchored_on_keys_printed_once(monkeypatch):
+    import extract.compare.matching as matching
+
+    monkeypatch.setattr(matching, "MAX_CELLS", 4)  # as if the paper were long: anchors, then stretches
+    old = ["£1m", "£250", "£250", "£2m", "£250", "£3m"]
+    new = ["£1m", "£251", "£250", "£2m", "£4m", "£250", "£3m"]
+    assert align(old, new, lambda i, j: True) == [(0, 0), (1, 1), (2, 2), (3, 3), (None, 4), (4, 5), (5, 6)]
 
 
 def test_a_label_read_with_one_character_more_is_the_same_row():
@@ -243,3 +281,20 @@ def test_a_card_removed_is_one_card_and_a_table_moved_down_the_page_is_no_change
     (change,) = compare(old, new).changes
     assert (change.kind, change.scope, change.card, [f.text for f in change.figures]) == (
         "removed", "card", "Museums", ["15"])
+
+
+def test_rows_read_as_a_table_of_their_own_in_the_new_version_are_no_change():
+    columns = ["2024-25", "2025-26"]
+    rows = [("Roads", ["10", "12"]), ("Parks", ["4", "5"]), ("Libraries", ["7", "8"]), ("Museums", ["2", "3"])]
+    old = _paper(columns, rows)
+    first, rest = _paper(columns, rows[:2]), _paper(["", ""], rows[2:], page=2)
+    continued = rest.tables[0].model_copy(update={"id": "t2", "title": "Untitled table, page 2"})
+    new = first.model_copy(update={"tables": [first.tables[0], continued],
+                                   "figures": first.figures + rest.figures})
+    assert compare(old, new).changes == []
+    # A row truly gone is still reported: Museums is in neither of the new tables.
+    shorter = rest.tables[0].model_copy(update={"id": "t2", "title": "Untitled table, page 2",
+                                                 "rows": rest.tables[0].rows[:1]})
+    new = first.model_copy(update={"tables": [first.tables[0], shorter],
+                                   "figures": first.figures + rest.figures[:2]})
+    assert [(c.kind, c.scope, c.row) for c in compare(old, new).changes] == [("removed", "row", "Museums")]

@@ -80,6 +80,16 @@ def test_out_and_html_write_whole_files(versions, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["changes.html", "changes.json"]
 
 
+def test_the_page_of_a_version_given_as_json_says_so_in_place_of_its_crop(versions, tmp_path):
+    old, new = versions
+    assert invoke("run", str(old), "--out", str(tmp_path)).exit_code == 0
+    html = tmp_path / "changes.html"
+    assert invoke("compare", str(tmp_path / "old.json"), str(new), "--html", str(html)).exit_code == 0
+    page = html.read_text()
+    assert page.count('<figure class="crop"') == 1  # the new page only
+    assert "given as JSON" in page
+
+
 def test_a_bad_input_is_one_line_naming_it_and_exit_3(versions, tmp_path):
     old, _ = versions
     bad = tmp_path / "bad.pdf"

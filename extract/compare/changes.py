@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from extract import __version__
-from extract.compare.matching import align, align_labels, label_key, match_by_key, match_tables
+from extract.compare.matching import align, align_labels, label_key, match_names, match_tables
 from extract.compare.model import Change, ComparedSource, Comparison
 from extract.models import Extraction, Figure, NumericTable, RoleFigures, Source
 
@@ -158,8 +159,8 @@ def role_changes(into: Collector, old: RoleFigures, new: RoleFigures, **where: s
 
 
 def figure_alignment(old: Sequence[Figure], new: Sequence[Figure]) -> list[tuple[Figure | None, Figure | None]]:
-    """Two runs of figures in printed order: equal values pair; in a stretch that differs,
-    figures at the same offset pair when they are the same kind of figure under the same label."""
+    """Two runs of figures in printed order: equal values pair, and between them figures of
+    the same kind under the same label (or none), the one changed into the other."""
     def alike(i: int, j: int) -> bool:
         a, b = old[i], new[j]
         return a.kind == b.kind and (a.label is None or b.label is None or label_key(a.label) == label_key(b.label))
@@ -170,15 +171,13 @@ def figure_alignment(old: Sequence[Figure], new: Sequence[Figure]) -> list[tuple
 
 def structure_changes(into: Collector, scope: str, old: Sequence, new: Sequence, name: str) -> None:
     """Cards (by service), Appendix B tables (by service) or post lists (by title)."""
-    keys = [label_key(getattr(s, name)) for s in old], [label_key(getattr(s, name)) for s in new]
-    for i, j in match_by_key(*keys):
-        if i is not None and j is not None:
-            where = {"card": new[j].service} if scope != "post_list" else {"table": new[j].title}
-            role_changes(into, old[i].figures(), new[j].figures(), **where)
-            continue
+    for i, j in match_names([getattr(s, name) for s in old], [getattr(s, name) for s in new]):
         item = new[j] if j is not None else old[i]  # type: ignore[index]
         where = {"card": item.service} if scope != "post_list" else {"table": item.title}
-        into.structure("added" if i is None else "removed", scope, [f for _, f in item.figures()], **where)
+        if i is not None and j is not None:
+            role_changes(into, old[i].figures(), new[j].figures(), **where)
+        else:
+            into.structure("added" if i is None else "removed", scope, [f for _, f in item.figures()], **where)
 
 
 # ------------------------------------------------------------------ figures outside every structure
@@ -241,6 +240,35 @@ def unmoved(changes: list[Change], old: Extraction, new: Extraction) -> list[Cha
     return kept
 
 
+def regrouped(changes: list[Change]) -> list[Change]:
+    """Drop removals whose figures are all among the additions, printed the same (and those
+    additions): rows that one version reads as part of a table and the other as a table of
+    their own (a table broken across pages differently) are not a change. Only removals of
+    two figures or more: one amount printed alone may well recur (lone figures outside the
+    structures were paired by paragraph_alignment already)."""
+    def figures_of(change: Change) -> list[Figure]:
+        return [f for f in (change.old, change.new) if f is not None] or change.figures
+
+    added = Counter(identity(f) for c in changes if c.kind == "added" for f in figures_of(c))
+    consumed: Counter = Counter()
+    dropped: set[int] = set()
+    for n, change in enumerate(changes):
+        wanted = Counter(identity(f) for f in figures_of(change))
+        if change.kind == "removed" and sum(wanted.values()) >= 2 and not wanted - (added - consumed):
+            consumed += wanted
+            dropped.add(n)
+    for n, change in enumerate(changes):
+        wanted = Counter(identity(f) for f in figures_of(change))
+        if change.kind == "added" and consumed and not wanted - consumed:
+            consumed -= wanted
+            dropped.add(n)
+    return [c for n, c in enumerate(changes) if n not in dropped]
+
+
+def identity(figure: Figure) -> tuple:
+    return (figure.kind, figure.text, figure.value)
+
+
 # ------------------------------------------------------------------ the whole comparison
 
 
@@ -252,7 +280,7 @@ def compare(old: Extraction, new: Extraction) -> Comparison:
     structure_changes(into, "post_list", old.post_lists, new.post_lists, "title")
     loose_changes(into)
     findings = finding_index(new)
-    changes = [linked(c, findings) for c in unmoved(in_paper_order(into), old, new)]
+    changes = [linked(c, findings) for c in regrouped(unmoved(in_paper_order(into), old, new))]
     return Comparison(tool_version=__version__, old=compared_source(old.source), new=compared_source(new.source),
                       changes=changes)
 

@@ -24,7 +24,7 @@ EXTRA_CSS = """
 
 def compare_html(comparison: Comparison, old: Extraction, new: Extraction,
                  old_pdf: Path | None, new_pdf: Path | None) -> str:
-    requests = {"old": [], "new": []}  # type: dict[str, list[CropRequest]]
+    requests: dict[str, list[CropRequest]] = {"old": [], "new": []}
     for n, change in enumerate(comparison.changes, start=1):
         for side in ("old", "new"):
             marks = side_marks(change, side)

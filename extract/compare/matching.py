@@ -8,8 +8,10 @@ that moved to the next page because the text above it grew is the same table. Se
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -32,27 +34,62 @@ def label_key(text: str | None) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-ANCHOR = 3  # equal runs at least this long are trusted as they are; shorter ones are weighed again
 MAX_CELLS = 250_000  # largest stretch between anchors aligned by the weighed pass (old × new items)
 EQUAL, ALIKE = 2, 1  # the weighed pass's score of an equal pair, and of a changed pair
 
 
 def align(old: Sequence[Hashable], new: Sequence[Hashable],
           alike: Callable[[int, int], bool] | None = None) -> list[Pair]:
-    """Pair two sequences of keys in order. Long runs of equal keys (difflib's matching
-    blocks) anchor the alignment; between anchors, the pairing with most equal pairs, then
-    most pairs `alike` says are one thing (a changed value in a paragraph, a label read with a
-    letter more), wins: so '£8m … £8m' against '£0m … £8m' pairs the first £8m with £0m (a
-    change) rather than with the second £8m. The rest stand alone. Pairs in order."""
-    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    """Pair two sequences of keys in order. Keys printed once in each anchor the alignment
+    (patience diff: of them, the longest run in the same order); between anchors, the
+    pairing with most equal pairs, then most pairs `alike` says are one thing (a changed value
+    in a paragraph, a label read with a letter more), wins. So a heading's '£250' repeated on
+    seven pages, the first changed to '£251', is that one changed, not a '£251' added before
+    six '£250' shifted by a page; and '£8m … £8m' becoming '£0m … £8m' is the first £8m
+    changed. The rest stand alone. Pairs in order."""
+    return _aligned(old, new, 0, len(old), 0, len(new), alike)
+
+
+def _aligned(old: Sequence[Hashable], new: Sequence[Hashable], i0: int, i1: int, j0: int, j1: int,
+             alike: Callable[[int, int], bool] | None) -> list[Pair]:
+    if (i1 - i0) * (j1 - j0) <= MAX_CELLS:
+        return _between(old, new, i0, i1, j0, j1, alike)
+    anchors = _unique_anchors(old, new, i0, i1, j0, j1)
+    if not anchors:
+        return _by_opcodes(old, new, i0, i1, j0, j1, alike)
     pairs: list[Pair] = []
-    i0 = j0 = 0
-    for block in matcher.get_matching_blocks():
-        if block.size >= ANCHOR or block.size == 0:  # the last block is the (len, len, 0) sentinel
-            pairs += _between(old, new, i0, block.a, j0, block.b, alike)
-            pairs += [(block.a + k, block.b + k) for k in range(block.size)]
-            i0, j0 = block.a + block.size, block.b + block.size
+    for i, j in [*anchors, (i1, j1)]:
+        pairs += _aligned(old, new, i0, i, j0, j, alike)
+        if i < i1:
+            pairs.append((i, j))
+        i0, j0 = i + 1, j + 1
     return pairs
+
+
+def _unique_anchors(old: Sequence[Hashable], new: Sequence[Hashable], i0: int, i1: int, j0: int,
+                    j1: int) -> list[tuple[int, int]]:
+    """Keys found once in each stretch, paired, and of those the longest run in the same order."""
+    in_old, in_new = Counter(old[i0:i1]), Counter(new[j0:j1])
+    where_new = {new[j]: j for j in range(j0, j1) if in_new[new[j]] == 1}
+    candidates = [(i, where_new[old[i]]) for i in range(i0, i1) if in_old[old[i]] == 1 and old[i] in where_new]
+    # Longest increasing run of new indexes (patience sorting), in old order.
+    tails: list[int] = []  # index into candidates of the smallest tail of each length
+    tail_js: list[int] = []  # and its new index
+    before: list[int] = [-1] * len(candidates)
+    for n, (_, j) in enumerate(candidates):
+        length = bisect.bisect_left(tail_js, j)
+        before[n] = tails[length - 1] if length else -1
+        if length == len(tails):
+            tails.append(n)
+            tail_js.append(j)
+        else:
+            tails[length], tail_js[length] = n, j
+    run: list[tuple[int, int]] = []
+    n = tails[-1] if tails else -1
+    while n >= 0:
+        run.append(candidates[n])
+        n = before[n]
+    return run[::-1]
 
 
 def _between(old: Sequence[Hashable], new: Sequence[Hashable], i0: int, i1: int, j0: int, j1: int,
@@ -184,8 +221,11 @@ def match_tables(old: Sequence[NumericTable], new: Sequence[NumericTable]) -> li
     return in_new_order(len(old), len(new), taken_old)
 
 
-def match_by_key(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pair]:
-    """Cards by service, post lists by title: equal keys pair in order, whatever lies between."""
+def match_names(old_names: Sequence[str], new_names: Sequence[str]) -> list[Pair]:
+    """Cards by service, post lists by title: equal names (as keys) pair in order, whatever
+    lies between; then, of those left, names nearly alike at one place in the sequence
+    ('Music Service' and 'Music Services')."""
+    old_keys, new_keys = [label_key(n) for n in old_names], [label_key(n) for n in new_names]
     by_key: dict[str, list[int]] = {}
     for j, key in enumerate(new_keys):
         by_key.setdefault(key, []).append(j)
@@ -193,6 +233,11 @@ def match_by_key(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pair]
     for i, key in enumerate(old_keys):
         if by_key.get(key):
             paired[i] = by_key[key].pop(0)
+    left_old = [i for i in range(len(old_keys)) if i not in paired]
+    left_new = sorted(set(range(len(new_keys))) - set(paired.values()))
+    for a, b in align_labels([old_names[i] for i in left_old], [new_names[j] for j in left_new]):
+        if a is not None and b is not None:
+            paired[left_old[a]] = left_new[b]
     return in_new_order(len(old_keys), len(new_keys), paired)
 
 
