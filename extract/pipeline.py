@@ -109,7 +109,8 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
                       untrusted_pages=[UntrustedPage(page=n, problem=p, reason=REASONS[p])
                                        for n, p in sorted(untrusted.items())],
                       ocr_pages=list(ocr.pages),
-                      ocr_failure=OcrFailure(pages=list(ocr.failed), reason=ocr.failure) if ocr.failure else None),
+                      ocr_failure=OcrFailure(pages=list(ocr.failed), reason=ocr.failure) if ocr.failure else None,
+                      form_fields=sum(page.form_fields for page in lines)),
         meeting=meeting,
         documents=documents,
         service_cards=[c for part in parts for c in part.cards],

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EncryptedPdf, ReaderFailed
+from extract.read.forms import FormField, Lookup, resolve_field, with_fields
 from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,77 @@ def read_pages(path: Path, numbers: Iterable[int]) -> Iterator[PageText]:
 
 def page_glyphs_closed(page) -> tuple[float, float, list[Glyph]]:
     """Size and positioned characters of one page, in pdfplumber's coordinates (top-left
-    origin); the page is closed after (its parsed objects freed)."""
+    origin), with the values of its form fields (forms.py); the page is closed after (its
+    parsed objects freed)."""
     try:
-        return float(page.width), float(page.height), list(page_glyphs(page))
+        glyphs, _ = with_fields(list(page_glyphs(page)), page_fields(page))
+        return float(page.width), float(page.height), glyphs
     finally:
         page.close()
+
+
+def page_fields(page) -> list[FormField]:
+    """The page's form fields that hold a printed value, from its widget annotations."""
+    from pdfminer.pdftypes import resolve1
+
+    raw = resolve1(page.page_obj.attrs.get("Annots"))
+    if not isinstance(raw, list):
+        return []
+    fields = []
+    for annotation in (resolve1(a) for a in raw):
+        if not isinstance(annotation, dict) or _name(annotation.get("Subtype")) != "Widget":
+            continue
+        box = _box(page, resolve1(annotation.get("Rect")))
+        if box is None:
+            continue
+        chain: list[Lookup] = []
+        seen: set[int] = set()
+        node = annotation
+        while isinstance(node, dict) and id(node) not in seen and len(chain) < 32:  # a loop of /Parent is damage
+            seen.add(id(node))
+            chain.append(_lookup(node))
+            node = resolve1(node.get("Parent"))
+        field = resolve_field(chain, box)
+        if field is not None:
+            fields.append(field)
+    return fields
+
+
+def _box(page, rect) -> tuple[float, float, float, float] | None:
+    """A /Rect in pdfplumber's top-left coordinates, as the page's characters are."""
+    from pdfminer.pdftypes import resolve1
+
+    if not isinstance(rect, list) or len(rect) != 4:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+    except (TypeError, ValueError):
+        return None
+    # As page_glyphs places a character: the page's height down from its mediabox's foot.
+    height, foot = float(page.height), float(page.mediabox[1])
+    return min(x0, x1), height - (max(y0, y1) - foot) + foot, max(x0, x1), height - (min(y0, y1) - foot) + foot
+
+
+def _lookup(node: dict):
+    """A dictionary's key as forms.resolve_field reads it: text as str, names bare, numbers."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    def get(key: str) -> object:
+        value = resolve1(node.get(key))
+        if isinstance(value, bytes):
+            return decode_text(value)
+        if isinstance(value, PSLiteral):
+            return _name(value)
+        return value if isinstance(value, (int, float)) else None  # a list box's several choices: none
+
+    return get
+
+
+def _name(value) -> str:
+    name = getattr(value, "name", value)
+    return name.decode("latin-1") if isinstance(name, bytes) else str(name)
 
 
 def page_glyphs(page) -> list[Glyph]:
