@@ -17,7 +17,7 @@ once, from the page's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.read.text import BBox, Glyph
@@ -44,37 +44,25 @@ class FormField:
     multiline: bool = False
 
 
-Lookup = Callable[[str], object]  # a key of one dictionary: str (text, a bare name), a number, or None
-
-
-def resolve_field(chain: Sequence[Lookup], box: BBox) -> FormField | None:
-    """A widget's field from its dictionaries, the widget's own first and then its parents
-    (a field's value, type, appearance and alignment are inherited). None when it prints
-    nothing a reader could see. The form's own defaults (/AcroForm /DA) are not read, as
-    pdfium gives no way to them: a field that names no size is fitted to its box."""
-
-    def inherited(key: str) -> object:
-        for lookup in chain:
-            found = lookup(key)
-            if found is not None:
-                return found
+def make_field(box: BBox, kind: str, value: object, size: float, align: object = 0, annotation_flags: object = 0,
+               field_flags: object = 0) -> FormField | None:
+    """A widget's field as both readers resolve it: its type, value, field flags and type
+    size inherited from its parent fields (the size from the form's /DA when none names
+    one), its alignment (/Q) and annotation flags its own. None when it prints nothing a
+    reader could see: a button, a hidden widget, an empty value."""
+    if kind not in PRINTED_TYPES or not isinstance(value, str) or not value.strip():
         return None
-
-    flags = chain[0]("F") if chain else None
-    if isinstance(flags, (int, float)) and int(flags) & HIDDEN:
+    if isinstance(annotation_flags, (int, float)) and int(annotation_flags) & HIDDEN:
         return None
-    if str(inherited("FT") or "").lstrip("/") not in PRINTED_TYPES:
-        return None
-    value = inherited("V")
-    if not isinstance(value, str) or not value.strip():
-        return None
-    size_match = DA_SIZE.search(str(inherited("DA") or ""))
-    size = float(size_match.group(1)) if size_match else 0.0
-    align = inherited("Q")
-    field_flags = inherited("Ff")
     multiline = isinstance(field_flags, (int, float)) and bool(int(field_flags) & MULTILINE)
-    return FormField(value.replace("\r\n", "\n").replace("\r", "\n"), box, size,
-                     int(align) if isinstance(align, (int, float)) and int(align) in (0, 1, 2) else 0, multiline)
+    where = int(align) if isinstance(align, (int, float)) and int(align) in (0, 1, 2) else 0
+    return FormField(value.replace("\r\n", "\n").replace("\r", "\n"), box, max(0.0, size), where, multiline)
+
+
+def da_size(appearance: object) -> float:
+    """The type size a default-appearance string (/DA, '/Helv 10 Tf 0 g') sets; 0: auto."""
+    match = DA_SIZE.search(appearance) if isinstance(appearance, str) else None
+    return float(match.group(1)) if match else 0.0
 
 
 def with_fields(glyphs: list[Glyph], fields: Sequence[FormField]) -> tuple[list[Glyph], int]:

@@ -3,17 +3,21 @@ page's plain text lines in a millisecond or two, for triage, segmentation and me
 """
 from __future__ import annotations
 
+import ctypes
 import math
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
-from extract.read.forms import FormField, resolve_field, with_fields
+from extract.read.forms import FormField, make_field, with_fields
 from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 # pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
 PDFIUM_HYPHENS = str.maketrans("\x02\ufffe", "--")
+# pdfium's form field types (FPDF_FORMFIELD_*) as the PDF names them: text, combo and list
+# boxes print their value; buttons (push, check, radio) and signatures print none.
+FIELD_KINDS = {6: "Tx", 4: "Ch", 5: "Ch", 1: "Btn", 2: "Btn", 3: "Btn", 7: "Sig"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,10 @@ def open_document(path: Path):
     if len(document) == 0:
         document.close()
         raise NoPages(str(path), "the PDF has no pages")
+    import pypdfium2.raw as raw
+
+    if raw.FPDF_GetFormType(document.raw) != raw.FORMTYPE_NONE:  # a fillable form: its fields are read
+        document.init_forms()
     return document
 
 
@@ -134,54 +142,58 @@ def page_text(document, number: int) -> PageText:
 
 
 def page_fields(page, height: float) -> list[FormField]:
-    """The page's form fields that hold a printed value, from its widget annotations."""
+    """The page's form fields that hold a printed value, from its widget annotations. The
+    field's type, value, flags and type size come through pdfium's form module, which
+    resolves what a field inherits from its parents (open_document starts it for a form)."""
     import pypdfium2.raw as raw
 
+    formenv = getattr(page, "formenv", None)
+    if formenv is None:
+        return []
+    form = formenv.raw
     fields = []
     rect = raw.FS_RECTF()
     for i in range(raw.FPDFPage_GetAnnotCount(page.raw)):
         annotation = raw.FPDFPage_GetAnnot(page.raw, i)
         if not annotation:
             continue
-        chain = [annotation]
         try:
-            if raw.FPDFAnnot_GetSubtype(annotation) != raw.FPDF_ANNOT_WIDGET or not raw.FPDFAnnot_GetRect(annotation,
-                                                                                                           rect):
+            if raw.FPDFAnnot_GetSubtype(annotation) != raw.FPDF_ANNOT_WIDGET:
+                continue
+            if not raw.FPDFAnnot_GetRect(annotation, rect):
                 continue
             box = (min(rect.left, rect.right), height - max(rect.top, rect.bottom),
                    max(rect.left, rect.right), height - min(rect.top, rect.bottom))
-            while len(chain) < 32 and raw.FPDFAnnot_HasKey(chain[-1], b"Parent"):  # a loop of /Parent is damage
-                parent = raw.FPDFAnnot_GetLinkedAnnot(chain[-1], b"Parent")
-                if not parent:
-                    break
-                chain.append(parent)
-            field = resolve_field([_lookup(a, raw) for a in chain], box)
+            field = make_field(box, FIELD_KINDS.get(raw.FPDFAnnot_GetFormFieldType(form, annotation), ""),
+                               _field_value(form, annotation, raw), _font_size(form, annotation, raw),
+                               _own_number(annotation, b"Q", raw), raw.FPDFAnnot_GetFlags(annotation),
+                               raw.FPDFAnnot_GetFormFieldFlags(form, annotation))
             if field is not None:
                 fields.append(field)
         finally:
-            for opened in chain:
-                raw.FPDFPage_CloseAnnot(opened)
+            raw.FPDFPage_CloseAnnot(annotation)
     return fields
 
 
-def _lookup(annotation, raw):
-    """A key of an annotation's (or field's) dictionary as forms.resolve_field reads it."""
-    import ctypes
+def _field_value(form, annotation, raw) -> str:
+    length = raw.FPDFAnnot_GetFormFieldValue(form, annotation, None, 0)
+    if length <= 2:  # the terminating NUL alone
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    raw.FPDFAnnot_GetFormFieldValue(form, annotation, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), length)
+    return buffer.raw[:length - 2].decode("utf-16-le", errors="replace")
 
-    def get(key: str) -> object:
-        name = key.encode("ascii")
-        kind = raw.FPDFAnnot_GetValueType(annotation, name)
-        if kind == raw.FPDF_OBJECT_NUMBER:
-            number = ctypes.c_float()
-            return float(number.value) if raw.FPDFAnnot_GetNumberValue(annotation, name, number) else None
-        if kind not in (raw.FPDF_OBJECT_STRING, raw.FPDF_OBJECT_NAME):
-            return None
-        length = raw.FPDFAnnot_GetStringValue(annotation, name, None, 0)
-        buffer = ctypes.create_string_buffer(length)
-        raw.FPDFAnnot_GetStringValue(annotation, name, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), length)
-        return buffer.raw[:max(0, length - 2)].decode("utf-16-le", errors="replace")
 
-    return get
+def _font_size(form, annotation, raw) -> float:
+    size = ctypes.c_float()
+    return float(size.value) if raw.FPDFAnnot_GetFontSize(form, annotation, size) else 0.0
+
+
+def _own_number(annotation, key: bytes, raw) -> float:
+    number = ctypes.c_float()
+    if raw.FPDFAnnot_GetValueType(annotation, key) != raw.FPDF_OBJECT_NUMBER:
+        return 0.0
+    return float(number.value) if raw.FPDFAnnot_GetNumberValue(annotation, key, number) else 0.0
 
 
 def _glyphs(textpage, height: float, raw):

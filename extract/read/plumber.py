@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EncryptedPdf, ReaderFailed
-from extract.read.forms import FormField, Lookup, resolve_field, with_fields
+from extract.read.forms import FormField, da_size, make_field, with_fields
 from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 log = logging.getLogger(__name__)
@@ -97,21 +97,28 @@ def page_fields(page) -> list[FormField]:
     raw = resolve1(page.page_obj.attrs.get("Annots"))
     if not isinstance(raw, list):
         return []
+    acroform = resolve1(page.pdf.doc.catalog.get("AcroForm"))
+    form_size = da_size(_get(acroform, "DA")) if isinstance(acroform, dict) else 0.0
     fields = []
     for annotation in (resolve1(a) for a in raw):
-        if not isinstance(annotation, dict) or _name(annotation.get("Subtype")) != "Widget":
+        if not isinstance(annotation, dict) or _get(annotation, "Subtype") != "Widget":
             continue
         box = _box(page, resolve1(annotation.get("Rect")))
         if box is None:
             continue
-        chain: list[Lookup] = []
-        seen: set[int] = set()
+        chain: list[dict] = []  # the widget, then its parent fields
         node = annotation
-        while isinstance(node, dict) and id(node) not in seen and len(chain) < 32:  # a loop of /Parent is damage
-            seen.add(id(node))
-            chain.append(_lookup(node))
+        while isinstance(node, dict) and all(node is not seen for seen in chain) and len(chain) < 32:
+            chain.append(node)  # (a loop of /Parent is damage)
             node = resolve1(node.get("Parent"))
-        field = resolve_field(chain, box)
+
+        def inherited(key: str, chain=chain) -> object:
+            return next((found for found in (_get(entry, key) for entry in chain) if found is not None), None)
+
+        appearance = inherited("DA")
+        field = make_field(box, str(inherited("FT") or ""), inherited("V"),
+                           da_size(appearance) if appearance is not None else form_size,
+                           _get(annotation, "Q") or 0, _get(annotation, "F") or 0, inherited("Ff") or 0)
         if field is not None:
             fields.append(field)
     return fields
@@ -132,21 +139,19 @@ def _box(page, rect) -> tuple[float, float, float, float] | None:
     return min(x0, x1), height - (max(y0, y1) - foot) + foot, max(x0, x1), height - (min(y0, y1) - foot) + foot
 
 
-def _lookup(node: dict):
-    """A dictionary's key as forms.resolve_field reads it: text as str, names bare, numbers."""
+def _get(node: dict, key: str) -> object:
+    """A dictionary's key as forms.make_field reads it: text as str, a name bare, a number;
+    else None (a list box's several choices among them)."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import PSLiteral
     from pdfminer.utils import decode_text
 
-    def get(key: str) -> object:
-        value = resolve1(node.get(key))
-        if isinstance(value, bytes):
-            return decode_text(value)
-        if isinstance(value, PSLiteral):
-            return _name(value)
-        return value if isinstance(value, (int, float)) else None  # a list box's several choices: none
-
-    return get
+    value = resolve1(node.get(key))
+    if isinstance(value, bytes):
+        return decode_text(value)
+    if isinstance(value, PSLiteral):
+        return _name(value)
+    return value if isinstance(value, (int, float)) else None
 
 
 def _name(value) -> str:
