@@ -213,12 +213,14 @@ def _glyphs(textpage, height: float, raw):
         if char.isspace():
             if raw.FPDFText_IsGenerated(handle, i) == 1:
                 # pdfium drops a printed space that the next character is kerned into ('Appendix
-                # A' in a browser's bold heading) and makes one of its own there, an empty box
-                # below the baseline: it stands on the line of the character before it. Over
-                # Kent's and other councils' papers such a space is where pdfplumber reads a
-                # printed space or where the gap rule splits anyway.
+                # A' in a browser's bold heading, 'funded by' in justified Word text) and often
+                # makes one of its own, an empty box below the baseline or inside the character
+                # before: it is put just after that character, on its line. Over Kent's and
+                # other councils' papers such a space is where pdfplumber reads a printed space
+                # or where the gap rule splits anyway.
                 if previous is not None:
-                    yield previous._replace(text=" ", x0=rect.left, x1=rect.left)
+                    middle = (previous.x0 + previous.x1) / 2
+                    yield previous._replace(text=" ", x0=middle, x1=middle)
                 continue
             char = " "
         size = float(raw.FPDFText_GetFontSize(handle, i)) * _vertical_scale(handle, i, matrix, raw)
