@@ -43,8 +43,8 @@ def fillable_form(target: Path, printed_too: bool = False) -> Path:
     c.setFont("Helvetica-Bold", 12)
     c.drawString(60, 760, "Section 2 - Accounting Statements 2023/24 for Souldern Parish Council")
     c.setFont("Helvetica", 10)
-    c.drawString(BOX_X[0], 730, "Year ending 31 March 2023")
-    c.drawString(BOX_X[1], 730, "Year ending 31 March 2024")
+    c.drawString(BOX_X[0], 730, "31 March 2023 £")
+    c.drawString(BOX_X[1], 730, "31 March 2024 £")
     for n, (label, last, this) in enumerate(SECTION_2):
         c.setFont("Helvetica", 10)
         c.drawString(60, row_y(n), label)
