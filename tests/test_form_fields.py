@@ -19,7 +19,9 @@ SECTION_2 = [
     ("2. (+) Precept or Rates and Levies", "£18,500", "£19,250"),
     ("3. (+) Total other receipts", "£1,174", "£2,405"),
     ("4. (-) Staff costs", "£6,210", "£6,480"),
-    ("7. (=) Balances carried forward", "£23,480", "£25,390"),
+    ("5. (-) Loan interest/capital repayments", "£0", "£0"),
+    ("6. (-) All other payments", "£10,997", "£12,265"),
+    ("7. (=) Balances carried forward", "£23,480", "£26,390"),
 ]
 BOX_X = (340, 450)
 BOX_W, BOX_H = 95, 18
