@@ -4,7 +4,7 @@ Parish councils' annual returns (AGARs) and many pro formas are fillable PDFs: a
 typed into one is the value of a form field (a widget annotation, /V, shown through its
 appearance stream), not text of the page. Each reader finds the page's fields its own way
 (plumber.py from pdfminer's objects, pdfium.py from pdfium's annotations), resolves them by
-the same rules (`resolve_field`) and lays their values out here as glyphs in the field's
+the same rules (`make_field`) and lays their values out here as glyphs in the field's
 box, so the words, rows, figures and checks read them as any other printed text.
 
 Where a value is placed: one line per line of the value (a multi-line field's text wrapped
@@ -65,11 +65,9 @@ def da_size(appearance: object) -> float:
     return float(match.group(1)) if match else 0.0
 
 
-def with_fields(glyphs: list[Glyph], fields: Sequence[FormField]) -> tuple[list[Glyph], int]:
-    """The page's glyphs with those of its fields' values that the page does not already
-    print; and how many fields were read (every field with a value, printed or not)."""
-    added = [g for field in fields if not _printed_on_page(field, glyphs) for g in field_glyphs(field)]
-    return glyphs + added, len(fields)
+def with_fields(glyphs: list[Glyph], fields: Sequence[FormField]) -> list[Glyph]:
+    """The page's glyphs with those of its fields' values that the page does not already print."""
+    return glyphs + [g for field in fields if not _printed_on_page(field, glyphs) for g in field_glyphs(field)]
 
 
 def _printed_on_page(field: FormField, glyphs: Sequence[Glyph]) -> bool:

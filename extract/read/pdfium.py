@@ -109,7 +109,7 @@ def page_lines(document, number: int) -> PageLines:
         textpage = page.get_textpage()
         try:
             if fields:  # a filled-in form: its values are read where they are printed, as words
-                glyphs, _ = with_fields(list(_glyphs(textpage, height, raw)), fields)
+                glyphs = with_fields(list(_glyphs(textpage, height, raw)), fields)
                 text = "\n".join(row.text for row in glyphs_to_rows(glyphs, number))
             else:
                 text = textpage.get_text_range()
@@ -133,7 +133,7 @@ def page_text(document, number: int) -> PageText:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs, _ = with_fields(list(_glyphs(textpage, height, raw)), page_fields(page, height))
+            glyphs = with_fields(list(_glyphs(textpage, height, raw)), page_fields(page, height))
         finally:
             textpage.close()
     finally:

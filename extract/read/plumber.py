@@ -84,7 +84,7 @@ def page_glyphs_closed(page) -> tuple[float, float, list[Glyph]]:
     origin), with the values of its form fields (forms.py); the page is closed after (its
     parsed objects freed)."""
     try:
-        glyphs, _ = with_fields(list(page_glyphs(page)), page_fields(page))
+        glyphs = with_fields(list(page_glyphs(page)), page_fields(page))
         return float(page.width), float(page.height), glyphs
     finally:
         page.close()
@@ -100,28 +100,41 @@ def page_fields(page) -> list[FormField]:
     acroform = resolve1(page.pdf.doc.catalog.get("AcroForm"))
     form_size = da_size(_get(acroform, "DA")) if isinstance(acroform, dict) else 0.0
     fields = []
-    for annotation in (resolve1(a) for a in raw):
-        if not isinstance(annotation, dict) or _get(annotation, "Subtype") != "Widget":
+    for reference in raw:
+        try:
+            field = _field(page, resolve1(reference), form_size)
+        except MemoryError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged annotation is no field; the page's text still reads
+            log.debug("unreadable form field on page %s", page.page_number, exc_info=True)
             continue
-        box = _box(page, resolve1(annotation.get("Rect")))
-        if box is None:
-            continue
-        chain: list[dict] = []  # the widget, then its parent fields
-        node = annotation
-        while isinstance(node, dict) and all(node is not seen for seen in chain) and len(chain) < 32:
-            chain.append(node)  # (a loop of /Parent is damage)
-            node = resolve1(node.get("Parent"))
-
-        def inherited(key: str, chain=chain) -> object:
-            return next((found for found in (_get(entry, key) for entry in chain) if found is not None), None)
-
-        appearance = inherited("DA")
-        field = make_field(box, str(inherited("FT") or ""), inherited("V"),
-                           da_size(appearance) if appearance is not None else form_size,
-                           _get(annotation, "Q") or 0, _get(annotation, "F") or 0, inherited("Ff") or 0)
         if field is not None:
             fields.append(field)
     return fields
+
+
+def _field(page, annotation, form_size: float) -> FormField | None:
+    """One widget annotation's field (forms.make_field), or None."""
+    from pdfminer.pdftypes import resolve1
+
+    if not isinstance(annotation, dict) or _get(annotation, "Subtype") != "Widget":
+        return None
+    box = _box(page, resolve1(annotation.get("Rect")))
+    if box is None:
+        return None
+    chain: list[dict] = []  # the widget, then its parent fields
+    node = annotation
+    while isinstance(node, dict) and all(node is not seen for seen in chain) and len(chain) < 32:
+        chain.append(node)  # (a loop of /Parent is damage)
+        node = resolve1(node.get("Parent"))
+
+    def inherited(key: str) -> object:
+        return next((found for found in (_get(entry, key) for entry in chain) if found is not None), None)
+
+    appearance = inherited("DA")
+    return make_field(box, str(inherited("FT") or ""), inherited("V"),
+                      da_size(appearance) if appearance is not None else form_size,
+                      _get(annotation, "Q") or 0, _get(annotation, "F") or 0, inherited("Ff") or 0)
 
 
 def _box(page, rect) -> tuple[float, float, float, float] | None:
