@@ -128,6 +128,10 @@ class Source(Model):
         description="scanned pages OCR could not read, left blank while the pack's text pages were read; "
                     "absent when OCR did not fail",
     )
+    form_fields: int = Field(
+        default=0, ge=0, exclude_if=lambda v: not v,
+        description="form fields (a fillable PDF's typed values) read as printed text; absent when none was",
+    )
 
 
 class Meeting(Model):

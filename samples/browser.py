@@ -137,10 +137,14 @@ def appendix_b(pack: PackContent) -> list[str]:
     return out
 
 
-def pack_html(pack: PackContent = PACK) -> str:
+def pack_html(pack: PackContent = PACK, font: str | None = None, justify: bool = False) -> str:
+    """The pack as HTML; `font` in place of DejaVu Serif, `justify` its paragraphs (a justified
+    line's spaces stretched, as many councils print reports)."""
     body = cover(pack) + report(pack) + appendix_a(pack) + appendix_b(pack)
+    style = STYLE if font is None else STYLE.replace("'DejaVu Serif', 'Liberation Serif', serif", f"'{font}', serif")
+    style += "p { text-align: justify; }" if justify else ""
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(pack.cover.committee)}</title>"
-            f"<style>{STYLE}</style></head><body>{''.join(body)}</body></html>")
+            f"<style>{style}</style></head><body>{''.join(body)}</body></html>")
 
 
 def chromium() -> str | None:

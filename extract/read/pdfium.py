@@ -3,15 +3,21 @@ page's plain text lines in a millisecond or two, for triage, segmentation and me
 """
 from __future__ import annotations
 
+import ctypes
+import math
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
+from extract.read.forms import FormField, make_field, with_fields
 from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 # pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
-PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
+PDFIUM_HYPHENS = str.maketrans("\x02\ufffe", "--")
+# pdfium's form field types (FPDF_FORMFIELD_*) as the PDF names them: text, combo and list
+# boxes print their value; buttons (push, check, radio) and signatures print none.
+FIELD_KINDS = {6: "Tx", 4: "Ch", 5: "Ch", 1: "Btn", 2: "Btn", 3: "Btn", 7: "Sig"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,7 @@ class PageLines:
     height: float
     lines: tuple[str, ...]
     readable: bool = True  # False: pdfium could not load the page; it counts as blank
+    form_fields: int = 0  # form fields with a value, read as printed text (forms.py)
 
     @property
     def text(self) -> str:
@@ -78,6 +85,10 @@ def open_document(path: Path):
     if len(document) == 0:
         document.close()
         raise NoPages(str(path), "the PDF has no pages")
+    import pypdfium2.raw as raw
+
+    if raw.FPDF_GetFormType(document.raw) != raw.FORMTYPE_NONE:  # a fillable form: its fields are read
+        document.init_forms()
     return document
 
 
@@ -90,18 +101,26 @@ def page_lines(document, number: int) -> PageLines:
         page = document[number - 1]
     except pdfium.PdfiumError:
         return PageLines(number, 0.0, 0.0, (), readable=False)
+    import pypdfium2.raw as raw
+
     try:
         width, height = page.get_size()
+        fields = page_fields(page, height)
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range()
+            if fields:  # a filled-in form: its values are read where they are printed, as words
+                glyphs = with_fields(list(_glyphs(textpage, height, raw)), fields)
+                text = "\n".join(row.text for row in glyphs_to_rows(glyphs, number))
+            else:
+                text = textpage.get_text_range()
         finally:
             textpage.close()
     finally:
         page.close()
-    text = text.translate(str.maketrans(PDFIUM_HYPHENS)).translate(LIGATURES)
+    text = text.translate(PDFIUM_HYPHENS).translate(LIGATURES)
     lines = tuple(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return PageLines(number, float(width), float(height), tuple(line for line in lines if line))
+    return PageLines(number, float(width), float(height), tuple(line for line in lines if line),
+                     form_fields=len(fields))
 
 
 def page_text(document, number: int) -> PageText:
@@ -114,7 +133,7 @@ def page_text(document, number: int) -> PageText:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = list(_glyphs(textpage, height, raw))
+            glyphs = with_fields(list(_glyphs(textpage, height, raw)), page_fields(page, height))
         finally:
             textpage.close()
     finally:
@@ -122,27 +141,105 @@ def page_text(document, number: int) -> PageText:
     return PageText(number, float(width), float(height), glyphs_to_rows(glyphs, number))
 
 
+def page_fields(page, height: float) -> list[FormField]:
+    """The page's form fields that hold a printed value, from its widget annotations. The
+    field's type, value, flags and type size come through pdfium's form module, which
+    resolves what a field inherits from its parents (open_document starts it for a form)."""
+    import pypdfium2.raw as raw
+
+    formenv = getattr(page, "formenv", None)
+    if formenv is None:
+        return []
+    form = formenv.raw
+    fields = []
+    rect = raw.FS_RECTF()
+    for i in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annotation = raw.FPDFPage_GetAnnot(page.raw, i)
+        if not annotation:
+            continue
+        try:
+            if raw.FPDFAnnot_GetSubtype(annotation) != raw.FPDF_ANNOT_WIDGET:
+                continue
+            if not raw.FPDFAnnot_GetRect(annotation, rect):
+                continue
+            box = (min(rect.left, rect.right), height - max(rect.top, rect.bottom),
+                   max(rect.left, rect.right), height - min(rect.top, rect.bottom))
+            field = make_field(box, FIELD_KINDS.get(raw.FPDFAnnot_GetFormFieldType(form, annotation), ""),
+                               _field_value(form, annotation, raw), _font_size(form, annotation, raw),
+                               _own_number(annotation, b"Q", raw), raw.FPDFAnnot_GetFlags(annotation),
+                               raw.FPDFAnnot_GetFormFieldFlags(form, annotation))
+            if field is not None:
+                fields.append(field)
+        finally:
+            raw.FPDFPage_CloseAnnot(annotation)
+    return fields
+
+
+def _field_value(form, annotation, raw) -> str:
+    length = raw.FPDFAnnot_GetFormFieldValue(form, annotation, None, 0)
+    if length <= 2:  # the terminating NUL alone
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    raw.FPDFAnnot_GetFormFieldValue(form, annotation, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), length)
+    return buffer.raw[:length - 2].decode("utf-16-le", errors="replace")
+
+
+def _font_size(form, annotation, raw) -> float:
+    size = ctypes.c_float()
+    return float(size.value) if raw.FPDFAnnot_GetFontSize(form, annotation, size) else 0.0
+
+
+def _own_number(annotation, key: bytes, raw) -> float:
+    number = ctypes.c_float()
+    if raw.FPDFAnnot_GetValueType(annotation, key) != raw.FPDF_OBJECT_NUMBER:
+        return 0.0
+    return float(number.value) if raw.FPDFAnnot_GetNumberValue(annotation, key, number) else 0.0
+
+
 def _glyphs(textpage, height: float, raw):
     # Loose boxes span the advance width, as pdfplumber's do, so word gaps read alike.
-    # Spaces printed in the PDF come through as " " (word breaks only, see text.py).
+    # Spaces come through as " " (word breaks only, see text.py).
     handle = textpage.raw
     rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    previous: Glyph | None = None  # the last printed character
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
-        char = PDFIUM_HYPHENS.get(chr(code), chr(code)).translate(LIGATURES)
+        char = chr(code).translate(PDFIUM_HYPHENS).translate(LIGATURES)
         if code in (0, 0xFFFF) or char in "\r\n":
             continue
-        if char.isspace():
-            # A space printed in the PDF ends a word (text.py); pdfium's own guesses
-            # ("generated" spaces) are left to the gap rule, as pdfplumber has none.
-            if raw.FPDFText_IsGenerated(handle, i) == 1:
-                continue
-            char = " "
         if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
             continue
-        size = float(raw.FPDFText_GetFontSize(handle, i))
+        if char.isspace():
+            if raw.FPDFText_IsGenerated(handle, i) == 1:
+                # pdfium drops a printed space that the next character is kerned into ('Appendix
+                # A' in a browser's bold heading, 'funded by' in justified Word text) and often
+                # makes one of its own, an empty box below the baseline or inside the character
+                # before: it is put just after that character, on its line. Over Kent's and
+                # other councils' papers such a space is where pdfplumber reads a printed space
+                # or where the gap rule splits anyway.
+                if previous is not None:
+                    middle = (previous.x0 + previous.x1) / 2
+                    yield previous._replace(text=" ", x0=middle, x1=middle)
+                continue
+            char = " "
+        size = float(raw.FPDFText_GetFontSize(handle, i)) * _vertical_scale(handle, i, matrix, raw)
         bold = raw.FPDFText_GetFontWeight(handle, i) >= 600
-        yield Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
+        glyph = Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
+        if char != " ":
+            previous = glyph
+        yield glyph
+
+
+def _vertical_scale(handle, index: int, matrix, raw) -> float:
+    """How much the character's matrix stretches its height. pdfium's font size is the size
+    set in the text (Tf), before the page's transformation: Chromium sets its fonts in CSS
+    pixels under a 0.75 scale, so 14 there is 10.5 pt printed. pdfplumber's size is the
+    printed height; the gap and line rules (text.py) must weigh both readers' sizes alike."""
+    if not raw.FPDFText_GetMatrix(handle, index, matrix):
+        return 1.0
+    scale = math.hypot(matrix.c, matrix.d)
+    return scale if scale > 0 else 1.0
 
 
 def _short(exc: Exception) -> str:

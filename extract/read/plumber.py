@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extract.errors import DamagedPdf, EncryptedPdf, ReaderFailed
+from extract.read.forms import FormField, da_size, make_field, with_fields
 from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,95 @@ def read_pages(path: Path, numbers: Iterable[int]) -> Iterator[PageText]:
 
 def page_glyphs_closed(page) -> tuple[float, float, list[Glyph]]:
     """Size and positioned characters of one page, in pdfplumber's coordinates (top-left
-    origin); the page is closed after (its parsed objects freed)."""
+    origin), with the values of its form fields (forms.py); the page is closed after (its
+    parsed objects freed)."""
     try:
-        return float(page.width), float(page.height), list(page_glyphs(page))
+        glyphs = with_fields(list(page_glyphs(page)), page_fields(page))
+        return float(page.width), float(page.height), glyphs
     finally:
         page.close()
+
+
+def page_fields(page) -> list[FormField]:
+    """The page's form fields that hold a printed value, from its widget annotations."""
+    from pdfminer.pdftypes import resolve1
+
+    raw = resolve1(page.page_obj.attrs.get("Annots"))
+    if not isinstance(raw, list):
+        return []
+    acroform = resolve1(page.pdf.doc.catalog.get("AcroForm"))
+    form_size = da_size(_get(acroform, "DA")) if isinstance(acroform, dict) else 0.0
+    fields = []
+    for reference in raw:
+        try:
+            field = _field(page, resolve1(reference), form_size)
+        except MemoryError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged annotation is no field; the page's text still reads
+            log.debug("unreadable form field on page %s", page.page_number, exc_info=True)
+            continue
+        if field is not None:
+            fields.append(field)
+    return fields
+
+
+def _field(page, annotation, form_size: float) -> FormField | None:
+    """One widget annotation's field (forms.make_field), or None."""
+    from pdfminer.pdftypes import resolve1
+
+    if not isinstance(annotation, dict) or _get(annotation, "Subtype") != "Widget":
+        return None
+    box = _box(page, resolve1(annotation.get("Rect")))
+    if box is None:
+        return None
+    chain: list[dict] = []  # the widget, then its parent fields
+    node = annotation
+    while isinstance(node, dict) and all(node is not seen for seen in chain) and len(chain) < 32:
+        chain.append(node)  # (a loop of /Parent is damage)
+        node = resolve1(node.get("Parent"))
+
+    def inherited(key: str) -> object:
+        return next((found for found in (_get(entry, key) for entry in chain) if found is not None), None)
+
+    appearance = inherited("DA")
+    return make_field(box, str(inherited("FT") or ""), inherited("V"),
+                      da_size(appearance) if appearance is not None else form_size,
+                      _get(annotation, "Q") or 0, _get(annotation, "F") or 0, inherited("Ff") or 0)
+
+
+def _box(page, rect) -> tuple[float, float, float, float] | None:
+    """A /Rect in pdfplumber's top-left coordinates, as the page's characters are."""
+    from pdfminer.pdftypes import resolve1
+
+    if not isinstance(rect, list) or len(rect) != 4:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+    except (TypeError, ValueError):
+        return None
+    # As page_glyphs places a character: the page's height down from its mediabox's foot.
+    height, foot = float(page.height), float(page.mediabox[1])
+    return min(x0, x1), height - (max(y0, y1) - foot) + foot, max(x0, x1), height - (min(y0, y1) - foot) + foot
+
+
+def _get(node: dict, key: str) -> object:
+    """A dictionary's key as forms.make_field reads it: text as str, a name bare, a number;
+    else None (a list box's several choices among them)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    value = resolve1(node.get(key))
+    if isinstance(value, bytes):
+        return decode_text(value)
+    if isinstance(value, PSLiteral):
+        return _name(value)
+    return value if isinstance(value, (int, float)) else None
+
+
+def _name(value) -> str:
+    name = getattr(value, "name", value)
+    return name.decode("latin-1") if isinstance(name, bytes) else str(name)
 
 
 def page_glyphs(page) -> list[Glyph]:

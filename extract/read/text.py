@@ -6,6 +6,7 @@ figure found anywhere can be pointed to by page and bounding box.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -216,11 +217,12 @@ def _same_line(previous: Glyph, glyph: Glyph, tolerance: float) -> bool:
 
 
 def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Word]:
+    """One line's glyphs (left to right) as words: the one rule both readers' words follow."""
     words: list[list[Glyph]] = []
     broken = False  # a printed space since the last character
     for glyph in line:
         if not glyph.text.strip():
-            broken = True
+            broken = broken or (bool(words) and _stands_after(words[-1][-1], glyph))
             continue
         if words and not broken:
             last = words[-1][-1]
@@ -230,7 +232,41 @@ def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Wo
                 continue
         words.append([glyph])
         broken = False
-    return [_word(chars, page) for chars in words]
+    return [_word(chars, page) for chars in _join_number_pieces(words)]
+
+
+def _stands_after(last: Glyph, space: Glyph) -> bool:
+    """A space ends the word only where it is printed after the word's last character. A
+    space that starts inside that character's box is no gap on the page: spreadsheets print
+    padding spaces over a number's first digit ('1' and ',212,000' under one space)."""
+    return space.x0 >= (last.x0 + last.x1) / 2
+
+
+# A number printed in two pieces, as spreadsheet exports do with a wide gap after its first
+# digit ('1' then ',174.00'): a group of three digits after a comma never starts a number, so
+# the pieces are one word when the first is a number that can take it ('1', '£12', '(1',
+# '1,234') and they stand within NUMBER_PIECE_GAP type sizes on one line.
+NUMBER_HEAD = re.compile(r"[(\[£$€+\-−–]*\d{1,3}(?:,\d{3})*")
+NUMBER_TAIL = re.compile(r",\d{3}(?!\d)")
+NUMBER_PIECE_GAP = 1.5
+
+
+def _join_number_pieces(words: list[list[Glyph]]) -> list[list[Glyph]]:
+    joined: list[list[Glyph]] = []
+    for chars in words:
+        if joined and _continues_number(joined[-1], chars):
+            joined[-1] = joined[-1] + chars
+        else:
+            joined.append(chars)
+    return joined
+
+
+def _continues_number(head: Sequence[Glyph], tail: Sequence[Glyph]) -> bool:
+    last, first = head[-1], tail[0]
+    if first.x0 - last.x1 > max(last.size, first.size) * NUMBER_PIECE_GAP:
+        return False
+    return bool(NUMBER_TAIL.match("".join(g.text for g in tail))
+                and NUMBER_HEAD.fullmatch("".join(g.text for g in head)))
 
 
 def _word(chars: Sequence[Glyph], page: int) -> Word:
