@@ -159,15 +159,19 @@ def starts_a_block(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowC
     two with its number lined up with no number of the column it falls in: the first line of
     a small block printed under the table ('Budget 2024/25' / 'Changes' / 'Budget 2025/26'),
     a table of its own."""
-    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
-    if len(row.cells) != 1 or len(numeric) < MIN_NUMERIC_ROWS or len(draft.columns) < MIN_COLUMNS:
+    if len(row.cells) != 1 or len(draft.columns) < MIN_COLUMNS:
         return False
-    if statistics.median(len(draft.parsed[k].cells) for k in numeric) < MIN_COLUMNS:
+    last = next((k for k in reversed(draft.rows) if draft.parsed[k].kind == "numeric"), None)
+    if last is None:
         return False
-    last = flow[numeric[-1]]
-    closed = last.row.bold or CLOSING_ROW.search(draft.parsed[numeric[-1]].label_text) is not None
+    closed = flow[last].row.bold or CLOSING_ROW.search(draft.parsed[last].label_text) is not None
     apart = not flow[j].page_break and flow[j].gap_above > BLOCK_GAP * row_pitch(flow, draft)
-    return (closed and apart) or ((closed or apart) and not _lines_up(draft, row.cells[0]))
+    if not (closed or apart):
+        return False
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if len(numeric) < MIN_NUMERIC_ROWS or statistics.median(len(draft.parsed[k].cells) for k in numeric) < MIN_COLUMNS:
+        return False
+    return (closed and apart) or not _lines_up(draft, row.cells[0])
 
 
 BLOCK_GAP = 1.2  # a row set this many times the table's usual row gap below it stands apart
