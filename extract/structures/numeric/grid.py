@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
-from extract.structures.numeric.cells import Cell, RowCells, is_amount
+from extract.structures.numeric.cells import Cell, RowCells, is_amount, is_cell_text
 from extract.vocabulary import CLOSING_ROW, LIST_TOTAL
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
@@ -264,9 +264,19 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
             cells.append(Cell((label.pop(edge),)))
     if not cells:
         return None  # a label row ('TOTAL 1,018.63' set with a word space) with no amount in a column
-    row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), row.notes)
+    notes = list(row.notes)
+    if notes and len(notes[0]) > 1 and is_cell_text(notes[0][0].text) and _ends_in_a_column(draft, notes[0][0]):
+        cells.append(Cell(notes[0][:1]))  # '1274 March 18 pay late': the figure in its column, then the note
+        notes[0] = notes[0][1:]
+    row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), tuple(notes))
     places = cells_to_columns(draft, row)
     return None if places is None else (row, places)
+
+
+def _ends_in_a_column(draft: DraftTable, word: Word) -> bool:
+    """The word falls in one column and ends where that column's numbers end."""
+    hits = [c for c in draft.columns if c.overlaps(word.x0, word.x1)]
+    return len(hits) == 1 and abs(hits[0].x1 - word.x1) <= ALIGN_TOLERANCE
 
 
 def _may_hold(draft: DraftTable, fr: FlowRow, row: RowCells) -> bool:
