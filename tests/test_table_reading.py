@@ -244,3 +244,14 @@ def test_a_figure_set_close_before_a_note_stays_in_its_column():
     (row,) = [r for r in table.rows if r.label == "Clerk salary"]
     assert [c.text if c else None for c in row.cells] == ["1250", "1274", "1274"]
     assert row.notes == ["March pay late"]
+
+
+def test_a_unit_line_above_with_the_pound_sign_set_apart_keeps_its_thousands():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (60, [(right(300, "£ 000"), "£ 000"), (right(360, "£ 000"), "£ 000")]),
+        (74, [(60, "Directorate"), *cells("Budget", "Forecast")]),
+        (120, [(60, "Strategic Management")]),
+        line(136, "Directorate budgets", "4", "5"),
+        line(152, "Schools", "0", "30"),
+    ], bold=(2,)))
+    assert values(table, "Schools") == [0, 30_000]
