@@ -230,3 +230,28 @@ def test_a_table_with_headings_of_its_own_under_a_money_table_does_not_take_its_
     assert values(first, "Total spend") == [365_000_000, 391_000_000]
     assert second.column_units == [None, None]
     assert values(second, "Total pupils") == [16_163, 17_176]
+
+
+def test_a_figure_set_close_before_a_note_stays_in_its_column():
+    cols = (240, 300, 360)
+    (table,) = flow_to_numeric_tables(lay_out([
+        (100, cells("Budget £", "Spend £", "Total £", cols=cols)),
+        line(114, "Insurance", "500", "487.96", "487.96", cols=cols),
+        (128, [(60, "Clerk salary"), *cells("1250", "1274", cols=cols[:2]),
+               (right(360, "1274"), "1274 March pay late")]),
+        line(142, "Total", "1750", "1761.96", "1761.96", cols=cols),
+    ]))
+    (row,) = [r for r in table.rows if r.label == "Clerk salary"]
+    assert [c.text if c else None for c in row.cells] == ["1250", "1274", "1274"]
+    assert row.notes == ["March pay late"]
+
+
+def test_a_unit_line_above_with_the_pound_sign_set_apart_keeps_its_thousands():
+    (table,) = flow_to_numeric_tables(lay_out([
+        (60, [(right(300, "£ 000"), "£ 000"), (right(360, "£ 000"), "£ 000")]),
+        (74, [(60, "Directorate"), *cells("Budget", "Forecast")]),
+        (120, [(60, "Strategic Management")]),
+        line(136, "Directorate budgets", "4", "5"),
+        line(152, "Schools", "0", "30"),
+    ], bold=(2,)))
+    assert values(table, "Schools") == [0, 30_000]

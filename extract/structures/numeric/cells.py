@@ -103,7 +103,7 @@ class RowCells:
 
 def row_to_cells(row: Row) -> RowCells:
     segments = phrases(row.words, CELL_GAP * row.size)
-    if is_unit_line(segments):
+    if any(mark in w.text for w in row.words for mark in ("£", "FTE", "%")) and is_unit_line(segments):
         return RowCells("units", tuple(segments[0]) if _is_stub(segments[0]) else (), ())
     pieces: list[tuple[bool, tuple[Word, ...]]] = []  # (is cell, words)
     for segment in segments:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
-from extract.structures.numeric.cells import Cell, RowCells, is_amount
+from extract.structures.numeric.cells import Cell, RowCells, is_amount, is_cell_text
 from extract.vocabulary import CLOSING_ROW, LIST_TOTAL
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
@@ -159,15 +159,19 @@ def starts_a_block(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowC
     two with its number lined up with no number of the column it falls in: the first line of
     a small block printed under the table ('Budget 2024/25' / 'Changes' / 'Budget 2025/26'),
     a table of its own."""
-    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
-    if len(row.cells) != 1 or len(numeric) < MIN_NUMERIC_ROWS or len(draft.columns) < MIN_COLUMNS:
+    if len(row.cells) != 1 or len(draft.columns) < MIN_COLUMNS:
         return False
-    if statistics.median(len(draft.parsed[k].cells) for k in numeric) < MIN_COLUMNS:
+    last = next((k for k in reversed(draft.rows) if draft.parsed[k].kind == "numeric"), None)
+    if last is None:
         return False
-    last = flow[numeric[-1]]
-    closed = last.row.bold or CLOSING_ROW.search(draft.parsed[numeric[-1]].label_text) is not None
+    closed = flow[last].row.bold or CLOSING_ROW.search(draft.parsed[last].label_text) is not None
     apart = not flow[j].page_break and flow[j].gap_above > BLOCK_GAP * row_pitch(flow, draft)
-    return (closed and apart) or ((closed or apart) and not _lines_up(draft, row.cells[0]))
+    if not (closed or apart):
+        return False
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    if len(numeric) < MIN_NUMERIC_ROWS or statistics.median(len(draft.parsed[k].cells) for k in numeric) < MIN_COLUMNS:
+        return False
+    return (closed and apart) or not _lines_up(draft, row.cells[0])
 
 
 BLOCK_GAP = 1.2  # a row set this many times the table's usual row gap below it stands apart
@@ -260,9 +264,19 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
             cells.append(Cell((label.pop(edge),)))
     if not cells:
         return None  # a label row ('TOTAL 1,018.63' set with a word space) with no amount in a column
-    row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), row.notes)
+    notes = list(row.notes)
+    if notes and len(notes[0]) > 1 and is_cell_text(notes[0][0].text) and _ends_in_a_column(draft, notes[0][0]):
+        cells.append(Cell(notes[0][:1]))  # '1274 March 18 pay late': the figure in its column, then the note
+        notes[0] = notes[0][1:]
+    row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), tuple(notes))
     places = cells_to_columns(draft, row)
     return None if places is None else (row, places)
+
+
+def _ends_in_a_column(draft: DraftTable, word: Word) -> bool:
+    """The word falls in one column and ends where that column's numbers end."""
+    hits = [c for c in draft.columns if c.overlaps(word.x0, word.x1)]
+    return len(hits) == 1 and abs(hits[0].x1 - word.x1) <= ALIGN_TOLERANCE
 
 
 def _may_hold(draft: DraftTable, fr: FlowRow, row: RowCells) -> bool:

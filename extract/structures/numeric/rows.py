@@ -41,7 +41,7 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
         if parsed.kind == "label":
             below = spacing.numbers_below(n)
             if k in centred or (prefix and spacing.wraps(k)):
-                prefix, prefix_lines = plain(f"{prefix} {label}"), prefix_lines + 1  # a label around its numbers
+                prefix, prefix_lines = plain(f"{prefix} {label}"), prefix_lines + 1  # set around its numbers
             elif rows and spacing.wraps(k) and not (below is not None and spacing.heads(n, below, rows[-1].bold)):
                 rows[-1].label = plain(f"{rows[-1].label} {label}")
                 rows[-1].lines += 1

@@ -73,24 +73,16 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
         if made is None:
             i += 1
             continue
-        table, header = made
+        table, header, unit = made
         tables.append(table)
         i = draft.rows[-1] + 1
-        above = Above(table.reading.split_from or table.id, tuple(header.rows), draft.rows[-1],
-                      common_unit([_unit_of(name) for name in table.column_units]), _widest_gap(flow, draft))
+        above = Above(table.reading.split_from or table.id, tuple(header.rows), draft.rows[-1], unit,
+                      _widest_gap(flow, draft))
     return tables
 
 
 def _widest_gap(flow: Sequence[FlowRow], draft: DraftTable) -> float:
     return max((flow[k].gap_above for k in draft.rows[1:] if not flow[k].page_break), default=0.0)
-
-
-def _unit_of(name: str | None) -> Unit | None:
-    """The Unit a column_units name ('GBP 1000') stands for."""
-    if name is None:
-        return None
-    kind, _, scale = name.partition(" ")
-    return Unit({"GBP": "money", "FTE": "fte"}.get(kind, kind), float(scale) if scale else 1.0)
 
 
 def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
@@ -107,9 +99,10 @@ def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
 def draft_to_table(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
     min_columns: int = MIN_COLUMNS, headed: bool = False, above: Above | None = None,
-) -> tuple[NumericTable, Header] | None:
-    """The table in the model with the header it was read under, or None when it is a grid
-    of unlabelled numbers or holds nothing a Figure can (percentages only)."""
+) -> tuple[NumericTable, Header, Unit | None] | None:
+    """The table in the model with the header it was read under and the one unit its columns
+    share (if any), or None when it is a grid of unlabelled numbers or holds nothing a
+    Figure can (percentages only)."""
     header = find_header(flow, parsed, draft)
     headless = not header.says_anything  # a part of the table above, if it follows right under it
     split = _split_from(flow, parsed, draft, header, above)
@@ -173,7 +166,7 @@ def draft_to_table(
         page_end=last if (last := max(r.page or 0 for r in rows)) > flow[first].row.page else None,
         opens_page=not header.banner and opens_page(flow, first, title_row), reading=reading,
     )
-    return table, header
+    return table, header, common_unit(units)
 
 
 SPLIT_ROWS = MAX_BANNER_ROWS + 1  # intermediate heading lines between the parts of a split table

@@ -14,7 +14,8 @@ from typing import cast
 
 from extract.models import TableUnit, UnitSource
 from extract.read.flow import FlowRow, plain
-from extract.structures.numeric.cells import Cell, RowCells, Unit, is_whole, text_to_unit
+from extract.read.text import phrases
+from extract.structures.numeric.cells import CELL_GAP, Cell, RowCells, Unit, is_whole, text_to_unit
 from extract.structures.numeric.titles import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
 
 
@@ -52,8 +53,9 @@ def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: 
         text = plain(flow[k].text)
         if parsed[k].kind == "units" or UNIT_ONLY.match(text) or UNIT_AT_END.search(text) or (
                 FIGURES_IN.search(text) and len(flow[k].row.words) <= UNIT_LINE_WORDS):
-            units = {text_to_unit(w.text) for w in flow[k].row.words} - {None} if parsed[k].kind == "units" \
-                else {text_to_unit(text)}
+            units = {text_to_unit(" ".join(w.text for w in phrase))
+                     for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size)} - {None} \
+                if parsed[k].kind == "units" else {text_to_unit(text)}
             unit = units.pop() if len(units) == 1 else None
             return (unit, text) if unit is not None and unit.kind != "percent" else None
         if flow[k].page_break:
