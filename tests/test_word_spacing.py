@@ -67,5 +67,9 @@ def test_tight_spacing_gives_every_row_label_with_its_spaces(tight, pack_2017):
 
 
 def test_tight_spacing_reads_the_same_findings(tight):
-    assert [(f.check, f.subject, f.found) for f in tight.findings] == \
-        [(f.check, f.subject, f.found) for f in extraction_of(PACK_2017).findings]
+    # The tight rendering re-paginates the pack but keeps its cover's "(Pages 3 - 50)", so the
+    # agenda's page check rightly differs; the findings about figures must not.
+    def about_figures(extraction):
+        return [(f.check, f.subject, f.found) for f in extraction.findings if not f.check.startswith("agenda.")]
+
+    assert about_figures(tight) == about_figures(extraction_of(PACK_2017))
