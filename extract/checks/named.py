@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from extract.checks.additive import NON_ADDITIVE, agrees
+from extract.checks.naming import heading, placed, subject
 from extract.checks.relation import Term, relation
-from extract.checks.totals import NON_ADDITIVE, agrees, heading, placed, subject
 from extract.models import Figure, NumericTable, Relation, TableRow
 
 

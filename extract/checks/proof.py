@@ -1,0 +1,88 @@
+"""An alarm only where the page proves it.
+
+A table carries its own check: read right, its relations agree; misread (a row missed, two
+tables taken for one, a unit line taken for a row), they break in many places at once. So a
+relation of a table that disagrees beyond rounding stays an alarm only when
+
+- another relation crossing it (down and across: a column's total and a row's cross-foot)
+  disagrees by the same amount at a figure they share: both point at that cell, which is
+  named; or
+- the table's other relations agree under the reading taken: at least one agrees, and no
+  fewer agree than disagree, so the disagreeing figure stands alone; or
+- it is the table's only relation of its kind and the table has no other relation (a
+  one-column list closed by its total: nothing to misread across, judged by its own rule).
+
+Any other disagreement is kept in relations[] with outcome `unsure` and the reason, and
+raises no finding: a misread is not a misprint.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from extract.checks.relation import doubted, pointed
+from extract.models import Figure, Relation
+
+# Relations down a column and across a row: a cell both point at is placed exactly.
+DOWN = frozenset({"table.total_row", "table.roll_forward"})
+ACROSS = frozenset({"table.total_column", "table.cross_foot"})
+_EPSILON = 1e-6
+
+
+def proven(relations: Sequence[Relation], tables: set[str]) -> list[Relation]:
+    """The relations with each table's unproven disagreements made `unsure` and each
+    disagreement that down and across point at the same cell placed there."""
+    by_table: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(relations):
+        if r.structure in tables and r.check.startswith("table."):
+            by_table[r.structure].append(k)
+    judged = list(relations)
+    for members in by_table.values():
+        for k, verdict in _judge_table([relations[k] for k in members]).items():
+            judged[members[k]] = verdict
+    return judged
+
+
+def _judge_table(rels: Sequence[Relation]) -> dict[int, Relation]:
+    disagreeing = [k for k, r in enumerate(rels) if r.outcome == "disagrees"]
+    if not disagreeing:
+        return {}
+    agreeing = sum(r.outcome in ("agrees", "within_rounding") for r in rels)
+    verdicts: dict[int, Relation] = {}
+    for k in disagreeing:
+        crossing = _crossing(rels, k)
+        if crossing is not None:
+            verdicts[k] = pointed(rels[k], crossing)
+        elif len(rels) == 1:
+            continue  # the table's one relation: its own rule has judged it
+        elif agreeing == 0 or agreeing < len(disagreeing):
+            verdicts[k] = doubted(rels[k], _doubt(agreeing, len(disagreeing), len(rels)))
+    return verdicts
+
+
+def _doubt(agreeing: int, disagreeing: int, evaluated: int) -> str:
+    return (f"the reading of the table is in doubt: of its {evaluated} relations {disagreeing} disagree "
+            f"and only {agreeing} agree, so the rows or columns may have been misread")
+
+
+def _crossing(rels: Sequence[Relation], k: int) -> str | None:
+    """A relation in the other direction that disagrees by the same amount at a figure this
+    one holds: the cell both point at."""
+    this = rels[k]
+    other_kinds = ACROSS if this.check in DOWN else DOWN if this.check in ACROSS else frozenset()
+    for other in rels:
+        if other is this or other.check not in other_kinds or other.outcome != "disagrees":
+            continue
+        if abs(abs(other.difference) - abs(this.difference)) > _EPSILON * max(1.0, abs(this.difference)):
+            continue
+        shared = _shared(this.evidence, other.evidence)
+        if shared is not None:
+            row, column = (this.row, other.column) if this.check in ACROSS else (other.row, this.column)
+            return (f"Down and across both point at one cell: row '{row}', column '{column}' "
+                    f"({shared.text}, page {shared.page}).")
+    return None
+
+
+def _shared(ours: Sequence[Figure], theirs: Sequence[Figure]) -> Figure | None:
+    places = {(f.page, tuple(f.bbox), f.text) for f in theirs}
+    return next((f for f in ours if (f.page, tuple(f.bbox), f.text) in places), None)
