@@ -44,7 +44,7 @@ def check(extraction: Extraction, registry: Sequence[Pass] = REGISTRY) -> Checke
     """Every relation the registry evaluates, each linked to the finding it raised."""
     evaluated = [r for stage in registry for r in stage.run(extraction)]
     # A table's disagreement is an alarm only where its other relations prove the reading.
-    evaluated = proven(evaluated, {t.id for t in extraction.tables})
+    evaluated = proven(evaluated, extraction.tables)
     findings: list[Finding] = []
     relations: list[Relation] = []
     for checked in evaluated:

@@ -4,9 +4,9 @@ A table carries its own check: read right, its relations agree; misread (a row m
 tables taken for one, a unit line taken for a row), they break in many places at once. So a
 relation of a table that disagrees beyond rounding stays an alarm only when
 
-- another relation crossing it (down and across: a column's total and a row's cross-foot)
-  disagrees by the same amount at a figure they share: both point at that cell, which is
-  named; or
+- another relation crossing it (down and across: a column's total and a row's cross-foot;
+  a year's box 7 and the next year's opening balance) disagrees by the same amount at a
+  figure they share: both point at that cell, which is named; or
 - the table's other relations agree under the reading taken: at least one agrees, and no
   fewer agree than disagree, so the disagreeing figure stands alone; or
 - it is the table's only relation of its kind and the table has no other relation (a
@@ -20,37 +20,36 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from extract.checks.naming import heading, row_name
 from extract.checks.relation import doubted, pointed
-from extract.models import Figure, Relation
+from extract.models import Figure, NumericTable, Relation
 
-# Relations down a column and across a row: a cell both point at is placed exactly.
-DOWN = frozenset({"table.total_row", "table.roll_forward"})
-ACROSS = frozenset({"table.total_column", "table.cross_foot"})
 _EPSILON = 1e-6
 
 
-def proven(relations: Sequence[Relation], tables: set[str]) -> list[Relation]:
+def proven(relations: Sequence[Relation], tables: Sequence[NumericTable]) -> list[Relation]:
     """The relations with each table's unproven disagreements made `unsure` and each
-    disagreement that down and across point at the same cell placed there."""
+    disagreement that two relations point at placed at its cell."""
+    by_id = {t.id: t for t in tables}
     by_table: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(relations):
-        if r.structure in tables and r.check.startswith("table."):
+        if r.structure in by_id and r.check.startswith("table."):
             by_table[r.structure].append(k)
     judged = list(relations)
-    for members in by_table.values():
-        for k, verdict in _judge_table([relations[k] for k in members]).items():
+    for table, members in by_table.items():
+        for k, verdict in _judge_table([relations[k] for k in members], by_id[table]).items():
             judged[members[k]] = verdict
     return judged
 
 
-def _judge_table(rels: Sequence[Relation]) -> dict[int, Relation]:
+def _judge_table(rels: Sequence[Relation], table: NumericTable) -> dict[int, Relation]:
     disagreeing = [k for k, r in enumerate(rels) if r.outcome == "disagrees"]
     if not disagreeing:
         return {}
     agreeing = sum(r.outcome in ("agrees", "within_rounding") for r in rels)
     verdicts: dict[int, Relation] = {}
     for k in disagreeing:
-        crossing = _crossing(rels, k)
+        crossing = _crossing(rels, k, table)
         if crossing is not None:
             verdicts[k] = pointed(rels[k], crossing)
         elif len(rels) == 1:
@@ -65,24 +64,41 @@ def _doubt(agreeing: int, disagreeing: int, evaluated: int) -> str:
             f"and only {agreeing} agree, so the rows or columns may have been misread")
 
 
-def _crossing(rels: Sequence[Relation], k: int) -> str | None:
-    """A relation in the other direction that disagrees by the same amount at a figure this
-    one holds: the cell both point at."""
+def _crossing(rels: Sequence[Relation], k: int, table: NumericTable | None) -> str | None:
+    """Another disagreeing relation of another kind or direction that differs by the same
+    amount at a figure this one holds: the cell both point at (a column's total and a row's
+    cross-foot; a year's box 7 and its opening balance)."""
     this = rels[k]
-    other_kinds = ACROSS if this.check in DOWN else DOWN if this.check in ACROSS else frozenset()
     for other in rels:
-        if other is this or other.check not in other_kinds or other.outcome != "disagrees":
+        if other is this or other.outcome != "disagrees" or _same_line(this, other):
             continue
         if abs(abs(other.difference) - abs(this.difference)) > _EPSILON * max(1.0, abs(this.difference)):
             continue
         shared = _shared(this.evidence, other.evidence)
         if shared is not None:
-            row, column = (this.row, other.column) if this.check in ACROSS else (other.row, this.column)
-            return (f"Down and across both point at one cell: row '{row}', column '{column}' "
+            row, column = _cell_of(table, shared)
+            return (f"Two relations point at one cell: row '{row}', column '{column}' "
                     f"({shared.text}, page {shared.page}).")
     return None
 
 
+def _same_line(one: Relation, other: Relation) -> bool:
+    """Two relations of one kind along one row or down one column: they do not cross."""
+    return one.check == other.check and (one.row == other.row or one.column == other.column)
+
+
 def _shared(ours: Sequence[Figure], theirs: Sequence[Figure]) -> Figure | None:
-    places = {(f.page, tuple(f.bbox), f.text) for f in theirs}
-    return next((f for f in ours if (f.page, tuple(f.bbox), f.text) in places), None)
+    places = {_place(f) for f in theirs}
+    return next((f for f in ours if _place(f) in places), None)
+
+
+def _place(figure: Figure) -> tuple:
+    return (figure.page, tuple(figure.bbox), figure.text)
+
+
+def _cell_of(table: NumericTable | None, figure: Figure) -> tuple[str, str]:
+    for row in table.rows if table is not None else []:
+        for c, cell in enumerate(row.cells):
+            if cell is not None and _place(cell) == _place(figure):
+                return row_name(table, row), heading(table, c)  # type: ignore[arg-type]
+    return figure.label or "?", "?"

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from extract.checks.additive import NON_ADDITIVE, agrees, is_additive
 from extract.checks.additive import column_figures as _column
-from extract.checks.marked import closing_row_ids
+from extract.checks.marked import closing_row_ids, sign_of
 from extract.checks.naming import heading, placed, row_name, subject
-from extract.checks.relation import Term, relation
+from extract.checks.relation import Term, doubted, relation
 from extract.models import NumericTable, Relation, TableRow
 from extract.vocabulary import NOT_A_TOTAL, TOTAL_WORDS
 
@@ -93,7 +93,8 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
         if id(row) in closing:  # a balance or reconciliation's result (signed.py): no sum, and it closes its level
             ledger = Ledger([], [], [])
             continue
-        labelled = is_total_label(row.label)
+        # a row marked to be added ('3. (+) Total other receipts') is a part, whatever its label says
+        labelled = is_total_label(row.label) and sign_of(row.label) is None
         closes = ledger.opening is not None and _closes_reconciliation(row, ledger)
         candidate = labelled or closes or not row.label.strip() or may_be_emphasised(row)
         readings = (_reconciliation(ledger) if closes else ledger.readings()) if candidate else []
@@ -215,34 +216,39 @@ def _mostly_disagrees(chosen: tuple[Reading, list[int]], row: TableRow) -> bool:
 
 def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]] | None,
             readings: Sequence[Reading]) -> Iterator[Relation | None]:
+    doubt: str | None = None
     if chosen is None:
         # No reading adds up anywhere: only a total of its group's rows with a single
-        # column to re-add is reported (it cannot be misread across columns). A row inside
-        # the group that adds up the rows above it stands for them (summing both would count
-        # them twice), so that reading is the one reported.
+        # column to re-add is judged (it cannot be misread across columns); with several,
+        # its group's sum is kept as unsure. A row inside the group that adds up the rows
+        # above it stands for them (summing both would count them twice), so that reading
+        # is the one taken.
         group = next((r for r in readings if r.name == IMPLIED), None) or next(
             (r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
-        if group is None or len(additive_columns(table, group.parts, row, averages=True)) != 1:
+        if group is None:
             return
         columns = additive_columns(table, group.parts, row)
         if not columns:
             return
+        if len(additive_columns(table, group.parts, row, averages=True)) != 1:
+            doubt = "the total adds up under no reading of the rows above it in any column: the rows were misread"
         chosen = (group, columns)
     elif _mostly_disagrees(chosen, row):
-        return  # the best reading fails in more columns than it holds in: a misread, not a misprint
+        doubt = "under the reading that holds best, more columns disagree than agree: the rows were misread"
     reading, columns = chosen
     first = next((r for r in table.rows if any(r.cells)), None)
     if table.opens_page and reading.parts and reading.parts[0] is first and not _parts_on_this_page(
             table, row, reading, columns):
-        return  # parts of this total may be printed on the page before, in the table this continues
+        doubt = doubt or "the table opens its page: parts of this total may be printed on the page before"
     for c in columns:
         if _has_valueless_part(reading.parts, c):
             continue  # a part printed ambiguously or read differently by OCR: the sum cannot be made
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
         check = "table.roll_forward" if reading.name == ROLL_FORWARD else "table.total_row"
-        yield relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
-                       meaning, **placed(table, row, c))
+        evaluated = relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
+                             meaning, **placed(table, row, c))
+        yield evaluated if evaluated is None or doubt is None else doubted(evaluated, doubt)
 
 
 def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, columns: Sequence[int]) -> bool:
