@@ -12,7 +12,9 @@ Two changes per total:
     digit   the last printed digit + 1 ('14,633' → '14,634', '(1,234)' → '(1,235)')
     tenth   the amount + 10%, printed the same way ('14,633' → '16,096')
 
-Each change is counted as
+Each change is counted as (overall, and by the kind of relation the total closes: a total row,
+a roll-forward, a total column, a cross-foot, a bank reconciliation, a balance, the annual
+return's boxes, an opening balance …)
     found      a disagreement (finding at warning or above) names that table, row and column
     rounding   only a within-rounding note names it (a difference the rounding policy allows)
     missed     nothing names it
@@ -75,6 +77,7 @@ def changed_text(text: str, variant: str) -> str | None:
 class Tally:
     totals: int = 0
     outcomes: Counter = field(default_factory=Counter)  # (variant, found|rounding|missed)
+    by_kind: Counter = field(default_factory=Counter)  # (relation kind, variant, found|rounding|missed)
     elsewhere: Counter = field(default_factory=Counter)  # variant → changes that raised another alarm
     seam_differs: int = 0
     tables: int = 0
@@ -84,6 +87,7 @@ class Tally:
     def add(self, other: Tally) -> None:
         self.totals += other.totals
         self.outcomes.update(other.outcomes)
+        self.by_kind.update(other.by_kind)
         self.elsewhere.update(other.elsewhere)
         self.seam_differs += other.seam_differs
         self.tables += other.tables
@@ -98,11 +102,12 @@ class Total:
     figure: Figure
     table: str
     subjects: frozenset[str]
+    kind: str = "table.total_row"  # the relation it closes (the first, where it closes several)
 
 
 def agreeing_totals(extraction: Extraction) -> list[Total]:
     tables = {t.id for t in extraction.tables}
-    by_place: dict[tuple, tuple[Figure, str, set[str]]] = {}
+    by_place: dict[tuple, tuple[Figure, str, set[str], str]] = {}
     for relation in extraction.relations:
         if relation.structure not in tables or relation.outcome != "agrees":
             continue
@@ -111,8 +116,8 @@ def agreeing_totals(extraction: Extraction) -> list[Total]:
             continue  # a zero total adds up whatever rows are read: no change tells
         figure = stated[-1]
         key = (figure.page, figure.bbox)
-        by_place.setdefault(key, (figure, relation.structure, set()))[2].add(relation.subject)
-    return [Total(f, table, frozenset(s)) for f, table, s in by_place.values()]
+        by_place.setdefault(key, (figure, relation.structure, set(), relation.check))[2].add(relation.subject)
+    return [Total(f, table, frozenset(s), kind) for f, table, s, kind in by_place.values()]
 
 
 def tamper(pages: Sequence[PageText], figure: Figure, variant: str) -> list[PageText] | None:
@@ -203,6 +208,7 @@ def paper(pdf: Path, variants: Sequence[str] = VARIANTS) -> Tally:
                 checked = with_checks(base.model_copy(update={"tables": _in_order(others, tables)}))
                 outcome, elsewhere = judge(total, checked.findings, before)
                 tally.outcomes[(variant, outcome)] += 1
+                tally.by_kind[(total.kind, variant, outcome)] += 1
                 tally.elsewhere[variant] += elsewhere
                 if outcome == "missed" and variant == "tenth":
                     tally.missed.append(f"{pdf.name} p{total.figure.page} {total.figure.text!r}: "
@@ -255,6 +261,12 @@ def report(folder: str, tally: Tally) -> str:
         lines.append(f"  {variant:5s}: {tried} changed: {counts['found']} found ({share}), {counts['rounding']} "
                      f"within rounding only, {counts['missed']} missed; {tally.elsewhere[variant]} raised "
                      "an alarm elsewhere")
+    for kind in sorted({k for k, _, _ in tally.by_kind}):
+        counts = {o: tally.by_kind[(kind, "tenth", o)] for o in ("found", "rounding", "missed")}
+        tried = sum(counts.values())
+        if tried:
+            lines.append(f"    {kind}: +10% on {tried}: {counts['found']} found ({counts['found'] / tried:.0%}), "
+                         f"{counts['rounding']} within rounding only, {counts['missed']} missed")
     if tally.seam_differs:
         lines.append(f"  seam: {tally.seam_differs} stretch(es) read again differ from the run")
     return "\n".join(lines)
