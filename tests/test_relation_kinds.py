@@ -182,3 +182,20 @@ def test_the_tally_line_counts_the_unsure():
     rows = [("A", ["1.0", "2.0", "3.0"]), ("B", ["3.0", "4.0", "5.0"]), ("Total", ["9.0", "9.0", "9.0"])]
     rels = checked(table(["2023", "2024", "2025"], rows))
     assert say_tally(*tally(rels)).endswith("3 unsure (reading in doubt)")
+
+
+def test_a_line_brought_forward_is_last_years_total_and_a_changed_total_is_placed_by_both():
+    years = ["2018/19", "2019/20"]
+    rows = [("Net expenditure brought forward", ["100", "110"]), ("Inflation", ["6", "5"]), ("Savings", ["4", "(3)"]),
+            ("Total net expenditure", ["110", "112"])]
+    rels = checked(table(years, rows))
+    assert [r.outcome for r in of(rels, "table.opening_balance")] == ["agrees"]
+    rows[-1] = ("Total net expenditure", ["111", "112"])  # 2018/19's total misprinted
+    flagged = alarms(checked(table(years, rows)))
+    assert {r.check for r in flagged} == {"table.total_row", "table.opening_balance"}
+    assert all("row 'Total net expenditure', column '2018/19'" in (r.reason or "") for r in flagged)
+
+
+def test_a_line_carried_forward_that_is_no_balance_is_not_a_closing_balance():
+    rows = [("Balance brought forward", ["100", "120"]), ("2017/18 Budgets Carried Forward", ["20", "5"])]
+    assert not of(checked(table(["2017/18", "2018/19"], rows)), "table.opening_balance")

@@ -46,7 +46,9 @@ NAMED_RULES: list[NamedRule] = [
                _p(r"\bactual\b|\bout-?turn\b|\bforecast\b|\bnet\s+expenditure\b|\bspend\b")),
               ((1, -1), (-1, 1))),
     NamedRule("table.balance", "the balance carried forward is the balance brought forward plus receipts less payments",
-              _p(r"\bc/f\b|carried\s+forward|closing\s+balance|balance\s+at\s+(?:31\s+)?march|end\s+of\s+(?:the\s+)?year"),
+              # a balance, not any line carried forward ('2017/18 Budgets Carried Forward' is a movement)
+              _p(r"\bc/f\b|balances?\s+carried\s+forward|closing\s+balance|balance\s+at\s+(?:31\s+)?march"
+                 r"|balance\s+at\s+(?:the\s+)?end\s+of\s+(?:the\s+)?year"),
               (_p(r"\bb/f\b|brought\s+forward|opening\s+balance|balance\s+at\s+1\s+april|start\s+of\s+(?:the\s+)?year"),
                _p(r"\breceipts?\b|\bincome\b"), _p(r"\bpayments?\b|\bexpenditure\b")),
               ((1, 1, -1), (1, 1, 1))),

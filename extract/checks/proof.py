@@ -7,8 +7,9 @@ relation of a table that disagrees beyond rounding stays an alarm only when
 - another relation crossing it (down and across: a column's total and a row's cross-foot;
   a year's box 7 and the next year's opening balance) disagrees by the same amount at a
   figure they share: both point at that cell, which is named; or
-- the table's other relations agree under the reading taken: at least one agrees, and no
-  fewer agree than disagree, so the disagreeing figure stands alone; or
+- the table's other relations agree under the reading taken: at least one agrees, no fewer
+  agree than disagree, and the relation's own kind holds somewhere in the table (or it is
+  the only one of its kind), so the disagreeing figure stands alone; or
 - it is the table's only relation of its kind and the table has no other relation (a
   one-column list closed by its total: nothing to misread across, judged by its own rule).
 
@@ -46,17 +47,25 @@ def _judge_table(rels: Sequence[Relation], table: NumericTable) -> dict[int, Rel
     disagreeing = [k for k, r in enumerate(rels) if r.outcome == "disagrees"]
     if not disagreeing:
         return {}
-    agreeing = sum(r.outcome in ("agrees", "within_rounding") for r in rels)
+    agreeing = sum(_holds(r) for r in rels)
     verdicts: dict[int, Relation] = {}
     for k in disagreeing:
         crossing = _crossing(rels, k, table)
+        kind = [r for r in rels if r.check == rels[k].check]
         if crossing is not None:
             verdicts[k] = pointed(rels[k], crossing)
         elif len(rels) == 1:
             continue  # the table's one relation: its own rule has judged it
         elif agreeing == 0 or agreeing < len(disagreeing):
             verdicts[k] = doubted(rels[k], _doubt(agreeing, len(disagreeing), len(rels)))
+        elif len(kind) > 1 and not any(_holds(r) for r in kind):
+            verdicts[k] = doubted(rels[k], f"'{rels[k].check}' holds on none of its {len(kind)} lines in this "
+                                           "table: the rows it reads may mean something else here")
     return verdicts
+
+
+def _holds(relation: Relation) -> bool:
+    return relation.outcome in ("agrees", "within_rounding")
 
 
 def _doubt(agreeing: int, disagreeing: int, evaluated: int) -> str:

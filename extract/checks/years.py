@@ -5,7 +5,9 @@ Accounts print two years side by side ('2015/16', '2016/17'; 'Year ending 31 Mar
 another. Wherever a row opening the year ('Balance brought forward', box 1 'Balances brought
 forward') is printed under a year whose previous year's closing row ('Balance carried
 forward', box 7) is printed too, in the same table or another of the same paper, the two
-must be equal. A column's year is the year its heading ends in ('2016/17' ends in 2017); a
+must be equal. A line brought forward that is no balance ('Net expenditure brought
+forward', over a budget's changes) is last year's total: the table's last total row in the
+previous year's column. A column's year is the year its heading ends in ('2016/17' ends in 2017); a
 heading naming two years that are not one span is none.
 """
 from __future__ import annotations
@@ -16,12 +18,17 @@ from dataclasses import dataclass
 
 from extract.checks.naming import heading, placed, subject
 from extract.checks.relation import Term, relation
+from extract.checks.totals import is_total_label
 from extract.models import Extraction, Figure, NumericTable, Relation, TableRow
 
-OPENING = re.compile(r"\bb/f\b|brought\s+forward|opening\s+balance|balance\s+at\s+(?:the\s+)?1(?:st)?\s+april"
-                     r"|start\s+of\s+(?:the\s+)?year", re.I)
-CLOSING = re.compile(r"\bc/f\b|carried\s+forward|closing\s+balance|balance\s+at\s+(?:the\s+)?3[01](?:st|th)?\s+march"
-                     r"|end\s+of\s+(?:the\s+)?year", re.I)
+# A balance, not any line brought or carried forward ('2017/18 Budgets Carried Forward' is a movement).
+OPENING = re.compile(r"\bb/f\b|balances?\s+(?:brought\s+forward|b/f)|opening\s+balance"
+                     r"|balances?\s+at\s+(?:the\s+)?1(?:st)?\s+april", re.I)
+CLOSING = re.compile(r"\bc/f\b|balances?\s+(?:carried\s+forward|c/f)|closing\s+balance"
+                     r"|balances?\s+at\s+(?:the\s+)?3[01](?:st|th)?\s+march", re.I)
+# A line brought forward that is no balance ('Net expenditure brought forward'): last year's
+# closing figure is then the table's last total ('Total net expenditure'), in the year before.
+BROUGHT = re.compile(r"\bb/f\b|brought\s+forward", re.I)
 SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d{2}|(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MEANING = "this year's opening balance is not last year's closing balance"
@@ -60,10 +67,18 @@ def balances(table: NumericTable, pattern: re.Pattern, other: re.Pattern) -> lis
 
 
 def opening_balances(table: NumericTable) -> Iterator[Relation | None]:
-    """Within one table: the opening balance of each year against the previous year's closing."""
+    """Within one table: the opening balance of each year against the previous year's closing;
+    a line brought forward that is no balance against the table's last total."""
     closings = balances(table, CLOSING, OPENING)
     for opening in balances(table, OPENING, CLOSING):
         yield from _against(opening, [c for c in closings if c.year == opening.year - 1])
+    totals = [r for r in table.rows if is_total_label(r.label)]
+    if not totals:
+        return
+    last = [b for b in balances(table, re.compile(re.escape(totals[-1].label)), BROUGHT) if b.row is totals[-1]]
+    for opening in balances(table, BROUGHT, OPENING):
+        if table.rows.index(opening.row) < table.rows.index(totals[-1]):
+            yield from _against(opening, [c for c in last if c.year == opening.year - 1])
 
 
 def opening_balances_across_tables(extraction: Extraction) -> Iterator[Relation | None]:
