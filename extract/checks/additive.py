@@ -20,6 +20,7 @@ NON_ADDITIVE = re.compile(
 )
 _EPSILON = 1e-6
 MIN_RATIO_ROWS = 2  # rows on which a column must be a percentage of two others to be read as one
+SEED_ROWS = 3  # the first rows printing a column propose which two columns it may be a share of
 _cache: dict[int, tuple[NumericTable, frozenset[int]]] = {}
 
 
@@ -47,37 +48,39 @@ def percentage_columns(table: NumericTable) -> frozenset[int]:
     cached = _cache.get(id(table))
     if cached is not None and cached[0] is table:
         return cached[1]
-    found = frozenset(c for c in range(len(table.columns)) if _is_a_percentage(table, c))
+    width = len(table.columns)
+    values = [[_value(row, k) for k in range(width)] for row in table.rows]
+    precision = [next((f.precision for f in column_figures(table.rows, k)), 1.0) for k in range(width)]
+    found = frozenset(c for c in range(width) if _is_a_percentage(values, precision, c))
     if len(_cache) > 256:
         _cache.clear()
     _cache[id(table)] = (table, found)
     return found
 
 
-def _is_a_percentage(table: NumericTable, c: int) -> bool:
-    width = len(table.columns)
-    for a in range(width):
-        for b in range(width):
-            if len({a, b, c}) < 3:
-                continue
-            share = _ratio_rows(table, c, a, b)
-            if share is not None and share[0] >= MIN_RATIO_ROWS and 2 * share[0] > share[1]:
-                return True
+def _is_a_percentage(values: Sequence[Sequence[float | None]], precision: Sequence[float], c: int) -> bool:
+    """Pairs (a, b) are proposed by the first rows printing the column, then counted on all."""
+    width = len(precision)
+    printed = [v for v in values if v[c] is not None and v[c] != 0]
+    candidates = {(a, b) for v in printed[:SEED_ROWS] for a in range(width) for b in range(width)
+                  if len({a, b, c}) == 3 and _is_share(v, precision[c], c, a, b)}
+    for a, b in candidates:
+        rows = [v for v in values if v[c] is not None and v[a] is not None and v[b]]
+        holding = sum(_is_share(v, precision[c], c, a, b) for v in rows)
+        if holding >= MIN_RATIO_ROWS and 2 * holding > len(rows):
+            return True
     return False
 
 
-def _ratio_rows(table: NumericTable, c: int, a: int, b: int) -> tuple[int, int] | None:
-    """(rows on which c = 100 × a / b or 100 × (a − b) / b, rows printing all three)."""
-    holding = printed = 0
-    for row in table.rows:
-        cells = [row.cells[k] if k < len(row.cells) else None for k in (c, a, b)]
-        if any(f is None or f.value is None for f in cells):
-            continue
-        pc, x, base = (f.value or 0.0 for f in cells)  # type: ignore[union-attr]
-        if base == 0 or (pc == 0 and x == 0):
-            continue
-        printed += 1
-        slack = cells[0].precision + 0.005 * abs(pc) + 1e-9  # type: ignore[union-attr]
-        if abs(pc - 100 * x / base) <= slack or abs(pc - 100 * (x - base) / base) <= slack:
-            holding += 1
-    return (holding, printed) if printed else None
+def _value(row: TableRow, k: int) -> float | None:
+    cell = row.cells[k] if k < len(row.cells) else None
+    return None if cell is None else cell.value
+
+
+def _is_share(v: Sequence[float | None], precision: float, c: int, a: int, b: int) -> bool:
+    """c = 100 × a / b or 100 × (a − b) / b on this row, to the rounding of c."""
+    pc, x, base = v[c], v[a], v[b]
+    if pc is None or x is None or not base:
+        return False
+    slack = precision + 0.005 * abs(pc) + 1e-9
+    return abs(pc - 100 * x / base) <= slack or abs(pc - 100 * (x - base) / base) <= slack
