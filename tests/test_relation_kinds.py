@@ -199,3 +199,15 @@ def test_a_line_brought_forward_is_last_years_total_and_a_changed_total_is_place
 def test_a_line_carried_forward_that_is_no_balance_is_not_a_closing_balance():
     rows = [("Balance brought forward", ["100", "120"]), ("2017/18 Budgets Carried Forward", ["20", "5"])]
     assert not of(checked(table(["2017/18", "2018/19"], rows)), "table.opening_balance")
+
+
+def test_a_column_of_row_totals_is_known_by_its_arithmetic_and_a_row_that_lost_its_total_makes_its_sum_unsure():
+    months = ["Budget", "April", "May", "June", ""]
+    rows = [("OALC", ["200", "100", "12.55", None, "112.55"]), ("Audit", [None, None, "130", "100", "230"]),
+            ("Insurance", ["500", "87.96", None, "400", "487.96"]), ("Clerk", ["1250", "98", "98", "98", None]),
+            ("", ["1950", None, None, None, "1124.51"])]  # the clerk's 294 was lost in reading
+    rels = checked(table(months, rows))
+    assert [(r.row, r.outcome) for r in of(rels, "table.cross_foot")] == [
+        ("OALC", "agrees"), ("Audit", "agrees"), ("Insurance", "agrees")]
+    (down,) = [r for r in of(rels, "table.total_row") if r.column == "column 5 (no heading)"]
+    assert down.outcome == "unsure" and "row 'Clerk'" in (down.reason or "") and not alarms(rels)

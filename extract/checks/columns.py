@@ -2,12 +2,15 @@
 
 A 'Total' column is the sum of the columns of its group (since the previous total column:
 Core + External = Total under 'ASCH'), or of every column before it, whichever holds on more
-rows. A payment sheet adds the other way: its amount column ('Amount', 'Total £s', 'Gross')
-is the VAT plus the analysis columns to its right. Which columns are its parts is read from
-the sheet: the run of columns to its right under which most rows add up. A reading that
-holds on fewer than two rows, or on no more rows than it fails, is not checked; under a
-reading that holds, a row whose amount is in no analysis column is checked too (it does
-not add across).
+rows. One of the last columns that is, on most rows, the sum of the run of columns before it
+is a column of row totals whatever its heading (a spreadsheet's 'Totals' over monthly
+spend); a row printing figures in that run but no total has lost its total in reading, and a
+sum down that column is then unsure (totals.py). A payment sheet adds the other way: its
+amount column ('Amount', 'Total £s', 'Gross') is the VAT plus the analysis columns to its
+right. Which columns are its parts is read from the sheet: the run of columns to its right
+under which most rows add up. A reading that holds on fewer than two rows, or on no more
+rows than it fails, is not checked; under a reading that holds, a row whose amount is in no
+analysis column is checked too (it does not add across).
 """
 from __future__ import annotations
 
@@ -36,7 +39,12 @@ def total_columns(table: NumericTable) -> Iterator[Relation | None]:
 
 
 def cross_foot(table: NumericTable) -> Iterator[Relation | None]:
-    """An amount column equal to the run of columns to its right (VAT and analysis)."""
+    """An amount column equal to the run of columns to its right (VAT and analysis); a column of
+    row totals known by its arithmetic alone, equal to the run of columns before it."""
+    for t, run in row_total_columns(table).items():
+        if not TOTAL_COLUMN.search(table.columns[t]):  # a headed total column is total_columns'
+            yield from _judge(table, t, [run], "table.cross_foot", "the row total is not the sum of",
+                              blank_rows=False)
     for t, h in enumerate(table.columns):
         if not AMOUNT_COLUMN.search(h) or not is_additive(table, t):
             continue
@@ -99,3 +107,41 @@ def _disagreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
 def _at(row: TableRow, c: int) -> Figure | None:
     cell = row.cells[c] if c < len(row.cells) else None
     return cell if cell is not None and cell.value is not None else None
+
+
+# --- a column that adds across, by its arithmetic alone ----------------------------
+
+ACROSS_CANDIDATES = 3  # the last columns tried as a spreadsheet's row totals
+MIN_ACROSS_ROWS = 3  # rows on which such a column must add across before it is taken for one
+_across: dict[int, tuple[NumericTable, dict[int, list[int]]]] = {}
+
+
+def row_total_columns(table: NumericTable) -> dict[int, list[int]]:
+    """Columns (among the last few) that are, on most rows, the sum of the run of columns just
+    before them, whatever their heading: a spreadsheet's row totals ('Totals' over monthly
+    spend). Each with the columns it adds."""
+    cached = _across.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    found: dict[int, list[int]] = {}
+    for t in range(max(2, len(table.columns) - ACROSS_CANDIDATES), len(table.columns)):
+        runs = [list(range(start, t)) for start in range(0, t - 1)]
+        best = max(runs, key=lambda cs: (_agreements(table, cs, t), -len(cs)), default=None)
+        if best is None:
+            continue
+        agree, disagree = _agreements(table, best, t), _disagreements(table, best, t)
+        if agree >= MIN_ACROSS_ROWS and agree > 2 * disagree:
+            found[t] = best
+    if len(_across) > 256:
+        _across.clear()
+    _across[id(table)] = (table, found)
+    return found
+
+
+def misread_across(table: NumericTable, rows: Sequence[TableRow], c: int) -> TableRow | None:
+    """A row among these printing figures that add across to column c (a row total) but none
+    in c itself: its total was lost in reading, so a sum down c cannot be made."""
+    parts = row_total_columns(table).get(c)
+    if parts is None:
+        return None
+    return next((row for row in rows if _at(row, c) is None and _row_parts(row, parts)), None)

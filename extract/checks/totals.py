@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extract.checks.additive import NON_ADDITIVE, agrees, is_additive
 from extract.checks.additive import column_figures as _column
+from extract.checks.columns import misread_across
 from extract.checks.marked import closing_row_ids, sign_of
 from extract.checks.naming import heading, placed, row_name, subject
 from extract.checks.relation import Term, doubted, relation
@@ -243,12 +244,16 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
     for c in columns:
         if _has_valueless_part(reading.parts, c):
             continue  # a part printed ambiguously or read differently by OCR: the sum cannot be made
+        lost = misread_across(table, reading.parts, c)
+        column_doubt = doubt or (None if lost is None else (
+            f"row '{row_name(table, lost)}' prints figures that add across to this column but none in it: "
+            "its total was lost in reading"))
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
         check = "table.roll_forward" if reading.name == ROLL_FORWARD else "table.total_row"
         evaluated = relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
                              meaning, **placed(table, row, c))
-        yield evaluated if evaluated is None or doubt is None else doubted(evaluated, doubt)
+        yield evaluated if evaluated is None or column_doubt is None else doubted(evaluated, column_doubt)
 
 
 def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, columns: Sequence[int]) -> bool:
