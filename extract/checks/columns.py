@@ -56,10 +56,11 @@ def cross_foot(table: NumericTable) -> Iterator[Relation | None]:
 
 def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: str, meaning: str,
            blank_rows: bool) -> Iterator[Relation | None]:
-    best = max(readings, key=lambda cs: (_agreements(table, cs, t), -len(cs)), default=None)
+    nonzero = check == "table.cross_foot"  # a new reading must hold on rows that are not all dashes
+    best = max(readings, key=lambda cs: (_agreements(table, cs, t, nonzero), -len(cs)), default=None)
     if best is None:
         return
-    agree, disagree = _agreements(table, best, t), _disagreements(table, best, t)
+    agree, disagree = _agreements(table, best, t, nonzero), _disagreements(table, best, t)
     if agree < MIN_AGREEING_LINES or disagree >= agree:
         return  # no reading holds on the table: the columns are not parts of this total
     names = ", ".join(f"'{heading(table, c)}'" for c in best)
@@ -94,9 +95,12 @@ def _row_parts(row: TableRow, columns: Sequence[int]) -> list[Figure] | None:
     return cells
 
 
-def _agreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
+def _agreements(table: NumericTable, columns: Sequence[int], t: int, nonzero: bool = False) -> int:
+    """Rows on which the columns add up to t (with `nonzero`, to a total that is not zero:
+    rows of dashes add up under any reading and confirm none)."""
     return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and (total := _at(row, t)) is not None and len(parts) >= 2 and agrees(parts, total))
+               and (total := _at(row, t)) is not None and len(parts) >= 2 and agrees(parts, total)
+               and (total.value or not nonzero))
 
 
 def _disagreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
@@ -126,10 +130,10 @@ def row_total_columns(table: NumericTable) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     for t in range(max(2, len(table.columns) - ACROSS_CANDIDATES), len(table.columns)):
         runs = [list(range(start, t)) for start in range(0, t - 1)]
-        best = max(runs, key=lambda cs: (_agreements(table, cs, t), -len(cs)), default=None)
+        best = max(runs, key=lambda cs: (_agreements(table, cs, t, nonzero=True), -len(cs)), default=None)
         if best is None:
             continue
-        agree, disagree = _agreements(table, best, t), _disagreements(table, best, t)
+        agree, disagree = _agreements(table, best, t, nonzero=True), _disagreements(table, best, t)
         if agree >= MIN_ACROSS_ROWS and agree > 2 * disagree:
             found[t] = best
     if len(_across) > 256:
