@@ -211,3 +211,16 @@ def test_a_column_of_row_totals_is_known_by_its_arithmetic_and_a_row_that_lost_i
         ("OALC", "agrees"), ("Audit", "agrees"), ("Insurance", "agrees")]
     (down,) = [r for r in of(rels, "table.total_row") if r.column == "column 5 (no heading)"]
     assert down.outcome == "unsure" and "row 'Clerk'" in (down.reason or "") and not alarms(rels)
+
+
+def test_phase_blocks_each_closed_by_a_net_amount_row_add_up_within_their_block():
+    cols = ["2024/25", "2025/26", "2026/27"]
+    rows = [("Phase 1", [None, None, None]), ("Works", ["10.0", "20.0", "5.0"]), ("Fees", ["2.0", "3.0", "1.0"]),
+            ("Grant", ["(4.0)", "(6.0)", "0.0"]), ("Net Amount", ["8.0", "17.0", "6.0"]),
+            ("Phase 2", [None, None, None]), ("Works", ["30.0", "40.0", "7.0"]), ("Fees", ["3.0", "4.0", "1.0"]),
+            ("Net Amount", ["33.0", "44.0", "8.0"])]
+    rels = of(checked(table(cols, rows)), "table.total_row")
+    assert len(rels) == 6 and {r.outcome for r in rels} == {"agrees"}
+    rows[-1] = ("Net Amount", ["33.0", "45.0", "8.0"])
+    (flagged,) = alarms(checked(table(cols, rows)))
+    assert (flagged.row, flagged.column, flagged.expected, flagged.found) == ("Net Amount", "2025/26", 44.0, 45.0)

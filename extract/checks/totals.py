@@ -32,6 +32,7 @@ from extract.vocabulary import NOT_A_TOTAL, TOTAL_WORDS
 TOTAL_ROW = re.compile(
     rf"^(?!.*(?:{'|'.join(NOT_A_TOTAL)})).*?(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I
 )
+NET_LINE = re.compile(r"^\s*net\s+(?:amount|cost|total|position|cash\s*flow|spend)\s*$", re.I)
 GRAND = re.compile(r"^\s*grand\b", re.I)
 GROUP = "the rows of its group"
 # Labels of the budget a year-on-year reconciliation opens and closes with.
@@ -97,7 +98,7 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
         # a row marked to be added ('3. (+) Total other receipts') is a part, whatever its label says
         labelled = is_total_label(row.label) and sign_of(row.label) is None
         closes = ledger.opening is not None and _closes_reconciliation(row, ledger)
-        candidate = labelled or closes or not row.label.strip() or may_be_emphasised(row)
+        candidate = labelled or closes or not row.label.strip() or may_be_emphasised(row) or is_net_line(row)
         readings = (_reconciliation(ledger) if closes else ledger.readings()) if candidate else []
         chosen = _choose(table, row, readings)
         if labelled or closes:
@@ -192,13 +193,19 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
     """A row not labelled a total (blank, or bold / under a rule) is one when its cells equal
     a sum of the rows above in at least as many columns as they do not, one of them a
     sum of non-zero amounts (a column of zeros adds up by itself)."""
-    if row.label.strip() and not may_be_emphasised(row):
+    if row.label.strip() and not may_be_emphasised(row) and not is_net_line(row):
         return False
     reading, columns = chosen
     agreeing = [c for c in columns if agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     substantial = any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 and row.cells[c].value  # type: ignore[union-attr]
                       for c in agreeing)
     return substantial and 2 * len(agreeing) >= len(columns)
+
+
+def is_net_line(row: TableRow) -> bool:
+    """'Net Amount', 'Net cost' closing a block of a cash-flow table (a phase's payments and
+    receipts): a total when, like an unlabelled one, its cells equal the sum of its block."""
+    return NET_LINE.match(row.label) is not None
 
 
 def may_be_emphasised(row: TableRow) -> bool:
