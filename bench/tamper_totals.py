@@ -1,6 +1,7 @@
 """Changed-total recall on real papers: is a printed total that no longer adds up found?
 
     python3 bench/tamper_totals.py [FOLDER_OR_PDF ...]     # default: ../shared/councils ../shared/real/kent
+    python3 bench/tamper_totals.py --generated             # generated tables of each relation kind
 
 For each paper, the pipeline runs once as usual. Then, for every printed total of a numeric
 table that a relation found to agree, the words pdfplumber read are changed where that total
@@ -240,6 +241,47 @@ def _rests_on(finding: Finding, figure: Figure) -> bool:
                for e in finding.evidence)
 
 
+def generated(variants: Sequence[str] = VARIANTS) -> Tally:
+    """The same changes made to the cells of generated tables of each kind (bench/generated_tables.py):
+    every agreeing total changed in the table's figures, and the checks run again."""
+    from bench.generated_tables import TABLES
+    from extract.models import Meeting, Source
+
+    tally = Tally()
+    for table in TABLES:
+        base = with_checks(Extraction(tool_version="bench", source=Source(file="g.pdf", sha256="0" * 64, pages=1),
+                                      meeting=Meeting(), tables=[table]))
+        tally.tables += 1
+        tally.relations.update(r.outcome for r in base.relations)
+        totals = agreeing_totals(base)
+        tally.totals += len(totals)
+        before = _alarms(base.findings)
+        for total in totals:
+            for variant in variants:
+                text = changed_text(total.figure.text, variant)
+                if text is None:
+                    continue
+                changed = _with_cell(table, total.figure, text)
+                checked = with_checks(base.model_copy(update={"tables": [changed]}))
+                outcome, elsewhere = judge(total, checked.findings, before)
+                tally.outcomes[(variant, outcome)] += 1
+                tally.by_kind[(total.kind, variant, outcome)] += 1
+                tally.elsewhere[variant] += elsewhere
+                if outcome == "missed" and variant == "tenth":
+                    tally.missed.append(f"{table.id} {total.figure.text!r}: {sorted(total.subjects)[0]}")
+    return tally
+
+
+def _with_cell(table: NumericTable, figure: Figure, text: str) -> NumericTable:
+    """The table with the cell printing the figure printed as `text` (its value read the same way)."""
+    digits = text.strip("()£").replace(",", "")
+    value = float(digits) * (-1 if text.startswith("(") else 1)
+    rows = [row.model_copy(update={"cells": [
+        c.model_copy(update={"text": text, "value": value}) if c is not None and c.bbox == figure.bbox else c
+        for c in row.cells]}) for row in table.rows]
+    return table.model_copy(update={"rows": rows})
+
+
 def papers(targets: Sequence[Path]) -> Iterator[tuple[str, Path]]:
     for target in targets:
         if target.is_dir():
@@ -276,7 +318,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("targets", nargs="*", type=Path, default=FOLDERS)
     parser.add_argument("--missed", action="store_true", help="list the +10%% changes that were missed")
+    parser.add_argument("--generated", action="store_true",
+                        help="change the totals of generated tables of each relation kind instead of papers")
     args = parser.parse_args(argv)
+    if args.generated:
+        tally = generated()
+        print(report("generated tables", tally))
+        if args.missed:
+            print("\n".join(f"    missed: {m}" for m in tally.missed))
+        return 0
     folders: dict[str, Tally] = {}
     for folder, pdf in papers(args.targets):
         folders.setdefault(folder, Tally()).add(paper(pdf))
