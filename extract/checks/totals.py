@@ -1,17 +1,17 @@
-"""Total rows and total columns, each checked under the reading of the table by which it adds up.
+"""Total rows, each checked under the reading of the table by which it adds up.
 
 A row is a total when its label says so (TOTAL_ROW), when it closes a year-on-year
 reconciliation ('2019/20 Budget' under '2018/19 Budget' and its changes), or when it is
-unlabelled or set in bold / under a rule and its cells equal a sum of the rows above.
-Which rows a total adds is read from the table: the rows of its group (since the last
-total or group heading), the subtotals since the last grand total (with any rows after the
-last of them), or every row since the last grand total. The reading under which most
-columns agree is the one checked; when no reading agrees in any column of a table of
-several columns, the rows were most likely misread (a row missed, a memo line), so
-nothing is reported: a misread is not a misprint.
-
-A 'Total' column is likewise the sum of the columns of its group (since the previous
-total column), or of every column before it, whichever holds on most rows.
+unlabelled, set in bold / under a rule, or a 'Net Amount' line closing a block, and its
+cells equal a sum of the rows above. Which rows a total adds is read from the table: the
+rows of its group (since the last total or group heading), the total above it and the
+movements since it (a roll-forward: opening 'TOTAL BUDGET', changes, closing 'TOTAL
+BUDGET'), the subtotals since the last grand total (with any rows after the last of them),
+or every row since the last grand total. The reading under which most columns agree is the
+one checked; when no reading agrees in any column of a table of several columns, the rows
+were most likely misread (a row missed, a memo line), so its sums are kept as unsure: a
+misread is not a misprint. A row closing a block whose rows say add / less (marked.py) is
+no sum: signed.py checks it. Total columns and cross-foots are columns.py's.
 """
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.checks.additive import NON_ADDITIVE, agrees, is_additive
+from extract.checks.additive import agrees, is_additive
 from extract.checks.additive import column_figures as _column
 from extract.checks.columns import misread_across
 from extract.checks.marked import closing_row_ids, sign_of
-from extract.checks.naming import heading, placed, row_name, subject
+from extract.checks.naming import placed, row_name, subject
 from extract.checks.relation import Term, doubted, relation
 from extract.models import NumericTable, Relation, TableRow
 from extract.vocabulary import NOT_A_TOTAL, TOTAL_WORDS
@@ -48,8 +48,6 @@ IMPLIED = "the rows of its group, a row that adds up the rows above it standing 
 RECONCILIATION = "the opening budget and the changes below it"
 ROLL_FORWARD = "the total above it and the movements since it"
 MIN_AGREEING_LINES = 2  # columns in which a group's rows must add up before a continued table is trusted
-__all__ = ["NON_ADDITIVE", "TOTAL_ROW", "agrees", "heading", "is_total_label", "placed", "row_name", "subject",
-           "total_rows"]
 
 
 def is_total_label(label: str) -> bool:
