@@ -46,6 +46,7 @@ BUDGET_LINE = re.compile(
 )
 IMPLIED = "the rows of its group, a row that adds up the rows above it standing for them"
 RECONCILIATION = "the opening budget and the changes below it"
+SUBTOTALS = "the subtotals"
 ROLL_FORWARD = "the total above it and the movements since it"
 MIN_AGREEING_LINES = 2  # columns in which a group's rows must add up before a continued table is trusted
 
@@ -72,13 +73,13 @@ class Ledger:
 
     def readings(self) -> list[Reading]:
         readings = [Reading(GROUP, tuple(self.group))]
-        if self.last_total is not None and self.group:
-            readings.append(Reading(ROLL_FORWARD, (self.last_total, *self.group)))
         folded = fold_implied_subtotals(self.group)
         if len(folded) < len(self.group):
             readings.append(Reading(IMPLIED, tuple(folded)))
         if self.subtotals:
-            readings.append(Reading("the subtotals", tuple(self.subtotals + self.group)))
+            readings.append(Reading(SUBTOTALS, tuple(self.subtotals + self.group)))
+        elif self.last_total is not None and self.group:  # the total above closed its level
+            readings.append(Reading(ROLL_FORWARD, (self.last_total, *self.group)))
         readings.append(Reading("every row since the last grand total", tuple(self.since_grand)))
         return [r for r in readings if len(r.parts) >= 2]
 
