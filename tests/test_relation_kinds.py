@@ -224,3 +224,16 @@ def test_phase_blocks_each_closed_by_a_net_amount_row_add_up_within_their_block(
     rows[-1] = ("Net Amount", ["33.0", "45.0", "8.0"])
     (flagged,) = alarms(checked(table(cols, rows)))
     assert (flagged.row, flagged.column, flagged.expected, flagged.found) == ("Net Amount", "2025/26", 44.0, 45.0)
+
+
+def test_the_review_page_lists_an_unsure_relation_with_its_reason():
+    from extract.review.checked import _row
+
+    rows = [("A", ["1.0", "2.0", "3.0"]), ("B", ["3.0", "4.0", "5.0"]), ("Total", ["9.0", "9.0", "9.0"])]
+    unsure = next(r for r in checked(table(["2023", "2024", "2025"], rows)) if r.outcome == "unsure")
+
+    class NoFindings:
+        finding_number: dict[int, int] = {}
+
+    html = _row(NoFindings(), unsure)  # type: ignore[arg-type]
+    assert "unsure" in html and "misread" in html
