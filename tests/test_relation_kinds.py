@@ -237,3 +237,18 @@ def test_the_review_page_lists_an_unsure_relation_with_its_reason():
 
     html = _row(NoFindings(), unsure)  # type: ignore[arg-type]
     assert "unsure" in html and "misread" in html
+
+
+def test_a_reconciliation_that_holds_in_no_column_of_its_table_is_unsure():
+    # both years out by different amounts, nothing else in the table agrees: a misread block
+    rows = [("Balance as per bank statement", ["11918", "12000"]), ("Deduct unpresented cheques", ["1509", "300"]),
+            ("Total", ["10000", "11000"])]
+    rels = of(checked(table(["2016/17", "2017/18"], rows)), "table.bank_reconciliation")
+    assert [r.outcome for r in rels] == ["unsure", "unsure"] and all(r.reason for r in rels)
+
+
+def test_opening_balances_that_match_last_years_closing_in_no_year_are_unsure():
+    years = ["2016/17", "2017/18", "2018/19"]
+    rows = [("Balance brought forward", ["50", "70", "90"]), ("Balance carried forward", ["60", "80", "100"])]
+    rels = of(checked(table(years, rows)), "table.opening_balance")
+    assert [r.outcome for r in rels] == ["unsure", "unsure"] and not alarms(checked(table(years, rows)))
