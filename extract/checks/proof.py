@@ -47,21 +47,29 @@ def _judge_table(rels: Sequence[Relation], table: NumericTable) -> dict[int, Rel
     disagreeing = [k for k, r in enumerate(rels) if r.outcome == "disagrees"]
     if not disagreeing:
         return {}
+    # a kind with several lines in the table holding on none reads rows that mean something else
+    # here: its lines prove nothing, and count against nothing else
+    failing = {r.check for r in rels if _lines(rels, r.check) > 1 and not any(
+        _holds(o) for o in rels if o.check == r.check)}
+    counted = sum(rels[k].check not in failing for k in disagreeing)
     agreeing = sum(_holds(r) for r in rels)
     verdicts: dict[int, Relation] = {}
     for k in disagreeing:
         crossing = _crossing(rels, k, table)
-        kind = [r for r in rels if r.check == rels[k].check]
         if crossing is not None:
             verdicts[k] = pointed(rels[k], crossing)
+        elif rels[k].check in failing:
+            verdicts[k] = doubted(rels[k], f"'{rels[k].check}' holds on none of its {_lines(rels, rels[k].check)} "
+                                           "lines in this table: the rows it reads may mean something else here")
         elif len(rels) == 1:
             continue  # the table's one relation: its own rule has judged it
-        elif agreeing == 0 or agreeing < len(disagreeing):
-            verdicts[k] = doubted(rels[k], _doubt(agreeing, len(disagreeing), len(rels)))
-        elif len(kind) > 1 and not any(_holds(r) for r in kind):
-            verdicts[k] = doubted(rels[k], f"'{rels[k].check}' holds on none of its {len(kind)} lines in this "
-                                           "table: the rows it reads may mean something else here")
+        elif agreeing == 0 or agreeing < counted:
+            verdicts[k] = doubted(rels[k], _doubt(agreeing, counted, len(rels)))
     return verdicts
+
+
+def _lines(rels: Sequence[Relation], check: str) -> int:
+    return sum(r.check == check for r in rels)
 
 
 def _holds(relation: Relation) -> bool:
