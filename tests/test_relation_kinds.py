@@ -4,6 +4,7 @@ disagrees with the wrong cell named, and a reading in doubt is kept as unsure, n
 alarm."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extract.checks import check, say_tally, tally
@@ -252,3 +253,28 @@ def test_opening_balances_that_match_last_years_closing_in_no_year_are_unsure():
     rows = [("Balance brought forward", ["50", "70", "90"]), ("Balance carried forward", ["60", "80", "100"])]
     rels = of(checked(table(years, rows)), "table.opening_balance")
     assert [r.outcome for r in rels] == ["unsure", "unsure"] and not alarms(checked(table(years, rows)))
+
+
+def stated(text: str) -> list[Relation]:
+    from extract.models import Statement
+    from tests.test_table_checks import cell
+
+    figures = [cell(t.replace("£", "").replace(",", ""), precision=0.01).model_copy(update={"text": t})
+               for t in re.findall(r"£[\d,]+\.\d\d", text)]
+    extraction = Extraction(tool_version="t", source=Source(file="x.pdf", sha256="0" * 64, pages=1),
+                            meeting=Meeting(), statements=[Statement(subject="Report 6", section="6", page=1,
+                                                                     text=text, figures=figures)])
+    return of(check(extraction).relations, "report.bank_reconciliation")
+
+
+def test_a_bank_reconciliation_told_in_a_sentence_agrees_or_is_an_alarm():
+    text = ("6. BUDGET REVIEW The Bank Statement dated 1st February 2019 gave a credit balance of £12,462.62. One "
+            "cheque to the value of £315.00 had not been presented giving an actual total of {}.")
+    (right,) = stated(text.format("£12,147.62"))
+    assert right.outcome == "agrees" and right.expression == "£12,462.62 − £315.00 = £12,147.62"
+    (wrong,) = stated(text.format("£12,174.62"))
+    assert wrong.outcome == "disagrees" and wrong.raised is not None and wrong.raised.severity == "warning"
+
+
+def test_a_sentence_naming_balances_without_unpresented_cheques_is_not_read_as_a_reconciliation():
+    assert stated("Lloyds Bank, Statement, Credit Balance of £8,556.62. HSBC, Credit Balance of £21.49.") == []

@@ -15,6 +15,7 @@ from extract.checks.cards import CARD_RULES
 from extract.checks.figures import FIGURE_CHECKS
 from extract.checks.ocr import weigh_ocr_evidence
 from extract.checks.proof import proven
+from extract.checks.prose import stated_bank_reconciliations
 from extract.checks.report import REPORT_CHECKS
 from extract.checks.rules import Pass
 from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
@@ -29,6 +30,7 @@ REGISTRY: list[Pass] = [
     Pass(lambda x: x.post_lists, POST_LIST_CHECKS),
     Pass(cards_and_tables, CARD_VS_TABLE_RULES, by="item"),
     Pass(lambda x: [x], REPORT_CHECKS),
+    Pass(lambda x: [x], [stated_bank_reconciliations]),
 ]
 # Observations that relate no figures (a figure printed ambiguously): findings, no relation.
 OBSERVATIONS = FIGURE_CHECKS
