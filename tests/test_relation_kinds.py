@@ -278,3 +278,9 @@ def test_a_bank_reconciliation_told_in_a_sentence_agrees_or_is_an_alarm():
 
 def test_a_sentence_naming_balances_without_unpresented_cheques_is_not_read_as_a_reconciliation():
     assert stated("Lloyds Bank, Statement, Credit Balance of £8,556.62. HSBC, Credit Balance of £21.49.") == []
+
+
+def test_less_income_under_items_with_no_subtotal_is_unsure_not_an_alarm():
+    rows = [("Salaries", ["40.0"]), ("Premises", ["20.0"]), ("Less income", ["15.0"]), ("Net cost", ["45.0"])]
+    (net,) = of(checked(table(["£"], rows)), "table.signed_rows")
+    assert net.outcome == "unsure" and net.finding is None

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from extract.checks.additive import NON_ADDITIVE
 from extract.checks.marked import EQUALS, Block, blocks, sign_of
 from extract.checks.naming import placed, subject
-from extract.checks.relation import Term, relation
+from extract.checks.relation import Term, doubted, relation
+from extract.checks.totals import is_total_label
 from extract.models import Figure, NumericTable, Relation, TableRow
 
 # What a block is, by the words of its labels: (check, meaning, pattern any label matches).
@@ -40,6 +41,9 @@ SIGNED_KINDS: list[tuple[str, str, re.Pattern]] = [
 ]
 OTHER = ("table.signed_rows", "the closing figure is not the opening one with the rows marked 'add' added and "
          "those marked 'less' taken away")
+OPENING_ROW = re.compile(r"balance|brought\s+forward|\bb/f\b|^\s*(?:box\s+)?\d{1,2}\b|statement|budget", re.I)
+OPENING_IN_DOUBT = ("the row above the rows marked add / less is no balance or total and the block holds in no column: "
+                    "they may apply to the sum of the rows above")
 # Annual return box 8: cash and short-term investments, equal to box 7.
 BOX7 = re.compile(r"balances?\s+carried\s+forward", re.I)
 BOX8 = re.compile(r"cash\s+and\s+(?:short[\s-]+term\s+)?investments", re.I)
@@ -48,15 +52,28 @@ BOX8 = re.compile(r"cash\s+and\s+(?:short[\s-]+term\s+)?investments", re.I)
 def signed_rows(table: NumericTable) -> Iterator[Relation | None]:
     for block in blocks(table):
         check, meaning = _kind(block)
+        evaluated = []
         for c, stated in enumerate(block.closing.cells):
             opening = _cell(block.opening, c)
             if stated is None or opening is None or NON_ADDITIVE.search(_heading(table, c)):
                 continue
             terms = [Term(opening)] + [Term(f, s) for row, s in block.marked if (f := _cell(row, c)) is not None]
-            yield relation(check, subject(table, block.closing, c), terms, stated,
-                           f"{meaning} ('{block.opening.label.strip()}' {_signs(block)})",
-                           **placed(table, block.closing, c))
+            evaluated.append(relation(check, subject(table, block.closing, c), terms, stated,
+                                      f"{meaning} ('{block.opening.label.strip()}' {_signs(block)})",
+                                      **placed(table, block.closing, c)))
+        if not _opens(table, block) and not any(r is not None and r.outcome != "disagrees" for r in evaluated):
+            # 'Less income' under items with no subtotal: the marked rows may apply to their sum
+            evaluated = [r if r is None else doubted(r, OPENING_IN_DOUBT) for r in evaluated]
+        yield from evaluated
     yield from _box8(table)
+
+
+def _opens(table: NumericTable, block: Block) -> bool:
+    """The row above the marked rows is one they apply to: a balance, a total, a box of the
+    return, or the first row of the table that prints figures."""
+    first = next((r for r in table.rows if any(r.cells)), None)
+    return block.opening is first or OPENING_ROW.search(block.opening.label) is not None or is_total_label(
+        block.opening.label)
 
 
 def _kind(block: Block) -> tuple[str, str]:
