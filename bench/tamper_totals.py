@@ -110,8 +110,8 @@ def agreeing_totals(extraction: Extraction) -> list[Total]:
     tables = {t.id for t in extraction.tables}
     by_place: dict[tuple, tuple[Figure, str, set[str], str]] = {}
     for relation in extraction.relations:
-        if relation.structure not in tables or relation.outcome != "agrees":
-            continue
+        if relation.structure not in tables or relation.outcome != "agrees" or relation.reason:
+            continue  # a total that agrees only under a reading in doubt: a change to it cannot be proven
         stated = [f for f in relation.evidence if f.value == relation.found]
         if not stated or not stated[-1].value:
             continue  # a zero total adds up whatever rows are read: no change tells
