@@ -284,3 +284,9 @@ def test_less_income_under_items_with_no_subtotal_is_unsure_not_an_alarm():
     rows = [("Salaries", ["40.0"]), ("Premises", ["20.0"]), ("Less income", ["15.0"]), ("Net cost", ["45.0"])]
     (net,) = of(checked(table(["£"], rows)), "table.signed_rows")
     assert net.outcome == "unsure" and net.finding is None
+
+
+def test_a_closing_total_bearing_its_opening_totals_label_is_a_roll_forward_even_under_a_subtotal():
+    rows = [("Pay", ["60.0", "30.0"]), ("Prices", ["40.0", "20.0"]), *ROLL, ("TOTAL BUDGET 2024/25", ["101.0", "50.0"])]
+    rels = checked(table(["Core", "External"], rows))
+    assert [(r.row, r.outcome) for r in of(rels, "table.roll_forward")] == [("TOTAL BUDGET 2024/25", "agrees")] * 2

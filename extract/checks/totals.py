@@ -256,10 +256,25 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             "its total was lost in reading"))
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
-        check = "table.roll_forward" if reading.name == ROLL_FORWARD else "table.total_row"
+        check = "table.roll_forward" if _rolls_forward(reading, row) else "table.total_row"
         evaluated = relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
                              meaning, **placed(table, row, c))
         yield evaluated if evaluated is None or column_doubt is None else doubted(evaluated, column_doubt)
+
+
+def _rolls_forward(reading: Reading, row: TableRow) -> bool:
+    """The total above and the movements since it: read so, or a subtotal above that bears the
+    same label as this total but for its year ('TOTAL BUDGET 2023/24' … 'TOTAL BUDGET 2024/25')."""
+    if reading.name == ROLL_FORWARD:
+        return True
+    opening = reading.parts[0] if reading.parts else None
+    return (reading.name == SUBTOTALS and opening is not None and is_total_label(opening.label)
+            and not any(is_total_label(r.label) for r in reading.parts[1:])
+            and _bare(opening.label) == _bare(row.label))
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"[\W\d_]+", " ", label).strip().lower()
 
 
 def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, columns: Sequence[int]) -> bool:
