@@ -290,3 +290,10 @@ def test_a_closing_total_bearing_its_opening_totals_label_is_a_roll_forward_even
     rows = [("Pay", ["60.0", "30.0"]), ("Prices", ["40.0", "20.0"]), *ROLL, ("TOTAL BUDGET 2024/25", ["101.0", "50.0"])]
     rels = checked(table(["Core", "External"], rows))
     assert [(r.row, r.outcome) for r in of(rels, "table.roll_forward")] == [("TOTAL BUDGET 2024/25", "agrees")] * 2
+
+
+def test_box_8_differing_from_box_7_is_unsure_not_an_alarm():
+    rows = [*AGAR[:6], ("7. (=) Balances carried forward", ["16634", "26603"]),
+            ("8. Total value of cash and short term investments", ["17590", "26603"])]
+    rels = checked(table(YEARS, rows))
+    assert [r.outcome for r in of(rels, "table.agar_box8")] == ["unsure", "agrees"] and not alarms(rels)
