@@ -73,7 +73,8 @@ def _lines(rels: Sequence[Relation], check: str) -> int:
 
 
 def _holds(relation: Relation) -> bool:
-    return relation.outcome in ("agrees", "within_rounding")
+    """It agrees, under a reading not in doubt (one that agrees under a doubted reading proves nothing)."""
+    return relation.outcome in ("agrees", "within_rounding") and relation.reason is None
 
 
 def _doubt(agreeing: int, disagreeing: int, evaluated: int) -> str:
