@@ -1,6 +1,7 @@
 """Changed-total recall on real papers: is a printed total that no longer adds up found?
 
     python3 bench/tamper_totals.py [FOLDER_OR_PDF ...]     # default: ../shared/councils ../shared/real/kent
+    python3 bench/tamper_totals.py --generated             # generated tables of each relation kind
 
 For each paper, the pipeline runs once as usual. Then, for every printed total of a numeric
 table that a relation found to agree, the words pdfplumber read are changed where that total
@@ -12,7 +13,9 @@ Two changes per total:
     digit   the last printed digit + 1 ('14,633' → '14,634', '(1,234)' → '(1,235)')
     tenth   the amount + 10%, printed the same way ('14,633' → '16,096')
 
-Each change is counted as
+Each change is counted as (overall, and by the kind of relation the total closes: a total row,
+a roll-forward, a total column, a cross-foot, a bank reconciliation, a balance, the annual
+return's boxes, an opening balance …)
     found      a disagreement (finding at warning or above) names that table, row and column
     rounding   only a within-rounding note names it (a difference the rounding policy allows)
     missed     nothing names it
@@ -75,6 +78,7 @@ def changed_text(text: str, variant: str) -> str | None:
 class Tally:
     totals: int = 0
     outcomes: Counter = field(default_factory=Counter)  # (variant, found|rounding|missed)
+    by_kind: Counter = field(default_factory=Counter)  # (relation kind, variant, found|rounding|missed)
     elsewhere: Counter = field(default_factory=Counter)  # variant → changes that raised another alarm
     seam_differs: int = 0
     tables: int = 0
@@ -84,6 +88,7 @@ class Tally:
     def add(self, other: Tally) -> None:
         self.totals += other.totals
         self.outcomes.update(other.outcomes)
+        self.by_kind.update(other.by_kind)
         self.elsewhere.update(other.elsewhere)
         self.seam_differs += other.seam_differs
         self.tables += other.tables
@@ -98,21 +103,22 @@ class Total:
     figure: Figure
     table: str
     subjects: frozenset[str]
+    kind: str = "table.total_row"  # the relation it closes (the first, where it closes several)
 
 
 def agreeing_totals(extraction: Extraction) -> list[Total]:
     tables = {t.id for t in extraction.tables}
-    by_place: dict[tuple, tuple[Figure, str, set[str]]] = {}
+    by_place: dict[tuple, tuple[Figure, str, set[str], str]] = {}
     for relation in extraction.relations:
-        if relation.structure not in tables or relation.outcome != "agrees":
-            continue
+        if relation.structure not in tables or relation.outcome != "agrees" or relation.reason:
+            continue  # a total that agrees only under a reading in doubt: a change to it cannot be proven
         stated = [f for f in relation.evidence if f.value == relation.found]
         if not stated or not stated[-1].value:
             continue  # a zero total adds up whatever rows are read: no change tells
         figure = stated[-1]
         key = (figure.page, figure.bbox)
-        by_place.setdefault(key, (figure, relation.structure, set()))[2].add(relation.subject)
-    return [Total(f, table, frozenset(s)) for f, table, s in by_place.values()]
+        by_place.setdefault(key, (figure, relation.structure, set(), relation.check))[2].add(relation.subject)
+    return [Total(f, table, frozenset(s), kind) for f, table, s, kind in by_place.values()]
 
 
 def tamper(pages: Sequence[PageText], figure: Figure, variant: str) -> list[PageText] | None:
@@ -203,6 +209,7 @@ def paper(pdf: Path, variants: Sequence[str] = VARIANTS) -> Tally:
                 checked = with_checks(base.model_copy(update={"tables": _in_order(others, tables)}))
                 outcome, elsewhere = judge(total, checked.findings, before)
                 tally.outcomes[(variant, outcome)] += 1
+                tally.by_kind[(total.kind, variant, outcome)] += 1
                 tally.elsewhere[variant] += elsewhere
                 if outcome == "missed" and variant == "tenth":
                     tally.missed.append(f"{pdf.name} p{total.figure.page} {total.figure.text!r}: "
@@ -234,6 +241,47 @@ def _rests_on(finding: Finding, figure: Figure) -> bool:
                for e in finding.evidence)
 
 
+def generated(variants: Sequence[str] = VARIANTS) -> Tally:
+    """The same changes made to the cells of generated tables of each kind (bench/generated_tables.py):
+    every agreeing total changed in the table's figures, and the checks run again."""
+    from bench.generated_tables import TABLES
+    from extract.models import Meeting, Source
+
+    tally = Tally()
+    for table in TABLES:
+        base = with_checks(Extraction(tool_version="bench", source=Source(file="g.pdf", sha256="0" * 64, pages=1),
+                                      meeting=Meeting(), tables=[table]))
+        tally.tables += 1
+        tally.relations.update(r.outcome for r in base.relations)
+        totals = agreeing_totals(base)
+        tally.totals += len(totals)
+        before = _alarms(base.findings)
+        for total in totals:
+            for variant in variants:
+                text = changed_text(total.figure.text, variant)
+                if text is None:
+                    continue
+                changed = _with_cell(table, total.figure, text)
+                checked = with_checks(base.model_copy(update={"tables": [changed]}))
+                outcome, elsewhere = judge(total, checked.findings, before)
+                tally.outcomes[(variant, outcome)] += 1
+                tally.by_kind[(total.kind, variant, outcome)] += 1
+                tally.elsewhere[variant] += elsewhere
+                if outcome == "missed" and variant == "tenth":
+                    tally.missed.append(f"{table.id} {total.figure.text!r}: {sorted(total.subjects)[0]}")
+    return tally
+
+
+def _with_cell(table: NumericTable, figure: Figure, text: str) -> NumericTable:
+    """The table with the cell printing the figure printed as `text` (its value read the same way)."""
+    digits = text.strip("()£").replace(",", "")
+    value = float(digits) * (-1 if text.startswith("(") else 1)
+    rows = [row.model_copy(update={"cells": [
+        c.model_copy(update={"text": text, "value": value}) if c is not None and c.bbox == figure.bbox else c
+        for c in row.cells]}) for row in table.rows]
+    return table.model_copy(update={"rows": rows})
+
+
 def papers(targets: Sequence[Path]) -> Iterator[tuple[str, Path]]:
     for target in targets:
         if target.is_dir():
@@ -255,6 +303,12 @@ def report(folder: str, tally: Tally) -> str:
         lines.append(f"  {variant:5s}: {tried} changed: {counts['found']} found ({share}), {counts['rounding']} "
                      f"within rounding only, {counts['missed']} missed; {tally.elsewhere[variant]} raised "
                      "an alarm elsewhere")
+    for kind in sorted({k for k, _, _ in tally.by_kind}):
+        counts = {o: tally.by_kind[(kind, "tenth", o)] for o in ("found", "rounding", "missed")}
+        tried = sum(counts.values())
+        if tried:
+            lines.append(f"    {kind}: +10% on {tried}: {counts['found']} found ({counts['found'] / tried:.0%}), "
+                         f"{counts['rounding']} within rounding only, {counts['missed']} missed")
     if tally.seam_differs:
         lines.append(f"  seam: {tally.seam_differs} stretch(es) read again differ from the run")
     return "\n".join(lines)
@@ -264,7 +318,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("targets", nargs="*", type=Path, default=FOLDERS)
     parser.add_argument("--missed", action="store_true", help="list the +10%% changes that were missed")
+    parser.add_argument("--generated", action="store_true",
+                        help="change the totals of generated tables of each relation kind instead of papers")
     args = parser.parse_args(argv)
+    if args.generated:
+        tally = generated()
+        print(report("generated tables", tally))
+        if args.missed:
+            print("\n".join(f"    missed: {m}" for m in tally.missed))
+        return 0
     folders: dict[str, Tally] = {}
     for folder, pdf in papers(args.targets):
         folders.setdefault(folder, Tally()).add(paper(pdf))

@@ -16,7 +16,7 @@ BBox = tuple[float, float, float, float]
 FigureKind = Literal["money", "fte", "headcount", "count"]
 FigureSource = Literal["pdf", "ocr"]
 Severity = Literal["error", "warning", "info"]
-Outcome = Literal["agrees", "within_rounding", "disagrees"]
+Outcome = Literal["agrees", "within_rounding", "disagrees", "unsure"]
 TableUnit = Literal["GBP", "FTE", "count", "mixed"]
 DocumentKind = Literal[
     "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "financial_statement", "other"
@@ -395,7 +395,12 @@ class Relation(Model):
     difference: float = Field(description="found − expected")
     tolerance: float = Field(description="the summed rounding of every figure involved (0 for counted things)")
     outcome: Outcome = Field(
-        description="agrees (exactly), within_rounding (a difference no larger than the tolerance) or disagrees"
+        description="agrees (exactly), within_rounding (a difference no larger than the tolerance), disagrees, "
+        "or unsure (the figures differ but the reading of the table they rest on is in doubt: no alarm)"
+    )
+    reason: str | None = Field(
+        default=None,
+        description="why the outcome is unsure, or which cell a disagreement down and across points at",
     )
     finding: int | None = Field(default=None, description="index in findings[] of the finding it raised, if any")
     evidence: list[Figure] = Field(default_factory=list)

@@ -16,18 +16,23 @@ from extract.checks.cards import CARD_RULES
 from extract.checks.figures import FIGURE_CHECKS
 from extract.checks.ocr import weigh_ocr_evidence
 from extract.checks.pages import PAGE_CHECKS
+from extract.checks.proof import proven
+from extract.checks.prose import stated_bank_reconciliations
 from extract.checks.report import REPORT_CHECKS
 from extract.checks.rules import Pass
 from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
+from extract.checks.years import opening_balances_across_tables
 from extract.models import Extraction, Finding, Relation
 
 REGISTRY: list[Pass] = [
     Pass(lambda x: x.service_cards, CARD_RULES),
     Pass(lambda x: x.financial_tables, APPENDIX_B_RULES, by="item"),
     Pass(lambda x: x.tables, NUMERIC_TABLE_CHECKS),
+    Pass(lambda x: [x], [opening_balances_across_tables]),
     Pass(lambda x: x.post_lists, POST_LIST_CHECKS),
     Pass(cards_and_tables, CARD_VS_TABLE_RULES, by="item"),
     Pass(lambda x: [x], REPORT_CHECKS),
+    Pass(lambda x: [x], [stated_bank_reconciliations]),
 ]
 # Observations that relate no figures (a figure printed ambiguously, a page read in doubt, an
 # agenda item whose report is not where the agenda says): findings, no relation.
@@ -42,15 +47,17 @@ class Checked:
 
 def check(extraction: Extraction, registry: Sequence[Pass] = REGISTRY) -> Checked:
     """Every relation the registry evaluates, each linked to the finding it raised."""
+    evaluated = [r for stage in registry for r in stage.run(extraction)]
+    # A table's disagreement is an alarm only where its other relations prove the reading.
+    evaluated = proven(evaluated, extraction.tables)
     findings: list[Finding] = []
     relations: list[Relation] = []
-    for stage in registry:
-        for evaluated in stage.run(extraction):
-            raised = evaluated.raised
-            if raised is not None:
-                evaluated = evaluated.model_copy(update={"finding": len(findings)})
-                findings.append(raised)
-            relations.append(evaluated)
+    for checked in evaluated:
+        raised = checked.raised
+        if raised is not None:
+            checked = checked.model_copy(update={"finding": len(findings)})
+            findings.append(raised)
+        relations.append(checked)
     for observe in OBSERVATIONS:
         findings.extend(observe(extraction))
     # A finding resting on figures read by OCR says so (and an unsure reading is information):
@@ -69,7 +76,7 @@ def with_checks(extraction: Extraction) -> Extraction:
 
 
 def tally(relations: Sequence[Relation]) -> tuple[int, int, int, int]:
-    """(checked, agree, within rounding, disagree)."""
+    """(checked, agree, within rounding, disagree); the rest of those checked are unsure."""
     outcomes = [r.outcome for r in relations]
     return (len(outcomes), outcomes.count("agrees"), outcomes.count("within_rounding"), outcomes.count("disagrees"))
 
@@ -79,4 +86,6 @@ def tally_line(relations: Sequence[Relation]) -> str:
 
 
 def say_tally(checked: int, agree: int, within: int, disagree: int) -> str:
-    return f"{checked} totals checked: {agree} agree, {within} within rounding, {disagree} disagree"
+    line = f"{checked} totals checked: {agree} agree, {within} within rounding, {disagree} disagree"
+    unsure = checked - agree - within - disagree
+    return f"{line}, {unsure} unsure (reading in doubt)" if unsure else line

@@ -6,7 +6,8 @@ print it in (income printed as a negative, variance as budget − actual or actu
 A rule applies down the rows (labels) or across the columns (headings). Columns are
 matched within one year ('2018 £ Gross' with '2018 £ Income', not '2017 £ Income'). The
 convention under which most lines agree is the one checked; a rule whose lines agree
-under no convention is reported only when it has a single line (nothing to misread).
+under no convention is applied where the rows mean something else: its lines are kept as
+unsure (no alarm).
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.checks.relation import Term, relation
-from extract.checks.totals import NON_ADDITIVE, agrees, heading, placed, subject
+from extract.checks.additive import NON_ADDITIVE, agrees
+from extract.checks.marked import closing_row_ids
+from extract.checks.naming import heading, placed, subject
+from extract.checks.relation import Term, doubted, relation
 from extract.models import Figure, NumericTable, Relation, TableRow
 
 
@@ -43,13 +46,17 @@ NAMED_RULES: list[NamedRule] = [
                _p(r"\bactual\b|\bout-?turn\b|\bforecast\b|\bnet\s+expenditure\b|\bspend\b")),
               ((1, -1), (-1, 1))),
     NamedRule("table.balance", "the balance carried forward is the balance brought forward plus receipts less payments",
-              _p(r"\bc/f\b|carried\s+forward|closing\s+balance|balance\s+at\s+(?:31\s+)?march|end\s+of\s+(?:the\s+)?year"),
+              # a balance, not any line carried forward ('2017/18 Budgets Carried Forward' is a movement)
+              _p(r"\bc/f\b|balances?\s+carried\s+forward|closing\s+balance|balance\s+at\s+(?:31\s+)?march"
+                 r"|balance\s+at\s+(?:the\s+)?end\s+of\s+(?:the\s+)?year"),
               (_p(r"\bb/f\b|brought\s+forward|opening\s+balance|balance\s+at\s+1\s+april|start\s+of\s+(?:the\s+)?year"),
                _p(r"\breceipts?\b|\bincome\b"), _p(r"\bpayments?\b|\bexpenditure\b")),
               ((1, 1, -1), (1, 1, 1))),
     NamedRule("table.total_expenditure", "total expenditure is revenue plus capital",
               _p(r"^total\s+expenditure\b"),
-              (_p(r"\brevenue\b"), _p(r"\bcapital\b")),
+              # revenue and capital spending, not 'Revenue Support Grant' or 'Capital receipts'
+              (_p(r"\brevenue\b(?!\s+(?:support|grant|income|receipts?|reserves?|balances?))"),
+               _p(r"\bcapital\b(?!\s+(?:receipts?|grants?|income|reserves?|balances?|financing))")),
               ((1, 1),)),
 ]
 YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[-/]\s*\d\d(?:\d\d)?)?\b")
@@ -74,19 +81,24 @@ def named_relations(table: NumericTable) -> Iterator[Relation | None]:
 
 
 def _judge(table: NumericTable, rule: NamedRule, lines: Sequence[Line]) -> Iterator[Relation | None]:
+    """The convention under which most lines agree; where none agrees on any line, the rows
+    the labels name are not (or not all) what the rule means: every line is kept unsure."""
     if not lines:
         return
     scores = [sum(agrees(list(ln.operands), ln.stated, signs) for ln in lines) for signs in rule.conventions]
     best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-    if scores[best] == 0 and len(lines) > 1:
-        return  # no convention holds anywhere: the labels matched something else
+    doubt = None
     if scores[best] == 0:
         best = _printed_convention(rule, lines[0])
+        doubt = (f"the rows the labels name do not combine as '{rule.meaning}' on any line of the table: "
+                 "they may mean something else here")
     signs = rule.conventions[best]
     for ln in lines:
         terms = [Term(f, s) for f, s in zip(ln.operands, signs, strict=True)]
-        yield relation(rule.check, subject(table, ln.row, ln.column, ln.name), terms, ln.stated,
-                       f"{rule.meaning} ({_expression(rule, signs, ln)})", **placed(table, ln.row, ln.column, ln.name))
+        evaluated = relation(rule.check, subject(table, ln.row, ln.column, ln.name), terms, ln.stated,
+                             f"{rule.meaning} ({_expression(rule, signs, ln)})",
+                             **placed(table, ln.row, ln.column, ln.name))
+        yield evaluated if evaluated is None or doubt is None else doubted(evaluated, doubt)
 
 
 def _printed_convention(rule: NamedRule, line: Line) -> int:
@@ -112,8 +124,9 @@ def _expression(rule: NamedRule, signs: Sequence[int], line: Line) -> str:
 def _row_lines(table: NumericTable, rule: NamedRule) -> list[Line]:
     """Each result row with the nearest row above (else below) matching each operand."""
     lines = []
+    marked = closing_row_ids(table)  # a balance whose rows say add / less: signed.py reads it
     for i, row in enumerate(table.rows):
-        if not rule.result.search(row.label) or any(p.search(row.label) for p in rule.operands):
+        if not rule.result.search(row.label) or any(p.search(row.label) for p in rule.operands) or id(row) in marked:
             continue
         operands = [_nearest_row(table, i, p, rule) for p in rule.operands]
         if any(o is None for o in operands):

@@ -98,6 +98,28 @@ def relation(
     return checked
 
 
+def doubted(evaluated: Relation, reason: str) -> Relation:
+    """The relation kept with outcome `unsure`: its figures differ, but the reading of the table
+    they rest on is in doubt, so it raises no finding (a misread is not a misprint). One that
+    agrees keeps its outcome, with the doubt as its reason."""
+    if evaluated.outcome == "unsure":
+        return evaluated
+    if evaluated.outcome in ("agrees", "within_rounding"):  # it holds, under a reading in doubt: said so
+        return evaluated.model_copy(update={"reason": reason})
+    copy = evaluated.model_copy(update={"outcome": "unsure", "reason": reason, "finding": None})
+    copy._finding = None
+    return copy
+
+
+def pointed(evaluated: Relation, reason: str) -> Relation:
+    """The disagreeing relation with the cell it points at named, in its finding too."""
+    copy = evaluated.model_copy(update={"reason": reason})
+    if evaluated.raised is not None:
+        finding = evaluated.raised
+        copy._finding = finding.model_copy(update={"message": f"{finding.message} {reason}"})
+    return copy
+
+
 def _unique(figures: Sequence[Figure]) -> list[Figure]:
     seen: set[tuple] = set()
     unique: list[Figure] = []

@@ -1,14 +1,18 @@
-"""Numeric tables: total rows and columns (totals.py), relations their labels name (named.py),
-formula rows and columns; post lists with a stated total."""
+"""Numeric tables: total rows (totals.py) and columns (columns.py), relations their labels name
+(named.py), rows marked add / less (signed.py), opening balances (years.py), formula rows and
+columns; post lists with a stated total."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extract.checks.columns import cross_foot, total_columns
 from extract.checks.named import named_relations
 from extract.checks.relation import Term, plus, relation
-from extract.checks.totals import TOTAL_ROW, is_total_label, total_columns, total_rows
+from extract.checks.signed import signed_rows
+from extract.checks.totals import TOTAL_ROW, is_total_label, total_rows
+from extract.checks.years import opening_balances
 from extract.models import Figure, NumericTable, PostList, Relation, TableRow
 
 __all__ = ["TOTAL_ROW", "is_total_label", "total_columns", "total_rows"]
@@ -123,5 +127,6 @@ def _subject(table: NumericTable, row: TableRow, column: int, name: str | None =
     return f"{table.title} – {row.label}, {name or _heading(table, column)}"
 
 
-NUMERIC_TABLE_CHECKS = [total_rows, total_columns, formula_rows, formula_columns, named_relations]
+NUMERIC_TABLE_CHECKS = [total_rows, total_columns, cross_foot, formula_rows, formula_columns, named_relations,
+                        signed_rows, opening_balances]
 POST_LIST_CHECKS = [post_list_total]

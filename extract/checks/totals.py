@@ -1,42 +1,40 @@
-"""Total rows and total columns, each checked under the reading of the table by which it adds up.
+"""Total rows, each checked under the reading of the table by which it adds up.
 
 A row is a total when its label says so (TOTAL_ROW), when it closes a year-on-year
 reconciliation ('2019/20 Budget' under '2018/19 Budget' and its changes), or when it is
-unlabelled or set in bold / under a rule and its cells equal a sum of the rows above.
-Which rows a total adds is read from the table: the rows of its group (since the last
-total or group heading), the subtotals since the last grand total (with any rows after the
-last of them), or every row since the last grand total. The reading under which most
-columns agree is the one checked; when no reading agrees in any column of a table of
-several columns, the rows were most likely misread (a row missed, a memo line), so
-nothing is reported: a misread is not a misprint.
-
-A 'Total' column is likewise the sum of the columns of its group (since the previous
-total column), or of every column before it, whichever holds on most rows.
+unlabelled, set in bold / under a rule, or a 'Net Amount' line closing a block, and its
+cells equal a sum of the rows above. Which rows a total adds is read from the table: the
+rows of its group (since the last total or group heading), the total above it and the
+movements since it (a roll-forward: opening 'TOTAL BUDGET', changes, closing 'TOTAL
+BUDGET'), the subtotals since the last grand total (with any rows after the last of them),
+or every row since the last grand total. The reading under which most columns agree is the
+one checked; when no reading agrees in any column of a table of several columns, the rows
+were most likely misread (a row missed, a memo line), so its sums are kept as unsure: a
+misread is not a misprint. A row closing a block whose rows say add / less (marked.py) is
+no sum: signed.py checks it. Total columns and cross-foots are columns.py's.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypedDict
 
-from extract.checks.relation import Term, relation
-from extract.models import Figure, NumericTable, Relation, TableRow
+from extract.checks.additive import agrees, is_additive
+from extract.checks.additive import column_figures as _column
+from extract.checks.columns import misread_across
+from extract.checks.marked import closing_row_ids, sign_of
+from extract.checks.naming import placed, row_name, subject
+from extract.checks.relation import Term, doubted, relation
+from extract.models import NumericTable, Relation, TableRow
 from extract.vocabulary import NOT_A_TOTAL, TOTAL_WORDS
 
 # A total row: a total word in its label (vocabulary.TOTAL_WORDS), none of NOT_A_TOTAL.
 TOTAL_ROW = re.compile(
     rf"^(?!.*(?:{'|'.join(NOT_A_TOTAL)})).*?(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I
 )
-# Columns that do not add down or across: averages, rates, percentages, durations, indices.
-NON_ADDITIVE = re.compile(
-    r"average|%|\brate\b|\byrs?\b|(?<!later\s)\byears\b|\blife\b|ratio|\bper\b|return|\bindex\b|\bindices\b"
-    r"|\bmean\b|\bunit\s+cost",
-    re.I,
-)
+NET_LINE = re.compile(r"^\s*net\s+(?:amount|cost|total|position|cash\s*flow|spend)\s*$", re.I)
 GRAND = re.compile(r"^\s*grand\b", re.I)
 GROUP = "the rows of its group"
-TOTAL_COLUMN = re.compile(r"\btotal\b|\bcyfanswm\b", re.I)
 # Labels of the budget a year-on-year reconciliation opens and closes with.
 BUDGET_LINE = re.compile(
     # ... but not a line of changes to it ("Base Budget Changes", "Budget adjustments")
@@ -48,8 +46,9 @@ BUDGET_LINE = re.compile(
 )
 IMPLIED = "the rows of its group, a row that adds up the rows above it standing for them"
 RECONCILIATION = "the opening budget and the changes below it"
-_EPSILON = 1e-6
-MIN_AGREEING_LINES = 2  # rows on which a total column's reading must hold before it is trusted
+SUBTOTALS = "the subtotals"
+ROLL_FORWARD = "the total above it and the movements since it"
+MIN_AGREEING_LINES = 2  # columns in which a group's rows must add up before a continued table is trusted
 
 
 def is_total_label(label: str) -> bool:
@@ -70,6 +69,7 @@ class Ledger:
     subtotals: list[TableRow]  # totals since the last grand total
     since_grand: list[TableRow]  # every non-total row since the last grand total
     opening: TableRow | None = None  # the first budget line of a reconciliation
+    last_total: TableRow | None = None  # the total just above the group: a roll-forward opens with it
 
     def readings(self) -> list[Reading]:
         readings = [Reading(GROUP, tuple(self.group))]
@@ -77,23 +77,30 @@ class Ledger:
         if len(folded) < len(self.group):
             readings.append(Reading(IMPLIED, tuple(folded)))
         if self.subtotals:
-            readings.append(Reading("the subtotals", tuple(self.subtotals + self.group)))
+            readings.append(Reading(SUBTOTALS, tuple(self.subtotals + self.group)))
+        elif self.last_total is not None and self.group:  # the total above closed its level
+            readings.append(Reading(ROLL_FORWARD, (self.last_total, *self.group)))
         readings.append(Reading("every row since the last grand total", tuple(self.since_grand)))
         return [r for r in readings if len(r.parts) >= 2]
 
 
 def total_rows(table: NumericTable) -> Iterator[Relation | None]:
     ledger = Ledger([], [], [])
+    closing = closing_row_ids(table)
     for row in table.rows:
         if not any(row.cells):  # a group heading: a new group opens below it
             ledger.group = []
             continue
-        labelled = is_total_label(row.label)
-        closing = ledger.opening is not None and _closes_reconciliation(row, ledger)
-        candidate = labelled or closing or not row.label.strip() or may_be_emphasised(row)
-        readings = (_reconciliation(ledger) if closing else ledger.readings()) if candidate else []
+        if id(row) in closing:  # a balance or reconciliation's result (signed.py): no sum, and it closes its level
+            ledger = Ledger([], [], [])
+            continue
+        # a row marked to be added ('3. (+) Total other receipts') is a part, whatever its label says
+        labelled = is_total_label(row.label) and sign_of(row.label) is None
+        closes = ledger.opening is not None and _closes_reconciliation(row, ledger)
+        candidate = labelled or closes or not row.label.strip() or may_be_emphasised(row) or is_net_line(row)
+        readings = (_reconciliation(ledger) if closes else ledger.readings()) if candidate else []
         chosen = _choose(table, row, readings)
-        if labelled or closing:
+        if labelled or closes:
             yield from _report(table, row, chosen, readings)
         elif chosen is not None and _is_unlabelled_total(table, row, chosen):
             yield from _report(table, row, chosen, readings)
@@ -124,6 +131,8 @@ def _close(ledger: Ledger, row: TableRow, chosen: tuple[Reading, list[int]] | No
     else:
         ledger.subtotals.append(row)
     ledger.group = []
+    # any total may open a roll-forward: the movements below it and the total they come to
+    ledger.last_total = row
 
 
 def fold_implied_subtotals(rows: Sequence[TableRow]) -> list[TableRow]:
@@ -148,9 +157,8 @@ def additive_columns(table: NumericTable, parts: Sequence[TableRow], total: Tabl
     not straddle the total as an average's would."""
     columns = []
     for c, stated in enumerate(total.cells):
-        heading = table.columns[c] if c < len(table.columns) else ""
         cells = _column(parts, c)
-        if stated is None or len(cells) < 2 or NON_ADDITIVE.search(heading):
+        if stated is None or len(cells) < 2 or not is_additive(table, c):
             continue
         if not averages and _is_an_average([f.value or 0.0 for f in cells], stated.value or 0.0):
             continue
@@ -164,15 +172,6 @@ def _is_an_average(values: Sequence[float], total: float) -> bool:
     same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
     magnitudes = [abs(v) for v in values]
     return same_sign and min(magnitudes) <= abs(total) <= max(magnitudes)
-
-
-def agrees(parts: Sequence[Figure], stated: Figure, signs: Sequence[int] | None = None) -> bool:
-    signs = signs or [1] * len(parts)
-    if stated.value is None or any(p.value is None for p in parts):
-        return False
-    expected = sum(s * (p.value or 0.0) for s, p in zip(signs, parts, strict=True))
-    tolerance = sum(f.precision / 2 for f in [*parts, stated])
-    return abs(stated.value - expected) <= tolerance + _EPSILON * max(1.0, abs(expected))
 
 
 def _choose(table: NumericTable, total: TableRow, readings: Sequence[Reading]) -> tuple[Reading, list[int]] | None:
@@ -193,13 +192,19 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
     """A row not labelled a total (blank, or bold / under a rule) is one when its cells equal
     a sum of the rows above in at least as many columns as they do not, one of them a
     sum of non-zero amounts (a column of zeros adds up by itself)."""
-    if row.label.strip() and not may_be_emphasised(row):
+    if row.label.strip() and not may_be_emphasised(row) and not is_net_line(row):
         return False
     reading, columns = chosen
     agreeing = [c for c in columns if agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     substantial = any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 and row.cells[c].value  # type: ignore[union-attr]
                       for c in agreeing)
     return substantial and 2 * len(agreeing) >= len(columns)
+
+
+def is_net_line(row: TableRow) -> bool:
+    """'Net Amount', 'Net cost' closing a block of a cash-flow table (a phase's payments and
+    receipts): a total when, like an unlabelled one, its cells equal the sum of its block."""
+    return NET_LINE.match(row.label) is not None
 
 
 def may_be_emphasised(row: TableRow) -> bool:
@@ -218,33 +223,58 @@ def _mostly_disagrees(chosen: tuple[Reading, list[int]], row: TableRow) -> bool:
 
 def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]] | None,
             readings: Sequence[Reading]) -> Iterator[Relation | None]:
+    doubt: str | None = None
     if chosen is None:
         # No reading adds up anywhere: only a total of its group's rows with a single
-        # column to re-add is reported (it cannot be misread across columns). A row inside
-        # the group that adds up the rows above it stands for them (summing both would count
-        # them twice), so that reading is the one reported.
+        # column to re-add is judged (it cannot be misread across columns); with several,
+        # its group's sum is kept as unsure. A row inside the group that adds up the rows
+        # above it stands for them (summing both would count them twice), so that reading
+        # is the one taken.
         group = next((r for r in readings if r.name == IMPLIED), None) or next(
             (r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
-        if group is None or len(additive_columns(table, group.parts, row, averages=True)) != 1:
+        if group is None:
             return
         columns = additive_columns(table, group.parts, row)
         if not columns:
             return
+        if len(additive_columns(table, group.parts, row, averages=True)) != 1:
+            doubt = "the total adds up under no reading of the rows above it in any column: the rows were misread"
         chosen = (group, columns)
     elif _mostly_disagrees(chosen, row):
-        return  # the best reading fails in more columns than it holds in: a misread, not a misprint
+        doubt = "under the reading that holds best, more columns disagree than agree: the rows were misread"
     reading, columns = chosen
     first = next((r for r in table.rows if any(r.cells)), None)
     if table.opens_page and reading.parts and reading.parts[0] is first and not _parts_on_this_page(
             table, row, reading, columns):
-        return  # parts of this total may be printed on the page before, in the table this continues
+        doubt = doubt or "the table opens its page: parts of this total may be printed on the page before"
     for c in columns:
         if _has_valueless_part(reading.parts, c):
             continue  # a part printed ambiguously or read differently by OCR: the sum cannot be made
+        lost = misread_across(table, reading.parts, c)
+        column_doubt = doubt or (None if lost is None else (
+            f"row '{row_name(table, lost)}' prints figures that add across to this column but none in it: "
+            "its total was lost in reading"))
         parts = _column(reading.parts, c)
         meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
-        yield relation("table.total_row", subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
-                       meaning, **placed(table, row, c))
+        check = "table.roll_forward" if _rolls_forward(reading, row) else "table.total_row"
+        evaluated = relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
+                             meaning, **placed(table, row, c))
+        yield evaluated if evaluated is None or column_doubt is None else doubted(evaluated, column_doubt)
+
+
+def _rolls_forward(reading: Reading, row: TableRow) -> bool:
+    """The total above and the movements since it: read so, or a subtotal above that bears the
+    same label as this total but for its year ('TOTAL BUDGET 2023/24' … 'TOTAL BUDGET 2024/25')."""
+    if reading.name == ROLL_FORWARD:
+        return True
+    opening = reading.parts[0] if reading.parts else None
+    return (reading.name == SUBTOTALS and opening is not None and is_total_label(opening.label)
+            and not any(is_total_label(r.label) for r in reading.parts[1:])
+            and _bare(opening.label) == _bare(row.label))
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"[\W\d_]+", " ", label).strip().lower()
 
 
 def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, columns: Sequence[int]) -> bool:
@@ -271,95 +301,9 @@ def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
     return False
 
 
-def _column(rows: Sequence[TableRow], c: int) -> list[Figure]:
-    """The column's figures that have a value (one printed ambiguously is summed by nobody)."""
-    return [cell for r in rows if c < len(r.cells) and (cell := r.cells[c]) is not None and cell.value is not None]
-
-
 def _span(rows: Sequence[TableRow]) -> str:
     labels = [r.label.strip() or "(unlabelled)" for r in rows]
     return f"'{labels[0]}' to '{labels[-1]}', {len(labels)} rows" if len(labels) > 3 else ", ".join(
         f"'{label}'" for label in labels)
 
 
-# --- total columns -------------------------------------------------------------------
-
-def total_columns(table: NumericTable) -> Iterator[Relation | None]:
-    totals = [c for c, h in enumerate(table.columns) if TOTAL_COLUMN.search(h) and not NON_ADDITIVE.search(h)]
-    previous = -1
-    for t in totals:
-        readings = _column_readings(table, previous, t)
-        previous = t
-        best = max(readings, key=lambda cs: _column_agreements(table, cs, t), default=None)
-        if best is None:
-            continue
-        agree, disagree = _column_agreements(table, best, t), _column_disagreements(table, best, t)
-        if agree < MIN_AGREEING_LINES or disagree >= agree:
-            continue  # no reading holds on the table: the columns are not parts of this total
-        names = ", ".join(f"'{heading(table, c)}'" for c in best)
-        for row in table.rows:
-            parts = _row_parts(row, best)
-            if parts is not None and row.cells[t] is not None:
-                yield relation("table.total_column", subject(table, row, t), [Term(f) for f in parts],
-                               row.cells[t], f"the total column is not the sum of {names}",  # type: ignore[arg-type]
-                               **placed(table, row, t))
-
-
-def _column_readings(table: NumericTable, previous: int, t: int) -> list[list[int]]:
-    def additive(c: int) -> bool:
-        h = table.columns[c]
-        return not NON_ADDITIVE.search(h) and not TOTAL_COLUMN.search(h)
-
-    group = [c for c in range(previous + 1, t) if additive(c)]
-    every = [c for c in range(t) if additive(c)]
-    readings = [group] + ([every] if every != group else [])
-    return [r for r in readings if len(r) >= 2]
-
-
-def _row_parts(row: TableRow, columns: Sequence[int]) -> list[Figure] | None:
-    """The row's cells in these columns (a blank one adds nothing), or None when fewer than
-    one is printed or they are of different kinds."""
-    cells = _column([row], columns[0]) if len(columns) == 1 else [
-        f for c in columns for f in _column([row], c)]
-    if not cells or len({f.kind for f in cells}) > 1:
-        return None
-    return cells
-
-
-def _column_agreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
-    return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and (total := row.cells[t]) is not None and len(parts) >= 2 and agrees(parts, total))
-
-
-def _column_disagreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
-    return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and (total := row.cells[t]) is not None and not agrees(parts, total))
-
-
-# --- naming --------------------------------------------------------------------------
-
-def heading(table: NumericTable, column: int) -> str:
-    printed = table.columns[column].strip() if column < len(table.columns) else ""
-    return printed or f"column {column + 1} (no heading)"
-
-
-def row_name(table: NumericTable, row: TableRow) -> str:
-    if row.label.strip():
-        return row.label
-    return f"row {table.rows.index(row) + 1} (unlabelled)"
-
-
-class Place(TypedDict):
-    """Where a relation lies, for relations[]: the table, the row's label, the column's heading."""
-
-    structure: str
-    row: str
-    column: str
-
-
-def placed(table: NumericTable, row: TableRow, column: int, name: str | None = None) -> Place:
-    return {"structure": table.id, "row": row_name(table, row), "column": name or heading(table, column)}
-
-
-def subject(table: NumericTable, row: TableRow, column: int, name: str | None = None) -> str:
-    return f"{table.title} – {row_name(table, row)}, {name or heading(table, column)}"

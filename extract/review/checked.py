@@ -11,7 +11,8 @@ from extract.checks.relation import fmt, unit_of
 from extract.models import Relation
 from extract.review.model import Review
 
-OUTCOME_WORDS = {"agrees": "agrees", "within_rounding": "within rounding", "disagrees": "disagrees"}
+OUTCOME_WORDS = {"agrees": "agrees", "within_rounding": "within rounding", "disagrees": "disagrees",
+                 "unsure": "unsure"}
 
 
 def tally_paragraph(review: Review) -> str:
@@ -45,6 +46,8 @@ def _row(review: Review, relation: Relation) -> str:
     number = review.finding_number.get(relation.finding) if relation.finding is not None else None
     if number is not None:
         outcome = f'<a href="#finding-{number}">{outcome} (finding {number})</a>'
+    if relation.reason:  # why the reading is in doubt, or the cell two relations point at
+        outcome += f"<br><small>{escape(relation.reason)}</small>"
     cells = [
         f"<td><code>{escape(relation.check)}</code></td>",
         f'<th scope="row">{escape(relation.subject)}</th>',

@@ -1,0 +1,86 @@
+"""Which figures of a table may be added: not averages, rates, indices or percentages.
+
+A column is a percentage when its heading says so ('%', 'rate'), when its cells are printed
+with '%' (left blank by the reader), or when its values are, row after row, one column's
+value as a percentage of another's ('Change' beside 'Budget' and 'Actual': 100 × (b − a) / a).
+Such a column never adds down or across, whatever its heading.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.models import Figure, NumericTable, TableRow
+
+# Columns that do not add down or across: averages, rates, percentages, durations, indices.
+NON_ADDITIVE = re.compile(
+    r"average|%|\brate\b|\byrs?\b|(?<!later\s)\byears\b|\blife\b|ratio|\bper\b|return|\bindex\b|\bindices\b"
+    r"|\bmean\b|\bunit\s+cost",
+    re.I,
+)
+_EPSILON = 1e-6
+MIN_RATIO_ROWS = 2  # rows on which a column must be a percentage of two others to be read as one
+SEED_ROWS = 3  # the first rows printing a column propose which two columns it may be a share of
+_cache: dict[int, tuple[NumericTable, frozenset[int]]] = {}
+
+
+def agrees(parts: Sequence[Figure], stated: Figure, signs: Sequence[int] | None = None) -> bool:
+    signs = signs or [1] * len(parts)
+    if stated.value is None or any(p.value is None for p in parts):
+        return False
+    expected = sum(s * (p.value or 0.0) for s, p in zip(signs, parts, strict=True))
+    tolerance = sum(f.precision / 2 for f in [*parts, stated])
+    return abs(stated.value - expected) <= tolerance + _EPSILON * max(1.0, abs(expected))
+
+
+def column_figures(rows: Sequence[TableRow], c: int) -> list[Figure]:
+    """The column's figures that have a value (one printed ambiguously is summed by nobody)."""
+    return [cell for r in rows if c < len(r.cells) and (cell := r.cells[c]) is not None and cell.value is not None]
+
+
+def is_additive(table: NumericTable, c: int) -> bool:
+    heading = table.columns[c] if c < len(table.columns) else ""
+    return not NON_ADDITIVE.search(heading) and c not in percentage_columns(table)
+
+
+def percentage_columns(table: NumericTable) -> frozenset[int]:
+    """Columns whose values are percentages of other columns on most rows where all three are printed."""
+    cached = _cache.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    width = len(table.columns)
+    values = [[_value(row, k) for k in range(width)] for row in table.rows]
+    precision = [next((f.precision for f in column_figures(table.rows, k)), 1.0) for k in range(width)]
+    found = frozenset(c for c in range(width) if _is_a_percentage(values, precision, c))
+    if len(_cache) > 256:
+        _cache.clear()
+    _cache[id(table)] = (table, found)
+    return found
+
+
+def _is_a_percentage(values: Sequence[Sequence[float | None]], precision: Sequence[float], c: int) -> bool:
+    """Pairs (a, b) are proposed by the first rows printing the column, then counted on all."""
+    width = len(precision)
+    printed = [v for v in values if v[c] is not None and v[c] != 0]
+    candidates = {(a, b) for v in printed[:SEED_ROWS] for a in range(width) for b in range(width)
+                  if len({a, b, c}) == 3 and _is_share(v, precision[c], c, a, b)}
+    for a, b in candidates:
+        rows = [v for v in values if v[c] is not None and v[a] is not None and v[b]]
+        holding = sum(_is_share(v, precision[c], c, a, b) for v in rows)
+        if holding >= MIN_RATIO_ROWS and 2 * holding > len(rows):
+            return True
+    return False
+
+
+def _value(row: TableRow, k: int) -> float | None:
+    cell = row.cells[k] if k < len(row.cells) else None
+    return None if cell is None else cell.value
+
+
+def _is_share(v: Sequence[float | None], precision: float, c: int, a: int, b: int) -> bool:
+    """c = 100 × a / b or 100 × (a − b) / b on this row, to the rounding of c."""
+    pc, x, base = v[c], v[a], v[b]
+    if pc is None or x is None or not base:
+        return False
+    slack = precision + 0.005 * abs(pc) + 1e-9
+    return abs(pc - 100 * x / base) <= slack or abs(pc - 100 * (x - base) / base) <= slack

@@ -1,0 +1,151 @@
+"""Columns that add across: a 'Total' column, and a payment sheet's cross-foot.
+
+A 'Total' column is the sum of the columns of its group (since the previous total column:
+Core + External = Total under 'ASCH'), or of every column before it, whichever holds on more
+rows. One of the last columns that is, on most rows, the sum of the run of columns before it
+is a column of row totals whatever its heading (a spreadsheet's 'Totals' over monthly
+spend); a row printing figures in that run but no total has lost its total in reading, and a
+sum down that column is then unsure (totals.py). A payment sheet adds the other way: its
+amount column ('Amount', 'Total £s', 'Gross') is the VAT plus the analysis columns to its
+right. Which columns are its parts is read from the sheet: the run of columns to its right
+under which most rows add up. A reading that holds on fewer than two rows, or on no more
+rows than it fails, is not checked; under a reading that holds, a row whose amount is in no
+analysis column is checked too (it does not add across).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from extract.checks.additive import agrees, column_figures, is_additive
+from extract.checks.naming import heading, placed, subject
+from extract.checks.relation import Term, relation
+from extract.models import Figure, NumericTable, Relation, TableRow
+
+TOTAL_COLUMN = re.compile(r"\btotal\b|\bcyfanswm\b", re.I)
+# The column of a payment sheet that its VAT and analysis columns add up to.
+AMOUNT_COLUMN = re.compile(r"^\s*(?:total|gross|net)?\s*(?:amount|payment|paid|total)\b|^\s*total\s*£", re.I)
+MIN_AGREEING_LINES = 2  # rows on which a reading must hold before it is trusted
+
+
+def total_columns(table: NumericTable) -> Iterator[Relation | None]:
+    totals = [c for c, h in enumerate(table.columns) if TOTAL_COLUMN.search(h) and is_additive(table, c)]
+    previous = -1
+    for t in totals:
+        readings = _left_readings(table, previous, t)
+        previous = t
+        yield from _judge(table, t, readings, "table.total_column", "the total column is not the sum of",
+                          blank_rows=False)
+
+
+def cross_foot(table: NumericTable) -> Iterator[Relation | None]:
+    """An amount column equal to the run of columns to its right (VAT and analysis); a column of
+    row totals known by its arithmetic alone, equal to the run of columns before it."""
+    for t, run in row_total_columns(table).items():
+        if not TOTAL_COLUMN.search(table.columns[t]):  # a headed total column is total_columns'
+            yield from _judge(table, t, [run], "table.cross_foot", "the row total is not the sum of",
+                              blank_rows=False)
+    for t, h in enumerate(table.columns):
+        if not AMOUNT_COLUMN.search(h) or not is_additive(table, t):
+            continue
+        readings = [list(range(t + 1, end)) for end in range(t + 3, len(table.columns) + 1)]
+        readings = [[c for c in r if is_additive(table, c)] for r in readings]
+        yield from _judge(table, t, [r for r in readings if len(r) >= 2], "table.cross_foot",
+                          "the amount is not the sum of", blank_rows=True)
+
+
+def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: str, meaning: str,
+           blank_rows: bool) -> Iterator[Relation | None]:
+    nonzero = check == "table.cross_foot"  # a new reading must hold on rows that are not all dashes
+    best = max(readings, key=lambda cs: (_agreements(table, cs, t, nonzero), -len(cs)), default=None)
+    if best is None:
+        return
+    agree, disagree = _agreements(table, best, t, nonzero), _disagreements(table, best, t)
+    if agree < MIN_AGREEING_LINES or disagree >= agree:
+        return  # no reading holds on the table: the columns are not parts of this total
+    names = ", ".join(f"'{heading(table, c)}'" for c in best)
+    for row in table.rows:
+        parts = _row_parts(row, best)
+        stated = row.cells[t] if t < len(row.cells) else None
+        if stated is None or stated.value is None:
+            continue
+        if parts is None and blank_rows and stated.value:
+            parts = []  # an amount in no analysis column: the row does not add across
+        if parts is not None:
+            yield relation(check, subject(table, row, t), [Term(f) for f in parts], stated,
+                           f"{meaning} {names}", **placed(table, row, t))
+
+
+def _left_readings(table: NumericTable, previous: int, t: int) -> list[list[int]]:
+    def additive(c: int) -> bool:
+        return is_additive(table, c) and not TOTAL_COLUMN.search(table.columns[c])
+
+    group = [c for c in range(previous + 1, t) if additive(c)]
+    every = [c for c in range(t) if additive(c)]
+    readings = [group] + ([every] if every != group else [])
+    return [r for r in readings if len(r) >= 2]
+
+
+def _row_parts(row: TableRow, columns: Sequence[int]) -> list[Figure] | None:
+    """The row's cells in these columns (a blank one adds nothing), or None when none is
+    printed or they are of different kinds."""
+    cells = [f for c in columns for f in column_figures([row], c)]
+    if not cells or len({f.kind for f in cells}) > 1:
+        return None
+    return cells
+
+
+def _agreements(table: NumericTable, columns: Sequence[int], t: int, nonzero: bool = False) -> int:
+    """Rows on which the columns add up to t (with `nonzero`, to a total that is not zero:
+    rows of dashes add up under any reading and confirm none)."""
+    return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
+               and (total := _at(row, t)) is not None and len(parts) >= 2 and agrees(parts, total)
+               and (total.value or not nonzero))
+
+
+def _disagreements(table: NumericTable, columns: Sequence[int], t: int) -> int:
+    return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
+               and (total := _at(row, t)) is not None and not agrees(parts, total))
+
+
+def _at(row: TableRow, c: int) -> Figure | None:
+    cell = row.cells[c] if c < len(row.cells) else None
+    return cell if cell is not None and cell.value is not None else None
+
+
+# --- a column that adds across, by its arithmetic alone ----------------------------
+
+ACROSS_CANDIDATES = 3  # the last columns tried as a spreadsheet's row totals
+MIN_ACROSS_ROWS = 3  # rows on which such a column must add across before it is taken for one
+_across: dict[int, tuple[NumericTable, dict[int, list[int]]]] = {}
+
+
+def row_total_columns(table: NumericTable) -> dict[int, list[int]]:
+    """Columns (among the last few) that are, on most rows, the sum of the run of columns just
+    before them, whatever their heading: a spreadsheet's row totals ('Totals' over monthly
+    spend). Each with the columns it adds."""
+    cached = _across.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    found: dict[int, list[int]] = {}
+    for t in range(max(2, len(table.columns) - ACROSS_CANDIDATES), len(table.columns)):
+        runs = [list(range(start, t)) for start in range(0, t - 1)]
+        best = max(runs, key=lambda cs: (_agreements(table, cs, t, nonzero=True), -len(cs)), default=None)
+        if best is None:
+            continue
+        agree, disagree = _agreements(table, best, t, nonzero=True), _disagreements(table, best, t)
+        if agree >= MIN_ACROSS_ROWS and agree > 2 * disagree:
+            found[t] = best
+    if len(_across) > 256:
+        _across.clear()
+    _across[id(table)] = (table, found)
+    return found
+
+
+def misread_across(table: NumericTable, rows: Sequence[TableRow], c: int) -> TableRow | None:
+    """A row among these printing figures that add across to column c (a row total) but none
+    in c itself: its total was lost in reading, so a sum down c cannot be made."""
+    parts = row_total_columns(table).get(c)
+    if parts is None:
+        return None
+    return next((row for row in rows if _at(row, c) is None and _row_parts(row, parts)), None)
