@@ -100,7 +100,8 @@ def limits_options(command):
     )(command)
     return click.option(
         "--timeout", type=FiniteFloat(1, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
-        help="Wall-clock seconds per input; a slower input fails (exit 3) and the others go on.",
+        help="Wall-clock seconds per input (each page OCR reads adds --ocr-page-timeout); a slower input "
+        "fails (exit 3) and the others go on.",
     )(command)
 
 
