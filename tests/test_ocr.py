@@ -232,9 +232,10 @@ def test_review_page_says_which_findings_rest_on_ocr(scanned_performing_arts, tm
 def test_a_batch_ocrs_a_scan_inside_its_worker_and_the_manifest_counts_the_pages(tmp_path):
     scanned = image_only_pdf(tmp_path / "in" / "appendix-b-scan.pdf", (36,), dpi=200)
     out = tmp_path / "out"
-    # a 2 s timeout, sized for text: the OCR'd page brings its own allowance (--ocr-page-timeout)
+    # a 5 s timeout, sized for a page of text: the OCR'd page brings its own allowance
     result = CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(out), "--jobs", "1",
-                                       "--ocr", "auto", "--timeout", "2", "--quiet"], catch_exceptions=False)
+                                       "--ocr", "auto", "--timeout", "5", "--ocr-page-timeout", "600", "--quiet"],
+                                catch_exceptions=False)
     [record] = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert result.exit_code == 0 and record["status"] == "ok" and record["ocr_pages"] == 1
     document = json.loads((out / record["output"]).read_text(encoding="utf-8"))
