@@ -203,11 +203,11 @@ def limits(args) -> None:
     import subprocess
 
     from extract.batch.worker import Limits
-    from extract.cli.common import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+    from extract.cli.common import DEFAULT_MAX_MEMORY_MB, DEFAULT_OCR_PAGE_SECONDS, DEFAULT_TIMEOUT
 
     folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-ocr-limits-"))
     pdf = scanned_pack(folder, args.pages, args.dpi, args.kind)
-    allowed = Limits(DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB).allowed(args.pages)
+    allowed = Limits(DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB, DEFAULT_OCR_PAGE_SECONDS).allowed(args.pages)
     command = [sys.executable, "-m", "extract", "run", str(pdf), "--out", str(folder / "out"), "--ocr", "auto",
                "--jobs", str(args.jobs)]
     started = time.monotonic()

@@ -95,4 +95,4 @@ def test_a_child_past_its_grown_limit_times_out_naming_both_options():
 
 def test_a_limit_grows_only_with_pages_announced():
     assert Limits(timeout=300, max_memory_mb=1024, ocr_page_seconds=60).allowed(40) == 300 + 40 * 60
-    assert Limits(timeout=300, max_memory_mb=1024).allowed(0) == 300
+    assert Limits(timeout=300, max_memory_mb=1024, ocr_page_seconds=60).allowed(0) == 300

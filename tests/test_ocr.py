@@ -155,6 +155,31 @@ def scanned_performing_arts(tmp_path_factory):
     return pdf, before, leftovers, extraction
 
 
+def figures_of(extraction, service):
+    card = next(c for c in extraction.service_cards if c.service == service)
+    table = next(t for t in extraction.financial_tables if t.service == service)
+    every = [card.staffing.current_fte, card.staffing.proposed_fte, card.budget.current, card.budget.proposed,
+             card.budget.saving, table.current, table.pre_consultation.cost, table.post_consultation.saving]
+    return [f for f in every + card.budget.current_parts + table.current_parts if f]
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_a_black_and_white_scan_reads_the_performing_arts_figures_and_mismatches_as_printed(tmp_path, pack_2017):
+    """1-bit at 300 dpi, as office scanners archive: every figure of the card and its table
+    with its printed value, and the same findings as the born-digital pack."""
+    pdf = scan.scan_pack(PACK_2017, tmp_path / "performing-arts-bw.pdf", 300, PERFORMING_ARTS_PAGES, kind="bw")
+    extraction = extract_pack(pdf, Options(ocr="auto", ocr_jobs=2))
+    read = figures_of(extraction, "Performing Arts Service")
+    printed = figures_of(pack_2017, "Performing Arts Service")
+    assert [(f.text, f.value) for f in read] == [(f.text, f.value) for f in printed]
+
+    def arts(e):
+        return Counter(f.check for f in e.findings if f.subject == "Performing Arts Service")
+
+    assert arts(extraction) == arts(pack_2017)
+
+
 @pytest.mark.ocr
 @needs_engine
 def test_ocr_auto_reads_only_the_scanned_pages_and_leaves_the_input_and_no_copy_behind(scanned_performing_arts):
@@ -168,14 +193,6 @@ def test_ocr_auto_reads_only_the_scanned_pages_and_leaves_the_input_and_no_copy_
 @needs_engine
 def test_the_scanned_performing_arts_card_and_table_read_as_printed(scanned_performing_arts, pack_2017):
     _, _, _, extraction = scanned_performing_arts
-
-    def figures_of(e, service):
-        card = next(c for c in e.service_cards if c.service == service)
-        table = next(t for t in e.financial_tables if t.service == service)
-        every = [card.staffing.current_fte, card.staffing.proposed_fte, card.budget.current, card.budget.proposed,
-                 card.budget.saving, table.current, table.pre_consultation.cost, table.post_consultation.saving]
-        return [f for f in every + card.budget.current_parts + table.current_parts if f]
-
     read = figures_of(extraction, "Performing Arts Service")
     printed = figures_of(pack_2017, "Performing Arts Service")
     assert [f.text for f in read] == [f.text for f in printed]
@@ -215,9 +232,10 @@ def test_review_page_says_which_findings_rest_on_ocr(scanned_performing_arts, tm
 def test_a_batch_ocrs_a_scan_inside_its_worker_and_the_manifest_counts_the_pages(tmp_path):
     scanned = image_only_pdf(tmp_path / "in" / "appendix-b-scan.pdf", (36,), dpi=200)
     out = tmp_path / "out"
-    # a 2 s timeout, sized for text: the OCR'd page brings its own allowance (--ocr-page-timeout)
+    # a 5 s timeout, sized for a page of text: the OCR'd page brings its own allowance
     result = CliRunner().invoke(main, ["batch", str(scanned.parent), "--out", str(out), "--jobs", "1",
-                                       "--ocr", "auto", "--timeout", "2", "--quiet"], catch_exceptions=False)
+                                       "--ocr", "auto", "--timeout", "5", "--ocr-page-timeout", "600", "--quiet"],
+                                catch_exceptions=False)
     [record] = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert result.exit_code == 0 and record["status"] == "ok" and record["ocr_pages"] == 1
     document = json.loads((out / record["output"]).read_text(encoding="utf-8"))
@@ -258,3 +276,18 @@ def test_scan_generator_writes_image_only_pages_of_the_original_size(tmp_path):
     finally:
         scanned.close()
         original.close()
+
+
+@pytest.mark.parametrize("kind", ["bw", "dither"])
+def test_scan_generator_writes_black_and_white_scans_as_1_bit_images(tmp_path, kind):
+    import pypdfium2 as pdfium
+
+    pdf = scan.scan_pack(PACK_2017, tmp_path / "scan.pdf", 72, (13,), kind=kind)
+    scanned = pdfium.PdfDocument(str(pdf))
+    try:
+        [picture] = list(scanned[12].get_objects())
+        assert picture.get_metadata().bits_per_pixel == 1
+        assert scanned[12].get_textpage().get_text_range() == ""
+        assert scanned[12].get_size() == pytest.approx(scanned[11].get_size(), abs=1.0)
+    finally:
+        scanned.close()

@@ -36,16 +36,14 @@ TEST_FAULTS_ENV = "AGENDA_EXTRACT_TEST_FAULTS"
 MESSAGE_LIMIT = 160
 
 
-DEFAULT_OCR_PAGE_SECONDS = 60.0  # per page OCR reads: a page takes 10-30 s on a busy 2-core machine
-
-
 @dataclass(frozen=True)
 class Limits:
     timeout: float  # seconds of wall clock per input, from start of its child to its outcome
     max_memory_mb: int  # address-space cap of the child (RLIMIT_AS), imports included
     # OCR is slower than reading text by a hundredfold: each page OCR reads adds this much to
-    # the input's timeout, so a limit sized for text does not fail every long scanned pack.
-    ocr_page_seconds: float = DEFAULT_OCR_PAGE_SECONDS
+    # the input's timeout, so a limit sized for text does not fail every long scanned pack
+    # (the commands' default: DEFAULT_OCR_PAGE_SECONDS in extract/cli/common.py).
+    ocr_page_seconds: float = 0.0
 
     def allowed(self, ocr_pages: int) -> float:
         """Seconds an input may take when OCR reads ocr_pages of it."""

@@ -45,7 +45,8 @@ MAX_JOBS = 1024
               help="Inputs processed at once, each in its own process (with --executor dask, the "
               "cluster's worker threads decide).  [default: CPU count]")
 @click.option("--timeout", type=FiniteFloat(1, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Wall-clock seconds per input; a slower input fails with error type 'timeout'.")
+              help="Wall-clock seconds per input (each page OCR reads adds --ocr-page-timeout); a slower "
+              "input fails with error type 'timeout'.")
 @click.option("--max-memory", "max_memory", type=bounded_int(MIN_MEMORY_MB, MAX_MEMORY_MB),
               default=DEFAULT_MAX_MEMORY_MB,
               show_default=True, help="Address-space cap per input's process, in MB (RLIMIT_AS).")

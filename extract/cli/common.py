@@ -33,6 +33,9 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 DEFAULT_TIMEOUT = 300.0  # seconds per input: a Kent pack takes 1-10 s; 300 s is generous
 DEFAULT_MAX_MEMORY_MB = 2048  # address space per input's process, imports included (~600 MB)
 MAX_TIMEOUT = 7 * 24 * 3600.0  # a week: anything longer is a typo
+# Added to --timeout for each page OCR reads: a page takes 30-80 s on a busy 2-core machine
+# (README, Scanned papers), against tens of milliseconds for a page of text.
+DEFAULT_OCR_PAGE_SECONDS = 120.0
 MIN_MEMORY_MB = 256  # below this the imports alone do not fit
 MAX_MEMORY_MB = 1 << 24  # 16 TB: the largest cap that setrlimit accepts everywhere (in bytes, < 2**63)
 
@@ -100,7 +103,8 @@ def limits_options(command):
     )(command)
     return click.option(
         "--timeout", type=FiniteFloat(1, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
-        help="Wall-clock seconds per input; a slower input fails (exit 3) and the others go on.",
+        help="Wall-clock seconds per input (each page OCR reads adds --ocr-page-timeout); a slower input "
+        "fails (exit 3) and the others go on.",
     )(command)
 
 
@@ -143,12 +147,10 @@ def refuse_overwriting(targets: Iterable[Path], protected: Sequence[Path], what:
 
 def ocr_option(command):
     """--ocr, and --ocr-page-timeout: the time each page OCR reads adds to --timeout."""
-    from extract.batch.worker import DEFAULT_OCR_PAGE_SECONDS
-
     command = click.option(
         "--ocr-page-timeout", "ocr_page_timeout", type=FiniteFloat(0, MAX_TIMEOUT),
         default=DEFAULT_OCR_PAGE_SECONDS, show_default=True,
-        help="Seconds each page read by OCR adds to --timeout: OCR takes 5-30 s a page where text takes "
+        help="Seconds each page read by OCR adds to --timeout: OCR takes 10-80 s a page where text takes "
         "a fraction of a second, so the limit grows with the scanned pages of each input.",
     )(command)
     return click.option(

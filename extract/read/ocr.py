@@ -11,9 +11,10 @@ OCRmyPDF's text layer carries no confidences, so each word's confidence (Tessera
 comes from the hOCR files Tesseract wrote for the same pages in the same run, matched to
 figures by position (read/ocr_words.py). Each page is read a second time (read/ocr_pages.py),
 and the words the readings disagree on are settled by reading them again on their own
-(read/ocr_settle.py); minus signs Tesseract
-lost are found in the page image (read/ocr_minus.py). The text layer's words take what the
-readings settle (at_printed_size).
+(read/ocr_settle.py); minus signs Tesseract lost are found in the page image
+(read/ocr_minus.py). The text layer's words take what the readings settle (at_printed_size).
+A process reading under a time limit is told how many pages OCR will read before it starts
+(tell_ocr_pages_to), so that the limit grows with them.
 
 Modes: 'never' reads the PDF as it is; 'auto' OCRs only the pages a detector says have no
 usable text (by default: pages holding an image and not one character), never a page that

@@ -45,20 +45,22 @@ def _one_thread() -> dict[str, str]:
 def pages_read(work: Path, pages: Sequence[int], copy: Path,
                jobs: int = 1) -> dict[int, tuple[list[HocrWord], list[HocrWord], list[Fix]]]:
     """page_readings of each page, `jobs` pages at a time (each reading is a Tesseract
-    process: threads here only wait for them)."""
+    process: threads here only wait for them). The page sizes are read first, here: pdfium
+    is not to be called from two threads at once."""
+    sizes = _page_sizes(copy, pages)  # one page size for both readings and the fixes
     if jobs <= 1 or len(pages) <= 1:
-        return {number: page_readings(work, number, copy) for number in pages}
+        return {number: page_readings(work, number, sizes[number]) for number in pages}
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(jobs, len(pages))) as pool:
-        read = list(pool.map(lambda number: page_readings(work, number, copy), pages))
+        read = list(pool.map(lambda number: page_readings(work, number, sizes[number]), pages))
     return dict(zip(pages, read, strict=True))
 
 
-def page_readings(work: Path, number: int, copy: Path) -> tuple[list[HocrWord], list[HocrWord], list[Fix]]:
-    """The first reading of one OCR'd page, the other readings' word at each place and the
-    fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
-    size = _page_size(copy, number)  # one page size for both readings and the fixes
+def page_readings(work: Path, number: int,
+                  size: tuple[float, float]) -> tuple[list[HocrWord], list[HocrWord], list[Fix]]:
+    """The first reading of one OCR'd page (of `size` in points), the other readings' word at
+    each place and the fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
     first = hocr_words(work / f"{number:06d}_ocr_hocr.hocr", size)
     second = _second_reading(work, number, size)
     image = work / f"{number:06d}_ocr.png"
@@ -127,12 +129,15 @@ def _second_reading(work: Path, number: int, page_size: tuple[float, float]) -> 
     return hocr_words(base.with_suffix(".hocr"), page_size)
 
 
-def _page_size(path: Path, number: int) -> tuple[float, float]:
+def _page_sizes(path: Path, numbers: Sequence[int]) -> dict[int, tuple[float, float]]:
     import pypdfium2 as pdfium
 
+    sizes = {}
     document = pdfium.PdfDocument(str(path))
     try:
-        width, height = document[number - 1].get_size()
+        for number in numbers:
+            width, height = document[number - 1].get_size()
+            sizes[number] = (float(width), float(height))
     finally:
         document.close()
-    return float(width), float(height)
+    return sizes
