@@ -32,7 +32,7 @@ from extract.cli.common import (
 @ocr_option
 @limits_options
 def compare(old: Path, new: Path, out: str, html: Path | None, no_triage: bool, ocr: str | None,
-            timeout: float, max_memory: int) -> None:
+            ocr_page_timeout: float, timeout: float, max_memory: int) -> None:
     """Compare two versions of a paper, figure by figure (OLD and NEW: PDFs or outputs of `run`).
 
     \b
@@ -63,7 +63,7 @@ def compare(old: Path, new: Path, out: str, html: Path | None, no_triage: bool, 
     _warm_imports()
     tune_garbage_collector()
     options = Options(triage=not no_triage, ocr=resolve_ocr(ocr))  # type: ignore[arg-type]
-    limits = Limits(timeout, max_memory)
+    limits = Limits(timeout, max_memory, ocr_page_timeout)
     versions = []  # in the order given: OLD, NEW (which may be one file)
     for _, extraction, error in calls_in_order(read_version, [((old, options), old), ((new, options), new)],
                                                limits, min(2, cpu_count())):

@@ -29,7 +29,7 @@ API_KEY_VARIABLE = "AGENDA_EXTRACT_API_KEY"
 @ocr_option
 @limits_options
 def serve(host: str, port: int, jobs: int | None, queue: int, max_upload_mb: float, keep_results: float,
-          ocr: str | None, timeout: float, max_memory: int) -> None:
+          ocr: str | None, ocr_page_timeout: float, timeout: float, max_memory: int) -> None:
     """Serve the tool over HTTP: POST a PDF, get the document `run` writes.
 
     \b
@@ -63,7 +63,7 @@ def serve(host: str, port: int, jobs: int | None, queue: int, max_upload_mb: flo
     _warm_imports()
     tune_garbage_collector()
     config = ServeConfig(jobs=jobs or cpu_count(), queue=queue, max_upload_bytes=int(max_upload_mb * (1 << 20)),
-                         limits=Limits(timeout, max_memory), keep_seconds=keep_results,
+                         limits=Limits(timeout, max_memory, ocr_page_timeout), keep_seconds=keep_results,
                          api_key=os.environ.get(API_KEY_VARIABLE) or None, ocr_default=resolve_ocr(ocr))
     papers = f"{config.jobs} paper{'s' if config.jobs > 1 else ''} at once"
     click.echo(f"agenda-extract serve on http://{host}:{port}/ ({papers}"
