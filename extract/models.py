@@ -303,7 +303,8 @@ class TableReading(Model):
     )
     confirmed_by: list[str] = Field(
         default_factory=list,
-        description="relations that hold under this reading (filled by the consistency checks)",
+        description="each kind of relation that holds on the table under this reading, with how many "
+        "('table.total_row ×12'; filled by the consistency checks)",
     )
 
 

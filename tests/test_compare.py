@@ -3,6 +3,7 @@ moved to the next page, a card's saving changed; and the matching rules on their
 from __future__ import annotations
 
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -24,15 +25,23 @@ from extract.models import (
 from tests.compare_kit import ROWS, with_cell, write_paper
 from tests.conftest import SAMPLES
 
+# The generated versions live here while this module's tests run, then are removed.
+SCRATCH = tempfile.TemporaryDirectory(prefix="compare-")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _scratch_removed_after_the_module():
+    yield
+    extracted.cache_clear()
+    SCRATCH.cleanup()
+
 
 @cache
 def extracted(name: str, **kwargs):
     """One generated version, read as `run` reads it (cached: several tests share the base)."""
-    import tempfile
-
     from extract.pipeline import extract_pack
 
-    folder = Path(tempfile.mkdtemp(prefix="compare-"))
+    folder = Path(tempfile.mkdtemp(dir=SCRATCH.name))
     rows = kwargs.pop("rows", ROWS)
     return extract_pack(write_paper(folder / f"{name}.pdf", rows=rows, **kwargs))
 

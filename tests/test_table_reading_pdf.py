@@ -76,3 +76,21 @@ def test_no_figure_of_the_block_below_and_no_nil_row_is_in_the_table(extraction)
     texts = [c.text for r in table.rows for c in r.cells if c]
     assert "£000" not in texts
     assert all(r.label not in ("Budget 2024/25", "Changes", "Budget 2025/26") for r in table.rows)
+
+
+def test_the_reading_names_the_relations_that_confirm_it(extraction):
+    (table,) = extraction.tables
+    held = {r.check for r in extraction.relations if r.structure == table.id and r.outcome == "agrees"}
+    assert held, "the budget's totals add up down and across"
+    assert sorted(c.split(" ×")[0] for c in table.reading.confirmed_by) == sorted(held)
+    totals = sum(1 for r in extraction.relations if r.structure == table.id and r.check == "table.total_row")
+    assert f"table.total_row ×{totals}" in table.reading.confirmed_by
+
+
+def test_an_agreement_under_a_reading_in_doubt_confirms_nothing(extraction):
+    from extract.checks import confirmed
+
+    (table,) = extraction.tables
+    doubted = [r.model_copy(update={"reason": "the rows above may belong to another table"})
+               for r in extraction.relations if r.structure == table.id]
+    assert confirmed(table, doubted).reading.confirmed_by == []

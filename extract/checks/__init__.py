@@ -7,6 +7,7 @@ policy); every relation, finding or not, is kept for `relations[]`.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from extract.checks.report import REPORT_CHECKS
 from extract.checks.rules import Pass
 from extract.checks.tables import NUMERIC_TABLE_CHECKS, POST_LIST_CHECKS
 from extract.checks.years import opening_balances_across_tables
-from extract.models import Extraction, Finding, Relation
+from extract.models import Extraction, Finding, NumericTable, Relation
 
 REGISTRY: list[Pass] = [
     Pass(lambda x: x.service_cards, CARD_RULES),
@@ -70,9 +71,25 @@ def run_checks(extraction: Extraction) -> list[Finding]:
 
 
 def with_checks(extraction: Extraction) -> Extraction:
-    """The extraction with its findings and relations (re)computed."""
+    """The extraction with its findings and relations (re)computed, and each table's reading
+    with the relations that confirmed it."""
     checked = check(extraction)
-    return extraction.model_copy(update={"findings": checked.findings, "relations": checked.relations})
+    tables = [confirmed(table, checked.relations) for table in extraction.tables]
+    return extraction.model_copy(update={"findings": checked.findings, "relations": checked.relations,
+                                         "tables": tables})
+
+
+def confirmed(table: NumericTable, relations: Sequence[Relation]) -> NumericTable:
+    """The table, its reading's `confirmed_by` naming each kind of relation that holds on it
+    ('table.total_row ×12'). An agreement under a reading in doubt (it has a reason) proves
+    nothing and is not counted."""
+    kinds = Counter(r.check for r in relations
+                    if r.structure == table.id and r.outcome in ("agrees", "within_rounding") and r.reason is None)
+    named = [f"{kind} ×{count}" for kind, count in sorted(kinds.items())]
+    if named == table.reading.confirmed_by:
+        return table
+    reading = table.reading.model_copy(update={"confirmed_by": named})
+    return table.model_copy(update={"reading": reading})
 
 
 def tally(relations: Sequence[Relation]) -> tuple[int, int, int, int]:
