@@ -51,7 +51,9 @@ def test_compare_answers_the_very_json_the_cli_writes_with_its_summary_line(serv
     assert done.returncode == 0, done.stderr
     with server.client() as client:
         response = post_versions(client, as_file(old), as_file(new))
+        health = client.get("/healthz").json()
     assert response.status_code == 200, response.text[:500]
+    assert (health["running"], health["queued"]) == (0, 0)
     assert response.headers["content-type"].startswith("application/json")
     assert response.text == done.stdout
     assert response.json()["changes"], "the changed cell is a change"
@@ -79,8 +81,10 @@ def test_a_bad_new_version_is_a_json_400_naming_its_field(server, versions):
     old, _ = versions
     with server.client() as client:
         response = post_versions(client, as_file(old), ("revised.pdf", b"Minutes of the meeting\n" * 40))
+        health = client.get("/healthz").json()
     error = assert_json_error(response, 400, "not_a_pdf")
     assert error["message"].startswith("new (revised.pdf): ")
+    assert (health["running"], health["queued"]) == (0, 0), "every place the request took in the queue is given back"
     assert server.uploads_left() == []
 
 
@@ -92,6 +96,8 @@ def test_a_missing_version_or_a_bad_option_is_a_json_400(server, versions):
         neither = assert_json_error(post_versions(client, None, None, ocr="never"), 400, "bad_request")
         assert "'old' and 'new'" in neither["message"]
         assert_json_error(post_versions(client, as_file(old), as_file(new), ocr="sometimes"), 400, "bad_request")
+        health = client.get("/healthz").json()
+    assert (health["running"], health["queued"]) == (0, 0)
     assert server.uploads_left() == []
 
 
