@@ -35,8 +35,9 @@ def serve(host: str, port: int, jobs: int | None, queue: int, max_upload_mb: flo
     \b
     Routes: POST /v1/extract (multipart field `file`; form fields `ocr`, `checks`),
     POST /v1/extract/async then GET /v1/status/ID, /v1/result/ID, /v1/review/ID,
-    POST /v1/check, GET /healthz, /version, /openapi.json, /docs; GET / is a page to
-    drop a PDF on, answered with its review page. Errors are JSON
+    POST /v1/check, POST /v1/compare (fields `old`, `new`), GET /healthz,
+    /version, /openapi.json, /docs; GET / is a page to drop a PDF on,
+    answered with its review page. Errors are JSON
     {"error": {"type", "message"}}: 400 not a PDF or damaged, 413 too large,
     422 no text to be trusted, 504 past --timeout, 503 queue full.
 

@@ -44,6 +44,12 @@ class Readings:
                                   f"(--jobs {self.jobs}, --queue {self.queue_limit}): try again later")
         self.waiting += 1
 
+    def reserve_more(self) -> None:
+        """A further place for a request `reserve()` admitted (compare's second version, then its
+        comparison): taken without the queue's check, so an admitted request is never refused
+        halfway; its readings still wait for a free child like any other."""
+        self.waiting += 1
+
     def unreserve(self) -> None:
         """Give back a place taken by `reserve()` that will not `run` (the upload was refused)."""
         self.waiting -= 1

@@ -67,6 +67,20 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
 CHECK_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["file"],
     "properties": {"file": {"type": "string", "format": "binary", "description": "an output of run (JSON)"}}}}}}}
+COMPARE_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["old", "new"],
+    "properties": {"old": {"type": "string", "format": "binary",
+                           "description": "the old version: a PDF or an output of run (JSON)"},
+                   "new": {"type": "string", "format": "binary",
+                           "description": "the new version: a PDF or an output of run (JSON)"},
+                   "ocr": {"type": "string", "enum": list(OCR_MODES),
+                           "description": "as compare --ocr, for a version that is a PDF"}}}}}}}
+COMPARISON: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the JSON `agenda-extract compare OLD NEW --out -` writes (its JSON Schema: "
+                         "`agenda-extract schema --compare`); its summary line in the header X-Summary",
+          "headers": {"X-Summary": {"description": "'N figures changed, R rows added, S removed', as "
+                                                   "compare prints on stderr", "schema": {"type": "string"}}},
+          "content": {"application/json": {"schema": {"type": "object"}}}}}
 DOCUMENT: dict[int | str, dict[str, Any]] = {
     200: {"description": "the document `agenda-extract run` writes (its JSON Schema: GET /v1/schema)",
           "content": {"application/json": {"schema": {"type": "object"}}}}}
@@ -170,6 +184,16 @@ async def review_form(request: Request) -> Response:
 async def check(request: Request) -> Response:
     """As `agenda-extract check`: {"findings": [...], "relations": [...], "tally": "..."}."""
     return json_text(await service_of(request).check(request))
+
+
+@router.post("/v1/compare", summary="Compare two versions of a paper; answer with what changed",
+             openapi_extra=COMPARE_BODY, responses={**COMPARISON, **READ_ERRORS})
+async def compare(request: Request) -> Response:
+    """As `agenda-extract compare OLD NEW --out -` on the files of the fields `old` and `new`:
+    the same JSON, byte for byte. Each version is read in a limited child of its own; an error
+    names the field whose file was bad."""
+    text, summary = await service_of(request).compare(request)
+    return json_text(text, headers={"X-Summary": summary})
 
 
 @router.get("/healthz", summary="Is the server answering (no API key needed)")

@@ -16,11 +16,12 @@ from extract.errors import AgendaExtractError
 from extract.serve.errors import BadRequest
 from extract.serve.readings import FAILURE, STARTED, SUCCESS, Readings, Task, Tasks
 from extract.serve.uploads import Upload, receive_upload
-from extract.serve.work import check_output, read_paper
+from extract.serve.work import check_output, compared_text, read_paper, read_version_quietly
 
 log = logging.getLogger("agenda_extract.serve")
 
 OCR_MODES = ("auto", "always", "never")
+VERSION_FIELDS = ("old", "new")  # compare's two file fields, in its order
 TRUE_WORDS, FALSE_WORDS = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
 
 
@@ -66,23 +67,28 @@ class Service:
 
     # --- requests -----------------------------------------------------------------------------
 
-    async def receive(self, request, default_name: str = "upload.pdf") -> Upload:
+    async def receive(self, request, default_name: str = "upload.pdf",
+                      file_fields: tuple[str, ...] = ("file",)) -> Upload:
         from starlette.requests import ClientDisconnect
 
         assert self.root is not None, "the service has not started"
         try:
             return await receive_upload(request.headers.get("content-type"), request.headers.get("content-length"),
-                                        request.stream(), self.root, self.config.max_upload_bytes, default_name)
+                                        request.stream(), self.root, self.config.max_upload_bytes, default_name,
+                                        file_fields)
         except ClientDisconnect:  # no one to answer; not a failure of the server
             raise BadRequest(None, "the client went away before the upload was whole") from None
 
     def options_of(self, fields: dict[str, str]):
         from extract.pipeline import Options
 
+        return Options(checks=_flag(fields, "checks", True), ocr=self._ocr_of(fields))  # type: ignore[arg-type]
+
+    def _ocr_of(self, fields: dict[str, str]) -> str:
         ocr = fields.get("ocr", "").strip().lower() or self.config.ocr_default
         if ocr not in OCR_MODES:
             raise BadRequest(None, f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr[:40]!r}")
-        return Options(checks=_flag(fields, "checks", True), ocr=ocr)  # type: ignore[arg-type]
+        return ocr
 
     async def extract(self, request) -> str:
         """The document `run` writes for the uploaded paper; the upload is removed after. The
@@ -117,10 +123,37 @@ class Service:
         finally:
             upload.discard()
 
-    async def _reserved_upload(self, request, default_name: str = "upload.pdf") -> Upload:
+    async def compare(self, request) -> tuple[str, str]:
+        """`compare` on two uploaded versions (fields `old`, `new`): the JSON it writes and its
+        summary line. One place in the queue is taken before the upload is read (a full queue
+        costs no upload); then a child reads each version as `compare` reads it, and one more
+        compares them, each waiting for a free child (at most --jobs at once)."""
+        upload = await self._reserved_upload(request, "upload.pdf", VERSION_FIELDS)
+        try:
+            try:
+                from extract.pipeline import Options
+
+                options = Options(ocr=self._ocr_of(upload.fields))  # type: ignore[arg-type]
+            except BaseException:
+                self.readings.unreserve()
+                raise
+            self.readings.reserve_more()
+            versions = await asyncio.gather(*(self.readings.run(read_version_quietly, (upload.files[name], options),
+                                                                upload.files[name]) for name in VERSION_FIELDS),
+                                            return_exceptions=True)
+            for name, version in zip(VERSION_FIELDS, versions, strict=True):
+                if isinstance(version, BaseException):
+                    raise _naming_field(version, name, upload.files[name].name)
+            self.readings.reserve_more()
+            return await self.readings.run(compared_text, tuple(versions), upload.files[VERSION_FIELDS[-1]])
+        finally:
+            upload.discard()
+
+    async def _reserved_upload(self, request, default_name: str = "upload.pdf",
+                               file_fields: tuple[str, ...] = ("file",)) -> Upload:
         self.readings.reserve()
         try:
-            return await self.receive(request, default_name)
+            return await self.receive(request, default_name, file_fields)
         except BaseException:
             self.readings.unreserve()
             raise
@@ -169,3 +202,10 @@ def _flag(fields: dict[str, str], name: str, default: bool) -> bool:
     if value in TRUE_WORDS or value in FALSE_WORDS:
         return value in TRUE_WORDS
     raise BadRequest(None, f"{name} must be true or false, not {value[:40]!r}")
+
+
+def _naming_field(error: BaseException, field_name: str, file_name: str) -> BaseException:
+    """A version's error, its message naming the form field (and file) it came from."""
+    if not isinstance(error, AgendaExtractError):
+        return error
+    return type(error)(None, f"{field_name} ({file_name}): {error.reason}")

@@ -1,6 +1,8 @@
 """A multipart upload streamed to a temporary folder of its own: the file part written to disk
 as it arrives, counted against the size limit while it is read (past it: UploadTooLarge, the
 rest of the body drained and dropped, never held), the few small form fields kept as text.
+A route may take more than one file field (compare: `old` and `new`); the limit is then that
+of each file and of all of them together.
 
 The file keeps the caller's file name (its last path part, control characters removed), so
 the document's `source.file` is what `run` would write for a file of that name.
@@ -35,7 +37,8 @@ class Upload:
     folder: Path  # the upload's own temporary folder; removed with `discard()`
     path: Path  # folder / PAPER_FOLDER / the caller's file name
     fields: dict[str, str] = field(default_factory=dict)
-    size: int = 0
+    size: int = 0  # of all its files
+    files: dict[str, Path] = field(default_factory=dict)  # by form field name; `path` is the first
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -56,15 +59,17 @@ def new_folder(root: Path) -> Path:
 
 
 async def receive_upload(content_type: str | None, content_length: str | None, body: AsyncIterator[bytes],
-                         root: Path, limit: int, default_name: str = DEFAULT_NAME) -> Upload:
-    """Stream a multipart/form-data body with a `file` part into a new folder under `root`.
-    Raises BadRequest (not multipart, no file part, too many or too long fields) or
-    UploadTooLarge (declared or found past `limit` bytes); leaves nothing behind when it raises."""
-    boundary = _boundary(content_type)
+                         root: Path, limit: int, default_name: str = DEFAULT_NAME,
+                         file_fields: tuple[str, ...] = ("file",)) -> Upload:
+    """Stream a multipart/form-data body with a part for each of `file_fields` into a new folder
+    under `root`. Raises BadRequest (not multipart, a file part missing, too many or too long
+    fields) or UploadTooLarge (declared or found past `limit` bytes, the files together); leaves
+    nothing behind when it raises."""
+    boundary = _boundary(content_type, file_fields)
     if content_length is not None and content_length.isdigit() and int(content_length) > limit + FORM_OVERHEAD:
         raise UploadTooLarge(None, f"the upload is larger than the {_mb(limit)} limit (--max-upload-mb)")
     folder = new_folder(root)
-    form = _Form(folder, limit, default_name)
+    form = _Form(folder, limit, default_name, file_fields)
     try:
         parser = MultipartParser(boundary, form.callbacks())
         try:
@@ -98,10 +103,16 @@ async def _drain(body: AsyncIterator[bytes]) -> None:
             return
 
 
-def _boundary(content_type: str | None) -> bytes:
+def _field_names(file_fields: tuple[str, ...]) -> str:
+    return " and ".join(f"'{name}'" for name in file_fields)
+
+
+def _boundary(content_type: str | None, file_fields: tuple[str, ...]) -> bytes:
     kind, params = parse_options_header(content_type or "")
     if kind != b"multipart/form-data" or not params.get(b"boundary"):
-        raise BadRequest(None, "send the file as multipart/form-data, in a field named 'file'")
+        plural = "s" if len(file_fields) > 1 else ""
+        raise BadRequest(None, f"send the file{plural} as multipart/form-data, in field{plural} named "
+                               f"{_field_names(file_fields)}")
     return params[b"boundary"]
 
 
@@ -112,11 +123,12 @@ def _mb(size: int) -> str:
 class _Form:
     """The parser's callbacks: each part's headers, then its data to the file or a field."""
 
-    def __init__(self, folder: Path, limit: int, default_name: str):
+    def __init__(self, folder: Path, limit: int, default_name: str, file_fields: tuple[str, ...] = ("file",)):
         self.folder, self.limit, self.default_name = folder, limit, default_name
+        self.file_fields = file_fields
         self.fields: dict[str, str] = {}
         self.problem: BadRequest | UploadTooLarge | None = None
-        self.path: Path | None = None
+        self.files: dict[str, Path] = {}
         self.size = 0
         self._file: BinaryIO | None = None
         self._parts = 0
@@ -137,10 +149,14 @@ class _Form:
     def upload(self) -> Upload:
         if not self.ended:
             raise BadRequest(None, "the multipart/form-data body ended before its closing boundary")
-        if self.path is None:
+        missing = [name for name in self.file_fields if name not in self.files]
+        if missing == ["file"]:
             raise BadRequest(None, "no file: send the PDF in a form field named 'file'")
+        if missing:
+            raise BadRequest(None, f"no file in the form field{'s' if len(missing) > 1 else ''} "
+                                   f"{_field_names(tuple(missing))}")
         self.close()
-        return Upload(self.folder, self.path, self.fields, self.size)
+        return Upload(self.folder, self.files[self.file_fields[0]], self.fields, self.size, dict(self.files))
 
     def close(self) -> None:
         if self._file is not None:
@@ -166,14 +182,16 @@ class _Form:
     def _headers_finished(self) -> None:
         _, params = parse_options_header(self._headers.get(b"content-disposition", b""))
         name = params.get(b"name", b"").decode("utf-8", "replace")
-        if name == "file" and self.path is None:
+        if name in self.file_fields and name not in self.files:
             filename = params.get(b"filename", b"").decode("utf-8", "replace")
-            # In a folder of its own: no name the caller gives can be that of a kept result.
-            (self.folder / PAPER_FOLDER).mkdir()
-            self.path = self.folder / PAPER_FOLDER / safe_name(filename, self.default_name)
-            self._file = open(self.path, "wb")  # noqa: SIM115 - closed by close(), on every path
+            # In a folder of its own: no name the caller gives can be that of a kept result,
+            # nor that of another file field's (two versions may share a name).
+            place = self.folder / (PAPER_FOLDER if name == "file" else name)
+            place.mkdir()
+            self.files[name] = place / safe_name(filename, self.default_name)
+            self._file = open(self.files[name], "wb")  # noqa: SIM115 - closed by close(), on every path
             self._writing = True
-        elif name != "file":
+        elif name not in self.file_fields:
             self._field_name = name
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
@@ -182,7 +200,8 @@ class _Form:
         if self._writing and self._file is not None:
             self.size += end - start
             if self.size > self.limit:
-                self.problem = UploadTooLarge(None, f"the file is larger than the {_mb(self.limit)} limit "
+                files = "the file is" if len(self.file_fields) == 1 else "the files together are"
+                self.problem = UploadTooLarge(None, f"{files} larger than the {_mb(self.limit)} limit "
                                                     "(--max-upload-mb)")
                 return
             self._file.write(data[start:end])
