@@ -139,6 +139,20 @@ def holds_grid(lines: Sequence[str]) -> bool:
 
 PAGE_STAMP = re.compile(r"^page\s+\d+(?:\s+of\s+\d+)?$", re.I)  # "Page 12", "Page 3 of 40"
 
+# A line stating the unit of the table below it: only a unit ('£m', '(£000s)'), or 'All
+# figures in £m' in a few words. Tables read it (numeric/units.py); triage reads the page
+# before a table that ends with one (its table opens the next page).
+UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
+UNIT_ONLY = re.compile(r"^\(?(?:£\s*['’]?\s*(?:m|k|bn|000s?)|FTE)\)?$", re.I)
+FIGURES_IN = re.compile(r"\b(?:figures|amounts)\s+(?:are\s+)?(?:shown\s+)?(?:in\s+)?(£\s*\S+)", re.I)
+
+
+def states_unit(line: str) -> bool:
+    """A line of its own that states a table's unit: '£000s', 'All figures in £m'."""
+    text = line.strip()
+    return UNIT_ONLY.match(text) is not None or (
+        FIGURES_IN.search(text) is not None and len(text.split()) <= UNIT_LINE_WORDS)
+
 # A numeric table cell as printed: '1,234', '(1,234)', '-£25.00', '12%', '0.8m'.
 NUMBER_CELL = re.compile(
     r"^(?P<open>\()?(?P<sign>[-−–+])?(?P<pound>£)?(?P<sign2>[-−–])?"

@@ -22,8 +22,20 @@ CONFIRMED: dict[str, set[tuple[str, int, str]]] = {
         ("budget-book-2015-16-capital-programme.pdf", 10, "Untitled table, page 10 – General fund, Total £’000"),
         ("budget-book-2015-16-capital-programme.pdf", 10,
          "Untitled table, page 10 – Total Capital Programme, Total £’000"),
+        # Souldern's spending sheet 2018/19: Clerk salary prints twelve monthly 98s and a total
+        # of 1274 ("March 18 pay late": a thirteenth payment in no month's column), so the row
+        # does not add across (1176); the Totals column adds down with 1274.
+        ("souldern-pc-spending-v-budget-2018-19.pdf", 1,
+         "Precept figures Spend (inc VAT) Totals Notes – Clerk salary, column 14 (no heading)"),
     },
-    "real/kent": set(),
+    "real/kent": {
+        # Table 3.1 (£m), England 2025-26: the grants printed add to 30,575.2, Total Grants
+        # prints 30,453.7, short by exactly the Funding Floor row's 121.5 (the 2024-25 column,
+        # 28,828.6, includes its Funding Floor). Core Spending Power adds Council Tax and the
+        # printed Total Grants, so it agrees and the error stands on Total Grants alone.
+        ("Draft Revenue Budget 2025-26 and 2025-28 MTFP and Draft Capital Programme 2025-35.pdf", 12,
+         "Table 3.1 – Total Grants, Provisional England £’m"),
+    },
 }
 
 

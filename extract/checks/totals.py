@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.checks.additive import agrees, is_additive
 from extract.checks.additive import column_figures as _column
@@ -47,6 +47,7 @@ BUDGET_LINE = re.compile(
 IMPLIED = "the rows of its group, a row that adds up the rows above it standing for them"
 RECONCILIATION = "the opening budget and the changes below it"
 SUBTOTALS = "the subtotals"
+OUTSIDE = "the subtotals and the rows outside them"
 ROLL_FORWARD = "the total above it and the movements since it"
 MIN_AGREEING_LINES = 2  # columns in which a group's rows must add up before a continued table is trusted
 
@@ -70,6 +71,11 @@ class Ledger:
     since_grand: list[TableRow]  # every non-total row since the last grand total
     opening: TableRow | None = None  # the first budget line of a reconciliation
     last_total: TableRow | None = None  # the total just above the group: a roll-forward opens with it
+    # every row and subtotal since the last grand total, in order, and those a subtotal added up:
+    # a grand total adds the subtotals and the rows outside them ('Council Tax' above a group
+    # 'Grants' closed by 'Total Grants'), which places an error in a subtotal on the subtotal alone
+    level: list[TableRow] = field(default_factory=list)
+    absorbed: set[int] = field(default_factory=set)
 
     def readings(self) -> list[Reading]:
         readings = [Reading(GROUP, tuple(self.group))]
@@ -78,6 +84,9 @@ class Ledger:
             readings.append(Reading(IMPLIED, tuple(folded)))
         if self.subtotals:
             readings.append(Reading(SUBTOTALS, tuple(self.subtotals + self.group)))
+            outside = tuple(r for r in self.level if id(r) not in self.absorbed)
+            if len(outside) > len(self.subtotals) + len(self.group):
+                readings.append(Reading(OUTSIDE, outside))
         elif self.last_total is not None and self.group:  # the total above closed its level
             readings.append(Reading(ROLL_FORWARD, (self.last_total, *self.group)))
         readings.append(Reading("every row since the last grand total", tuple(self.since_grand)))
@@ -109,6 +118,7 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
                 ledger.opening = row
             ledger.group.append(row)
             ledger.since_grand.append(row)
+            ledger.level.append(row)
             continue
         _close(ledger, row, chosen, labelled)
 
@@ -128,8 +138,12 @@ def _close(ledger: Ledger, row: TableRow, chosen: tuple[Reading, list[int]] | No
     grand = chosen is None or chosen[0].name not in (GROUP, IMPLIED) or GRAND.match(row.label) is not None
     if grand or ledger.opening is not None:
         ledger.subtotals, ledger.since_grand, ledger.opening = [], [], None
+        ledger.level, ledger.absorbed = [], set()
     else:
         ledger.subtotals.append(row)
+        if chosen is not None:  # (always: a total under no reading is grand)
+            ledger.absorbed.update(id(part) for part in chosen[0].parts)
+        ledger.level.append(row)
     ledger.group = []
     # any total may open a roll-forward: the movements below it and the total they come to
     ledger.last_total = row

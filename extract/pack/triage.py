@@ -19,12 +19,14 @@ from extract.read.pdfium import PageLines
 from extract.vocabulary import (
     NIL_CELL,
     NUMBER_CELL,
+    PAGE_STAMP,
     TABLE_UNIT,
     TRIAGE_CARD_CLOSES,
     TRIAGE_CARD_OPENS,
     TRIAGE_FIGURE,
     TRIAGE_STRUCTURE,
     holds_grid,
+    states_unit,
 )
 
 # The words triage looks for (TRIAGE_*) are kept with the parsers' in vocabulary.py.
@@ -70,7 +72,14 @@ def structure_pages(pages: Sequence[PageLines]) -> set[int]:
             wanted.add(page.number)
             closes = TRIAGE_CARD_CLOSES.search(page.text) and not _opens_after_close(page)
             card_pages = 0 if closes or card_pages >= MAX_CARD_PAGES else card_pages
+    # 'All figures in £m' closing a page states the unit of the table opening the next one
+    wanted |= {page.number for page in pages if page.number + 1 in wanted and _ends_stating_a_unit(page)}
     return wanted
+
+
+def _ends_stating_a_unit(page: PageLines) -> bool:
+    lines = [line for line in page.lines if line.strip() and not PAGE_STAMP.match(line.strip())]
+    return bool(lines) and states_unit(lines[-1])
 
 
 def prose_figure_pages(pages: Sequence[PageLines], structure: set[int]) -> set[int]:

@@ -20,7 +20,8 @@ from extract.structures.numeric.grid import (
     ROW_GAP,
     DraftTable,
 )
-from extract.structures.numeric.titles import FIGURES_IN, UNIT_ONLY, wider_than_a_heading
+from extract.structures.numeric.titles import wider_than_a_heading
+from extract.vocabulary import FIGURES_IN, UNIT_ONLY
 
 MAX_HEADER_ROWS = 6
 MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body

@@ -24,15 +24,9 @@ from extract.structures.numeric.grid import (
     DraftTable,
     squash,
 )
-from extract.vocabulary import CLOSING_ROW
+from extract.vocabulary import CLOSING_ROW, FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
 
 TITLE_MAX_WORDS = 16
-UNIT_LINE_WORDS = 6  # 'All figures in £m' on a line of its own
-
-# A header phrase that is only a unit ('£m', '(£000s)') states the unit of the whole table.
-UNIT_ONLY = re.compile(r"^\(?(?:£\s*['’]?\s*(?:m|k|bn|000s?)|FTE)\)?$", re.I)
-# 'All figures in £m' printed in the header or above it.
-FIGURES_IN = re.compile(r"\b(?:figures|amounts)\s+(?:are\s+)?(?:shown\s+)?(?:in\s+)?(£\s*\S+)", re.I)
 
 TITLE_SPREAD = 3.0  # a heading phrase this many times wider than its column is a title over the table
 TITLE_MIN_WORDS = 3

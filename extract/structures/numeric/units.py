@@ -16,7 +16,7 @@ from extract.models import TableUnit, UnitSource
 from extract.read.flow import FlowRow, plain
 from extract.read.text import phrases
 from extract.structures.numeric.cells import CELL_GAP, Cell, RowCells, Unit, is_whole, text_to_unit
-from extract.structures.numeric.titles import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
+from extract.vocabulary import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
 
 
 @dataclass(frozen=True)
