@@ -533,3 +533,32 @@ def test_the_parish_council_a_sentence_names_is_the_council_the_heading_names(te
 )
 def test_a_date_line_that_opens_with_its_day_is_not_an_agenda_item_and_held_at_names_the_place(text, expected):
     assert meeting_of(text) == expected
+
+
+def test_an_agenda_announcing_the_next_meeting_to_be_held_is_that_meeting_and_an_at_sign_is_no_email():
+    assert meeting_of(
+        "Clerk : A Clerk Telephone : 01234 567890\nE-mail : clerk@example-parish.org.uk\nHIGHFIELD PARISH COUNCIL\n"
+        "NEXT MEETING TO BE HELD ON TUESDAY,\n10TH JANUARY 2017 @ 7.30pm\nHIGHFIELD VILLAGE HALL\nAGENDA\n"
+        "1. To receive apologies for meeting\n2. To approve the minutes of the last meeting held on 1st November 2016"
+    ) == ("Highfield Parish Council", "2017-01-10", "19:30", "HIGHFIELD VILLAGE HALL")
+
+
+@pytest.mark.parametrize("heading", ["Highfield Parish Council - 3rd November 2015",
+                                     "Highfield Parish Council A.G.M. - 3rd November 2015",
+                                     "Highfield Parish Council\n3rd November 2015"])
+def test_a_council_and_a_date_over_an_attendance_list_are_its_meeting(heading):
+    assert meeting_of(f"{heading}\nPresent\nCouncillors A Smith (Chair), B Jones\n15.11.1 Apologies") == (
+        "Highfield Parish Council", "2015-11-03", None, None)
+
+
+def test_a_council_and_a_date_over_a_letter_are_no_meeting():
+    assert meeting_of("Highfield Parish Council\n3rd November 2015\nDear Resident\nThank you for your letter.") == (
+        None, None, None, None)
+
+
+def test_the_parish_council_after_a_clause_set_off_by_dashes_is_the_headings_council():
+    assert meeting_of(
+        "Highfield Parish Council - 14th July 2020\n"
+        "Due to Coronavirus – Covid-19 – The Parish Council held the meeting\n"
+        "outside the Village School at 7pm, enabling the Councillors to keep apart.\nPresent\nCouncillors A Smith"
+    )[:2] == ("Highfield Parish Council", "2020-07-14")

@@ -138,15 +138,21 @@ MEETING_DATE_LINE = re.compile(
 BLOCK_END = re.compile(
     r"^(?:\d{1,2}[.)]?(?:\s|$)|\d{1,2}\.\d{2}\.\d{2}\b|(?:present|presennol|apologies|in\s+attendance|attendees|"
     r"items)\b)", re.I)
+# An attendance list opening the body: the heading above it is that of a meeting's minutes.
+ATTENDANCE = re.compile(r"^(?:present|presennol|in\s+attendance|attendees|apologies)\b", re.I)
 # The clerk's contact lines printed above a heading: not the heading.
-CONTACT_LINE = re.compile(
-    r"@|\b(?:tel|telephone|mobile|phone|e-?mail|fax|ffôn)\b\s*[:.]?|^(?:parish\s+|town\s+)?clerk\s*:", re.I)
+CONTACT_LINE = re.compile(  # an e-mail address, not the '@' of '10TH JANUARY 2017 @ 7.30pm'
+    r"[\w.+-]+@[\w-]+\.\w|\b(?:tel|telephone|mobile|phone|e-?mail|fax|ffôn)\b\s*[:.]?"
+    r"|^(?:parish\s+|town\s+)?clerk\s*:", re.I)
 # A long line that states a meeting is the heading's sentence, not the body of the paper.
 MEETING_WORDS = re.compile(r"\b(?:meeting|held|summoned|summons|cyfarfod|gynhaliwyd|take\s+place)\b", re.I)
 # Words before a date that make it another meeting's or no meeting's.
 OTHER_MEETING = re.compile(
     r"\b(?:last|previous|next|prior|preceding|announcement|year\s+end(?:ed|ing)?|ended|ending|response\s+by|"
     r"deadline|published|dated|signed|adjourned\s+from|reviewed|adopted|as\s+at|pathway)\b[^.]*$", re.I)
+# An agenda's heading announcing the meeting it is for ('NEXT MEETING TO BE HELD ON TUESDAY,'):
+# its 'next' is this paper's meeting, not another's.
+ANNOUNCED_MEETING = re.compile(r"\bnext\s+meeting\s+(?:is\s+|will\s+be\s+|to\s+be\s+)held\b", re.I)
 # Words just before a date that make it this meeting's: "held on", "to take place on",
 # "Date:", "MEETING" (a date alone under "… PLANNING MEETING"), "ON" (under "HELD IN THE VILLAGE HALL").
 THIS_MEETING_BEFORE_DATE = re.compile(
@@ -194,7 +200,9 @@ NAME_TO_BODY_WORD = re.compile(
 NAME_THEN_DOCUMENT_WORD = re.compile(r"^(?P<committee>.{3,80}?)\s+(?:minutes|agenda|meeting|cofnodion)\s*[-–—|:]?\s*$",
                                      re.I)
 # What the paper is, printed after the body's name on its heading line ("Ayton Community Council MINUTES").
-DOCUMENT_WORD_AFTER = re.compile(r"\s+(?:minutes|agenda|notice|summons)\b.*$", re.I)
+# (an annual general meeting of a council is the council's: 'Milburn Parish Council A.G.M.')
+DOCUMENT_WORD_AFTER = re.compile(
+    r"\s+(?:(?:minutes|agenda|notice|summons|annual\s+general\s+meeting)\b|a\.g\.m\.?|agm\b).*$", re.I)
 # "held at the Guildhall", "held in the Reading Room": what follows is the place, whatever its name.
 HELD_AT = re.compile(r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.I)
 # The phrase that opens a place: "in the Village Hall", "at the Town Hall", "by Zoom", "yn Neuadd y Pentref".

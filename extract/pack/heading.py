@@ -70,10 +70,17 @@ def read_heading(lines: list[str]) -> Reading:
     evening = forms.AT_24_HOUR.search(around)  # "at 19.45": a bare time is one only past noon
     time = parse_time(around) or (f"{evening.group('hour')}:{evening.group('minute')}" if evening else None)
     place = place_of(block, index)
-    committee = body_of(block, index, start, stated=bool(time or place))
+    committee = body_of(block, index, start, stated=bool(time or place) or _over_attendance(lines))
     if committee is None:  # a date under no body's name ('1 April 2020' over 'Dear …') states no meeting
         return Reading()
     return Reading(committee=committee, date=iso, time=time, place=place)
+
+
+def _over_attendance(lines: list[str]) -> bool:
+    """The heading stands over an attendance list ('Present', 'Apologies'): it heads the
+    minutes of the meeting it names, whether or not it says 'minutes'."""
+    end = next((line for line in lines[:BLOCK_LINES + 4] if forms.BLOCK_END.match(line[:HEADING_LINE])), "")
+    return forms.ATTENDANCE.match(end) is not None
 
 
 # --- the date -------------------------------------------------------------------------
@@ -88,7 +95,7 @@ def meeting_date(block: list[str]) -> tuple[int, int, str] | None:
                 before = line[:match.start()]
                 if not before.strip() and i:  # a date alone on its line goes on from the line above
                     before = block[i - 1] + " " + before
-                if forms.OTHER_MEETING.search(before):
+                if forms.OTHER_MEETING.search(forms.ANNOUNCED_MEETING.sub("", before)):
                     continue
                 iso = parse_date(match.group(0))
                 if iso is None:
@@ -217,6 +224,9 @@ def _resolve(name: str, council: str | None) -> str | None:
     """A name as the sentence prints it; 'the above Council', 'the Parish Council' and
     'the Council' are the heading's council; a bare kind of meeting ('Annual') is none."""
     name = forms.MEETING_KIND_PREFIX.sub("", " ".join(name.split()))
+    # 'Due to Coronavirus – Covid-19 – The Parish Council held the meeting': the body is
+    # the subject of the verb, after any clause set off by dashes
+    name = forms.HEADING_DASH.split(re.split(r"\s+held\b", name, flags=re.I)[0])[-1].strip()
     bare = re.sub(r"(?:^|\s+)(?:ordinary\s+|annual\s+|extraordinary\s+|special\s+)?meeting$", "", name, flags=re.I)
     if not forms.BODY_WORDS.search(re.sub(r"\bmeeting\b", "", bare, flags=re.I)):
         return None  # 'MINUTES OF THE MEETING', 'RW chaired the meeting': no body named
