@@ -562,3 +562,8 @@ def test_the_parish_council_after_a_clause_set_off_by_dashes_is_the_headings_cou
         "Due to Coronavirus – Covid-19 – The Parish Council held the meeting\n"
         "outside the Village School at 7pm, enabling the Councillors to keep apart.\nPresent\nCouncillors A Smith"
     )[:2] == ("Highfield Parish Council", "2020-07-14")
+
+
+def test_a_heading_date_wrapped_after_its_day_is_one_date():
+    assert meeting_of("Highfield Parish Council - 3rd\nSeptember 2019\nPresent\nCouncillors A Smith (Chair)")[:2] == (
+        "Highfield Parish Council", "2019-09-03")

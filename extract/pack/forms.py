@@ -31,6 +31,10 @@ WEEKDAYS = (
 )
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# A date wrapped after its day ('Newtown Parish Council - 3rd' / 'September 2019'): the two
+# lines are one date.
+DAY_AT_END = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?$", re.I)
+MONTH_OPENS = re.compile(r"^(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _DAY = r"(?P<day>[0-3]?\d)\s?(?:" + "|".join(ORDINALS) + r")?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2})(?!\d)"
 # "9 January 2025", "Thursday, 9th January, 2025", "9fed Ionawr 2019", "28 Mar 18",

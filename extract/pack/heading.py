@@ -52,10 +52,17 @@ def heading_block(lines: list[str]) -> list[str]:
         if block and re.match(r"^(?:st|nd|rd|th)\b", line, re.I) and re.search(r"\b[0-3]?\d$", block[-1]):
             block[-1] += line
             continue
+        if block and forms.DAY_AT_END.search(block[-1]) and forms.MONTH_OPENS.match(line) and not _dated(block):
+            block[-1] += " " + line  # the heading's first date, wrapped after its day
+            continue
         if len(line) > BODY_LINE and line.rstrip().endswith(".") and not forms.MEETING_WORDS.search(line):
             break  # a paragraph of the body: the heading is above it
         block.append(line)
     return block
+
+
+def _dated(block: list[str]) -> bool:
+    return any(form.search(line) for line in block for form in forms.DATE_FORMS)
 
 
 def read_heading(lines: list[str]) -> Reading:
