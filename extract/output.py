@@ -8,16 +8,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from extract.errors import OutputError
 from extract.models import Extraction
 
 
+def model_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
+    """The JSON Schema a document model generates, with its draft and its id ('extraction-1.0')."""
+    generated = model.model_json_schema(mode="serialization")
+    generated["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    generated["$id"] = f"https://agenda-extract.invalid/schemas/{name}.json"
+    return generated
+
+
 def schema() -> dict[str, Any]:
     """The JSON Schema generated from the pydantic models (what schemas/ must hold)."""
-    generated = Extraction.model_json_schema(mode="serialization")
-    generated["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    generated["$id"] = "https://agenda-extract.invalid/schemas/extraction-1.0.json"
-    return generated
+    return model_schema(Extraction, "extraction-1.0")
 
 
 def schema_text() -> str:
@@ -30,13 +37,17 @@ def _validator():
     pure-Python jsonschema took most of a second, a fifth of the whole run); jsonschema where no
     wheel of it exists for the platform. Both implement draft 2020-12; the tests validate every
     output again with jsonschema."""
+    return validator_of(schema())
+
+
+def validator_of(document_schema: dict[str, Any]):
     try:
         import jsonschema_rs
     except ImportError:
         import jsonschema
 
-        return jsonschema.Draft202012Validator(schema())
-    return jsonschema_rs.Draft202012Validator(schema())
+        return jsonschema.Draft202012Validator(document_schema)
+    return jsonschema_rs.Draft202012Validator(document_schema)
 
 
 def _where(error) -> str:
@@ -48,8 +59,13 @@ def _where(error) -> str:
 
 def to_document(extraction: Extraction) -> dict[str, Any]:
     """Serialise and validate; raises OutputError naming the first schema violation."""
-    document = extraction.model_dump(mode="json")
-    error = next(iter(_validator().iter_errors(document)), None)
+    return validated(extraction, _validator())
+
+
+def validated(model: BaseModel, validator) -> dict[str, Any]:
+    """The model as JSON data, checked by the validator; OutputError naming the first violation."""
+    document = model.model_dump(mode="json")
+    error = next(iter(validator.iter_errors(document)), None)
     if error is not None:
         raise OutputError(None, f"output does not validate at {_where(error)}: {error.message}")
     return document
