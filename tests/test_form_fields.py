@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 from extract.pipeline import Options, extract_pack
 from extract.read import pdfium as fastpass
 from extract.read.plumber import read_pages
+from tests.test_reader_words import page_of_both
 
 # An annual return's Section 2 as a fillable form: label, then last year's and this year's box.
 SECTION_2 = [
@@ -129,12 +130,7 @@ def test_hidden_fields_buttons_and_inherited_values_follow_the_form_rules(tmp_pa
     pdf.Root.AcroForm = pikepdf.Dictionary(Fields=[parent, hidden, box])
     path = tmp_path / "kids.pdf"
     pdf.save(path)
-    document = fastpass.open_document(path)
-    try:
-        fast = fastpass.page_text(document, 1)
-    finally:
-        document.close()
-    (careful,) = read_pages(path, [1])
+    fast, careful = page_of_both(path)
     assert careful.text == fast.text == "£4,321.00"
 
 

@@ -40,23 +40,24 @@ def text_line(tj: str, y: int = 700, size: int = 14, scaled: bool = True) -> byt
     return f"q {matrix}BT /F1 {size} Tf 80 {y} Td [{tj}] TJ ET Q\n".encode("latin-1")
 
 
-def words_of_both(path: Path) -> tuple[list[str], list[str]]:
+def page_of_both(path: Path):
+    """Page 1 as each reader gives it: pdfium's positioned text, then pdfplumber's."""
     document = fastpass.open_document(path)
     try:
         fast = fastpass.page_text(document, 1)
     finally:
         document.close()
     (careful,) = read_pages(path, [1])
+    return fast, careful
+
+
+def words_of_both(path: Path) -> tuple[list[str], list[str]]:
+    fast, careful = page_of_both(path)
     return [w.text for r in fast.rows for w in r.words], [w.text for r in careful.rows for w in r.words]
 
 
 def figures_of_both(path: Path) -> tuple[list[tuple[str, float | None]], list[tuple[str, float | None]]]:
-    document = fastpass.open_document(path)
-    try:
-        fast = fastpass.page_text(document, 1)
-    finally:
-        document.close()
-    (careful,) = read_pages(path, [1])
+    fast, careful = page_of_both(path)
     return tuple(  # type: ignore[return-value]
         [(f.text, f.value) for f in read_running_text([page], {})[1][0]] for page in (fast, careful))
 
