@@ -49,6 +49,15 @@ RECONCILIATION = "the opening budget and the changes below it"
 SUBTOTALS = "the subtotals"
 OUTSIDE = "the subtotals and the rows outside them"
 ROLL_FORWARD = "the total above it and the movements since it"
+# The total above and the rows since it, when the two totals do not name one measure at two
+# points in time ('Total (excluding schools)', 'Schools' budgets', 'Total (including schools)'):
+# a sum of a total and what is added to it, not a roll-forward.
+ADDED_TO = "the total above it and the rows since it"
+# Words that name the point in time of a measure, not the measure: an opening and a closing
+# total that differ only by them (and by years) are one measure rolled forward.
+POINT_IN_TIME = re.compile(
+    r"\b(?:opening|closing|brought|carried|forward|b/?f|c/?f|original|revised|proposed|approved|"
+    r"base|draft|final|start|end|of|at|the|year|as|for)\b", re.I)
 MIN_AGREEING_LINES = 2  # columns in which a group's rows must add up before a continued table is trusted
 
 
@@ -88,7 +97,7 @@ class Ledger:
             if len(outside) > len(self.subtotals) + len(self.group):
                 readings.append(Reading(OUTSIDE, outside))
         elif self.last_total is not None and self.group:  # the total above closed its level
-            readings.append(Reading(ROLL_FORWARD, (self.last_total, *self.group)))
+            readings.append(Reading(ADDED_TO, (self.last_total, *self.group)))
         readings.append(Reading("every row since the last grand total", tuple(self.since_grand)))
         return [r for r in readings if len(r.parts) >= 2]
 
@@ -269,22 +278,35 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
             f"row '{row_name(table, lost)}' prints figures that add across to this column but none in it: "
             "its total was lost in reading"))
         parts = _column(reading.parts, c)
-        meaning = f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
-        check = "table.roll_forward" if _rolls_forward(reading, row) else "table.total_row"
+        rolls = _rolls_forward(reading, row)
+        meaning = f"the total is not the sum of {ROLL_FORWARD if rolls else reading.name} ({_span(reading.parts)})"
+        check = "table.roll_forward" if rolls else "table.total_row"
         evaluated = relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
                              meaning, **placed(table, row, c))
         yield evaluated if evaluated is None or column_doubt is None else doubted(evaluated, column_doubt)
 
 
 def _rolls_forward(reading: Reading, row: TableRow) -> bool:
-    """The total above and the movements since it: read so, or a subtotal above that bears the
-    same label as this total but for its year ('TOTAL BUDGET 2023/24' … 'TOTAL BUDGET 2024/25')."""
-    if reading.name == ROLL_FORWARD:
-        return True
+    """A roll-forward: an opening total, the movements since it, and a closing total that names
+    the same measure at a later point ('TOTAL BUDGET 2023/24' … 'TOTAL BUDGET 2024/25', 'Balance
+    brought forward' … 'Balance carried forward'), read as the total above and the rows since it,
+    or as the subtotals when the first of them is that opening total. A total that adds another
+    total and rows of a different measure ('Total (excluding schools)' + 'Schools' budgets' =
+    'Total (including schools)') is a sum, named as one."""
     opening = reading.parts[0] if reading.parts else None
-    return (reading.name == SUBTOTALS and opening is not None and is_total_label(opening.label)
-            and not any(is_total_label(r.label) for r in reading.parts[1:])
-            and _bare(opening.label) == _bare(row.label))
+    if opening is None or not is_total_label(opening.label) and not BUDGET_LINE.search(opening.label):
+        return False
+    if reading.name == SUBTOTALS and any(is_total_label(r.label) for r in reading.parts[1:]):
+        return False
+    return reading.name in (ADDED_TO, SUBTOTALS) and _same_measure(opening.label, row.label)
+
+
+def _same_measure(opening: str, closing: str) -> bool:
+    """Two labels that name one measure, whatever years or points in time they name it at; two
+    budget lines ('2023/24 Budget' … 'Proposed Budget 2024/25') name one budget."""
+    if BUDGET_LINE.search(opening) and BUDGET_LINE.search(closing):
+        return True
+    return _bare(POINT_IN_TIME.sub(" ", opening)) == _bare(POINT_IN_TIME.sub(" ", closing)) != ""
 
 
 def _bare(label: str) -> str:
