@@ -31,3 +31,36 @@ def test_a_balance_brought_forward_and_carried_forward_is_a_roll_forward():
             ("Payments", ["(5.0)", "(6.0)"]), ("Balance carried forward total", ["15.0", "18.0"])]
     rels = checked(table(["2023", "2024"], rows))
     assert [r.outcome for r in of(rels, "table.roll_forward")] == ["agrees", "agrees"]
+
+
+# --- a heading naming years: a duration or a period of spend, as its values say -------
+
+def test_a_prior_years_spend_column_of_amounts_is_added():
+    rows = [("Scheme A", ["4415", "3903"]), ("Scheme B", ["2500", "1200"]), ("Total", ["6915", "5203"])]
+    rels = checked(table(["Total Cost £000s", "Prior Years Spend £000s"], rows))
+    assert [r.column for r in of(rels, "table.total_row")] == ["Total Cost £000s", "Prior Years Spend £000s"]
+
+
+def test_a_column_of_asset_lives_in_years_is_never_added():
+    rows = [("Vehicles", ["400", "5"]), ("Buildings", ["900", "50"]), ("Total", ["1300", "60"])]
+    rels = checked(table(["Cost £000s", "Asset life (years)"], rows))
+    assert [r.column for r in of(rels, "table.total_row")] == ["Cost £000s"] and not alarms(rels)
+
+
+def test_a_total_cost_adding_years_printed_beyond_the_table_is_unsure_not_an_alarm():
+    # later years' spend is printed in a second table to the right: rows that spend in them
+    # exceed the columns read here, all the same way
+    rows = [("Scheme A", ["4415", "3903", "273", "239"]), ("Scheme B", ["900", "300", "300", "300"]),
+            ("Scheme C", ["2500", "250", "250", "250"]), ("Scheme D", ["6500", "650", "650", "650"]),
+            ("Scheme E", ["1200", "400", "400", "400"])]
+    rels = of(checked(table(["Total Cost £000s", "Prior Years Spend £000s", "2025-26", "2026-27"], rows)),
+              "table.cross_foot")
+    assert [r.outcome for r in rels] == ["agrees", "agrees", "unsure", "unsure", "agrees"]
+    assert all("columns not read" in (r.reason or "") for r in rels if r.outcome == "unsure")
+
+
+def test_a_total_cost_misprinted_on_one_row_is_still_an_alarm():
+    rows = [("Scheme A", ["4415", "3903", "273", "239"]), ("Scheme B", ["900", "300", "300", "300"]),
+            ("Scheme C", ["760", "250", "250", "250"]), ("Scheme E", ["1200", "400", "400", "400"])]
+    (alarm,) = alarms(checked(table(["Total Cost £000s", "Prior Years Spend £000s", "2025-26", "2026-27"], rows)))
+    assert (alarm.check, alarm.row, alarm.expected, alarm.found) == ("table.cross_foot", "Scheme C", 750.0, 760.0)

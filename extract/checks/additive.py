@@ -18,6 +18,11 @@ NON_ADDITIVE = re.compile(
     r"|\bmean\b|\bunit\s+cost",
     re.I,
 )
+# Heading words that name a duration ('Asset life (years)') or a period of spend ('Prior Years
+# Spend £000s', 'Future years'): which, the column's values tell (MAX_DURATION).
+DURATION = re.compile(r"\byrs?\b|\byears\b|\blife\b", re.I)
+MAX_DURATION = 150.0  # years: no asset life or term is longer; an amount of spend often is
+_PRINTED = re.compile(r"[^\d.]")  # what is not the printed number's digits
 _EPSILON = 1e-6
 MIN_RATIO_ROWS = 2  # rows on which a column must be a percentage of two others to be read as one
 SEED_ROWS = 3  # the first rows printing a column propose which two columns it may be a share of
@@ -40,7 +45,20 @@ def column_figures(rows: Sequence[TableRow], c: int) -> list[Figure]:
 
 def is_additive(table: NumericTable, c: int) -> bool:
     heading = table.columns[c] if c < len(table.columns) else ""
-    return not NON_ADDITIVE.search(heading) and c not in percentage_columns(table)
+    if NON_ADDITIVE.search(DURATION.sub(" ", heading)):
+        return False
+    if DURATION.search(heading) and _may_be_durations(column_figures(table.rows, c)):
+        return False
+    return c not in percentage_columns(table)
+
+
+def _may_be_durations(cells: Sequence[Figure]) -> bool:
+    """A column headed with years or a life holds durations unless its values cannot be ones:
+    a fraction of a year finer than a half, or more years than any term runs ('Prior Years
+    Spend' printing 3,903). Judged on the figures as printed: a table's unit ('£000' in its
+    title) scales every column, a duration's too."""
+    printed = [float(digits) for f in cells if (digits := _PRINTED.sub("", f.text).strip("."))]
+    return all(v <= MAX_DURATION and (2 * v).is_integer() for v in printed)
 
 
 def percentage_columns(table: NumericTable) -> frozenset[int]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from extract.checks.additive import agrees, column_figures, is_additive
 from extract.checks.naming import heading, placed, subject
-from extract.checks.relation import Term, relation
+from extract.checks.relation import Term, doubted, relation
 from extract.models import Figure, NumericTable, Relation, TableRow
 
 TOTAL_COLUMN = re.compile(r"\btotal\b|\bcyfanswm\b", re.I)
@@ -64,6 +64,7 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
     if agree < MIN_AGREEING_LINES or disagree >= agree:
         return  # no reading holds on the table: the columns are not parts of this total
     names = ", ".join(f"'{heading(table, c)}'" for c in best)
+    doubt = _short_of_parts(table, best, t)
     for row in table.rows:
         parts = _row_parts(row, best)
         stated = row.cells[t] if t < len(row.cells) else None
@@ -72,8 +73,22 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
         if parts is None and blank_rows and stated.value:
             parts = []  # an amount in no analysis column: the row does not add across
         if parts is not None:
-            yield relation(check, subject(table, row, t), [Term(f) for f in parts], stated,
-                           f"{meaning} {names}", **placed(table, row, t))
+            evaluated = relation(check, subject(table, row, t), [Term(f) for f in parts], stated,
+                                 f"{meaning} {names}", **placed(table, row, t))
+            yield evaluated if evaluated is None or doubt is None else doubted(evaluated, doubt)
+
+
+def _short_of_parts(table: NumericTable, columns: Sequence[int], t: int) -> str | None:
+    """Several rows whose total exceeds the sum of these columns, none below it: the total adds
+    columns this reading does not hold (spend in later years printed in a table beside or after
+    this one), not several misprints pointing the same way."""
+    gaps = [abs(total.value or 0.0) - abs(sum(f.value or 0.0 for f in parts)) for row in table.rows
+            if (parts := _row_parts(row, columns)) is not None and (total := _at(row, t)) is not None
+            and not agrees(parts, total)]
+    if len(gaps) >= MIN_AGREEING_LINES and all(g > 0 for g in gaps):
+        return (f"{len(gaps)} rows exceed the sum of these columns, none falls short: the total adds "
+                "columns not read with them")
+    return None
 
 
 def _left_readings(table: NumericTable, previous: int, t: int) -> list[list[int]]:
