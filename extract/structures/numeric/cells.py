@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from extract.models import Figure
 from extract.read.text import Row, TextRun, Word, phrases
+from extract.structures.numeric.marks import without_marks
 from extract.vocabulary import NIL_CELL, NUMBER_CELL
 
 # White space between two cells, in type sizes; word spaces are about a quarter of that.
@@ -102,8 +103,9 @@ class RowCells:
 
 
 def row_to_cells(row: Row) -> RowCells:
-    segments = phrases(row.words, CELL_GAP * row.size)
-    if any(mark in w.text for w in row.words for mark in ("£", "FTE", "%")) and is_unit_line(segments):
+    words = without_marks(row.words)  # a footnote mark on a label or figure is neither
+    segments = phrases(words, CELL_GAP * row.size)
+    if any(mark in w.text for w in words for mark in ("£", "FTE", "%")) and is_unit_line(segments):
         return RowCells("units", tuple(segments[0]) if _is_stub(segments[0]) else (), ())
     pieces: list[tuple[bool, tuple[Word, ...]]] = []  # (is cell, words)
     for segment in segments:

@@ -30,6 +30,7 @@ from extract.structures.numeric.grid import (
     is_single_column,
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
+from extract.structures.numeric.marks import without_mark_rows
 from extract.structures.numeric.rows import fold_rows
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
 from extract.structures.numeric.units import (
@@ -57,6 +58,7 @@ class Above:
 
 
 def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[NumericTable]:
+    flow = without_mark_rows(flow)  # footnote marks raised off their line
     parsed = [row_to_cells(fr.row) for fr in flow]
     money_pages = _pages_speaking_of_money_or_staff(flow)
     tables: list[NumericTable] = []
