@@ -91,7 +91,16 @@ def is_single_column(draft: DraftTable) -> bool:
     heading over the column names its unit, which the caller checks."""
     numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
     amounts = sum(1 for k in numeric if _is_set_amount(draft.parsed[k].cells[0].text))
-    return len(draft.columns) == 1 and amounts >= MIN_SINGLE_ROWS and all(draft.parsed[k].label for k in numeric)
+    return len(draft.columns) == 1 and amounts >= MIN_SINGLE_ROWS and all(
+        draft.parsed[k].label or _between_label_lines(draft, k) for k in numeric)
+
+
+def _between_label_lines(draft: DraftTable, k: int) -> bool:
+    """An amount with no label of its own between two label lines: set beside a label wrapped
+    round it ('Sports Engagement' / '10,000' / 'Commonwealth Games'), which fold_rows joins."""
+    n = draft.rows.index(k)
+    return 0 < n < len(draft.rows) - 1 and all(
+        draft.parsed[draft.rows[m]].kind == "label" for m in (n - 1, n + 1))
 
 
 def _is_set_amount(text: str) -> bool:

@@ -8,6 +8,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extract.models import Figure
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import Cell
 from extract.structures.numeric.grid import CONTINUATION_PITCH, DraftTable, is_continuation, row_pitch
@@ -183,3 +184,15 @@ def _continues(draft: DraftTable, above: int, k: int) -> bool:
 
 def _middle(row) -> float:
     return (row.top + row.bottom) / 2
+
+
+def closes_with_its_sum(cells: Sequence[Figure | None]) -> bool:
+    """A column whose last amount is the sum of the two or more above it, to their printing's
+    rounding, and not nil: a block of one column that proves itself a table (a balance sheet
+    section, 'Debtors and Prepayments' under its items) with no heading over it."""
+    values = [f for f in cells if f is not None]
+    if len(values) < 3 or any(f.value is None for f in values) or not values[-1].value:
+        return False
+    parts, total = values[:-1], values[-1]
+    tolerance = sum(f.precision / 2 for f in values)
+    return abs(sum(f.value or 0.0 for f in parts) - (total.value or 0.0)) <= tolerance + 1e-9

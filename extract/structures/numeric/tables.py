@@ -31,7 +31,7 @@ from extract.structures.numeric.grid import (
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
 from extract.structures.numeric.marks import without_mark_rows
-from extract.structures.numeric.rows import fold_rows
+from extract.structures.numeric.rows import closes_with_its_sum, fold_rows
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
 from extract.structures.numeric.units import (
     TableWide,
@@ -151,8 +151,9 @@ def draft_to_table(
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
         for f in folded
     ]
-    if headed and not (headings and headings[0] and units[0] is not None):
-        return None  # one column of amounts is a table only under a heading naming its unit
+    if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
+            [r.cells[0] for r in rows if r.cells]):
+        return None  # one column of amounts is a table only under a heading naming its unit, or adding up
     if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < min_columns:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
