@@ -278,6 +278,11 @@ UnitSource = Literal["cell", "column heading", "unit line", "title", "line above
 class WrappedLabel(Model):
     row: int = Field(ge=0, description="index in rows[] of the row whose label was joined")
     lines: int = Field(ge=2, description="printed lines joined into the label")
+    chosen_by: Literal["spacing", "arithmetic"] = Field(
+        default="spacing",
+        description="what joined them: their spacing, or (lines set at the row pitch, which could as well be "
+        "rows of their own) the table's arithmetic: the row they label adds up the rows above them",
+    )
 
 
 class TableReading(Model):

@@ -8,7 +8,6 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extract.models import Figure
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import Cell
 from extract.structures.numeric.grid import CONTINUATION_PITCH, DraftTable, is_continuation, row_pitch
@@ -25,6 +24,8 @@ class Folded:
     notes: list[str] = field(default_factory=list)
     group: str | None = None
     lines: int = 1  # printed lines its label was joined from
+    gap_above: float = 0.0  # white space above its first line (points)
+    chosen_by: str = "spacing"  # what placed its wrapped label lines: their spacing, or the table's arithmetic
 
 
 def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
@@ -50,7 +51,8 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
                 prefix, prefix_lines = plain(f"{prefix} {label}"), prefix_lines + 1  # wrapped above its numbers
             else:
                 group = plain(f"{prefix} {label}")
-                rows.append(Folded(group, [None] * len(order), row.page, row.bold, lines=prefix_lines + 1))
+                rows.append(Folded(group, [None] * len(order), row.page, row.bold, lines=prefix_lines + 1,
+                                   gap_above=flow[k].gap_above))
                 prefix, prefix_lines = "", 0
             continue
         cells: list[Cell | None] = [None] * len(order)
@@ -60,7 +62,8 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
             else:
                 cells[order.index(place)] = cell
         notes = [plain(" ".join(w.text for w in note)) for note in parsed.notes]
-        rows.append(Folded(plain(f"{prefix} {label}"), cells, row.page, row.bold, notes, group, prefix_lines + 1))
+        rows.append(Folded(plain(f"{prefix} {label}"), cells, row.page, row.bold, notes, group, prefix_lines + 1,
+                           gap_above=flow[k].gap_above))
         prefix, prefix_lines = "", 0
     return rows
 
@@ -185,14 +188,3 @@ def _continues(draft: DraftTable, above: int, k: int) -> bool:
 def _middle(row) -> float:
     return (row.top + row.bottom) / 2
 
-
-def closes_with_its_sum(cells: Sequence[Figure | None]) -> bool:
-    """A column whose last amount is the sum of the two or more above it, to their printing's
-    rounding, and not nil: a block of one column that proves itself a table (a balance sheet
-    section, 'Debtors and Prepayments' under its items) with no heading over it."""
-    values = [f for f in cells if f is not None]
-    if len(values) < 3 or any(f.value is None for f in values) or not values[-1].value:
-        return False
-    parts, total = values[:-1], values[-1]
-    tolerance = sum(f.precision / 2 for f in values)
-    return abs(sum(f.value or 0.0 for f in parts) - (total.value or 0.0)) <= tolerance + 1e-9

@@ -28,10 +28,12 @@ from extract.structures.numeric.grid import (
     is_candidate,
     is_list,
     is_single_column,
+    row_pitch,
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
 from extract.structures.numeric.marks import without_mark_rows
-from extract.structures.numeric.rows import closes_with_its_sum, fold_rows
+from extract.structures.numeric.readings import closes_with_its_sum, labels_by_arithmetic
+from extract.structures.numeric.rows import fold_rows
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
 from extract.structures.numeric.units import (
     TableWide,
@@ -143,7 +145,7 @@ def draft_to_table(
     units = [u for u, _ in found]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
-    folded = fold_rows(flow, draft, order, label_column)
+    folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
     rows = [
         TableRow(label=f.label, cells=[
             cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label) if cell else None
@@ -160,7 +162,8 @@ def draft_to_table(
     reading = TableReading(
         unit_sources=[source for _, source in found],
         unit_lines=[plain(flow[k].text) for k in header.unit_rows] + [t for t in [units_above.strip()] if t],
-        wrapped_labels=[WrappedLabel(row=n, lines=f.lines) for n, f in enumerate(folded) if f.lines > 1],
+        wrapped_labels=[WrappedLabel(row=n, lines=f.lines, chosen_by=f.chosen_by)  # type: ignore[arg-type]
+                        for n, f in enumerate(folded) if f.lines > 1],
         split_from=above.id if split is not None and above is not None else None,
     )
     table = NumericTable(
