@@ -94,7 +94,9 @@ def reading_note(table: NumericTable, relations: list[Relation]) -> str:
                      + ", ".join(f"“{esc(t)}”" for t in reading.unit_lines) + ".</li>")
     if reading.wrapped_labels:
         items.append("<li>Labels joined from wrapped lines: " + ", ".join(
-            f"“{esc(table.rows[w.row].label)}” ({w.lines} lines)"
+            f"“{esc(table.rows[w.row].label)}” ({w.lines} lines"
+            + (", by the arithmetic: the row adds up the rows above its label" if w.chosen_by == "arithmetic" else "")
+            + ")"
             for w in reading.wrapped_labels if w.row < len(table.rows)) + ".</li>")
     if reading.split_from:
         items.append(f'<li>Read under the headings of the table above it, <a href="#{safe_id(reading.split_from)}">'
