@@ -1,7 +1,9 @@
 """Generated tables of each kind of relation a paper prints, for bench/tamper_totals.py --generated:
 a budget with a roll-forward, a payment sheet that adds across and down, a bank
 reconciliation, a balance carried forward, an annual return's Section 2 over two years,
-a cash-flow table of phases closed by 'Net Amount'. Each adds up as printed."""
+a cash-flow table of phases closed by 'Net Amount', a total plus rows of another measure ('Total
+(excluding schools)' + schools = 'Total (including schools)'), a capital programme whose total
+cost adds its prior years' spend and the years ahead. Each adds up as printed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -53,4 +55,11 @@ TABLES: list[NumericTable] = [
         ("Grant", ["(4.0)", "(6.0)", "(1.0)"]), ("Net Amount", ["8.0", "17.0", "5.0"]),
         ("Phase 2", [None, None, None]), ("Works", ["30.0", "40.0", "7.0"]), ("Fees", ["3.0", "4.0", "1.0"]),
         ("Net Amount", ["33.0", "44.0", "8.0"])]),
+    table("total-and-more", ["Budget", "Forecast"], [
+        ("Early years", ["200.6", "190.0"]), ("High needs", ["230.0", "230.8"]),
+        ("Education Total (excluding schools)", ["430.6", "420.8"]), ("Schools' delegated budgets", ["0.0", "30.4"]),
+        ("Education Total (including schools)", ["430.6", "451.2"])]),
+    table("capital-programme", ["Total Cost £000s", "Prior Years Spend £000s", "2025-26 £000s", "2026-27 £000s"], [
+        ("Scheme A", ["4,415", "3,903", "273", "239"]), ("Scheme B", ["900", "300", "300", "300"]),
+        ("Scheme C", ["2,500", "1,750", "250", "500"]), ("Total", ["7,815", "5,953", "823", "1,039"])]),
 ]
