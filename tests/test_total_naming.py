@@ -64,3 +64,11 @@ def test_a_total_cost_misprinted_on_one_row_is_still_an_alarm():
             ("Scheme C", ["760", "250", "250", "250"]), ("Scheme E", ["1200", "400", "400", "400"])]
     (alarm,) = alarms(checked(table(["Total Cost £000s", "Prior Years Spend £000s", "2025-26", "2026-27"], rows)))
     assert (alarm.check, alarm.row, alarm.expected, alarm.found) == ("table.cross_foot", "Scheme C", 750.0, 760.0)
+
+
+def test_row_totals_right_of_their_parts_short_on_two_rows_are_both_alarms():
+    # the parts of a spreadsheet's row total are all before it: no columns can be missing
+    rows = [("Pay", ["100", "50", "150"]), ("Prices", ["30", "20", "50"]), ("Grants", ["10", "10", "20"]),
+            ("Rent", ["5", "5", "12"]), ("Rates", ["8", "2", "11"])]
+    found = alarms(checked(table(["Q1", "Q2", "Total"], rows)))
+    assert sorted((a.row, a.found) for a in found) == [("Rates", 11.0), ("Rent", 12.0)]

@@ -79,9 +79,12 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
 
 
 def _short_of_parts(table: NumericTable, columns: Sequence[int], t: int) -> str | None:
-    """Several rows whose total exceeds the sum of these columns, none below it: the total adds
-    columns this reading does not hold (spend in later years printed in a table beside or after
-    this one), not several misprints pointing the same way."""
+    """A total left of its parts, and several rows whose total exceeds their sum, none below it:
+    the total adds columns not read with these (spend in later years, printed further right or
+    in the table beside), not several misprints pointing the same way. A total right of its
+    parts (a spreadsheet's row totals) has all its parts before it."""
+    if not columns or t > min(columns):
+        return None
     gaps = [abs(total.value or 0.0) - abs(sum(f.value or 0.0 for f in parts)) for row in table.rows
             if (parts := _row_parts(row, columns)) is not None and (total := _at(row, t)) is not None
             and not agrees(parts, total)]
