@@ -187,4 +187,3 @@ def _continues(draft: DraftTable, above: int, k: int) -> bool:
 
 def _middle(row) -> float:
     return (row.top + row.bottom) / 2
-
