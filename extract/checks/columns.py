@@ -9,7 +9,8 @@ sum down that column is then unsure (totals.py). A payment sheet adds the other 
 amount column ('Amount', 'Total £s', 'Gross') is the VAT plus the analysis columns to its
 right. Which columns are its parts is read from the sheet: the run of columns to its right
 under which most rows add up. A reading that holds on fewer than two rows, or on no more
-rows than it fails, is not checked; under a reading that holds, a row whose amount is in no
+rows than it fails, is not checked (rows printing one part count once a row of two parts
+holds and none fails); under a reading that holds, a row whose amount is in no
 analysis column is checked too (it does not add across).
 """
 from __future__ import annotations
@@ -61,6 +62,8 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
     if best is None:
         return
     agree, disagree = _agreements(table, best, t, nonzero), _disagreements(table, best, t)
+    if blank_rows and agree and not disagree:
+        agree = _agreements(table, best, t, nonzero, least=1)  # each payment in one analysis column
     if agree < MIN_AGREEING_LINES or disagree >= agree:
         return  # no reading holds on the table: the columns are not parts of this total
     names = ", ".join(f"'{heading(table, c)}'" for c in best)
@@ -95,11 +98,14 @@ def _row_parts(row: TableRow, columns: Sequence[int]) -> list[Figure] | None:
     return cells
 
 
-def _agreements(table: NumericTable, columns: Sequence[int], t: int, nonzero: bool = False) -> int:
+def _agreements(table: NumericTable, columns: Sequence[int], t: int, nonzero: bool = False, least: int = 2) -> int:
     """Rows on which the columns add up to t (with `nonzero`, to a total that is not zero:
-    rows of dashes add up under any reading and confirm none)."""
+    rows of dashes add up under any reading and confirm none), from `least` parts printed. A
+    row of one part only repeats its amount, which two like columns do anyway: such rows
+    count only once rows of two parts or more have confirmed the reading and none fails it
+    (a payment sheet whose VAT is printed on its totals row alone)."""
     return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and (total := _at(row, t)) is not None and len(parts) >= 2 and agrees(parts, total)
+               and (total := _at(row, t)) is not None and len(parts) >= least and agrees(parts, total)
                and (total.value or not nonzero))
 
 
