@@ -182,8 +182,9 @@ def main(argv: list[str]) -> int:
         print(f"{sum(hits):3d} / {len(rows):3d}  {paper}")
         total, hit = total + len(rows), hit + sum(hits)
         for p, h in zip(rows, hits, strict=True):
-            kinds[FAMILY.get(p.kind, FAMILY.get(p.kind[:1], "other"))] += 1
-            kinds_hit[FAMILY.get(p.kind, FAMILY.get(p.kind[:1], "other"))] += h
+            family = next((name for kind, name in FAMILY.items() if p.kind[:len(kind)] == kind), "other")
+            kinds[family] += 1
+            kinds_hit[family] += h
             if not h:
                 missed.append(p)
     print(f"{hit:3d} / {total:3d}  overall ({100 * hit / total:.0f}%)")

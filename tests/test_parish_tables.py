@@ -9,6 +9,8 @@ from extract.checks.signed import signed_rows
 from extract.checks.totals import total_rows
 from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.rowkit import lay_out, right
+from tests.test_relation_kinds import checked, of
+from tests.test_table_checks import table
 
 PRIOR, RECEIPT, INCOME = 105, 342, 477  # last year's column stands left of the labels
 LABEL = 126
@@ -166,3 +168,22 @@ def test_a_paper_holding_only_a_reconciliation_without_a_pound_sign_has_it_check
     reconciliation_pdf(path)
     checked = [(r.check, r.outcome) for r in extract_pack(path).relations]
     assert checked == [("table.bank_reconciliation", "agrees")]
+
+
+# --- a payment sheet whose VAT is printed on its totals row alone ------------------------
+
+ACCOUNTS = ["Payment", "VAT", "Expenditure", "Budget"]
+
+
+def test_payments_in_one_analysis_column_add_across_once_the_totals_row_confirms_the_reading():
+    rows = [("Village Hall", ["250.00", None, "250.00", "350.00"]), ("Insurance", ["470.82", None, "470.82", "475.00"]),
+            ("VAT", ["956.54", "956.54", None, None]), ("Totals", ["1677.36", "956.54", "720.82", "825.00"])]
+    rels = of(checked(table(ACCOUNTS, rows)), "table.cross_foot")
+    assert [(r.row, r.outcome) for r in rels] == [("Village Hall", "agrees"), ("Insurance", "agrees"),
+                                                  ("VAT", "agrees"), ("Totals", "agrees")]
+
+
+def test_two_like_columns_with_no_row_of_two_parts_are_not_read_as_adding_across():
+    rows = [("Village Hall", ["250.00", None, "250.00", "350.00"]), ("Insurance", ["470.82", None, "470.82", "475.00"]),
+            ("Totals", ["720.82", None, "720.82", "825.00"])]
+    assert of(checked(table(ACCOUNTS, rows)), "table.cross_foot") == []
