@@ -1,6 +1,7 @@
-"""How a parish council's year-end sheets are read: last year's figure printed before the
-label, a symbol-font mark between cells, a 'Totals' row, one heading naming two columns
-('underspent/overspent'), and a one-column reconciliation printed without a '£'."""
+"""How a parish council's year-end sheets are read and checked: last year's figure printed
+before the label, a symbol-font mark between cells, a 'Totals' row, one heading naming two
+columns ('underspent/overspent'), a one-column reconciliation printed without a '£', a
+payment sheet whose VAT is on its totals row alone, and box 8 against box 7."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +10,7 @@ from extract.checks.signed import signed_rows
 from extract.checks.totals import total_rows
 from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.rowkit import lay_out, right
-from tests.test_relation_kinds import checked, of
+from tests.test_relation_kinds import AGAR, YEARS, alarms, checked, of
 from tests.test_table_checks import table
 
 PRIOR, RECEIPT, INCOME = 105, 342, 477  # last year's column stands left of the labels
@@ -187,3 +188,25 @@ def test_two_like_columns_with_no_row_of_two_parts_are_not_read_as_adding_across
     rows = [("Village Hall", ["250.00", None, "250.00", "350.00"]), ("Insurance", ["470.82", None, "470.82", "475.00"]),
             ("Totals", ["720.82", None, "720.82", "825.00"])]
     assert of(checked(table(ACCOUNTS, rows)), "table.cross_foot") == []
+
+
+# --- the annual return's box 8 against box 7 ----------------------------------------------
+
+def agar(title: str) -> list:
+    rows = [*AGAR[:6], ("7. (=) Balances carried forward", ["16634", "26603"]),
+            ("8. Total value of cash and short term investments", ["17590", "26603"])]
+    return checked(table(YEARS, rows).model_copy(update={"title": title}))
+
+
+def test_box_8_differing_from_box_7_is_an_alarm_where_the_return_states_a_receipts_and_payments_basis():
+    rels = agar("Section 2 - Accounting Statements, prepared on a receipts and payments basis")
+    assert [r.outcome for r in of(rels, "table.agar_box8")] == ["disagrees", "agrees"]
+    assert [r.row for r in alarms(rels)] == ["8. Total value of cash and short term investments"]
+
+
+def test_box_8_differing_from_box_7_stays_unsure_where_the_return_names_both_bases():
+    rels = agar("Accounting Statements prepared on either a receipts and payments basis or an income and "
+                "expenditure basis")
+    (unsure, _) = of(rels, "table.agar_box8")
+    assert unsure.outcome == "unsure" and "receipts and payments basis" in (unsure.reason or "")
+    assert not alarms(rels)
