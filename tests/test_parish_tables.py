@@ -210,3 +210,33 @@ def test_box_8_differing_from_box_7_stays_unsure_where_the_return_names_both_bas
     (unsure, _) = of(rels, "table.agar_box8")
     assert unsure.outcome == "unsure" and "receipts and payments basis" in (unsure.reason or "")
     assert not alarms(rels)
+
+
+# --- underspend and overspend, each in a column of its own ----------------------------------
+
+SPENDING = ["Payment", "Expenditure", "Budget 2016/17", "underspent", "overspent"]
+UNDER_OVER = [("Village Hall", ["250.00", "250.00", "350.00", "100.00", None]),
+              ("Insurance", ["470.82", "470.82", "475.00", "4.18", None]),
+              ("Celebrations", ["488.64", "488.64", "200.00", None, "288.64"]),
+              ("Totals", ["1209.46", "1209.46", "1025.00", "104.18", "288.64"])]
+
+
+def test_underspend_is_budget_less_spend_and_overspend_spend_less_budget_row_by_row():
+    rels = of(checked(table(SPENDING, UNDER_OVER)), "table.variance")
+    assert [(r.row, r.column, r.expression, r.outcome) for r in rels] == [
+        ("Village Hall", "underspent", "350.00 − 250.00 = 100.00", "agrees"),
+        ("Insurance", "underspent", "475.00 − 470.82 = 4.18", "agrees"),
+        ("Celebrations", "overspent", "488.64 − 200.00 = 288.64", "agrees")]
+
+
+def test_a_misprinted_underspend_is_an_alarm_at_its_row():
+    rows = [*UNDER_OVER[:1], ("Insurance", ["470.82", "470.82", "475.00", "14.18", None]), *UNDER_OVER[2:]]
+    rels = checked(table(SPENDING, rows))
+    assert [(r.check, r.row, r.expected, r.found) for r in alarms(rels) if r.check == "table.variance"] == [
+        ("table.variance", "Insurance", 4.18, 14.18)]
+
+
+def test_under_and_over_columns_that_hold_on_no_row_are_not_read_as_budget_less_spend():
+    rows = [(label, [*cells[:3], "5.00" if cells[3] else None, "7.00" if cells[4] else None])
+            for label, cells in UNDER_OVER]
+    assert of(checked(table(SPENDING, rows)), "table.variance") == []

@@ -155,3 +155,49 @@ def misread_across(table: NumericTable, rows: Sequence[TableRow], c: int) -> Tab
     if parts is None:
         return None
     return next((row for row in rows if _at(row, c) is None and _row_parts(row, parts)), None)
+
+
+# --- a budget's underspend and overspend, each in a column of its own ---------------------
+
+UNDER = re.compile(r"^\s*under\s*-?\s*spen[dt]|^\s*under\s*$", re.I)
+OVER = re.compile(r"^\s*over\s*-?\s*spen[dt]|^\s*over\s*$", re.I)
+BUDGET = re.compile(r"\bbudget\b", re.I)
+SPEND = re.compile(r"\bexpenditure\b|\bspen[dt]\b|\bactual\b|\bpayments?\b|\bout-?turn\b", re.I)
+TOTAL_LINE = re.compile(r"\b(?:sub-?)?totals?\b", re.I)  # a column's total under/over is no row's
+
+
+def under_over(table: NumericTable) -> Iterator[Relation | None]:
+    """'underspent' = budget − spend and 'overspent' = spend − budget, row by row, where a
+    sheet prints the two in columns of their own. Which column is the spend (gross payment
+    or net expenditure) is read from the sheet: the one under which most rows hold; a reading
+    holding on fewer than two rows, or on no more rows than it fails, is not checked."""
+    signed = [(c, 1) for c, h in enumerate(table.columns) if UNDER.search(h)] + [
+        (c, -1) for c, h in enumerate(table.columns) if OVER.search(h)]
+    budgets = [c for c, h in enumerate(table.columns) if BUDGET.search(h)]
+    spends = [c for c, h in enumerate(table.columns) if SPEND.search(h) and not BUDGET.search(h)]
+    if not signed or len(budgets) != 1 or not spends:
+        return
+    lines = {s: list(_under_over_lines(table, budgets[0], s, signed)) for s in spends}
+    best = max(spends, key=lambda s: (sum(agrees(terms, stated, signs) for _, _, terms, stated, signs in lines[s]),
+                                      -s))
+    agree = sum(agrees(terms, stated, signs) for _, _, terms, stated, signs in lines[best])
+    if agree < MIN_AGREEING_LINES or len(lines[best]) - agree >= agree:
+        return
+    for row, c, terms, stated, signs in lines[best]:
+        under = terms[0] is _at(row, budgets[0])
+        meaning = f"the {'underspend is not the budget less' if under else 'overspend is not the spend less'} the " \
+                  f"{'spend' if under else 'budget'}"
+        terms_signed = [Term(f, s) for f, s in zip(terms, signs, strict=True)]
+        yield relation("table.variance", subject(table, row, c), terms_signed, stated, meaning, **placed(table, row, c))
+
+
+def _under_over_lines(table: NumericTable, budget: int, spend: int, signed: Sequence[tuple[int, int]]
+                      ) -> Iterator[tuple[TableRow, int, list[Figure], Figure, tuple[int, int]]]:
+    for row in table.rows:
+        if TOTAL_LINE.search(row.label):
+            continue
+        b, s = _at(row, budget), _at(row, spend)
+        for c, sign in signed:
+            stated = _at(row, c)
+            if stated is not None and b is not None and s is not None:
+                yield row, c, [b, s] if sign > 0 else [s, b], stated, (1, -1)
