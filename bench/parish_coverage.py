@@ -182,7 +182,7 @@ def main(argv: list[str]) -> int:
         print(f"{sum(hits):3d} / {len(rows):3d}  {paper}")
         total, hit = total + len(rows), hit + sum(hits)
         for p, h in zip(rows, hits, strict=True):
-            family = next((name for kind, name in FAMILY.items() if p.kind[:len(kind)] == kind), "other")
+            family = FAMILY.get(p.kind) or next((n for k, n in FAMILY.items() if p.kind[:len(k)] == k), "other")
             kinds[family] += 1
             kinds_hit[family] += h
             if not h:
