@@ -116,6 +116,20 @@ NOT_A_TOTAL = [r"total\s+across", r"%", r"\bper\s*cent", r"percentage", r"\bof\s
 CLOSING_ROW = re.compile(rf"(?<![a-z])(?:{'|'.join(TOTAL_WORDS)})(?![a-z])", re.I)
 # The row that closes a list of payments: 'TOTAL', 'TOTAL =', Welsh 'CYFANSWM'.
 LIST_TOTAL = re.compile(r"^\W*(?:grand\s+|sub-?\s*)?(?:total|cyfanswm)\b\W*$", re.I)
+# A line of a reconciliation saying how its figure combines with the balance above it ('Add
+# amounts not yet credited', 'Deduct unpresented cheques', 'Less expenditure'): such a block
+# is a table of one column even where no '£' is printed (numeric/tables.py, triage.py).
+SIGNED_LINE = re.compile(r"^\s*(?:add|plus|less|deduct|minus)\b", re.I)
+TRAILING_NUMBER = re.compile(r"\S\s+\(?[-−–]?£?\d[\d,]*(?:\.\d+)?\)?\s*$")
+
+
+def holds_signed_block(lines: Sequence[str]) -> bool:
+    """A line marked Add / Less / Deduct straight under a labelled figure: a balance and the
+    rows that move it (a bank reconciliation, a balance carried forward)."""
+    return any(SIGNED_LINE.match(line) and TRAILING_NUMBER.search(above)
+               for above, line in zip(lines, lines[1:], strict=False))
+
+
 # A grid of numbers: this many lines that end in two or more cells, one of them set as
 # money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.
 GRID_LINES = 4

@@ -25,6 +25,10 @@ CONFIRMED: dict[str, set[tuple[str, int, str]]] = {
         # Souldern's spending sheet 2018/19: Clerk salary prints twelve monthly 98s and a total
         # of 1274 ("March 18 pay late": a thirteenth payment in no month's column), so the row
         # does not add across (1176); the Totals column adds down with 1274.
+        # Souldern's accounts 2016/17, page 2: Balance Brought Forward 9120.00 + Add income
+        # 9170.34 − Deduct expenditure 7881.25 = 10409.09, printed Balance 10409.00 (page 1's
+        # receipts total 9170.7, which would give 10409.45: neither comes to 10409.00).
+        ("souldern-pc-accounts-with-budget-2016-17.pdf", 2, "Bank reconciliation – Balance, column 1 (no heading)"),
         ("souldern-pc-spending-v-budget-2018-19.pdf", 1,
          "Precept figures Spend (inc VAT) Totals Notes – Clerk salary, column 14 (no heading)"),
     },

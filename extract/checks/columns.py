@@ -9,7 +9,8 @@ sum down that column is then unsure (totals.py). A payment sheet adds the other 
 amount column ('Amount', 'Total £s', 'Gross') is the VAT plus the analysis columns to its
 right. Which columns are its parts is read from the sheet: the run of columns to its right
 under which most rows add up. A reading that holds on fewer than two rows, or on no more
-rows than it fails, is not checked; under a reading that holds, a row whose amount is in no
+rows than it fails, is not checked (rows printing one part count once a row of two parts
+holds and none fails); under a reading that holds, a row whose amount is in no
 analysis column is checked too (it does not add across).
 """
 from __future__ import annotations
@@ -61,6 +62,8 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
     if best is None:
         return
     agree, disagree = _agreements(table, best, t, nonzero), _disagreements(table, best, t)
+    if blank_rows and agree and not disagree:
+        agree = _agreements(table, best, t, nonzero, least=1)  # each payment in one analysis column
     if agree < MIN_AGREEING_LINES or disagree >= agree:
         return  # no reading holds on the table: the columns are not parts of this total
     names = ", ".join(f"'{heading(table, c)}'" for c in best)
@@ -113,11 +116,14 @@ def _row_parts(row: TableRow, columns: Sequence[int]) -> list[Figure] | None:
     return cells
 
 
-def _agreements(table: NumericTable, columns: Sequence[int], t: int, nonzero: bool = False) -> int:
+def _agreements(table: NumericTable, columns: Sequence[int], t: int, nonzero: bool = False, least: int = 2) -> int:
     """Rows on which the columns add up to t (with `nonzero`, to a total that is not zero:
-    rows of dashes add up under any reading and confirm none)."""
+    rows of dashes add up under any reading and confirm none), from `least` parts printed. A
+    row of one part only repeats its amount, which two like columns do anyway: such rows
+    count only once rows of two parts or more have confirmed the reading and none fails it
+    (a payment sheet whose VAT is printed on its totals row alone)."""
     return sum(1 for row in table.rows if (parts := _row_parts(row, columns)) is not None
-               and (total := _at(row, t)) is not None and len(parts) >= 2 and agrees(parts, total)
+               and (total := _at(row, t)) is not None and len(parts) >= least and agrees(parts, total)
                and (total.value or not nonzero))
 
 
@@ -167,3 +173,49 @@ def misread_across(table: NumericTable, rows: Sequence[TableRow], c: int) -> Tab
     if parts is None:
         return None
     return next((row for row in rows if _at(row, c) is None and _row_parts(row, parts)), None)
+
+
+# --- a budget's underspend and overspend, each in a column of its own ---------------------
+
+UNDER = re.compile(r"^\s*under\s*-?\s*spen[dt]|^\s*under\s*$", re.I)
+OVER = re.compile(r"^\s*over\s*-?\s*spen[dt]|^\s*over\s*$", re.I)
+BUDGET = re.compile(r"\bbudget\b", re.I)
+SPEND = re.compile(r"\bexpenditure\b|\bspen[dt]\b|\bactual\b|\bpayments?\b|\bout-?turn\b", re.I)
+TOTAL_LINE = re.compile(r"\b(?:sub-?)?totals?\b", re.I)  # a column's total under/over is no row's
+
+
+def under_over(table: NumericTable) -> Iterator[Relation | None]:
+    """'underspent' = budget − spend and 'overspent' = spend − budget, row by row, where a
+    sheet prints the two in columns of their own. Which column is the spend (gross payment
+    or net expenditure) is read from the sheet: the one under which most rows hold; a reading
+    holding on fewer than two rows, or on no more rows than it fails, is not checked."""
+    signed = [(c, 1) for c, h in enumerate(table.columns) if UNDER.search(h)] + [
+        (c, -1) for c, h in enumerate(table.columns) if OVER.search(h)]
+    budgets = [c for c, h in enumerate(table.columns) if BUDGET.search(h)]
+    spends = [c for c, h in enumerate(table.columns) if SPEND.search(h) and not BUDGET.search(h)]
+    if not signed or len(budgets) != 1 or not spends:
+        return
+    lines = {s: list(_under_over_lines(table, budgets[0], s, signed)) for s in spends}
+    best = max(spends, key=lambda s: (sum(agrees(terms, stated, signs) for _, _, terms, stated, signs in lines[s]),
+                                      -s))
+    agree = sum(agrees(terms, stated, signs) for _, _, terms, stated, signs in lines[best])
+    if agree < MIN_AGREEING_LINES or len(lines[best]) - agree >= agree:
+        return
+    for row, c, terms, stated, signs in lines[best]:
+        under = terms[0] is _at(row, budgets[0])
+        meaning = f"the {'underspend is not the budget less' if under else 'overspend is not the spend less'} the " \
+                  f"{'spend' if under else 'budget'}"
+        terms_signed = [Term(f, s) for f, s in zip(terms, signs, strict=True)]
+        yield relation("table.variance", subject(table, row, c), terms_signed, stated, meaning, **placed(table, row, c))
+
+
+def _under_over_lines(table: NumericTable, budget: int, spend: int, signed: Sequence[tuple[int, int]]
+                      ) -> Iterator[tuple[TableRow, int, list[Figure], Figure, tuple[int, int]]]:
+    for row in table.rows:
+        if TOTAL_LINE.search(row.label):
+            continue
+        b, s = _at(row, budget), _at(row, spend)
+        for c, sign in signed:
+            stated = _at(row, c)
+            if stated is not None and b is not None and s is not None:
+                yield row, c, [b, s] if sign > 0 else [s, b], stated, (1, -1)

@@ -61,8 +61,12 @@ POINT_IN_TIME = re.compile(
 MIN_AGREEING_LINES = 2  # columns in which a group's rows must add up before a continued table is trusted
 
 
+# 'Totals' alone closing a sheet's columns; 'Totals carried to …' heads a summary (vocabulary)
+TOTALS_LINE = re.compile(r"^\W*(?:grand\s+)?totals\W*$", re.I)
+
+
 def is_total_label(label: str) -> bool:
-    return TOTAL_ROW.match(label.strip()) is not None
+    return TOTAL_ROW.match(label.strip()) is not None or TOTALS_LINE.match(label) is not None
 
 
 @dataclass(frozen=True)

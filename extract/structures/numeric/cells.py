@@ -103,7 +103,9 @@ class RowCells:
 
 
 def row_to_cells(row: Row) -> RowCells:
-    words = without_marks(row.words)  # a footnote mark on a label or figure is neither
+    words = [w for w in without_marks(row.words) if not is_symbol_glyph(w.text)]  # marks are neither
+    if not words:
+        return RowCells("label", (), ())
     segments = phrases(words, CELL_GAP * row.size)
     if any(mark in w.text for w in words for mark in ("£", "FTE", "%")) and is_unit_line(segments):
         return RowCells("units", tuple(segments[0]) if _is_stub(segments[0]) else (), ())
@@ -128,6 +130,16 @@ def row_to_cells(row: Row) -> RowCells:
     if not label and all(c.is_year or not c.is_number for c in cells):
         return RowCells("other", label, cells)  # '2023 2024 2025': a heading row
     return RowCells("numeric", label, cells)
+
+
+def is_symbol_glyph(text: str) -> bool:
+    """A word of private-use code points only: a symbol font's mark (a tick, an arrow set
+    beside an overspent budget) that carries no text, so it neither splits a row's cells nor
+    joins its label."""
+    return bool(text) and all(PRIVATE_USE[0] <= ord(ch) <= PRIVATE_USE[1] for ch in text)
+
+
+PRIVATE_USE = (0xE000, 0xF8FF)
 
 
 def is_unit_line(segments: Sequence[Sequence[Word]]) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, is_amount, is_cell_text
-from extract.vocabulary import CLOSING_ROW, LIST_TOTAL
+from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, SIGNED_LINE
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -106,6 +106,30 @@ def _between_label_lines(draft: DraftTable, k: int) -> bool:
 def _is_set_amount(text: str) -> bool:
     """'£430', '1,234', '15.50': an amount as the fast pass's triage counts them."""
     return "£" in text or is_amount(text)
+
+
+SIGNED_LOOKAHEAD = 2  # rows below a balance within which its first 'Add' / 'Less' line stands
+
+
+def can_start_signed(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) -> bool:
+    """A labelled figure with a line marked Add / Less / Deduct right below it: the opening
+    balance of a reconciliation, whatever its figures look like ('11918')."""
+    row = parsed[start]
+    if row.kind != "numeric" or len(row.cells) != 1 or not row.label or not row.cells[0].is_figure:
+        return False
+    below = range(start + 1, min(len(flow), start + 1 + SIGNED_LOOKAHEAD))
+    return any(SIGNED_LINE.match(parsed[k].label_text) for k in below if not flow[k].page_break)
+
+
+def is_signed_block(draft: DraftTable) -> bool:
+    """One column holding a balance and the lines that move it ('Balance as per bank
+    statement' / 'Add …' / 'Deduct …' / the result): a table its own arithmetic will check
+    (checks/signed.py), so it needs no heading naming its unit."""
+    if len(draft.columns) != 1:
+        return False
+    numeric = [k for k in draft.rows if draft.parsed[k].kind == "numeric"]
+    return any(SIGNED_LINE.match(draft.parsed[k].label_text) and any(n < k for n in numeric)
+               and any(n > k for n in numeric) for k in draft.rows)
 
 
 def is_list(draft: DraftTable) -> bool:
@@ -271,6 +295,8 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
     for edge in (0, -1):
         if len(label) > 1 and is_amount(label[edge].text) and not _clear_of_columns(draft, label[edge:][:1]):
             cells.append(Cell((label.pop(edge),)))
+    if len(label) > 1 and _in_a_column_of_amounts(draft, label[0]):
+        cells.append(Cell((label.pop(0),)))  # '225 Miscellaneous': last year's 225, not a row number
     if not cells:
         return None  # a label row ('TOTAL 1,018.63' set with a word space) with no amount in a column
     notes = list(row.notes)
@@ -280,6 +306,18 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
     row = RowCells("numeric", tuple(label), tuple(sorted(cells, key=lambda c: c.x0)), tuple(notes))
     places = cells_to_columns(draft, row)
     return None if places is None else (row, places)
+
+
+def _in_a_column_of_amounts(draft: DraftTable, word: Word) -> bool:
+    """A whole number opening the label ('0', '225') that ends where the numbers of a column
+    left of the labels end, a column holding amounts ('5700', '659.78'): a cell of that
+    column (last year's figure printed before the label), not the row's number."""
+    if not is_cell_text(word.text) or not word.x1 < draft.label_x0:
+        return False
+    hits = [k for k, c in enumerate(draft.columns) if c.overlaps(word.x0, word.x1)]
+    if len(hits) != 1 or abs(draft.columns[hits[0]].x1 - word.x1) > ALIGN_TOLERANCE:
+        return False
+    return any(is_amount(c.text) or len(c.text) >= 4 for c in draft.cells_in(hits[0]))
 
 
 def _ends_in_a_column(draft: DraftTable, word: Word) -> bool:

@@ -5,9 +5,10 @@ it is read under the headings of the part above (`header_from_rows`).
 """
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.read.flow import FlowRow, plain
 from extract.read.text import Word, phrases
@@ -144,6 +145,10 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
     for phrase in found:
         over_label = phrase[0].x0 < draft.label_x1 and phrase[-1].x1 > draft.label_x0
         hits = {k for w in phrase for k, c in enumerate(draft.columns) if c.overlaps(w.x0, w.x1)}
+        pair = _paired_heading(draft, phrase, hits)
+        if pair is not None and not over_label:
+            placed.extend(pair)
+            continue
         if len(hits) > 1 or (over_label and hits):
             return None
         if len(found) == 1 and len(hits) == 1 and wider_than_a_heading(phrase, draft.columns[min(hits)]):
@@ -152,6 +157,24 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
             continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
     return placed
+
+
+PAIRED = re.compile(r"^([A-Za-z][A-Za-z.\-]*)/([A-Za-z][A-Za-z.\-]*)$")
+
+
+def _paired_heading(draft: DraftTable, phrase: Sequence[Word], hits: set[int]) -> Placed | None:
+    """One word naming two neighbouring columns it is set over ('underspent/overspent',
+    'Dr/Cr'): each column its half, rather than a title over both."""
+    if len(phrase) != 1 or len(hits) != 2 or (match := PAIRED.match(phrase[0].text)) is None:
+        return None
+    left, right = sorted(hits, key=lambda k: draft.columns[k].x0)
+    if any(left < k < right or draft.columns[left].x0 < draft.columns[k].x0 < draft.columns[right].x0
+           for k in range(len(draft.columns))):
+        return None  # not neighbours
+    word, cut = phrase[0], len(match[1])
+    first = replace(word, text=match[1], boxes=word.boxes[:cut])
+    second = replace(word, text=match[2], boxes=word.boxes[cut + 1:])
+    return [(left, [first]), (right, [second])]
 
 
 def _nearest(draft: DraftTable, words: Sequence[Word]) -> tuple[int | None, list[Word]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import Cell
 from extract.structures.numeric.grid import CONTINUATION_PITCH, DraftTable, is_continuation, row_pitch
+from extract.vocabulary import SIGNED_LINE
 
 
 @dataclass
@@ -153,6 +154,8 @@ def centred_label_lines(flow: Sequence[FlowRow], draft: DraftTable, pitch: float
             continue
         if not below or not _continues(draft, above[0], k):
             continue
+        if not draft.parsed[k].label and SIGNED_LINE.match(draft.parsed[above[0]].label_text):
+            continue  # 'Deduct unpresented cheques' printing nothing, then the reconciliation's result
         first_below = flow[below[0]].row
         top, bottom = _middle(nearest), _middle(first_below)
         if top < middle < bottom and abs(middle - (top + bottom) / 2) <= MIDWAY * size \

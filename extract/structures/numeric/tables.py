@@ -24,9 +24,11 @@ from extract.structures.numeric.grid import (
     DraftTable,
     can_start,
     can_start_list,
+    can_start_signed,
     grow_table,
     is_candidate,
     is_list,
+    is_signed_block,
     is_single_column,
     row_pitch,
 )
@@ -44,7 +46,7 @@ from extract.structures.numeric.units import (
     unit_line_above,
     unit_name,
 )
-from extract.vocabulary import TABLE_UNIT, holds_grid
+from extract.vocabulary import TABLE_UNIT, holds_grid, holds_signed_block
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,14 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
     i = 0
     while i < len(flow):
         made = None
-        if flow[i].row.page in money_pages and (can_start(parsed[i]) or can_start_list(parsed[i])):
+        if flow[i].row.page in money_pages and (can_start(parsed[i]) or can_start_list(parsed[i])
+                                                 or can_start_signed(flow, parsed, i)):
             draft = grow_table(flow, parsed, i)
-            listed, single = is_list(draft), is_single_column(draft)
-            if listed or single or is_candidate(draft):
-                made = draft_to_table(flow, parsed, draft, first + len(tables), 1 if listed or single else MIN_COLUMNS,
-                                      headed=single and not listed, above=above)
+            listed, signed, single = is_list(draft), is_signed_block(draft), is_single_column(draft)
+            if listed or signed or single or is_candidate(draft):
+                made = draft_to_table(flow, parsed, draft, first + len(tables),
+                                      1 if listed or signed or single else MIN_COLUMNS,
+                                      headed=single and not (listed or signed), above=above)
         if made is None:
             i += 1
             continue
@@ -91,11 +95,13 @@ def _widest_gap(flow: Sequence[FlowRow], draft: DraftTable) -> float:
 
 def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
     """Pages that print a unit of money or staff, or hold a grid of numbers (a budget sheet
-    whose '£' is on the page before, a spreadsheet printout with no unit at all)."""
+    whose '£' is on the page before, a spreadsheet printout with no unit at all) or a
+    reconciliation ('Balance as per bank statement' / 'Add …' / 'Deduct …')."""
     text: dict[int, list[str]] = {}
     for fr in flow:
         text.setdefault(fr.row.page, []).append(fr.row.text)
-    return {page for page, rows in text.items() if TABLE_UNIT.search("\n".join(rows)) or holds_grid(rows)}
+    return {page for page, rows in text.items()
+            if TABLE_UNIT.search("\n".join(rows)) or holds_grid(rows) or holds_signed_block(rows)}
 
 
 # --- assembling the model ------------------------------------------------------------
