@@ -1,5 +1,9 @@
 """Run batch jobs on this machine: one forked child per input, at most `workers` at a time.
 
+Each child is given cores to read its scanned pages (OCR) side by side: one while more inputs
+wait than cores are free, and, when fewer remain (the tail of a batch, or one big scanned
+paper alone), a share of the free cores (share_free_cores). A child keeps what it was given.
+
 Why not concurrent.futures.ProcessPoolExecutor: a pool cannot kill one hung worker (only
 break the whole pool), and a worker that segfaults breaks every other future with it. Here
 each input gets its own process from a fork server (start method "forkserver"): the server
@@ -11,7 +15,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -46,17 +51,27 @@ class _Running:
     deadline: float
     watch: MemoryWatch
     ocr_pages: int = 0  # pages the child said OCR reads: each moved its deadline on
+    cores: int = 1  # the cores it was given for its OCR
+
+
+def share_free_cores(workers: int, in_use: int, waiting: int) -> int:
+    """Cores for the next input to start: the free cores shared among the inputs waiting, at
+    least one each (so no input waits for cores while one is free); 0 when none is free."""
+    free = workers - in_use
+    if free < 1 or waiting < 1:
+        return 0
+    return max(1, free // min(waiting, free))
 
 
 def _noop() -> None:
     pass
 
 
-def _child_main(job: BatchJob, settings: WorkerSettings, conn: Connection) -> None:
+def _child_main(job: BatchJob, settings: WorkerSettings, conn: Connection, cores: int = 1) -> None:
     prepare_child(settings)
     _exit_with_the_batch()
     tell_ocr_pages(conn.send)
-    conn.send(execute(job, settings))
+    conn.send(execute(job, settings, cores))
     conn.close()
 
 
@@ -98,14 +113,15 @@ class LocalExecutor:
         self._context = _forkserver_context()
 
     def run(self, jobs: Iterable[BatchJob]) -> Iterator[JobOutcome]:
-        queue = iter(jobs)
+        queue = deque(jobs)
         running: list[_Running] = []
         self._start_fork_server()  # its imports (a second or two) count against no input's timeout
         try:
             while True:
-                while len(running) < self.workers and (job := next(queue, None)) is not None:
+                while queue and (cores := share_free_cores(self.workers, _in_use(running), len(queue))):
+                    job = queue.popleft()
                     try:
-                        running.append(self._start(job))
+                        running.append(self._start(job, cores))
                     except OSError as exc:  # no process to be had (EAGAIN, fork server gone): this input fails
                         yield JobOutcome(job.file, "failed", None, 0.0, ErrorInfo(
                             "worker_lost", f"could not start a worker process ({exc.strerror or exc})"))
@@ -130,15 +146,15 @@ class LocalExecutor:
         probe.start()
         probe.join()
 
-    def _start(self, job: BatchJob) -> _Running:
+    def _start(self, job: BatchJob, cores: int = 1) -> _Running:
         receive, send = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=_child_main, args=(job, self.settings, send),
+        process = self._context.Process(target=_child_main, args=(job, self.settings, send, cores),
                                         name=f"agenda-extract {os.path.basename(job.file)}", daemon=True)
         started = time.monotonic()
         process.start()
         send.close()  # so that the child's death reads as EOF here
         return _Running(job, process, receive, started, started + self.settings.limits.timeout,
-                        MemoryWatch(process.pid))
+                        MemoryWatch(process.pid), cores=cores)
 
     @staticmethod
     def _wait(running: list[_Running]) -> None:
@@ -175,6 +191,10 @@ class LocalExecutor:
             item.conn.close()
             return timeout_outcome(item.job, self.settings.limits, elapsed, item.watch, item.ocr_pages)
         return None
+
+
+def _in_use(running: Sequence[_Running]) -> int:
+    return sum(item.cores for item in running)
 
 
 def _forkserver_context():

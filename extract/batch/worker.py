@@ -156,8 +156,9 @@ def _redirect_output(log_path: str | None) -> None:
     os.close(target)
 
 
-def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
-    """Extract one input; every exception becomes a failed outcome with a short reason."""
+def execute(job: BatchJob, settings: WorkerSettings, cores: int = 1) -> JobOutcome:
+    """Extract one input; every exception becomes a failed outcome with a short reason.
+    `cores`: how many the batch gives it, for its scanned pages (OCR) read side by side."""
     started = time.monotonic()
     pages = None
     try:
@@ -166,7 +167,8 @@ def execute(job: BatchJob, settings: WorkerSettings) -> JobOutcome:
         from extract.output import dumps, to_document
         from extract.pipeline import Options, extract_pack
 
-        options = Options(triage=settings.triage, checks=settings.checks, ocr=settings.ocr)  # type: ignore[arg-type]
+        options = Options(triage=settings.triage, checks=settings.checks, ocr=settings.ocr,  # type: ignore[arg-type]
+                          ocr_jobs=cores)
         extraction = extract_pack(Path(job.file), options)
         pages = extraction.source.pages  # a pack with no page of usable text raised NoText in extract_pack
         text = dumps(to_document(extraction))

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.checks.parts_read import cards_in_doubt, in_doubt, parts_in_doubt
 from extract.checks.relation import Term, minus, plus, relation
 from extract.checks.tables import ESTABLISHMENT, column_by_heading, is_total_label
 from extract.models import Extraction, Figure, Relation, Statement
@@ -183,6 +184,9 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Relation | Non
     card_fte = [c.staffing.current_fte for c in cards if c.staffing.current_fte]
     card_budget = [c.budget.current for c in cards if c.budget.current]
     summary_establishment = staffing_summary_establishment(extraction)
+    # A card lost or misread makes the cards' sum short: the relation is then in doubt (parts_read.py)
+    fte_doubt = cards_in_doubt(extraction, lambda c: c.staffing.current_fte, "current FTE")
+    budget_doubt = cards_in_doubt(extraction, lambda c: c.budget.current, "current budget")
     for statement in extraction.statements:
         if not statement.subject.startswith("Report"):
             continue
@@ -191,12 +195,14 @@ def report_against_appendices(extraction: Extraction) -> Iterator[Relation | Non
         for p in placed:
             role = role_of(statement, p)
             if role == "establishment" and len(card_fte) >= 2:
-                yield _relation("report.establishment_vs_cards", statement, plus(*card_fte), p.figure)
+                yield in_doubt(_relation("report.establishment_vs_cards", statement, plus(*card_fte), p.figure),
+                               fte_doubt)
             if role == "establishment" and summary_establishment is not None:
                 yield _relation("report.establishment_vs_summary_table", statement, plus(summary_establishment),
                                 p.figure, page=summary_establishment.page)
             elif role == "cost" and len(card_budget) >= 2:
-                yield _relation("report.cost_vs_cards", statement, plus(*card_budget), p.figure)
+                yield in_doubt(_relation("report.cost_vs_cards", statement, plus(*card_budget), p.figure),
+                               budget_doubt)
             elif role == "gross_savings":
                 if groups is None:
                     groups = {}
@@ -220,8 +226,10 @@ def _gross_savings(extraction: Extraction, statement: Statement, total: Placed,
                    in_its_sentence: Sequence[tuple[Placed, list[Placed]]]) -> Iterator[Relation | None]:
     post = [t.post_consultation for t in extraction.financial_tables]
     savings = [f.saving for f in post if f.saving]
+    doubt = parts_in_doubt(extraction, savings, [t.page for t in extraction.financial_tables], "savings tables")
     if len(savings) >= 2:
-        yield _relation("report.gross_savings_vs_appendix_b", statement, plus(*savings), total.figure)
+        yield in_doubt(_relation("report.gross_savings_vs_appendix_b", statement, plus(*savings), total.figure),
+                       doubt)
     breakdown = [item for f in post for item in f.breakdown]
     for _, parts in in_its_sentence:  # bracketed parts whose first part is in the total's sentence
         previous_end = total.end
@@ -230,8 +238,8 @@ def _gross_savings(extraction: Extraction, statement: Statement, total: Placed,
             previous_end = part.end
             matching = _category_items(label, breakdown)
             if matching:
-                yield _relation("report.savings_split_vs_appendix_b", statement, plus(*matching), part.figure,
-                                label=_words(label))
+                yield in_doubt(_relation("report.savings_split_vs_appendix_b", statement, plus(*matching),
+                                         part.figure, label=_words(label)), doubt)
 
 
 def _category_items(label: str, breakdown: Sequence[Figure]) -> list[Figure]:

@@ -42,8 +42,9 @@ MAX_JOBS = 1024
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Output folder: one <stem>-<sha256>.json per distinct input, and manifest.jsonl.")
 @click.option("--jobs", type=bounded_int(1, MAX_JOBS), default=None,
-              help="Inputs processed at once, each in its own process (with --executor dask, the "
-              "cluster's worker threads decide).  [default: CPU count]")
+              help="Cores to use: inputs processed at once, each in its own process; when fewer inputs "
+              "remain than cores are free, an input starting then reads its scanned pages (OCR) with a share "
+              "of the free cores (with --executor dask, the cluster's worker threads decide).  [default: CPU count]")
 @click.option("--timeout", type=FiniteFloat(1, MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
               help="Wall-clock seconds per input (each page OCR reads adds --ocr-page-timeout); a slower "
               "input fails with error type 'timeout'.")
