@@ -1,0 +1,252 @@
+"""Across papers: a year's opening balance is the previous year's closing balance, printed in another paper.
+
+A council prints its year-end balance in several papers: the accounts or the annual return
+(AGAR box 7 'Balances carried forward'), a bank reconciliation, the next year's accounts
+(box 1 'Balances brought forward', 'Balance b/f'). Within one paper years.py pairs them; here
+the papers of one council are taken together:
+
+    papers ──paper_balances──▶ dated balances (figure, year end, page, bbox)
+           ──pair_balances──▶ BalancePair (closing of year Y in one paper, opening of Y+1 in another)
+
+A balance is dated by its column's year ('2016/17', 'Year ending 31 March 2017'), else by its
+own label ('Balance at 1 April 2016' opens the year ending 2017), else by its table's title
+naming one year. A pair whose reading is in doubt is kept, its outcome `unsure` with the
+reason, never a disagreement: a figure read by OCR, a balance of one bank account rather than
+of the council, a paper printing two different balances for the year, or two papers naming
+different councils. Only a pair read without doubt on both sides can raise a finding.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from extract.checks.naming import heading, row_name
+from extract.checks.relation import Term, doubted, relation
+from extract.checks.years import CLOSING, OPENING, year_end
+from extract.models import Extraction, Figure, Finding, Model, NumericTable, Relation, Severity, TableRow
+
+BALANCES_SCHEMA_VERSION: Literal["agenda-extract-balances/1.0"] = "agenda-extract-balances/1.0"
+CHECK = "across.opening_balance"
+MEANING = "this year's opening balance is not last year's closing balance printed in another paper"
+BalanceKind = Literal["opening", "closing"]
+DatedBy = Literal["column", "label", "title"]
+
+# A label dating its own balance: the first day of a year opens it, the last day closes it.
+OPENS_ON = re.compile(r"\b1(?:st)?\s+april\s+((?:19|20)\d\d)\b", re.I)
+CLOSES_ON = re.compile(r"\b3[01](?:st|th)?\s+march\s+((?:19|20)\d\d)\b", re.I)
+# The balance of one account, not the council's: a bank statement's balance differs from the
+# cash book's by the unpresented cheques; a deposit account holds part of the reserves.
+ONE_ACCOUNT = re.compile(r"\bbank\b|\bstatement\b|\baccount\b|\bdeposit\b|\bcurrent\b|\bsavings?\b|\breserves?\b"
+                         r"|\bearmarked\b|\bfund\b", re.I)
+# A council's name as papers print it ('Souldern Parish Council', 'Royal Sutton Coldfield Town Council').
+COUNCIL_NAME = re.compile(r"\b((?:[A-Z][\w'&-]*\s+){1,5}(?:Parish|Town|Community|City|District|Borough|County)"
+                          r"\s+Council)\b")
+
+
+class PaperBalance(Model):
+    """One balance opening or closing a year, as one paper prints it."""
+
+    council: str = Field(description="the council the paper belongs to: its input's folder")
+    file: str = Field(description="the input file")
+    output: str | None = Field(default=None, description="the paper's output JSON in the batch folder")
+    kind: BalanceKind
+    year_end: int = Field(description="the year of the financial year's end: '2016/17' is 2017")
+    dated_by: DatedBy = Field(description="where the year was read: the column heading, the row's label, "
+                                          "or the table's title")
+    table: str = Field(description="id of the numeric table in the paper's output")
+    table_title: str
+    row: str = Field(description="the row's label as printed")
+    column: str = Field(description="the column's heading as printed")
+    figure: Figure
+    doubt: str | None = Field(default=None, description="why this reading is in doubt, if it is")
+
+
+class BalancePair(Model):
+    """A year's closing balance in one paper against the next year's opening balance in another."""
+
+    council: str
+    year_end: int = Field(description="the year the closing balance ends; the opening balance opens the next")
+    closing: PaperBalance
+    opening: PaperBalance
+    relation: Relation = Field(description="opening = closing, with its outcome (unsure, with the reason, "
+                                           "when either reading or the council is in doubt)")
+    severity: Severity = Field(description="info unless the pair, read without doubt, disagrees")
+
+
+class CrossPaperBalances(Model):
+    """The batch's cross-paper balances (DIR/balances.json)."""
+
+    schema_version: Literal["agenda-extract-balances/1.0"] = BALANCES_SCHEMA_VERSION
+    tool_version: str
+    papers: int = Field(ge=0, description="distinct papers read (outputs of the batch)")
+    balances: list[PaperBalance] = Field(description="every dated opening or closing balance found")
+    pairs: list[BalancePair] = Field(description="every pair evaluated, whatever its outcome")
+    findings: list[Finding] = Field(description="the pairs that disagree beyond rounding, read without doubt")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper of the batch: its output, the file it came from and its council (folder)."""
+
+    file: str
+    council: str
+    extraction: Extraction
+    output: str | None = None
+
+
+# --- collect --------------------------------------------------------------------------------
+
+
+def paper_balances(paper: Paper) -> list[PaperBalance]:
+    """Every opening or closing balance of the paper whose year can be read."""
+    found = []
+    for table in paper.extraction.tables:
+        for row in table.rows:
+            kind = _kind(row.label)
+            if kind is None:
+                continue
+            for column, cell in enumerate(row.cells):
+                if cell is None or cell.value is None:
+                    continue
+                dated = _dated(table, row, column, kind)
+                if dated is not None:
+                    balance = _balance(paper, table, row, column, cell, kind, *dated)
+                    doubt = balance.doubt or _reading_doubt(paper.extraction.relations, balance)
+                    found.append(balance.model_copy(update={"doubt": doubt}))
+    return found
+
+
+def _kind(label: str) -> BalanceKind | None:
+    opening, closing = OPENING.search(label), CLOSING.search(label)
+    if bool(opening) == bool(closing):  # neither, or a label naming both: not one balance
+        return None
+    return "opening" if opening else "closing"
+
+
+def _dated(table: NumericTable, row: TableRow, column: int, kind: BalanceKind) -> tuple[int, DatedBy] | None:
+    printed = table.columns[column] if column < len(table.columns) else ""
+    year = year_end(printed)
+    if year is not None:
+        return year, "column"
+    on = (OPENS_ON if kind == "opening" else CLOSES_ON).search(row.label)
+    if on is not None:
+        return int(on[1]) + (1 if kind == "opening" else 0), "label"
+    year = year_end(table.title)
+    return (year, "title") if year is not None else None
+
+
+def _balance(paper: Paper, table: NumericTable, row: TableRow, column: int, cell: Figure, kind: BalanceKind,
+             year: int, dated_by: DatedBy) -> PaperBalance:
+    return PaperBalance(
+        council=paper.council, file=paper.file, output=paper.output, kind=kind, year_end=year, dated_by=dated_by,
+        table=table.id, table_title=table.title, row=row_name(table, row), column=heading(table, column),
+        figure=cell, doubt=_doubt(row.label, cell),
+    )
+
+
+def _doubt(label: str, figure: Figure) -> str | None:
+    if figure.source == "ocr":
+        return f"{figure.text} on page {figure.page} was read by OCR"
+    if ONE_ACCOUNT.search(label):
+        return f"'{label.strip()}' may be one account's balance, not the council's"
+    return None
+
+
+def _reading_doubt(relations: Sequence[Relation], balance: PaperBalance) -> str | None:
+    """The paper's own checks doubt the reading of the balance's table: a relation on its cell
+    is unsure, or more of the table's relations fail than hold (rows misread, not misprinted)."""
+    own = [r for r in relations if r.structure == balance.table]
+    if any(r.outcome == "unsure" and r.row == balance.row and r.column == balance.column for r in own):
+        return f"the paper's own reading of '{balance.row}', {balance.column} is in doubt"
+    failing = sum(r.outcome in ("disagrees", "unsure") for r in own)
+    if failing > len(own) - failing:
+        return f"{failing} of the {len(own)} relations of '{balance.table_title}' fail: its reading is in doubt"
+    return None
+
+
+# --- pair -----------------------------------------------------------------------------------
+
+
+def pair_balances(papers: Sequence[Paper], balances: Iterable[PaperBalance]) -> list[BalancePair]:
+    """Each closing balance of year Y against each opening balance of Y + 1 in another paper
+    of the same council. Pairs within one paper are years.py's."""
+    names = {paper.file: council_names(paper.extraction) for paper in papers}
+    by_key: dict[tuple[str, str, int], list[PaperBalance]] = defaultdict(list)
+    for balance in balances:
+        by_key[(balance.council, balance.kind, balance.year_end)].append(balance)
+    pairs: list[BalancePair] = []
+    for (council, kind, year), closings in sorted(by_key.items()):
+        if kind != "closing":
+            continue
+        openings = by_key.get((council, "opening", year + 1), [])
+        for closing in _one_per_value(closings):
+            for opening in _one_per_value(openings):
+                if opening.file != closing.file:
+                    pairs += _pair(closing, opening, closings, openings, names)
+    return pairs
+
+
+def _one_per_value(balances: list[PaperBalance]) -> list[PaperBalance]:
+    """A paper printing the same balance twice (a summary and its notes) is paired once."""
+    seen: set[tuple[str, float | None]] = set()
+    kept = []
+    for balance in balances:
+        if (balance.file, balance.figure.value) not in seen:
+            seen.add((balance.file, balance.figure.value))
+            kept.append(balance)
+    return kept
+
+
+def _pair(closing: PaperBalance, opening: PaperBalance, closings: list[PaperBalance],
+          openings: list[PaperBalance], names: dict[str, set[str]]) -> Iterator[BalancePair]:
+    subject = (f"{opening.council} {opening.year_end - 1}/{opening.year_end % 100:02d} – '{opening.row}' "
+               f"({opening.file.rsplit('/', 1)[-1]}) against '{closing.row}' ({closing.file.rsplit('/', 1)[-1]})")
+    evaluated = relation(CHECK, subject, [Term(closing.figure)], opening.figure, MEANING,
+                         structure=opening.table, row=opening.row, column=opening.column)
+    if evaluated is None:
+        return
+    doubt = _pair_doubt(closing, opening, closings, openings, names)
+    if doubt is not None:
+        evaluated = doubted(evaluated, doubt)
+    yield BalancePair(council=closing.council, year_end=closing.year_end, closing=closing, opening=opening,
+                      relation=evaluated, severity=evaluated.severity)
+
+
+def _pair_doubt(closing: PaperBalance, opening: PaperBalance, closings: list[PaperBalance],
+                openings: list[PaperBalance], names: dict[str, set[str]]) -> str | None:
+    for side, same in ((closing, closings), (opening, openings)):
+        if side.doubt is not None:
+            return side.doubt
+        values = {b.figure.value for b in same if b.file == side.file}
+        if len(values) > 1:
+            return (f"{side.file.rsplit('/', 1)[-1]} prints {len(values)} different {side.kind} balances "
+                    f"for the year ending {side.year_end}: which one is the council's is unknown")
+    first, second = names.get(closing.file, set()), names.get(opening.file, set())
+    if first and second and not first & second:
+        return f"the papers name different councils ({', '.join(sorted(first))}; {', '.join(sorted(second))})"
+    return None
+
+
+def council_names(extraction: Extraction) -> set[str]:
+    """The councils a paper names in its meeting heading and document titles, folded to compare."""
+    printed = [extraction.meeting.committee or ""] + [d.title for d in extraction.documents]
+    return {" ".join(m.lower().split()) for text in printed for m in COUNCIL_NAME.findall(text)}
+
+
+def cross_paper_balances(papers: Sequence[Paper], tool_version: str) -> CrossPaperBalances:
+    balances = [b for paper in papers for b in paper_balances(paper)]
+    pairs = pair_balances(papers, balances)
+    findings: list[Finding] = []
+    for index, pair in enumerate(pairs):
+        raised = pair.relation.raised
+        if raised is not None and pair.severity != "info":
+            relation_with = pair.relation.model_copy(update={"finding": len(findings)})
+            pairs[index] = pair.model_copy(update={"relation": relation_with})
+            findings.append(raised)
+    return CrossPaperBalances(tool_version=tool_version, papers=len(papers), balances=balances, pairs=pairs,
+                              findings=findings)
