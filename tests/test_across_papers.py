@@ -174,3 +174,33 @@ def test_batch_writes_balances_json_pairing_the_two_years_and_it_validates(two_y
     assert (pair["closing"]["figure"]["text"], pair["opening"]["figure"]["text"]) == ("13,000.00", "13,500.00")
     assert pair["relation"]["outcome"] == "disagrees" and len(document["findings"]) == 1
     assert "1 disagrees" in result.stderr
+
+
+def test_a_batch_run_again_over_the_same_papers_leaves_balances_json_untouched(two_years):
+    from click.testing import CliRunner
+
+    from extract.cli.main import main
+
+    _, out = two_years
+    before = (out / "balances.json").stat().st_mtime_ns
+    folder = Path(json.loads((out / "balances.json").read_text())["pairs"][0]["opening"]["file"]).parent
+    again = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--jobs", "1", "--quiet"])
+    assert again.exit_code == 0 and (out / "balances.json").stat().st_mtime_ns == before
+
+
+def test_a_batch_whose_papers_print_no_dated_balance_writes_no_balances_json(tmp_path):
+    from extract.batch.balances import write_balances
+    from extract.batch.manifest import Manifest
+
+    with Manifest(tmp_path):
+        pass
+    (tmp_path / "manifest.jsonl").write_text("")
+    assert write_balances(tmp_path) is None and not (tmp_path / "balances.json").exists()
+
+
+def test_a_balance_in_one_accounts_column_or_dated_in_figures_is_read_with_its_doubt():
+    accounts = statement(["MAIN ACCOUNT"], [("BALANCE B/F 01.04.23", ["8,645.50"]),
+                                            ("BALANCE C/F 31/03/2024", ["7,515.87"])], title="Financial Report")
+    found = paper_balances(paper("/a/p/x.pdf", accounts))
+    assert [(b.kind, b.year_end, b.dated_by) for b in found] == [("opening", 2024, "label"), ("closing", 2024, "label")]
+    assert all("MAIN ACCOUNT" in (b.doubt or "") for b in found)

@@ -50,11 +50,17 @@ def batch_papers(batch: Batch) -> list[Paper]:
     return sorted(papers, key=lambda paper: paper.file)
 
 
-def write_balances(out_dir: Path) -> CrossPaperBalances:
-    """DIR/balances.json from the batch's outputs; returns what was written."""
+def write_balances(out_dir: Path) -> CrossPaperBalances | None:
+    """DIR/balances.json from the batch's outputs, and what it holds; None (nothing written)
+    when no paper prints a dated balance and no earlier run wrote one. Left as it is when its
+    text would not change: a batch run again over the same papers rewrites nothing."""
+    path = Path(out_dir) / BALANCES_NAME
     found = cross_paper_balances(batch_papers(load_batch(out_dir)), __version__)
-    document = validated(found, validator_of(balances_schema()))
-    write_atomic(Path(out_dir) / BALANCES_NAME, dumps(document))
+    if not found.balances and not path.exists():
+        return None
+    text = dumps(validated(found, validator_of(balances_schema())))
+    if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text:
+        write_atomic(path, text)
     return found
 
 

@@ -37,8 +37,9 @@ BalanceKind = Literal["opening", "closing"]
 DatedBy = Literal["column", "label", "title"]
 
 # A label dating its own balance: the first day of a year opens it, the last day closes it.
-OPENS_ON = re.compile(r"\b1(?:st)?\s+april\s+((?:19|20)\d\d)\b", re.I)
-CLOSES_ON = re.compile(r"\b3[01](?:st|th)?\s+march\s+((?:19|20)\d\d)\b", re.I)
+# Written out or in figures ('1st April 2023', '01.04.23', '31/03/2024').
+OPENS_ON = re.compile(r"\b1(?:st)?\s+april\s+((?:19|20)\d\d)\b|\b0?1[./]0?4[./]((?:19|20)?\d\d)\b", re.I)
+CLOSES_ON = re.compile(r"\b3[01](?:st|th)?\s+march\s+((?:19|20)\d\d)\b|\b31[./]0?3[./]((?:19|20)?\d\d)\b", re.I)
 # The balance of one account, not the council's: a bank statement's balance differs from the
 # cash book's by the unpresented cheques; a deposit account holds part of the reserves.
 ONE_ACCOUNT = re.compile(r"\bbank\b|\bstatement\b|\baccount\b|\bdeposit\b|\bcurrent\b|\bsavings?\b|\breserves?\b"
@@ -135,7 +136,9 @@ def _dated(table: NumericTable, row: TableRow, column: int, kind: BalanceKind) -
         return year, "column"
     on = (OPENS_ON if kind == "opening" else CLOSES_ON).search(row.label)
     if on is not None:
-        return int(on[1]) + (1 if kind == "opening" else 0), "label"
+        printed_year = on[1] or on[2]
+        year = int(printed_year) if len(printed_year) == 4 else 2000 + int(printed_year)
+        return year + (1 if kind == "opening" else 0), "label"
     year = year_end(table.title)
     return (year, "title") if year is not None else None
 
@@ -145,15 +148,16 @@ def _balance(paper: Paper, table: NumericTable, row: TableRow, column: int, cell
     return PaperBalance(
         council=paper.council, file=paper.file, output=paper.output, kind=kind, year_end=year, dated_by=dated_by,
         table=table.id, table_title=table.title, row=row_name(table, row), column=heading(table, column),
-        figure=cell, doubt=_doubt(row.label, cell),
+        figure=cell, doubt=_doubt(row.label, heading(table, column), cell),
     )
 
 
-def _doubt(label: str, figure: Figure) -> str | None:
+def _doubt(label: str, column: str, figure: Figure) -> str | None:
     if figure.source == "ocr":
         return f"{figure.text} on page {figure.page} was read by OCR"
-    if ONE_ACCOUNT.search(label):
-        return f"'{label.strip()}' may be one account's balance, not the council's"
+    for printed in (label, column):
+        if ONE_ACCOUNT.search(printed):
+            return f"'{printed.strip()}' may name one account's balance, not the council's"
     return None
 
 

@@ -139,7 +139,7 @@ def _balances(out_dir: Path, quiet: bool) -> None:
         fail(exc)
     except OSError as exc:
         fail(OutputError(getattr(exc, "filename", None) or out_dir, f"cannot write ({os_reason(exc)})"))
-    if not quiet:
+    if found is not None and not quiet:
         click.echo(summary_line(found), err=True)
 
 
