@@ -204,3 +204,11 @@ def test_a_balance_in_one_accounts_column_or_dated_in_figures_is_read_with_its_d
     found = paper_balances(paper("/a/p/x.pdf", accounts))
     assert [(b.kind, b.year_end, b.dated_by) for b in found] == [("opening", 2024, "label"), ("closing", 2024, "label")]
     assert all("MAIN ACCOUNT" in (b.doubt or "") for b in found)
+
+
+def test_a_budgets_estimated_balance_carried_forward_is_never_an_alarm():
+    budget = statement(["Budget 2015/16"], [("Estimated balance carried forward", ["900"])], title="Budget")
+    found = pairs_of(paper("/a/parish/budget-2016.pdf", budget),
+                     paper("/a/parish/accounts-2017.pdf", year("2016/17", "1,000", "1,050")))
+    (pair,) = found.pairs
+    assert pair.relation.outcome == "unsure" and "planned" in (pair.relation.reason or "") and not found.findings

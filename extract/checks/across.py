@@ -44,6 +44,9 @@ CLOSES_ON = re.compile(r"\b3[01](?:st|th)?\s+march\s+((?:19|20)\d\d)\b|\b31[./]0
 # cash book's by the unpresented cheques; a deposit account holds part of the reserves.
 ONE_ACCOUNT = re.compile(r"\bbank\b|\bstatement\b|\baccount\b|\bdeposit\b|\bcurrent\b|\bsavings?\b|\breserves?\b"
                          r"|\bearmarked\b|\bfund\b", re.I)
+# A balance planned, not counted: a budget's estimated balance carried forward is not the
+# closing balance the accounts later print, and differs from it without any misprint.
+PLANNED = re.compile(r"\bbudget|\bestimat|\bforecast|\bprojected\b|\bplanned\b|\bprovisional\b", re.I)
 # A council's name as papers print it ('Souldern Parish Council', 'Royal Sutton Coldfield Town Council').
 COUNCIL_NAME = re.compile(r"\b((?:[A-Z][\w'&-]*\s+){1,5}(?:Parish|Town|Community|City|District|Borough|County)"
                           r"\s+Council)\b")
@@ -148,16 +151,19 @@ def _balance(paper: Paper, table: NumericTable, row: TableRow, column: int, cell
     return PaperBalance(
         council=paper.council, file=paper.file, output=paper.output, kind=kind, year_end=year, dated_by=dated_by,
         table=table.id, table_title=table.title, row=row_name(table, row), column=heading(table, column),
-        figure=cell, doubt=_doubt(row.label, heading(table, column), cell),
+        figure=cell, doubt=_doubt(row.label, heading(table, column), table.title, cell),
     )
 
 
-def _doubt(label: str, column: str, figure: Figure) -> str | None:
+def _doubt(label: str, column: str, title: str, figure: Figure) -> str | None:
     if figure.source == "ocr":
         return f"{figure.text} on page {figure.page} was read by OCR"
     for printed in (label, column):
         if ONE_ACCOUNT.search(printed):
             return f"'{printed.strip()}' may name one account's balance, not the council's"
+    for printed in (label, column, title):
+        if PLANNED.search(printed):
+            return f"'{printed.strip()}' may be a budget's planned balance, not the accounts'"
     return None
 
 
