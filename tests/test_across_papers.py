@@ -212,3 +212,10 @@ def test_a_budgets_estimated_balance_carried_forward_is_never_an_alarm():
                      paper("/a/parish/accounts-2017.pdf", year("2016/17", "1,000", "1,050")))
     (pair,) = found.pairs
     assert pair.relation.outcome == "unsure" and "planned" in (pair.relation.reason or "") and not found.findings
+
+
+def test_a_bare_year_over_a_column_may_be_a_calendar_year_and_is_in_doubt():
+    found = pairs_of(paper("/a/parish/accounts-2016.pdf", year("2016", "950", "1,000")),
+                     paper("/a/parish/accounts-2017.pdf", year("2016/17", "1,200", "1,250")))
+    (pair,) = found.pairs
+    assert pair.relation.outcome == "unsure" and "calendar year" in (pair.relation.reason or "")

@@ -27,7 +27,7 @@ from pydantic import Field
 
 from extract.checks.naming import heading, row_name
 from extract.checks.relation import Term, doubted, relation
-from extract.checks.years import CLOSING, OPENING, year_end
+from extract.checks.years import CLOSING, OPENING, SPAN, year_end
 from extract.models import Extraction, Figure, Finding, Model, NumericTable, Relation, Severity, TableRow
 
 BALANCES_SCHEMA_VERSION: Literal["agenda-extract-balances/1.0"] = "agenda-extract-balances/1.0"
@@ -47,6 +47,9 @@ ONE_ACCOUNT = re.compile(r"\bbank\b|\bstatement\b|\baccount\b|\bdeposit\b|\bcurr
 # A balance planned, not counted: a budget's estimated balance carried forward is not the
 # closing balance the accounts later print, and differs from it without any misprint.
 PLANNED = re.compile(r"\bbudget|\bestimat|\bforecast|\bprojected\b|\bplanned\b|\bprovisional\b", re.I)
+# A year that names the financial year: a span ('2016/17') or its end ('31 March 2017', 'year
+# ending 2017'). A bare '2017' may be a calendar year.
+FINANCIAL_YEAR = re.compile(r"\bmarch\b|\bapril\b|\byear\b|\bY/?E\b", re.I)
 # A council's name as papers print it ('Souldern Parish Council', 'Royal Sutton Coldfield Town Council').
 COUNCIL_NAME = re.compile(r"\b((?:[A-Z][\w'&-]*\s+){1,5}(?:Parish|Town|Community|City|District|Borough|County)"
                           r"\s+Council)\b")
@@ -151,8 +154,15 @@ def _balance(paper: Paper, table: NumericTable, row: TableRow, column: int, cell
     return PaperBalance(
         council=paper.council, file=paper.file, output=paper.output, kind=kind, year_end=year, dated_by=dated_by,
         table=table.id, table_title=table.title, row=row_name(table, row), column=heading(table, column),
-        figure=cell, doubt=_doubt(row.label, heading(table, column), table.title, cell),
+        figure=cell, doubt=_doubt(row.label, heading(table, column), table.title, cell) or _year_doubt(
+            {"column": heading(table, column), "title": table.title}.get(dated_by), year),
     )
+
+
+def _year_doubt(printed: str | None, year: int) -> str | None:
+    if printed is None or SPAN.search(printed) or FINANCIAL_YEAR.search(printed):
+        return None
+    return f"'{printed.strip()}' names {year} but not a financial year: it may be the calendar year"
 
 
 def _doubt(label: str, column: str, title: str, figure: Figure) -> str | None:
