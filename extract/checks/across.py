@@ -11,9 +11,11 @@ the papers of one council are taken together:
 A balance is dated by its column's year ('2016/17', 'Year ending 31 March 2017'), else by its
 own label ('Balance at 1 April 2016' opens the year ending 2017), else by its table's title
 naming one year. A pair whose reading is in doubt is kept, its outcome `unsure` with the
-reason, never a disagreement: a figure read by OCR, a balance of one bank account rather than
-of the council, a paper printing two different balances for the year, or two papers naming
-different councils. Only a pair read without doubt on both sides can raise a finding.
+reason, never a disagreement: a figure read by OCR, a balance of one account rather than of
+the council, a budget's planned balance, a bare year that may be a calendar year, a table
+whose own relations are in doubt or mostly fail, a paper printing two different balances of
+the kind for the year, or two papers naming different councils. Only a pair read without
+doubt on both sides can raise a finding.
 """
 from __future__ import annotations
 
