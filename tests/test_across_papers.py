@@ -50,8 +50,8 @@ def test_last_years_closing_balance_equal_to_this_years_opening_in_another_paper
                      paper("/a/parish/accounts-2017.pdf", year("2016/17", "1,000", "1,050")))
     (pair,) = found.pairs
     assert (pair.year_end, pair.relation.outcome, pair.severity) == (2016, "agrees", "info")
-    assert pair.closing.file.endswith("accounts-2016.pdf") and pair.opening.file.endswith("accounts-2017.pdf")
-    assert (pair.opening.figure.page, pair.opening.figure.bbox) == (2, (300, 100, 340, 110))
+    assert pair.first.file.endswith("accounts-2016.pdf") and pair.second.file.endswith("accounts-2017.pdf")
+    assert (pair.second.figure.page, pair.second.figure.bbox) == (2, (300, 100, 340, 110))
     assert not found.findings
 
 
@@ -171,7 +171,7 @@ def test_batch_writes_balances_json_pairing_the_two_years_and_it_validates(two_y
     jsonschema.validate(document, json.loads(COMMITTED.read_text()))
     (pair,) = document["pairs"]
     assert (pair["council"], pair["year_end"]) == ("souldham-pc", 2017)
-    assert (pair["closing"]["figure"]["text"], pair["opening"]["figure"]["text"]) == ("13,000.00", "13,500.00")
+    assert (pair["first"]["figure"]["text"], pair["second"]["figure"]["text"]) == ("13,000.00", "13,500.00")
     assert pair["relation"]["outcome"] == "disagrees" and len(document["findings"]) == 1
     assert "1 disagrees" in result.stderr
 
@@ -183,7 +183,7 @@ def test_a_batch_run_again_over_the_same_papers_leaves_balances_json_untouched(t
 
     _, out = two_years
     before = (out / "balances.json").stat().st_mtime_ns
-    folder = Path(json.loads((out / "balances.json").read_text())["pairs"][0]["opening"]["file"]).parent
+    folder = Path(json.loads((out / "balances.json").read_text())["pairs"][0]["second"]["file"]).parent
     again = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--jobs", "1", "--quiet"])
     assert again.exit_code == 0 and (out / "balances.json").stat().st_mtime_ns == before
 
@@ -219,3 +219,21 @@ def test_a_bare_year_over_a_column_may_be_a_calendar_year_and_is_in_doubt():
                      paper("/a/parish/accounts-2017.pdf", year("2016/17", "1,200", "1,250")))
     (pair,) = found.pairs
     assert pair.relation.outcome == "unsure" and "calendar year" in (pair.relation.reason or "")
+
+
+def agar(years: list[str], box1: list[str], box7: list[str]) -> NumericTable:
+    return statement(years, [("1. Balances brought forward", box1), ("7. (=) Balances carried forward", box7)],
+                     title="Section 2 - Accounting Statements")
+
+
+def test_a_prior_year_column_that_is_not_last_years_return_is_a_finding_and_one_that_is_agrees():
+    last = paper("/a/parish/agar-2017.pdf", agar(["Year ending 31 March 2016", "Year ending 31 March 2017"],
+                                                  ["900", "950"], ["950", "1,000"]))
+    this = paper("/a/parish/agar-2018.pdf", agar(["Year ending 31 March 2017", "Year ending 31 March 2018"],
+                                                  ["950", "1,000"], ["1,010", "1,100"]))
+    found = pairs_of(last, this)
+    outcomes = {(p.kind, p.first.kind, p.year_end, p.relation.outcome) for p in found.pairs}
+    assert outcomes == {("restated", "opening", 2017, "agrees"), ("restated", "closing", 2017, "disagrees"),
+                        ("carried", "closing", 2017, "agrees"), ("carried", "closing", 2016, "agrees")}
+    (finding,) = found.findings
+    assert finding.check == "across.same_balance" and (finding.expected, finding.found) == (1000.0, 1010.0)

@@ -68,5 +68,5 @@ def summary_line(found: CrossPaperBalances) -> str:
     outcomes = [pair.relation.outcome for pair in found.pairs]
     counted = ", ".join(f"{outcomes.count(o)} {o.replace('_', ' ')}" for o in
                         ("agrees", "within_rounding", "disagrees", "unsure"))
-    return (f"{len(found.balances)} dated balances in {found.papers} papers; {len(found.pairs)} carried "
-            f"across papers: {counted} ({BALANCES_NAME})")
+    return (f"{len(found.balances)} dated balances in {found.papers} papers; {len(found.pairs)} pairs across "
+            f"papers: {counted} ({BALANCES_NAME})")

@@ -6,7 +6,10 @@ A council prints its year-end balance in several papers: the accounts or the ann
 the papers of one council are taken together:
 
     papers ──paper_balances──▶ dated balances (figure, year end, page, bbox)
-           ──pair_balances──▶ BalancePair (closing of year Y in one paper, opening of Y+1 in another)
+           ──pair_balances──▶ BalancePair: carried (the closing balance of year Y in one paper,
+               the opening balance of Y + 1 in another) and restated (one year's closing, or
+               opening, balance as two papers print it: last year's return's current-year
+               column and this year's prior-year column)
 
 A balance is dated by its column's year ('2016/17', 'Year ending 31 March 2017'), else by its
 own label ('Balance at 1 April 2016' opens the year ending 2017), else by its table's title
@@ -33,9 +36,11 @@ from extract.checks.years import CLOSING, OPENING, SPAN, year_end
 from extract.models import Extraction, Figure, Finding, Model, NumericTable, Relation, Severity, TableRow
 
 BALANCES_SCHEMA_VERSION: Literal["agenda-extract-balances/1.0"] = "agenda-extract-balances/1.0"
-CHECK = "across.opening_balance"
-MEANING = "this year's opening balance is not last year's closing balance printed in another paper"
+CARRIED, RESTATED = "across.opening_balance", "across.same_balance"
+MEANING = {CARRIED: "this year's opening balance is not last year's closing balance printed in another paper",
+           RESTATED: "the same year's balance is printed differently in another paper"}
 BalanceKind = Literal["opening", "closing"]
+PairKind = Literal["carried", "restated"]
 DatedBy = Literal["column", "label", "title"]
 
 # A label dating its own balance: the first day of a year opens it, the last day closes it.
@@ -76,13 +81,16 @@ class PaperBalance(Model):
 
 
 class BalancePair(Model):
-    """A year's closing balance in one paper against the next year's opening balance in another."""
+    """Two papers' balances that must be equal: a year's closing balance and the next year's
+    opening balance (carried), or one year's balance as each prints it (restated)."""
 
     council: str
-    year_end: int = Field(description="the year the closing balance ends; the opening balance opens the next")
-    closing: PaperBalance
-    opening: PaperBalance
-    relation: Relation = Field(description="opening = closing, with its outcome (unsure, with the reason, "
+    kind: PairKind = Field(description="carried: first is year_end's closing balance, second the next year's "
+                                       "opening; restated: both are year_end's balance of one kind")
+    year_end: int = Field(description="the year first's balance belongs to")
+    first: PaperBalance
+    second: PaperBalance
+    relation: Relation = Field(description="second = first, with its outcome (unsure, with the reason, "
                                            "when either reading or the council is in doubt)")
     severity: Severity = Field(description="info unless the pair, read without doubt, disagrees")
 
@@ -196,20 +204,25 @@ def _reading_doubt(relations: Sequence[Relation], balance: PaperBalance) -> str 
 
 def pair_balances(papers: Sequence[Paper], balances: Iterable[PaperBalance]) -> list[BalancePair]:
     """Each closing balance of year Y against each opening balance of Y + 1 in another paper
-    of the same council. Pairs within one paper are years.py's."""
+    of the same council, and each year's balance against the same one in another paper.
+    Pairs within one paper are years.py's."""
     names = {paper.file: council_names(paper.extraction) for paper in papers}
     by_key: dict[tuple[str, str, int], list[PaperBalance]] = defaultdict(list)
     for balance in balances:
         by_key[(balance.council, balance.kind, balance.year_end)].append(balance)
     pairs: list[BalancePair] = []
-    for (council, kind, year), closings in sorted(by_key.items()):
-        if kind != "closing":
-            continue
-        openings = by_key.get((council, "opening", year + 1), [])
-        for closing in _one_per_value(closings):
-            for opening in _one_per_value(openings):
-                if opening.file != closing.file:
-                    pairs += _pair(closing, opening, closings, openings, names)
+    for (council, kind, year), group in sorted(by_key.items()):
+        printed = _one_per_value(group)
+        for k, first in enumerate(printed):
+            for second in printed[k + 1:]:
+                if first.file != second.file:
+                    pairs += _pair("restated", first, second, (group, group), names)
+        if kind == "closing":
+            openings = by_key.get((council, "opening", year + 1), [])
+            for closing in printed:
+                for opening in _one_per_value(openings):
+                    if opening.file != closing.file:
+                        pairs += _pair("carried", closing, opening, (group, openings), names)
     return pairs
 
 
@@ -224,33 +237,34 @@ def _one_per_value(balances: list[PaperBalance]) -> list[PaperBalance]:
     return kept
 
 
-def _pair(closing: PaperBalance, opening: PaperBalance, closings: list[PaperBalance],
-          openings: list[PaperBalance], names: dict[str, set[str]]) -> Iterator[BalancePair]:
-    subject = (f"{opening.council} {opening.year_end - 1}/{opening.year_end % 100:02d} – '{opening.row}' "
-               f"({opening.file.rsplit('/', 1)[-1]}) against '{closing.row}' ({closing.file.rsplit('/', 1)[-1]})")
-    evaluated = relation(CHECK, subject, [Term(closing.figure)], opening.figure, MEANING,
-                         structure=opening.table, row=opening.row, column=opening.column)
+def _pair(kind: PairKind, first: PaperBalance, second: PaperBalance,
+          groups: tuple[list[PaperBalance], list[PaperBalance]], names: dict[str, set[str]]) -> Iterator[BalancePair]:
+    check = CARRIED if kind == "carried" else RESTATED
+    subject = (f"{second.council} {second.year_end - 1}/{second.year_end % 100:02d} – '{second.row}' "
+               f"({second.file.rsplit('/', 1)[-1]}) against '{first.row}' ({first.file.rsplit('/', 1)[-1]})")
+    evaluated = relation(check, subject, [Term(first.figure)], second.figure, MEANING[check],
+                         structure=second.table, row=second.row, column=second.column)
     if evaluated is None:
         return
-    doubt = _pair_doubt(closing, opening, closings, openings, names)
+    doubt = _pair_doubt(first, second, groups, names)
     if doubt is not None:
         evaluated = doubted(evaluated, doubt)
-    yield BalancePair(council=closing.council, year_end=closing.year_end, closing=closing, opening=opening,
+    yield BalancePair(council=first.council, kind=kind, year_end=first.year_end, first=first, second=second,
                       relation=evaluated, severity=evaluated.severity)
 
 
-def _pair_doubt(closing: PaperBalance, opening: PaperBalance, closings: list[PaperBalance],
-                openings: list[PaperBalance], names: dict[str, set[str]]) -> str | None:
-    for side, same in ((closing, closings), (opening, openings)):
+def _pair_doubt(first: PaperBalance, second: PaperBalance, groups: tuple[list[PaperBalance], list[PaperBalance]],
+                names: dict[str, set[str]]) -> str | None:
+    for side, same in zip((first, second), groups, strict=True):
         if side.doubt is not None:
             return side.doubt
         values = {b.figure.value for b in same if b.file == side.file}
         if len(values) > 1:
             return (f"{side.file.rsplit('/', 1)[-1]} prints {len(values)} different {side.kind} balances "
                     f"for the year ending {side.year_end}: which one is the council's is unknown")
-    first, second = names.get(closing.file, set()), names.get(opening.file, set())
-    if first and second and not first & second:
-        return f"the papers name different councils ({', '.join(sorted(first))}; {', '.join(sorted(second))})"
+    named, other = names.get(first.file, set()), names.get(second.file, set())
+    if named and other and not named & other:
+        return f"the papers name different councils ({', '.join(sorted(named))}; {', '.join(sorted(other))})"
     return None
 
 
