@@ -73,10 +73,11 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     ones are left blank and ocr_failed says why; a paper with nothing else readable fails.
 
     \b
-    Then OUT/balances.json pairs each year's closing balance printed in one paper (balances
-    carried forward, AGAR box 7) with the next year's opening balance printed in another
-    paper of the same council (the input's folder): agrees, within rounding, disagrees, or
-    unsure with the reason (see `agenda-extract schema --balances`).
+    Then OUT/balances.json (when some paper prints a dated balance) pairs each year's
+    closing balance printed in one paper (balances carried forward, AGAR box 7) with the
+    next year's opening balance, and with the same year's balance, printed in another paper
+    of the same council (the input's folder): agrees, within rounding, disagrees, or unsure
+    with the reason (see `agenda-extract schema --balances`).
 
     \b
     Run it again with the same OUT to finish an interrupted batch: inputs whose content
