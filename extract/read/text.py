@@ -227,12 +227,13 @@ def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Wo
     words: list[list[Glyph]] = []
     broken = False  # a printed space since the last character
     for glyph in line:
-        if glyph.text.isspace():
+        if not glyph.text.strip():
             broken = broken or (bool(words) and _stands_after(words[-1][-1], glyph))
             continue
         if words and not broken:
             last = words[-1][-1]
-            if glyph.x0 - last.x1 <= max(last.size, glyph.size) * word_gap and glyph.x0 >= last.x0:
+            gap = glyph.x0 - last.x1
+            if gap <= max(last.size, glyph.size) * word_gap and glyph.x0 >= last.x0:
                 words[-1].append(glyph)
                 continue
         words.append([glyph])
