@@ -74,6 +74,13 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
     ones are left blank and ocr_failed says why; a paper with nothing else readable fails.
 
     \b
+    Then OUT/balances.json (when some paper prints a dated balance) pairs each year's
+    closing balance printed in one paper (balances carried forward, AGAR box 7) with the
+    next year's opening balance, and with the same year's balance, printed in another paper
+    of the same council (the input's folder): agrees, within rounding, disagrees, or unsure
+    with the reason (see `agenda-extract schema --balances`).
+
+    \b
     Run it again with the same OUT to finish an interrupted batch: inputs whose content
     (sha256) and tool version already have a valid output are not processed again, and
     failed ones are retried. Files with the same content are processed once; the others
@@ -99,6 +106,7 @@ def batch(paths: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: floa
                    executor, scheduler, resolve_ocr(ocr))
     if not quiet:
         warn_skipped_lines(out_dir, summary.manifest_lines_skipped)
+    _balances(out_dir, quiet)
     sys.exit(summary.exit_code)
 
 
@@ -120,6 +128,21 @@ def _run(files, out_dir: Path, jobs: int, limits, quiet: bool, executor_name: st
         sys.exit(EXIT_INTERRUPTED)
     finally:
         executor.close()
+
+
+def _balances(out_dir: Path, quiet: bool) -> None:
+    """The stage after the papers: balances carried from one paper's year to the next's (DIR/balances.json)."""
+    from extract.batch.balances import summary_line, write_balances
+    from extract.errors import AgendaExtractError
+
+    try:
+        found = write_balances(out_dir)
+    except AgendaExtractError as exc:
+        fail(exc)
+    except OSError as exc:
+        fail(OutputError(getattr(exc, "filename", None) or out_dir, f"cannot write ({os_reason(exc)})"))
+    if found is not None and not quiet:
+        click.echo(summary_line(found), err=True)
 
 
 def _settings(out_dir: Path, limits, ocr: str = "never"):

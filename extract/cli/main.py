@@ -176,8 +176,17 @@ def _warm_imports() -> None:
 @main.command()
 @click.option("--compare", "of_compare", is_flag=True,
               help="The schema of `compare`'s output instead (schemas/compare.schema.json).")
-def schema(of_compare: bool) -> None:
+@click.option("--balances", "of_balances", is_flag=True,
+              help="The schema of a batch's balances.json instead (schemas/balances.schema.json).")
+def schema(of_compare: bool, of_balances: bool) -> None:
     """Print the JSON Schema of the output (the same as schemas/extraction.schema.json)."""
+    if of_compare and of_balances:
+        raise click.UsageError("--compare and --balances name two schemas: give one")
+    if of_balances:
+        from extract.batch.balances import balances_schema_text
+
+        click.echo(balances_schema_text(), nl=False)
+        return
     if of_compare:
         from extract.compare.output import compare_schema_text
 

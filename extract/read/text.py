@@ -190,11 +190,13 @@ def glyphs_to_rows(glyphs: Sequence[Glyph], page: int, settings: Settings = DEFA
     """
     lines: list[list[Glyph]] = []
     anchor: Glyph | None = None  # the last printed (non-space) glyph of the current line
-    for glyph in sorted(glyphs, key=lambda g: (round(g.bottom, 1), g.x0)):
+    tolerance = settings.line_tolerance
+    for glyph in sorted(glyphs, key=_reading_order):
         if not glyph.text:
             continue
-        printed = bool(glyph.text.strip())
-        if anchor is not None and _same_line(anchor, glyph, settings.line_tolerance):
+        printed = not glyph.text.isspace()
+        # One line: baselines within `tolerance` type sizes (Settings.line_tolerance).
+        if anchor is not None and abs(anchor.bottom - glyph.bottom) <= max(anchor.size, glyph.size) * tolerance:
             lines[-1].append(glyph)  # a space only ever breaks the line it is printed on
         elif printed:
             lines.append([glyph])
@@ -204,16 +206,20 @@ def glyphs_to_rows(glyphs: Sequence[Glyph], page: int, settings: Settings = DEFA
             anchor = glyph
     rows = []
     for line in lines:
-        words = _line_to_words(sorted(line, key=lambda g: g.x0), page, settings.word_gap)
+        line.sort(key=_left)
+        words = _line_to_words(line, page, settings.word_gap)
         if words:
             rows.append(Row(page=page, words=tuple(words)))
     rows.sort(key=lambda r: (round(r.bottom, 1), r.x0))
     return rows
 
 
-def _same_line(previous: Glyph, glyph: Glyph, tolerance: float) -> bool:
-    """Baselines within `tolerance` type sizes (Settings.line_tolerance): one line."""
-    return abs(previous.bottom - glyph.bottom) <= max(previous.size, glyph.size) * tolerance
+def _reading_order(glyph: Glyph) -> tuple[float, float]:
+    return round(glyph.bottom, 1), glyph.x0
+
+
+def _left(glyph: Glyph) -> float:
+    return glyph.x0
 
 
 def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Word]:
@@ -289,18 +295,14 @@ def _continues_number(head: Sequence[Glyph], tail: Sequence[Glyph]) -> bool:
 
 
 def _word(chars: Sequence[Glyph], page: int) -> Word:
-    sizes = sorted(c.size for c in chars)
-    return Word(
-        text="".join(c.text for c in chars),
-        page=page,
-        boxes=tuple(
-            (c.x0, c.top, c.x1, c.bottom)
-            for c in chars
-            for _ in c.text  # a ligature glyph ("ﬁ" as "fi") boxes each letter it stands for
-        ),
-        size=sizes[len(sizes) // 2],
-        bold=sum(c.bold for c in chars) * 2 > len(chars),
-    )
+    sizes = sorted([c.size for c in chars])
+    text = "".join([c.text for c in chars])
+    if len(text) == len(chars):  # a letter a glyph: nearly every word (this runs once per word of every page)
+        boxes = tuple([(c.x0, c.top, c.x1, c.bottom) for c in chars])
+    else:  # a ligature glyph ("ﬁ" as "fi") boxes each letter it stands for
+        boxes = tuple([(c.x0, c.top, c.x1, c.bottom) for c in chars for _ in c.text])
+    return Word(text=text, page=page, boxes=boxes, size=sizes[len(sizes) // 2],
+                bold=sum([c.bold for c in chars]) * 2 > len(chars))
 
 
 def phrases(words: Sequence[Word], gap: float) -> list[list[Word]]:
