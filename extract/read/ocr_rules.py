@@ -4,10 +4,15 @@ smoothed into greys, and table rules are hidden.
 Black and white (1-bit), as office scanners archive, gives Tesseract edges cut to the pixel,
 dust specks as solid dots and, when dithered, grey paper as a field of dots: read as it is, a
 2017 Appendix A page scanned so lost half its figures and put debris in its headings ('Performing
-Arts Service TT _ :'). A light blur (about a pixel at 300 dpi) turns the dots and specks into
-pale grey that Tesseract's threshold leaves out, and the edges of letters into the greys a
-scanner's grey setting would have given; below READ_DPI the page is also enlarged to it, as
-Tesseract reads letters best some 30 pixels high. A grey or colour page is left as it is.
+Arts Service TT _ :'). The page is descreened: blurred by SMOOTH_INCHES (1.5 pixels at 300 dpi,
+wider than the dots of a dithered paper tone and the steps of a thresholded edge, narrower than
+a stroke of body text), enlarged to READ_DPI when scanned coarser (Tesseract reads letters best
+some 30 pixels high), and made black and white again at INK_SHARE of the way from the paper's
+grey to black. Blurred, a field of dots is an even pale grey and a speck a faint smudge, both
+above that line; a letter's stroke stays below it. The threshold is set here, from the page's
+own paper, not left to Tesseract's: on a blurred dithered page its Otsu threshold let the
+paper's texture through as specks and lost figures (bench/bench_ocr.py, dithered at 200 dpi).
+A grey or colour page is left as it is.
 
 Council papers set figures in ruled tables, and a cell's border printed a few pixels from
 a figure is read as part of it: the 2017 pack's 'FTE 13.03' beside a rule came back as
@@ -31,7 +36,8 @@ hookimpl = pluggy.HookimplMarker("ocrmypdf")
 
 RULE_INCHES = 0.4  # 29 pt: longer than any stroke of a letter below ~40 pt type
 DARK = 128  # grey levels below this are ink
-SMOOTH_INCHES = 1 / 300  # the blur's radius on a black-and-white scan: a pixel at 300 dpi
+SMOOTH_INCHES = 1.5 / 300  # the blur's radius on a black-and-white scan: 1.5 pixels at 300 dpi
+INK_SHARE = 0.35  # of the way from paper to black: a descreened page's pixels darker than this are ink
 READ_DPI = 300  # a black-and-white scan scanned coarser is enlarged to this before it is read
 
 
@@ -48,7 +54,7 @@ def filter_ocr_image(page, image: Image.Image) -> Image.Image:
     if not is_bilevel(image):
         return without_rules(image, dpi, dpi)
     # Smoothed first: a 1-bit rule's stair steps on a turned page leave short runs that the
-    # blur would make into strokes; blurred, the rule is one dark band, taken out with its halo.
+    # blur would make into strokes; descreened, the rule is one dark band, taken out with its edge.
     grey, dpi = smoothed(image, dpi)
     return without_rules(grey, dpi, dpi, edge=math.ceil(2 * SMOOTH_INCHES * dpi))
 
@@ -59,9 +65,10 @@ def is_bilevel(image: Image.Image) -> bool:
 
 
 def smoothed(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
-    """A black-and-white scan in greys: blurred by SMOOTH_INCHES, enlarged to READ_DPI when
+    """A black-and-white scan descreened: blurred by SMOOTH_INCHES, enlarged to READ_DPI when
     coarser (an even scale, so the text layer still fits the page: the note of its dpi says
-    the new resolution). Returns the image and its resolution."""
+    the new resolution), and thresholded from its paper (descreened). Returns the image
+    (8-bit, black and white) and its resolution."""
     info = dict(image.info)
     grey = image.convert("L").filter(ImageFilter.GaussianBlur(max(0.5, SMOOTH_INCHES * dpi)))
     if dpi < READ_DPI * 0.9:
@@ -70,8 +77,18 @@ def smoothed(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
         note = info.get("dpi", (dpi, dpi))
         info["dpi"] = (float(note[0]) * scale, float(note[1]) * scale)
         dpi = dpi * scale
+    grey = descreened(grey)
     grey.info.update(info)
     return grey, dpi
+
+
+def descreened(grey: Image.Image) -> Image.Image:
+    """A blurred black-and-white page made black and white again, at INK_SHARE of the way from
+    its paper (the grey most of the page is: a dithered paper tone blurs to an even grey) to black."""
+    pixels = np.asarray(grey)
+    paper = float(np.median(pixels))  # most of a page is paper, even a page of tables
+    line = paper * (1 - INK_SHARE)
+    return Image.fromarray(np.where(pixels < line, 0, 255).astype(np.uint8))
 
 
 def without_rules(image: Image.Image, dpi_x: float = 300.0, dpi_y: float = 300.0, edge: int = 1) -> Image.Image:
