@@ -206,7 +206,7 @@ def test_a_darker_dithered_paper_is_descreened_to_white_and_its_letters_kept():
     page = Image.new("L", (900, 300), 200)
     ImageDraw.Draw(page).text((100, 100), "13.03", fill=0, font=ImageFont.load_default(size=60))
     scan = page.convert("1", dither=Image.Dither.FLOYDSTEINBERG)
-    seen = np.asarray(smoothed(scan, 300)[0])
+    seen = np.asarray(descreened(smoothed(scan, 300)[0]))
     assert (seen[:, 600:] == 255).all()
     letters = np.asarray(page)[90:180, 90:400] < 128
     assert (seen[90:180, 90:400][letters] == 0).mean() > 0.8

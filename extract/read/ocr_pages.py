@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extract.read.ocr_rules import SECOND_IMAGE
 from extract.read.ocr_words import HocrWord, hocr_words
 from extract.read.pool import die_with_parent
 from extract.read.text import BBox
@@ -115,8 +116,11 @@ SECOND_READING = ("-c", "thresholding_method=2")
 
 
 def _second_reading(work: Path, number: int, page_size: tuple[float, float]) -> list[HocrWord]:
-    """Tesseract's words of one page read again from the image OCRmyPDF gave it."""
-    image = work / f"{number:06d}_ocr.png"
+    """Tesseract's words of one page read again from the image OCRmyPDF gave it, or, for a
+    black-and-white scan made black and white again (descreened), from its greys (ocr_rules.py)."""
+    image = work / f"{number:06d}_{SECOND_IMAGE}"
+    if not image.exists():
+        image = work / f"{number:06d}_ocr.png"
     if not image.exists():
         return []
     base = work / f"{number:06d}_second"

@@ -56,7 +56,22 @@ def filter_ocr_image(page, image: Image.Image) -> Image.Image:
     # Smoothed first: a 1-bit rule's stair steps on a turned page leave short runs that the
     # blur would make into strokes; descreened, the rule is one dark band, taken out with its edge.
     grey, dpi = smoothed(image, dpi)
-    return without_rules(grey, dpi, dpi, edge=math.ceil(2 * SMOOTH_INCHES * dpi))
+    edge = math.ceil(2 * SMOOTH_INCHES * dpi)
+    _keep_for_second_reading(page, without_rules(grey, dpi, dpi, edge=edge))
+    return without_rules(descreened(grey), dpi, dpi, edge=edge)
+
+
+SECOND_IMAGE = "ocr_second.png"  # beside OCRmyPDF's '000001_ocr.png': what the second reading reads
+
+
+def _keep_for_second_reading(page, grey: Image.Image) -> None:
+    """The blurred greys of a descreened page, for the second reading (read/ocr_pages.py): read
+    from the same black and white as the first, it would agree with it on every misread digit;
+    its own (Sauvola's) threshold of the greys misreads other digits, so where the two agree
+    the figure is confirmed, and where not, read again."""
+    get_path = getattr(page, "get_path", None)
+    if get_path is not None:
+        grey.save(get_path(SECOND_IMAGE))
 
 
 def is_bilevel(image: Image.Image) -> bool:
@@ -65,10 +80,10 @@ def is_bilevel(image: Image.Image) -> bool:
 
 
 def smoothed(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
-    """A black-and-white scan descreened: blurred by SMOOTH_INCHES, enlarged to READ_DPI when
+    """A black-and-white scan in greys: blurred by SMOOTH_INCHES, enlarged to READ_DPI when
     coarser (an even scale, so the text layer still fits the page: the note of its dpi says
-    the new resolution), and thresholded from its paper (descreened). Returns the image
-    (8-bit, black and white) and its resolution."""
+    the new resolution). Returns the image and its resolution; descreened() makes it black
+    and white again."""
     info = dict(image.info)
     grey = image.convert("L").filter(ImageFilter.GaussianBlur(max(0.5, SMOOTH_INCHES * dpi)))
     if dpi < READ_DPI * 0.9:
@@ -77,7 +92,6 @@ def smoothed(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
         note = info.get("dpi", (dpi, dpi))
         info["dpi"] = (float(note[0]) * scale, float(note[1]) * scale)
         dpi = dpi * scale
-    grey = descreened(grey)
     grey.info.update(info)
     return grey, dpi
 
@@ -88,7 +102,9 @@ def descreened(grey: Image.Image) -> Image.Image:
     pixels = np.asarray(grey)
     paper = float(np.median(pixels))  # most of a page is paper, even a page of tables
     line = paper * (1 - INK_SHARE)
-    return Image.fromarray(np.where(pixels < line, 0, 255).astype(np.uint8))
+    out = Image.fromarray(np.where(pixels < line, 0, 255).astype(np.uint8))
+    out.info.update(grey.info)
+    return out
 
 
 def without_rules(image: Image.Image, dpi_x: float = 300.0, dpi_y: float = 300.0, edge: int = 1) -> Image.Image:
