@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.read.ocr_rules import SECOND_IMAGE
 from extract.read.ocr_words import HocrWord, hocr_words
 from extract.read.pool import die_with_parent
 from extract.read.text import BBox
@@ -123,6 +122,8 @@ def _second_image(work: Path, number: int) -> Path | None:
     for a black-and-white scan made black and white again (descreened), its greys (ocr_rules.py).
     Read from the first reading's black and white, every later reading would see what it saw:
     the 2017 pack's '-63.00', dithered at 200 dpi, was read '9300' by the third and fourth alike."""
+    from extract.read.ocr_rules import SECOND_IMAGE  # here: the plugin imports numpy and PIL
+
     for name in (SECOND_IMAGE, "ocr.png"):
         if (image := work / f"{number:06d}_{name}").exists():
             return image
