@@ -180,20 +180,47 @@ def _black_and_white_page(dither: bool):
     return page.convert("1", dither=Image.Dither.FLOYDSTEINBERG if dither else Image.Dither.NONE)
 
 
-@pytest.mark.parametrize("dither", [False, True])
-def test_a_black_and_white_scan_reaches_tesseract_descreened_without_its_dots(dither):
+def _as_tesseract_sees(scan):
     from types import SimpleNamespace
 
     import numpy as np
 
-    from extract.read.ocr_rules import DARK, filter_ocr_image
+    from extract.read.ocr_rules import filter_ocr_image
 
-    scan = _black_and_white_page(dither)
     inches = SimpleNamespace(pageinfo=SimpleNamespace(width_inches=3, height_inches=1))
-    seen = np.asarray(filter_ocr_image(inches, scan))
+    return np.asarray(filter_ocr_image(inches, scan))
+
+
+def test_a_dithered_scan_reaches_tesseract_descreened_without_its_dots():
+    import numpy as np
+
+    from extract.read.ocr_rules import DARK
+
+    scan = _black_and_white_page(dither=True)
+    seen = _as_tesseract_sees(scan)
     assert seen.shape == (300, 900)  # read at the resolution scanned: 300 dpi
     assert (seen[:, 600:] == 255).all()  # no letter there: the dots of the paper and the specks are gone
     assert (seen[100:170, 100:400] < DARK).sum() > 0.5 * (np.asarray(scan.convert("L"))[100:170, 100:400] < DARK).sum()
+
+
+def test_a_thresholded_scan_reaches_tesseract_in_greys_its_specks_too_pale_to_be_ink():
+    import numpy as np
+
+    from extract.read.ocr_rules import DARK
+
+    scan = _black_and_white_page(dither=False)
+    seen = _as_tesseract_sees(scan)
+    assert seen.shape == (300, 900)
+    assert len(np.unique(seen)) > 2  # greys at the letters' edges, for Tesseract's own threshold
+    assert (seen[:, 600:] >= DARK).all()
+    assert (seen[100:170, 100:400] < DARK).sum() > 0.5 * (np.asarray(scan.convert("L"))[100:170, 100:400] < DARK).sum()
+
+
+@pytest.mark.parametrize("dither", [False, True])
+def test_a_page_is_known_dithered_by_its_lone_dots_not_by_its_specks(dither):
+    from extract.read.ocr_rules import is_dithered
+
+    assert is_dithered(_black_and_white_page(dither)) is dither
 
 
 def test_a_darker_dithered_paper_is_descreened_to_white_and_its_letters_kept():

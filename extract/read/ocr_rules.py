@@ -4,7 +4,10 @@ smoothed into greys, and table rules are hidden.
 Black and white (1-bit), as office scanners archive, gives Tesseract edges cut to the pixel,
 dust specks as solid dots and, when dithered, grey paper as a field of dots: read as it is, a
 2017 Appendix A page scanned so lost half its figures and put debris in its headings ('Performing
-Arts Service TT _ :'). The page is descreened: blurred by SMOOTH_INCHES (1.5 pixels at 300 dpi,
+Arts Service TT _ :'). A page thresholded at the scanner is blurred by EDGE_SMOOTH_INCHES (a pixel
+at 300 dpi: its stair-step edges become the greys a scanner's grey setting gives) and enlarged
+to READ_DPI when scanned coarser; Tesseract's own threshold reads those greys. A dithered page
+(is_dithered: most of its greys printed as lone dots) is descreened: blurred by SMOOTH_INCHES (1.5 pixels at 300 dpi,
 wider than the dots of a dithered paper tone and the steps of a thresholded edge, narrower than
 a stroke of body text), enlarged to READ_DPI when scanned coarser (Tesseract reads letters best
 some 30 pixels high), and made black and white again at INK_SHARE of the way from the paper's
@@ -36,7 +39,9 @@ hookimpl = pluggy.HookimplMarker("ocrmypdf")
 
 RULE_INCHES = 0.4  # 29 pt: longer than any stroke of a letter below ~40 pt type
 DARK = 128  # grey levels below this are ink
-SMOOTH_INCHES = 1.5 / 300  # the blur's radius on a black-and-white scan: 1.5 pixels at 300 dpi
+SMOOTH_INCHES = 1.5 / 300  # the blur's radius on a dithered scan: 1.5 pixels at 300 dpi
+EDGE_SMOOTH_INCHES = 1 / 300  # on a thresholded scan: a pixel, enough to round its stair-step edges
+DITHERED_SHARE = 0.15  # of a 1-bit page's black pixels standing alone, above which its greys are dots
 INK_SHARE = 0.35  # of the way from paper to black: a descreened page's pixels darker than this are ink
 READ_DPI = 300  # a black-and-white scan scanned coarser is enlarged to this before it is read
 
@@ -55,7 +60,12 @@ def filter_ocr_image(page, image: Image.Image) -> Image.Image:
         return without_rules(image, dpi, dpi)
     # Smoothed first: a 1-bit rule's stair steps on a turned page leave short runs that the
     # blur would make into strokes; descreened, the rule is one dark band, taken out with its edge.
-    grey, dpi = smoothed(image, dpi)
+    if not is_dithered(image):
+        # Thresholded at the scanner: no dots to remove, and descreening it cost figures at
+        # 200 dpi (bench/bench_ocr.py): its lightly blurred greys go to Tesseract's threshold.
+        grey, dpi = smoothed(image, dpi, EDGE_SMOOTH_INCHES)
+        return without_rules(grey, dpi, dpi, edge=math.ceil(2 * EDGE_SMOOTH_INCHES * dpi))
+    grey, dpi = smoothed(image, dpi, SMOOTH_INCHES)
     edge = math.ceil(2 * SMOOTH_INCHES * dpi)
     _keep_for_second_reading(page, without_rules(grey, dpi, dpi, edge=edge))
     return without_rules(descreened(grey), dpi, dpi, edge=edge)
@@ -79,13 +89,27 @@ def is_bilevel(image: Image.Image) -> bool:
     return image.mode == "1"
 
 
-def smoothed(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
-    """A black-and-white scan in greys: blurred by SMOOTH_INCHES, enlarged to READ_DPI when
+def is_dithered(image: Image.Image) -> bool:
+    """A 1-bit page whose greys were printed as dots (dithered), told by its ink: a share above
+    DITHERED_SHARE of its black pixels touch no other black pixel (side by side or above and
+    below). A page thresholded at the scanner has letters of solid strokes: a speck of dust or a
+    stray pixel on an edge is rare (none in the bench's scans; over 0.3 on every dithered one)."""
+    black = ~np.asarray(image.convert("1"), dtype=bool)
+    count = int(black.sum())
+    if count == 0:
+        return False
+    around = np.pad(black, 1)
+    touching = around[:-2, 1:-1] | around[2:, 1:-1] | around[1:-1, :-2] | around[1:-1, 2:]
+    return int((black & ~touching).sum()) > DITHERED_SHARE * count
+
+
+def smoothed(image: Image.Image, dpi: float, radius_inches: float = SMOOTH_INCHES) -> tuple[Image.Image, float]:
+    """A black-and-white scan in greys: blurred by radius_inches, enlarged to READ_DPI when
     coarser (an even scale, so the text layer still fits the page: the note of its dpi says
     the new resolution). Returns the image and its resolution; descreened() makes it black
     and white again."""
     info = dict(image.info)
-    grey = image.convert("L").filter(ImageFilter.GaussianBlur(max(0.5, SMOOTH_INCHES * dpi)))
+    grey = image.convert("L").filter(ImageFilter.GaussianBlur(max(0.5, radius_inches * dpi)))
     if dpi < READ_DPI * 0.9:
         scale = READ_DPI / dpi
         grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
