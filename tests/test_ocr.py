@@ -165,10 +165,13 @@ def figures_of(extraction, service):
 
 @pytest.mark.ocr
 @needs_engine
-def test_a_black_and_white_scan_reads_the_performing_arts_figures_and_mismatches_as_printed(tmp_path, pack_2017):
-    """1-bit at 300 dpi, as office scanners archive: every figure of the card and its table
-    with its printed value, and the same findings as the born-digital pack."""
-    pdf = scan.scan_pack(PACK_2017, tmp_path / "performing-arts-bw.pdf", 300, PERFORMING_ARTS_PAGES, kind="bw")
+@pytest.mark.parametrize("kind, dpi", [("bw", 300), ("dither", 200)])
+def test_a_black_and_white_scan_reads_the_performing_arts_figures_and_mismatches_as_printed(tmp_path, pack_2017,
+                                                                                            kind, dpi):
+    """1-bit, as office scanners archive (thresholded at 300 dpi, dithered at 200: descreened
+    before Tesseract): every figure of the card and its table with its printed value, and the
+    same findings as the born-digital pack."""
+    pdf = scan.scan_pack(PACK_2017, tmp_path / f"performing-arts-{kind}.pdf", dpi, PERFORMING_ARTS_PAGES, kind=kind)
     extraction = extract_pack(pdf, Options(ocr="auto", ocr_jobs=2))
     read = figures_of(extraction, "Performing Arts Service")
     printed = figures_of(pack_2017, "Performing Arts Service")

@@ -92,3 +92,31 @@ def test_the_text_layer_word_gets_its_minus_before_its_first_character():
     read = at_printed_size(page, minus).rows[0].words
     assert [w.text for w in read] == ["-378", "14,633"]
     assert read[0].boxes[0][0] == pytest.approx(310.2) and len(read[0].boxes) == 4
+
+
+def joined_minus(digits: str, size_px: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A number drawn with a minus bar touching its first digit (a descreened scan closes the gap)
+    and the ink box Tesseract draws around it all."""
+    grey, _, _ = picture(digits, size_px)
+    digit = ink_box(grey)
+    middle = (digit[1] + digit[3]) // 2
+    thick = max(2, size_px // 14)
+    image = Image.fromarray(grey)
+    ImageDraw.Draw(image).rectangle((digit[0] - size_px // 3, middle - thick // 2, digit[0] + 1,
+                                     middle + thick - thick // 2), fill=20)
+    grey = np.asarray(image)
+    return grey, ink_box(grey)
+
+
+@pytest.mark.parametrize("size_px", [42, 28])
+def test_a_minus_touching_the_first_digit_is_found(size_px):
+    grey, box = joined_minus("63.00", size_px)
+    found = lost_minus_signs(ink_of(grey), [(box, "63.00")])
+    assert len(found) == 1 and found[0][1][2] - found[0][1][0] >= size_px // 4
+
+
+@pytest.mark.parametrize("text", ["63.00", "4,120", "£7.23M", "14", "(12)", "1.2"])
+@pytest.mark.parametrize("size_px", [42, 28])
+def test_a_number_whose_first_digit_starts_with_a_stroke_is_no_minus(text, size_px):
+    grey, _, _ = picture(text, size_px)
+    assert lost_minus_signs(ink_of(grey), [(ink_box(grey), text)]) == []

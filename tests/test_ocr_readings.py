@@ -114,3 +114,56 @@ def test_a_blank_cell_in_a_row_read_by_ocr_leaves_its_column_unchecked():
     assert [(r.column, r.outcome) for r in scanned] == [("Total", "agrees")]
     printed = [r for r in total_rows(table("pdf")) if r is not None]  # a blank printed cell is nil
     assert ("CYPE", "disagrees") in [(r.column, r.outcome) for r in printed]
+
+
+def _ocr_page(folder: Path):
+    """The page OCRmyPDF hands its image filter: 3 x 1 inches, files in `folder` (PageContext.get_path)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(pageinfo=SimpleNamespace(width_inches=3, height_inches=1),
+                           get_path=lambda name: folder / f"000001_{name}")
+
+
+def _scanned_strip(mode: str):
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (900, 300), 232)
+    ImageDraw.Draw(page).text((100, 100), "FTE 13.03", fill=0, font=ImageFont.load_default(size=60))
+    return page.convert("1", dither=Image.Dither.FLOYDSTEINBERG) if mode == "1" else page
+
+
+def test_a_descreened_page_keeps_its_greys_for_the_second_reading(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from extract.read.ocr_rules import SECOND_IMAGE, filter_ocr_image
+
+    first = np.asarray(filter_ocr_image(_ocr_page(tmp_path), _scanned_strip("1")))
+    second = np.asarray(Image.open(tmp_path / f"000001_{SECOND_IMAGE}"))
+    assert set(np.unique(first)) <= {0, 255}  # the first reading's page: black and white
+    assert len(np.unique(second)) > 2 and second.shape == first.shape  # the second's: the same page in greys
+
+
+def test_a_grey_scan_is_read_twice_from_the_same_image(tmp_path):
+    from extract.read.ocr_rules import SECOND_IMAGE, filter_ocr_image
+
+    filter_ocr_image(_ocr_page(tmp_path), _scanned_strip("L"))
+    assert not (tmp_path / f"000001_{SECOND_IMAGE}").exists()
+
+
+@pytest.mark.parametrize("greys_kept", [True, False])
+def test_the_second_reading_reads_the_greys_when_the_page_kept_them(tmp_path, monkeypatch, greys_kept):
+    import subprocess
+
+    from extract.read import ocr_pages
+    from extract.read.ocr_rules import SECOND_IMAGE
+
+    (tmp_path / "000001_ocr.png").write_bytes(b"")
+    if greys_kept:
+        (tmp_path / f"000001_{SECOND_IMAGE}").write_bytes(b"")
+    ocr_pages.available_languages()  # asked of Tesseract once, before its reading is stood in for
+    commands = []
+    monkeypatch.setattr(ocr_pages.subprocess, "run",
+                        lambda command, **_: commands.append(command) or subprocess.CompletedProcess(command, 0))
+    assert ocr_pages._second_reading(tmp_path, 1, (612.0, 792.0)) == []
+    assert Path(commands[0][1]).name == (f"000001_{SECOND_IMAGE}" if greys_kept else "000001_ocr.png")

@@ -180,22 +180,65 @@ def _black_and_white_page(dither: bool):
     return page.convert("1", dither=Image.Dither.FLOYDSTEINBERG if dither else Image.Dither.NONE)
 
 
-@pytest.mark.parametrize("dither", [False, True])
-def test_a_black_and_white_scan_reaches_tesseract_in_greys_without_its_dots(dither):
+def _as_tesseract_sees(scan):
     from types import SimpleNamespace
 
     import numpy as np
 
-    from extract.read.ocr_rules import DARK, filter_ocr_image
+    from extract.read.ocr_rules import filter_ocr_image
 
-    scan = _black_and_white_page(dither)
     inches = SimpleNamespace(pageinfo=SimpleNamespace(width_inches=3, height_inches=1))
-    seen = np.asarray(filter_ocr_image(inches, scan))
+    return np.asarray(filter_ocr_image(inches, scan))
+
+
+def test_a_dithered_scan_reaches_tesseract_descreened_without_its_dots():
+    import numpy as np
+
+    from extract.read.ocr_rules import DARK
+
+    scan = _black_and_white_page(dither=True)
+    seen = _as_tesseract_sees(scan)
     assert seen.shape == (300, 900)  # read at the resolution scanned: 300 dpi
-    assert len(np.unique(seen)) > 2  # greys at the letters' edges
-    paper = seen[:, 600:]  # no letter there: specks and dots only
-    assert (paper >= DARK).all()
+    assert (seen[:, 600:] == 255).all()  # no letter there: the dots of the paper and the specks are gone
     assert (seen[100:170, 100:400] < DARK).sum() > 0.5 * (np.asarray(scan.convert("L"))[100:170, 100:400] < DARK).sum()
+
+
+def test_a_thresholded_scan_reaches_tesseract_in_greys_its_specks_too_pale_to_be_ink():
+    import numpy as np
+
+    from extract.read.ocr_rules import DARK
+
+    scan = _black_and_white_page(dither=False)
+    seen = _as_tesseract_sees(scan)
+    assert seen.shape == (300, 900)
+    assert len(np.unique(seen)) > 2  # greys at the letters' edges, for Tesseract's own threshold
+    assert (seen[:, 600:] >= DARK).all()
+    assert (seen[100:170, 100:400] < DARK).sum() > 0.5 * (np.asarray(scan.convert("L"))[100:170, 100:400] < DARK).sum()
+
+
+@pytest.mark.parametrize("dither", [False, True])
+def test_a_page_is_known_dithered_by_its_lone_dots_not_by_its_specks(dither):
+    from extract.read.ocr_rules import is_dithered
+
+    assert is_dithered(_black_and_white_page(dither)) is dither
+
+
+def test_a_darker_dithered_paper_is_descreened_to_white_and_its_letters_kept():
+    """The threshold follows the paper: a sheet dithered from a darker grey is white too."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.read.ocr_rules import descreened, smoothed
+
+    page = Image.new("L", (900, 300), 200)
+    ImageDraw.Draw(page).text((100, 100), "13.03", fill=0, font=ImageFont.load_default(size=60))
+    scan = page.convert("1", dither=Image.Dither.FLOYDSTEINBERG)
+    seen = np.asarray(descreened(smoothed(scan, 300)[0]))
+    assert (seen[:, 600:] == 255).all()
+    letters = np.asarray(page)[90:180, 90:400] < 128
+    assert (seen[90:180, 90:400][letters] == 0).mean() > 0.8
+    flat = np.asarray(descreened(Image.new("L", (50, 50), 255)))
+    assert (flat == 255).all()
 
 
 def test_a_coarse_black_and_white_scan_is_enlarged_to_be_read_and_says_its_new_resolution():

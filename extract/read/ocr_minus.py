@@ -70,7 +70,15 @@ def _bar_before(ink: np.ndarray, box: PixelBox) -> PixelBox | None:
     left = max(0, x0 - round(LOOK_LEFT * h))
     glyphs = _glyphs(ink[top:bottom, left:x1], h)
     first_tall = next((i for i, g in enumerate(glyphs) if g.rows[1] - g.rows[0] > 0.5 * h), None)
-    if not first_tall:  # no tall glyph, or nothing before it
+    if first_tall is None:
+        return None
+    joined = _bar_joined(ink[top:bottom, left:x1], glyphs[first_tall], h)
+    if joined is not None:  # the minus touches the digit: one run of ink, a bar then a digit
+        before = glyphs[first_tall - 1] if first_tall >= 1 else None
+        if before is not None and joined[0] - before.columns[1] <= MAX_GAP * h:
+            return None
+        return (left + joined[0], top + joined[1], left + joined[2], top + joined[3])
+    if not first_tall:  # nothing before the tall glyph
         return None
     bar, tall = glyphs[first_tall - 1], glyphs[first_tall]
     before = glyphs[first_tall - 2] if first_tall >= 2 else None
@@ -82,6 +90,30 @@ def _bar_before(ink: np.ndarray, box: PixelBox) -> PixelBox | None:
             and (before is None or bar.columns[0] - before.columns[1] > MAX_GAP * h)):  # not inside a word
         return None
     return (left + bar.columns[0], top + bar.rows[0], left + bar.columns[1], top + bar.rows[1])
+
+
+def _bar_joined(strip: np.ndarray, glyph: Glyph, h: int) -> PixelBox | None:
+    """The bar of a minus printed touching the digit after it (a descreened or coarse scan
+    closes the gap): the glyph's first MIN_LENGTH h or more columns hold ink only in one thin
+    band at the middle of the height, and the columns after them a tall stroke. No digit or
+    '£' starts so: their first columns already span more than a bar's thickness."""
+    start, end = glyph.columns
+    run = 0
+    for column in range(start, end):
+        rows = np.flatnonzero(strip[:, column])
+        if rows.size and rows[-1] + 1 - rows[0] > MAX_THICKNESS * h:
+            break
+        if rows.size and not MIDDLE[0] * h <= (rows[0] + rows[-1] + 1) / 2 <= MIDDLE[1] * h:
+            return None
+        run += 1
+    if run < MIN_LENGTH * h or start + run >= end or run > MAX_LENGTH * h:
+        return None
+    bar = strip[:, start:start + run]
+    rows = np.flatnonzero(bar.any(axis=1))
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    if bar[top:bottom].mean() < SOLID or not bar.any(axis=0).all():  # a solid bar, no gap inside
+        return None
+    return (start, top, start + run, bottom)
 
 
 class Glyph:

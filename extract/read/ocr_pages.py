@@ -63,8 +63,8 @@ def page_readings(work: Path, number: int,
     each place and the fixes to the text layer, as read/ocr_settle.py settles them (boxes in points)."""
     first = hocr_words(work / f"{number:06d}_ocr_hocr.hocr", size)
     second = _second_reading(work, number, size)
-    image = work / f"{number:06d}_ocr.png"
-    if not first or not image.exists():
+    image = _second_image(work, number)  # the greys, where a descreened page kept them
+    if not first or image is None:
         return first, second, []
     import numpy as np  # only when a page was OCR'd: numpy and PIL cost start-up time
     from PIL import Image
@@ -72,12 +72,15 @@ def page_readings(work: Path, number: int,
     from extract.read.ocr_settle import Fix, settle
 
     grey = np.asarray(Image.open(image).convert("L"))
+    first_image = work / f"{number:06d}_ocr.png"
+    seen = np.asarray(Image.open(first_image).convert("L")) if image != first_image and first_image.exists() else None
     sx, sy = size[0] / grey.shape[1], size[1] / grey.shape[0]
 
     def points(box: Sequence[float]) -> BBox:
         return (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
 
-    settled = settle(grey, first, second, lambda crops: _read_lines(crops, work / f"{number:06d}_third"))
+    settled = settle(grey, first, second, lambda crops: _read_lines(crops, work / f"{number:06d}_third"),
+                     seen)
     fixes = [Fix(points(f.box), f.read, f.text, points(f.minus) if f.minus else None,
                  points(f.printed) if f.printed else None) for f in settled.fixes]
     return first, settled.others, fixes
@@ -114,10 +117,23 @@ def _read_lines(images: Sequence[PilImage], base: Path) -> list[str]:
 SECOND_READING = ("-c", "thresholding_method=2")
 
 
+def _second_image(work: Path, number: int) -> Path | None:
+    """The page image the second and later readings read: the one OCRmyPDF gave Tesseract or,
+    for a black-and-white scan made black and white again (descreened), its greys (ocr_rules.py).
+    Read from the first reading's black and white, every later reading would see what it saw:
+    the 2017 pack's '-63.00', dithered at 200 dpi, was read '9300' by the third and fourth alike."""
+    from extract.read.ocr_rules import SECOND_IMAGE  # here: the plugin imports numpy and PIL
+
+    for name in (SECOND_IMAGE, "ocr.png"):
+        if (image := work / f"{number:06d}_{name}").exists():
+            return image
+    return None
+
+
 def _second_reading(work: Path, number: int, page_size: tuple[float, float]) -> list[HocrWord]:
-    """Tesseract's words of one page read again from the image OCRmyPDF gave it."""
-    image = work / f"{number:06d}_ocr.png"
-    if not image.exists():
+    """Tesseract's words of one page read again (_second_image)."""
+    image = _second_image(work, number)
+    if image is None:
         return []
     base = work / f"{number:06d}_second"
     command = ["tesseract", str(image), str(base), "-l", "+".join(available_languages()), *SECOND_READING, "hocr"]

@@ -76,15 +76,20 @@ class Unsure:
     looks: list[str] = field(default_factory=list)  # the word read again on its own
 
 
-def settle(grey: np.ndarray, first: Sequence[HocrWord], second: Sequence[HocrWord], reread: Reread) -> Settled:
-    """The words of one OCR'd page as the readings settle them (all boxes in pixels)."""
-    dark = ink_of(grey)  # a minus sign's bar is looked for as the rules filter sees ink
+def settle(grey: np.ndarray, first: Sequence[HocrWord], second: Sequence[HocrWord], reread: Reread,
+           seen: np.ndarray | None = None) -> Settled:
+    """The words of one OCR'd page as the readings settle them (all boxes in pixels). `grey`
+    is the picture the later readings read; `seen`, when not the same, the one the first
+    reading read (a descreened black-and-white scan: read/ocr_rules.py), where the ink of its
+    words and minus signs is looked for (blurred, a thin minus is too pale to be ink)."""
+    seen = grey if seen is None else seen
+    dark = ink_of(seen)  # a minus sign's bar is looked for as the rules filter sees ink
     bars = dict(lost_minus_signs(dark, [(w.pixels, w.text) for w in first]))
     lost_second = dict(lost_minus_signs(dark, [(w.pixels, w.text) for w in second]))
     second = [replace(w, text=with_minus(w.text)) if w.pixels in lost_second else w for w in second]
     fixes = {w.pixels: Fix(w.pixels, w.text, with_minus(w.text), bars[w.pixels]) for w in first if w.pixels in bars}
-    threshold = _threshold(grey)  # the words' extents and crops: this page's own parting of ink from paper
-    ink = grey < threshold
+    threshold = _threshold(grey)  # the crops: this page's own parting of ink from paper
+    ink = seen < (threshold if seen is grey else _threshold(seen))  # the words' extents
     unsure = []
     for word in first:
         read = fixes[word.pixels].text if word.pixels in fixes else word.text
