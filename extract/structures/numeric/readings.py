@@ -18,6 +18,7 @@ from extract.models import Figure
 from extract.read.flow import plain
 from extract.structures.numeric.cells import Cell, cell_to_figure
 from extract.structures.numeric.rows import Folded
+from extract.vocabulary import SIGNED_LINE
 
 UNIFORM = 1.25  # a label line set no further than this times the row pitch below the line above: ambiguous
 MIN_PARTS = 2  # rows a total must add up before its arithmetic decides a reading
@@ -59,10 +60,12 @@ def labels_by_arithmetic(rows: Sequence[Folded], pitch: float) -> list[Folded]:
 
 def _ambiguous(run: Sequence[Folded], row: Folded, pitch: float) -> bool:
     """Label lines set one under the other at the row pitch, in the row's type weight: the
-    spacing tells no wrapped label from rows of their own."""
+    spacing tells no wrapped label from rows of their own. A line marked as a movement ('Deduct
+    unpresented cheques' printing nothing, over a reconciliation's result) says it is a row of
+    its own: the result adding up the lines above holds under both readings and decides nothing."""
     lines = [*run[1:], row]
     return pitch > 0 and all(r.gap_above <= UNIFORM * pitch for r in lines) and all(
-        r.bold == row.bold and r.lines == 1 for r in run)
+        r.bold == row.bold and r.lines == 1 and not SIGNED_LINE.match(r.label) for r in run)
 
 
 def _parts_above(rows: Sequence[Folded]) -> list[Folded]:
