@@ -13,6 +13,10 @@ relation of a table that disagrees beyond rounding stays an alarm only when
 - it is the table's only relation of its kind and the table has no other relation (a
   one-column list closed by its total: nothing to misread across, judged by its own rule).
 
+A disagreement at a figure read by OCR and printed unlike the rest of its column ('8712' where
+every other figure prints two decimals: a decimal point lost in the scan) is a misread until
+shown otherwise, however many relations point at it.
+
 Any other disagreement is kept in relations[] with outcome `unsure` and the reason, and
 raises no finding: a misread is not a misprint.
 """
@@ -55,8 +59,11 @@ def _judge_table(rels: Sequence[Relation], table: NumericTable) -> dict[int, Rel
     agreeing = sum(_holds(r) for r in rels)
     verdicts: dict[int, Relation] = {}
     for k in disagreeing:
+        misread = _misread_by_ocr(rels[k], table)
         crossing = _crossing(rels, k, table)
-        if crossing is not None:
+        if misread is not None:
+            verdicts[k] = doubted(rels[k], misread)
+        elif crossing is not None:
             verdicts[k] = pointed(rels[k], crossing)
         elif rels[k].check in failing:
             verdicts[k] = doubted(rels[k], f"'{rels[k].check}' holds on none of its {_lines(rels, rels[k].check)} "
@@ -120,3 +127,33 @@ def _cell_of(table: NumericTable | None, figure: Figure) -> tuple[str, str]:
             if cell is not None and _place(cell) == _place(figure):
                 return row_name(table, row), heading(table, c)  # type: ignore[arg-type]
     return figure.label or "?", "?"
+
+
+def _misread_by_ocr(relation: Relation, table: NumericTable) -> str | None:
+    """Why a figure of the relation read by OCR may be misread: its decimals differ from those
+    every other figure of its column prints (two or more of them)."""
+    for figure in relation.evidence:
+        if figure.source != "ocr":
+            continue
+        column = _column_of(table, figure)
+        others = {_decimals(c.text) for row in table.rows if column < len(row.cells)
+                  and (c := row.cells[column]) is not None and _place(c) != _place(figure)} if column >= 0 else set()
+        counted = sum(1 for row in table.rows if 0 <= column < len(row.cells) and row.cells[column] is not None)
+        if len(others) == 1 and counted >= 3 and _decimals(figure.text) not in others:
+            (printed,) = others
+            return (f"'{figure.text}' (page {figure.page}) was read by OCR and printed unlike its column, whose "
+                    f"other figures have {printed} decimal places: a decimal point or digit may be misread")
+    return None
+
+
+def _column_of(table: NumericTable, figure: Figure) -> int:
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            if cell is not None and _place(cell) == _place(figure):
+                return c
+    return -1
+
+
+def _decimals(text: str) -> int:
+    digits = text.rstrip(")%mMkK ").split(".")
+    return len(digits[-1]) if len(digits) > 1 and digits[-1].isdigit() else 0
