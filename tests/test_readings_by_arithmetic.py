@@ -5,42 +5,26 @@ from __future__ import annotations
 
 import pytest
 
-COLUMNS = (330, 400, 470)
+from tests.budget_pen import BudgetPen
+
 ROWS = [("Schools", "1,200", "100", "1,300"), ("Libraries", "300", "10", "310"), ("Transport", "500", "-20", "480")]
 
 
 def uniform_page(path, lines, last, bold=True) -> None:
     """A £000 budget whose last row of numbers is printed under label lines set at the pitch
     of its rows (14 pt), as its rows are."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    height = A4[1]
-
-    def text(x, top, words, bold=False, right=False):
-        page.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
-        (page.drawRightString if right else page.drawString)(x, height - top, words)
-
-    def numbers(top, *cells, bold=False):
-        for x, cell in zip(COLUMNS, cells, strict=False):
-            text(x, top, cell, bold, right=True)
-
-    text(60, 60, "Education revenue budget 2025/26", bold=True)
-    numbers(90, "Budget", "Changes", "Budget")
-    numbers(101, "2024/25", "", "2025/26")
-    numbers(112, "£000", "£000", "£000")
-    top = 128
+    pen = BudgetPen(path)
+    top = pen.headings()
     for label, *cells in ROWS:
-        text(60, top, label)
-        numbers(top, *cells)
+        pen.text(60, top, label)
+        pen.numbers(top, *cells)
         top += 14
     for line in lines:
-        text(60, top, line, bold=bold)
+        pen.text(60, top, line, bold=bold)
         top += 14
-    text(60, top, last[0], bold=bold)
-    numbers(top, *last[1:], bold=bold)
-    page.save()
+    pen.text(60, top, last[0], bold=bold)
+    pen.numbers(top, *last[1:], bold=bold)
+    pen.save()
 
 
 def table_of(tmp_path, lines, last, bold=True):

@@ -4,50 +4,32 @@ from __future__ import annotations
 
 import pytest
 
-COLUMNS = (330, 400, 470)
+from tests.budget_pen import COLUMNS, BudgetPen
 
 
 def budget_page(path) -> None:
     """A revenue budget in £000: a unit line under the headings, a total whose label is
     wrapped over three lines above its numbers, rows with blank cells, and under it a small
     block (last year's budget, the changes, this year's)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    height = A4[1]
-
-    def text(x, top, words, bold=False, right=False):
-        page.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
-        (page.drawRightString if right else page.drawString)(x, height - top, words)
-
-    def numbers(top, *cells, bold=False):
-        for x, cell in zip(COLUMNS, cells, strict=False):
-            if cell:
-                text(x, top, cell, bold, right=True)
-
-    text(60, 60, "Education revenue budget 2025/26", bold=True)
-    numbers(90, "Budget", "Changes", "Budget")
-    numbers(101, "2024/25", "", "2025/26")
-    numbers(112, "£000", "£000", "£000")
+    pen = BudgetPen(path)
+    top = pen.headings()
     rows = [("Schools", "1,200", "100", "1,300"), ("Libraries", "300", "10", "310"),
             ("INFLATION", "", "", ""), ("Transport", "500", "-20", "480")]
-    top = 128
     for label, *cells in rows:
-        text(60, top, label)
-        numbers(top, *cells)
+        pen.text(60, top, label)
+        pen.numbers(top, *cells)
         top += 14
     for line in ("SPECIALIST", "EDUCATION"):
-        text(60, top, line, bold=True)
+        pen.text(60, top, line, bold=True)
         top += 9
-    text(60, top, "SERVICES", bold=True)
-    numbers(top, "2,000", "90", "2,090", bold=True)
+    pen.text(60, top, "SERVICES", bold=True)
+    pen.numbers(top, "2,000", "90", "2,090", bold=True)
     top += 28
     for label, cell in (("Budget 2024/25", "2,000"), ("Changes", "90"), ("Budget 2025/26", "2,090")):
-        text(60, top, label)
-        text(COLUMNS[0] + 12, top, cell, right=True)
+        pen.text(60, top, label)
+        pen.text(COLUMNS[0] + 12, top, cell, right=True)
         top += 14
-    page.save()
+    pen.save()
 
 
 @pytest.fixture(scope="module")
