@@ -135,15 +135,16 @@ def _misread_by_ocr(relation: Relation, table: NumericTable) -> str | None:
     for figure in relation.evidence:
         if figure.source != "ocr":
             continue
-        column = _column_of(table, figure)
-        others = {_decimals(c.text) for row in table.rows if column < len(row.cells)
-                  and (c := row.cells[column]) is not None and _place(c) != _place(figure)} if column >= 0 else set()
-        counted = sum(1 for row in table.rows if 0 <= column < len(row.cells) and row.cells[column] is not None)
-        if len(others) == 1 and counted >= 3 and _decimals(figure.text) not in others:
-            (printed,) = others
+        others = [c for c in _column_cells(table, _column_of(table, figure)) if _place(c) != _place(figure)]
+        printed = {_decimals(c.text) for c in others}
+        if len(others) >= 2 and len(printed) == 1 and _decimals(figure.text) not in printed:
             return (f"'{figure.text}' (page {figure.page}) was read by OCR and printed unlike its column, whose "
-                    f"other figures have {printed} decimal places: a decimal point or digit may be misread")
+                    f"other figures have {printed.pop()} decimal places: a decimal point or digit may be misread")
     return None
+
+
+def _column_cells(table: NumericTable, column: int) -> list[Figure]:
+    return [cell for row in table.rows if 0 <= column < len(row.cells) and (cell := row.cells[column]) is not None]
 
 
 def _column_of(table: NumericTable, figure: Figure) -> int:
