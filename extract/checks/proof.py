@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from extract.checks.naming import heading, row_name
 from extract.checks.relation import doubted, pointed
-from extract.models import Figure, NumericTable, Relation
+from extract.models import Figure, NumericTable, Relation, TableRow
 
 _EPSILON = 1e-6
 
@@ -121,12 +121,21 @@ def _place(figure: Figure) -> tuple:
     return (figure.page, tuple(figure.bbox), figure.text)
 
 
-def _cell_of(table: NumericTable | None, figure: Figure) -> tuple[str, str]:
+def _position(table: NumericTable | None, figure: Figure) -> tuple[TableRow, int] | None:
+    """The row and column index of the table's cell that is this figure."""
     for row in table.rows if table is not None else []:
         for c, cell in enumerate(row.cells):
             if cell is not None and _place(cell) == _place(figure):
-                return row_name(table, row), heading(table, c)  # type: ignore[arg-type]
-    return figure.label or "?", "?"
+                return row, c
+    return None
+
+
+def _cell_of(table: NumericTable | None, figure: Figure) -> tuple[str, str]:
+    found = _position(table, figure)
+    if table is None or found is None:
+        return figure.label or "?", "?"
+    row, column = found
+    return row_name(table, row), heading(table, column)
 
 
 def _misread_by_ocr(relation: Relation, table: NumericTable) -> str | None:
@@ -135,7 +144,8 @@ def _misread_by_ocr(relation: Relation, table: NumericTable) -> str | None:
     for figure in relation.evidence:
         if figure.source != "ocr":
             continue
-        others = [c for c in _column_cells(table, _column_of(table, figure)) if _place(c) != _place(figure)]
+        found = _position(table, figure)
+        others = [c for c in _column_cells(table, found[1]) if _place(c) != _place(figure)] if found else []
         printed = {_decimals(c.text) for c in others}
         if len(others) >= 2 and len(printed) == 1 and _decimals(figure.text) not in printed:
             return (f"'{figure.text}' (page {figure.page}) was read by OCR and printed unlike its column, whose "
@@ -145,14 +155,6 @@ def _misread_by_ocr(relation: Relation, table: NumericTable) -> str | None:
 
 def _column_cells(table: NumericTable, column: int) -> list[Figure]:
     return [cell for row in table.rows if 0 <= column < len(row.cells) and (cell := row.cells[column]) is not None]
-
-
-def _column_of(table: NumericTable, figure: Figure) -> int:
-    for row in table.rows:
-        for c, cell in enumerate(row.cells):
-            if cell is not None and _place(cell) == _place(figure):
-                return c
-    return -1
 
 
 def _decimals(text: str) -> int:
