@@ -1,13 +1,16 @@
-"""A minus sign left at the end of a line, its amount on the next ('The refund of -' /
-'£25.00'): the figure is negative from both readers. A dash that is a hyphen ('pre-') or a
-label's separator ('Net budget -' / '£2.3m' in a narrow cell) leaves the amount as printed."""
+"""A minus sign standing apart from its amount, at the end of the line before ('The refund of -' /
+'£25.00') or a space before it ('a credit of - £40.00'): the figure is negative from both
+readers, whichever way the line broke. A dash that is a hyphen ('pre-') or may be a separator
+(a label's 'Net budget - £2.3m', a range's '2019 - £40') leaves the amount as printed."""
 from __future__ import annotations
 
 import sys
 
 import pytest
 
+from extract.figures.match import find_in_run
 from tests.conftest import ROOT
+from tests.test_figures import run_of
 from tests.test_reader_words import figures_of_both, one_page, text_line
 
 
@@ -63,3 +66,44 @@ def test_a_refund_wrapped_after_its_sign_in_a_browser_rendering_is_negative_from
     fast_figures, careful_figures = figures_of_both(target)
     assert [value for _, value in careful_figures] == [-25.0]
     assert fast_figures == careful_figures
+
+
+def one_line(tmp_path, line: str):
+    return figures_of_both(one_page(tmp_path / "spaced.pdf", text_line(f"({line})", y=900)))
+
+
+@pytest.mark.parametrize("line", ["A credit of - \xa340.00 was given.", "The refund was -  \xa340.00 in all."])
+def test_a_minus_spaced_from_the_amount_after_a_word_leading_into_it_is_its_sign_from_both_readers(tmp_path, line):
+    fast, careful = one_line(tmp_path, line)
+    assert careful == [("- £40.00", -40.0)]
+    assert fast == careful
+
+
+def test_a_spaced_minus_gives_the_value_its_line_broken_twin_gives(tmp_path):
+    spaced = one_line(tmp_path, "The refund of - \xa325.00 was processed.")[1]
+    wrapped = two_lines(tmp_path, "The refund of -")[1]
+    assert [value for _, value in spaced] == [value for _, value in wrapped] == [-25.0]
+
+
+@pytest.mark.parametrize("line", [
+    "The refund - \xa325 was processed.",  # after a noun: may close a label
+    "Core Path Maintenance Grant - \xa3450 was available.",
+    "Six items - \xa340 each.",
+    "In 2019 - \xa340 was paid.",  # after a number: a range or a separator
+    "Costs of \xa310 - \xa320 a year.",  # between two amounts
+    "- \xa325 for the hall hire",  # a list item's dash
+    "A credit of \x96 \xa340.00 was given.",  # a spaced en dash: a separator
+])
+def test_a_spaced_dash_that_may_be_a_separator_leaves_every_amount_positive(tmp_path, line):
+    fast, careful = one_line(tmp_path, line)
+    assert careful and all(value is not None and value > 0 for _, value in careful)
+    assert not any(text.startswith(("-", "\u2013")) for text, _ in careful)
+    assert fast == careful
+
+
+def test_a_spaced_minus_sign_character_is_read_by_the_same_rule():
+    def values(text: str) -> list[float | None]:
+        return [f.value for f in find_in_run(run_of(text))]
+
+    assert values("a credit of \u2212 \xa340.00.") == [-40.0]
+    assert values("Trinity \u2212 \xa340.00.") == [40.0]

@@ -145,28 +145,34 @@ def _trailing_stop(span) -> int:
 def _minus_before(text: str, start: int) -> int:
     """How many characters before the £ belong to the figure as its minus sign: 1 when a
     minus touches the £ and stands at the start of a word ('-£25.00'), not the dash of a
-    range ('£1.3m–£1.5m'); more when the sign ends the line before (_wrapped_minus)."""
+    range ('£1.3m–£1.5m'); more when the sign stands apart from the amount (_standing_minus)."""
     if start < 1:
         return 0
     if text[start - 1] not in _MINUS:
-        return _wrapped_minus(text, start)
+        return _standing_minus(text, start)
     return 1 if start == 1 or text[start - 2].isspace() or text[start - 2] in "([" else 0
 
 
-# A sign left at the end of a line, its amount on the next ('The refund of -' / '£25.00'): a
-# minus or hyphen-minus printed as a word of its own after a word that leads into an amount
-# in a sentence. After a label ('Net budget -' / '£2.3m', a narrow cell) or with a letter
-# before it ('pre-') the dash is a separator or a hyphen, and the amount stays as printed.
-WRAPPED_SIGNS = "-−"
+# A dash standing as a word of its own just before an amount, a space or a line break between
+# them ('a credit of - £40.00', 'The refund of -' / '£25.00'). One rule whichever way the line
+# broke, so both readers and every line width give one value. Such a dash is usually a
+# separator: it closes a label ('Trinity - £2,500', 'Grant - £450 was available'), joins a
+# range ('2019 - £40', '£250k - £450k') or opens a list item ('- £25 for ...'); then the amount
+# stays as printed, positive. It is the amount's sign only where it cannot be a separator: the
+# word before it cannot end a phrase, it needs what follows (a preposition, a form of 'be', a
+# conjunction, a verb taking an amount), so the dash cannot close a label or a range. Only a
+# hyphen-minus or a minus sign: Word turns a spaced hyphen into an en dash, the separator
+# ('The refund of –' / '£25.00' stays positive).
+STANDING_SIGNS = "-−"
 LEADS_INTO_AMOUNT = frozenset({
     "of", "by", "to", "from", "at", "is", "was", "were", "be", "been", "are", "and", "or", "with",
     "than", "as", "totalling", "totaling", "totalled", "totaled", "stood", "showing", "shows", "showed",
 })
-_WRAPPED_SIGN = re.compile(r"(?:^|(?<=\s))(\S+) ([" + WRAPPED_SIGNS + r"])[ \t]*\n\s*$")
+_STANDING_SIGN = re.compile(r"(?:^|(?<=\s))(\S+)[ \t]+([" + STANDING_SIGNS + r"])\s+$")
 
 
-def _wrapped_minus(text: str, start: int) -> int:
-    match = _WRAPPED_SIGN.search(text, max(0, start - 60), start)
+def _standing_minus(text: str, start: int) -> int:
+    match = _STANDING_SIGN.search(text, max(0, start - 60), start)
     if match is None or match.group(1).lower() not in LEADS_INTO_AMOUNT:
         return 0
     return start - match.start(2)
