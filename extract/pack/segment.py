@@ -28,7 +28,12 @@ AGENDA_ITEM = re.compile(r"^agenda\s+item\s+(\d+[a-z]?)\b", re.I)
 FINANCIAL_PAGES = 15  # a statement of accounts may open with a title page and notes
 RUNNING_SHARE = 0.3  # a line at the top or foot of this share of pages (and of 3 or more) is a running header
 NUMERIC_LINE = re.compile(r"£|\d[\d,]*\.\d{2}\b|\b\d{1,3}(?:,\d{3})+\b|^\(?[-–−]?\d[\d,.]*\)?(?:\s|$)")
-
+# A paragraph or list number opening a line of words ('1. The audit …', '2.1 Copies …', '3) …').
+# It numbers the text and is no figure when the numbers run in order (1, 2, 3; 2, 2.1, 2.2, 3),
+# so a notice of numbered paragraphs is not a sheet of figures; dates opening the rows of a
+# payments list ('24.4.14 Grass cutting') do not run so, and stay figures.
+RUN_LOOKBACK = 3  # numbers opening lines between two paragraph numbers of a run (wrapped dates, counts)
+PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=[^\W\d_])")
 
 @dataclass(frozen=True)
 class Heading:
@@ -174,9 +179,33 @@ def _is_financial(pages: Sequence[PageLines]) -> bool:
     lines = [line for page in pages[:FINANCIAL_PAGES] for line in page.lines]
     if not lines:
         return False
-    share = sum(bool(NUMERIC_LINE.search(line)) for line in lines) / len(lines)
+    numbered = _numbered_paragraphs(lines)
+    share = sum(_prints_a_figure(line, i in numbered) for i, line in enumerate(lines)) / len(lines)
     titled = any(forms.FINANCIAL_TITLE.search(line) for line in pages[0].lines[:5])
     return share >= (forms.FINANCIAL_NUMERIC_SHARE if titled else forms.FINANCIAL_UNTITLED_SHARE)
+
+
+def _prints_a_figure(line: str, numbered: bool) -> bool:
+    return bool(NUMERIC_LINE.search(PARAGRAPH_NUMBER.sub("", line, count=1) if numbered else line))
+
+
+def _numbered_paragraphs(lines: Sequence[str]) -> set[int]:
+    """The lines opened by a paragraph number that follows one of the few opened just before
+    (a wrapped line may open with a number of its own: '31 March 2019 has been …'), and
+    those it follows."""
+    opened = [(i, tuple(map(int, match.group(1).split("."))))
+              for i, line in enumerate(lines) if (match := PARAGRAPH_NUMBER.match(line))]
+    numbered: set[int] = set()
+    for k, (j, after) in enumerate(opened):
+        for i, before in opened[max(0, k - RUN_LOOKBACK):k]:
+            if _follows(before, after):
+                numbered.update((i, j))
+    return numbered
+
+
+def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """'2' → '3', '2' → '2.1', '2.1' → '2.2', '2.3' → '3': the next paragraph number."""
+    return after == (*before, 1) or any(after == (*before[:k], before[k] + 1) for k in range(len(before)))
 
 
 def _title_of(lines: list[str], kind: str, raw: Sequence[str] = ()) -> str | None:
