@@ -23,6 +23,7 @@ from extract.models import (
     Statement,
     UntrustedPage,
 )
+from extract.read.progress import PagesLeft
 from extract.read.quality import Verdict
 from extract.read.text import PageText
 from extract.settings import DEFAULT_SETTINGS, Settings
@@ -103,7 +104,7 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
             careful = pool.reader(ocr.path, searched) if pool is not None else CarefulReader(ocr.path)
             context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
-                                  options.settings, ocr)
+                                  options.settings, ocr, PagesLeft(len(lines), {*searched, *prose}))
             # One stretch of consecutive pages at a time, so memory holds one stretch's
             # characters, not the pack's (a card or table never skips a page: triage.py).
             parts: list[PackPart] = []
@@ -211,8 +212,11 @@ class PackContext:
     carried: dict[int, str | None]  # report paragraph open at the top of each page
     settings: Settings = DEFAULT_SETTINGS
     ocr: OcrResult | None = None  # what OCR read, when pages needed it (read/ocr.py)
+    pages_left: PagesLeft = field(default_factory=PagesLeft)  # told each page read (read/progress.py)
 
     def as_printed(self, page: PageText) -> PageText:
+        """A page just read, as printed (OCR's reading where OCR read it); counted as read."""
+        self.pages_left.read(page.number)
         return self.ocr.as_printed(page) if self.ocr is not None else page
 
 

@@ -27,9 +27,11 @@ from extract.batch.worker import (
     Limits,
     MemoryWatch,
     OcrAhead,
+    PagesDone,
     apply_limits,
     describe_exit,
     tell_ocr_pages,
+    tell_pages_done,
 )
 from extract.errors import AgendaExtractError, OutOfMemory, TimedOut, WorkerCrashed
 from extract.read.ocr import remove_scratch_of
@@ -100,6 +102,7 @@ class LimitedCall:
         self._answer: tuple[str, Any] | None = None
         self._error: AgendaExtractError | None = None
         self._ocr_pages = 0  # pages the child said OCR reads: each moves the deadline on
+        self.pages_done: PagesDone | None = None  # the child's last word on the pages it has read
         self.done = False
 
     def waitables(self) -> list:
@@ -117,15 +120,8 @@ class LimitedCall:
         if self.done:
             return True
         self._watch.sample()
-        if self._receive.poll():
-            try:
-                said = self._receive.recv()
-            except (EOFError, OSError):  # died while answering
-                said = None
-                self._error = self._death()
-            if isinstance(said, OcrAhead):  # OCR starts: the deadline grows with its pages
-                self._ocr_pages += said.pages
-                return self.poll()
+        said = self._news()
+        if said is not None or self._error is not None:  # an answer, or died while answering
             self._answer = said
             self._finish(answered=self._answer is not None)
         elif not self._process.is_alive():
@@ -135,6 +131,23 @@ class LimitedCall:
             self._error = TimedOut(self.path, self._limits.exceeded(self._ocr_pages))
             self._finish(answered=False)
         return self.done
+
+    def _news(self) -> Any:
+        """The child's answer when it has sent it, after the words it sent before (OCR about to
+        read pages moves the deadline on; a page read is kept in pages_done); else None."""
+        while self._receive.poll():
+            try:
+                said = self._receive.recv()
+            except (EOFError, OSError):  # died while answering
+                self._error = self._death()
+                return None
+            if isinstance(said, OcrAhead):
+                self._ocr_pages += said.pages
+            elif isinstance(said, PagesDone):
+                self.pages_done = said
+            else:
+                return said
+        return None
 
     def outcome(self) -> Any:
         assert self.done, "outcome() of a call still running"
@@ -180,6 +193,7 @@ def _child(function: Callable[..., Any], args: tuple, limits: Limits, path: Path
     apply_limits(limits)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
     tell_ocr_pages(send.send)
+    tell_pages_done(send.send)
     try:
         answer: tuple[str, Any] = ("ok", function(*args))
     except MemoryError:

@@ -73,6 +73,22 @@ def tell_ocr_pages(send: Callable[[OcrAhead], object]) -> None:
 
 
 @dataclass(frozen=True)
+class PagesDone:
+    """A child's word to its parent as it reads one paper: `done` of its `pages` read so far
+    (read/progress.py)."""
+
+    done: int
+    pages: int
+
+
+def tell_pages_done(send: Callable[[PagesDone], object]) -> None:
+    """In a limited child: pass on each page read of the paper (read/progress.py) with `send`."""
+    from extract.read.progress import tell_pages_read_to
+
+    tell_pages_read_to(lambda done, pages: send(PagesDone(done, pages)))
+
+
+@dataclass(frozen=True)
 class WorkerSettings:
     limits: Limits
     triage: bool = True

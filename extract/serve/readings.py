@@ -22,6 +22,8 @@ from extract.batch.worker import Limits
 from extract.errors import AgendaExtractError
 from extract.serve.errors import NotReady, QueueFull, ShuttingDown, UnknownTask
 
+PagesHeard = Callable[[int, int], None]  # (pages read, pages of the paper), as a child reads it
+
 
 class Readings:
     """At most `jobs` children at once; at most `queue_limit` readings waiting for one."""
@@ -55,8 +57,9 @@ class Readings:
         self.waiting -= 1
 
     async def run(self, function: Callable[..., Any], args: tuple, path: Path,
-                  on_start: Callable[[], None] | None = None) -> Any:
-        """function(*args) in a limited child, once a child is free; after `reserve()`."""
+                  on_start: Callable[[], None] | None = None, on_pages: PagesHeard | None = None) -> Any:
+        """function(*args) in a limited child, once a child is free; after `reserve()`.
+        `on_pages(done, pages)` hears each page the child reads of a paper."""
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.jobs)
         try:
@@ -67,17 +70,20 @@ class Readings:
         try:
             if on_start is not None:
                 on_start()
-            return await call_limited_async(function, args, self.limits, path)
+            return await call_limited_async(function, args, self.limits, path, on_pages)
         finally:
             self.running -= 1
             self._slots.release()
 
 
-async def call_limited_async(function: Callable[..., Any], args: tuple, limits: Limits, path: Path) -> Any:
+async def call_limited_async(function: Callable[..., Any], args: tuple, limits: Limits, path: Path,
+                             on_pages: PagesHeard | None = None) -> Any:
     """call_limited (extract.batch.limited), awaited: the same child, the same limits and errors."""
     call = LimitedCall(function, args, limits, path)
     try:
         while not call.poll():
+            if on_pages is not None and call.pages_done is not None:
+                on_pages(call.pages_done.done, call.pages_done.pages)
             await _any_ready(call.waitables(), call.next_wait())
         return call.outcome()
     finally:
@@ -116,7 +122,8 @@ class Task:
     created: float
     state: str = PENDING
     finished: float | None = None
-    pages: int | None = None  # known once the paper is read
+    pages: int | None = None  # known once its fast pass has read every page's lines
+    pages_done: int | None = None  # pages read so far (extract/read/progress.py)
     error: AgendaExtractError | None = None
     review_error: AgendaExtractError | None = None  # the document is fine; its review page could not be made
     handle: asyncio.Task | None = None  # the reading in the background
@@ -131,10 +138,13 @@ class Task:
 
     def status(self) -> dict:
         status: dict[str, Any] = {"task_id": self.id, "status": self.state, "file": self.file_name,
-                                  "pages": self.pages, "pages_done": self.pages if self.state == SUCCESS else None}
+                                  "pages": self.pages, "pages_done": self.pages_done}
         if self.error is not None:
             status["error"] = {"type": self.error.kind, "message": self.error.reason}
         return status
+
+    def heard(self, done: int, pages: int) -> None:
+        self.pages_done, self.pages = done, pages
 
     def finished_document(self) -> Path:
         """The document's file once read; the task's error, or NotReady, before."""

@@ -170,12 +170,13 @@ class Service:
             task.state = STARTED
 
         try:
-            result = await self.readings.run(read_paper, (upload.path, options, True), upload.path, started)
+            result = await self.readings.run(read_paper, (upload.path, options, True), upload.path, started,
+                                             task.heard)
             task.document_path.write_text(result.json_text, encoding="utf-8")
             if result.html_text is not None:
                 task.review_path.write_text(result.html_text, encoding="utf-8")
             task.review_error = result.html_error
-            task.pages = json.loads(result.json_text)["source"]["pages"]
+            task.pages = task.pages_done = json.loads(result.json_text)["source"]["pages"]
             task.state = SUCCESS
         except AgendaExtractError as exc:
             task.error, task.state = exc, FAILURE
