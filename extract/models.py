@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 SCHEMA_VERSION: Literal["agenda-extract/1.0"] = "agenda-extract/1.0"
 
 BBox = tuple[float, float, float, float]
-FigureKind = Literal["money", "fte", "headcount", "count"]
+FigureKind = Literal["money", "fte", "headcount", "count", "percent"]
 FigureSource = Literal["pdf", "ocr"]
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["agrees", "within_rounding", "disagrees", "unsure"]
@@ -48,7 +48,10 @@ def _roles(pairs: list[tuple[str, Figure | None]]) -> RoleFigures:
 class Figure(Model):
     """One figure as printed, normalised, with where it came from."""
 
-    kind: FigureKind = Field(description="money (GBP), fte, headcount or count (posts)")
+    kind: FigureKind = Field(
+        description="money (GBP), fte, headcount or count (posts); percent ('6.0%' is 6.0) only for a "
+        "percentage printed in a table's cell (a row's percentages)"
+    )
     value: float | None = Field(
         description="GBP for money, full-time equivalents for fte, people for headcount; null when the "
         "printed figure cannot be read unambiguously (e.g. '£339,64'): see the finding figure.ambiguous"
@@ -269,6 +272,11 @@ class TableRow(Model):
         default_factory=list,
         description="text printed in the row besides its label and numbers: a text column "
         "('Salary for Staff - 3.4 FTE') or a word beside a number ('500 Trip')",
+    )
+    percentages: list[Figure | None] = Field(
+        default_factory=list, exclude_if=lambda v: not v,
+        description="one per column: the percentage printed in the cell ('6.0%', or a number under a heading "
+        "in %), which `cells` leaves blank since it adds to nothing; absent when the row prints none",
     )
 
 

@@ -25,8 +25,10 @@ FILLER = ("The programme was reviewed by the Scrutiny Committee, whose comments 
 
 
 def write_paper(path: Path, rows: Rows = ROWS, paragraphs: Sequence[str] = PARAGRAPHS, filler: int = 0,
-                title: str = "Table 1: Capital programme by service") -> Path:
-    """A one-table paper; `filler` paragraphs before the table push it down (or onto the next page)."""
+                title: str = "Table 1: Capital programme by service", columns: Sequence[str] = COLUMNS,
+                headings_right: bool = False) -> Path:
+    """A one-table paper; `filler` paragraphs before the table push it down (or onto the next page);
+    `headings_right` sets the column headings flush right, over their numbers."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -37,10 +39,10 @@ def write_paper(path: Path, rows: Rows = ROWS, paragraphs: Sequence[str] = PARAG
     story += [Paragraph(f"1.{3 + n} {FILLER * 3}", styles["BodyText"]) for n in range(filler)]
     story += [Paragraph(p, styles["BodyText"]) for p in paragraphs]
     story += [Spacer(1, 12), Paragraph(f"<b>{title}</b>", styles["BodyText"]), Spacer(1, 6)]
-    data = [["", *COLUMNS]] + [[label, *cells] for label, cells in rows]
+    data = [["", *columns]] + [[label, *cells] for label, cells in rows]
     table = Table(data, colWidths=[180, 90, 90, 90])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                               ("ALIGN", (1, 0 if headings_right else 1), (-1, -1), "RIGHT"),
                                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
                                ("FONTNAME", (0, len(data) - 1), (-1, len(data) - 1), "Helvetica-Bold")]))
     story.append(table)

@@ -109,21 +109,23 @@ def table_changes(into: Collector, old: NumericTable, new: NumericTable) -> None
         if i is None or j is None:
             table, index = (new, j) if j is not None else (old, i)
             assert index is not None
-            cells = [_cell(r.cells, index) for r in table.rows]
+            cells = [_cell(r.cells, index) or _cell(r.percentages, index) for r in table.rows]
             into.structure("added" if i is None else "removed", "column", [c for c in cells if c is not None],
                            table=title, column=table.columns[index])
     for i, j in rows:
         if i is None or j is None:
             row = new.rows[j] if j is not None else old.rows[i]  # type: ignore[index]
-            into.structure("added" if i is None else "removed", "row", [c for c in row.cells if c is not None],
-                           table=title, row=row.label)
+            printed = [c for c in (*row.cells, *row.percentages) if c is not None]
+            into.structure("added" if i is None else "removed", "row", printed, table=title, row=row.label)
             continue
         old_row, new_row = old.rows[i], new.rows[j]
         for ci, cj in columns:
             if ci is None or cj is None:
                 continue
-            into.figure_pair(_cell(old_row.cells, ci), _cell(new_row.cells, cj),
-                             table=title, row=new_row.label, column=new.columns[cj])
+            where = {"table": title, "row": new_row.label, "column": new.columns[cj]}
+            into.figure_pair(_cell(old_row.cells, ci), _cell(new_row.cells, cj), **where)
+            # a percentage printed in the cell (which `cells` leaves blank: it adds to nothing)
+            into.figure_pair(_cell(old_row.percentages, ci), _cell(new_row.percentages, cj), **where)
 
 
 def _cell(cells: Sequence[Figure | None], index: int) -> Figure | None:

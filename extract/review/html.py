@@ -46,6 +46,8 @@ def amount_text(value: float, kind: str | None, signed: bool = False) -> str:
     if kind == "money":
         return f"{sign}£{size:,.0f}"
     number = f"{round(size, 2):g}"
+    if kind == "percent":  # a difference of percentages
+        return f"{sign}{number} percentage points" if signed else f"{sign}{number}%"
     return f"{sign}{number} FTE" if kind == "fte" else f"{sign}{number}"
 
 

@@ -34,6 +34,7 @@ from extract.structures.numeric.grid import (
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
 from extract.structures.numeric.marks import without_mark_rows
+from extract.structures.numeric.percentages import row_percentages
 from extract.structures.numeric.readings import closes_with_its_sum, labels_by_arithmetic
 from extract.structures.numeric.rows import fold_rows
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
@@ -156,7 +157,8 @@ def draft_to_table(
         TableRow(label=f.label, cells=[
             cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label) if cell else None
             for cell, unit, heading in zip(f.cells, units, headings, strict=True)
-        ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
+        ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes,
+            percentages=row_percentages(f.cells, units, [f"{f.label}, {h}" if h else f.label for h in headings]))
         for f in folded
     ]
     if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
