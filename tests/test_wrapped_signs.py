@@ -107,3 +107,24 @@ def test_a_spaced_minus_sign_character_is_read_by_the_same_rule():
 
     assert values("a credit of \u2212 \xa340.00.") == [-40.0]
     assert values("Trinity \u2212 \xa340.00.") == [40.0]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", ["30em", "7.6em"], ids=["one line", "wrapped after the sign"])
+def test_a_spaced_minus_in_a_browser_rendering_gives_one_value_on_one_line_or_wrapped(tmp_path, width):
+    sys.path.insert(0, str(ROOT / "samples"))
+    import browser
+
+    if browser.chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run installs it)")
+    html = ("<html><body style='font: 14px \"DejaVu Sans\"'>"
+            f"<p style='width: {width}'>The refund of - £25.00 was processed. Trinity - £40.00.</p></body></html>")
+    target = tmp_path / "spaced.pdf"
+    browser.print_pdf(html, target)
+    from tests.test_reader_words import page_of_both
+
+    lines = [r.text for r in page_of_both(target)[1].rows]
+    assert (len(lines) == 1) == (width == "30em"), lines  # the narrow column does break after each sign
+    fast, careful = figures_of_both(target)
+    assert [value for _, value in careful] == [-25.0, 40.0]
+    assert fast == careful
