@@ -35,6 +35,7 @@ NUMERIC_LINE = re.compile(r"Â£|\d[\d,]*\.\d{2}\b|\b\d{1,3}(?:,\d{3})+\b|^\(?[-â€
 RUN_LOOKBACK = 3  # numbers opening lines between two paragraph numbers of a run (wrapped dates, counts)
 PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=[^\W\d_])")
 
+
 @dataclass(frozen=True)
 class Heading:
     page: int
