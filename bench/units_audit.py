@@ -164,10 +164,12 @@ def over(word: dict, span: tuple[float, float]) -> bool:
 
 
 def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[float, float],
-                spans: Sequence[tuple[float, float]]) -> Found | None:
+                spans: Sequence[tuple[float, float]], others: Sequence[tuple[float, float]]) -> Found | None:
     """The unit the page prints for one column: over it, else over none of the table's columns,
     nearest first, between the fence (the last table above on the page) and the table's top;
-    else beyond the fence when the page names one unit only above the table."""
+    else beyond the fence when the page names one unit only above the table. A table printing
+    headings of its own with no unit takes only a unit beyond that stands over no other
+    table's columns (a page heading), not one in another table's headings."""
     above = [ln for ln in lines if ln.bottom <= top + 1 and ln.top >= fence - 1]
     for ln in reversed(above):
         mine = [w for w in ln.words if over(w, span)]
@@ -180,6 +182,9 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
         if scales := units_in(free):
             return Found(scales[0], "wide", ln.text)
     beyond = [ln for ln in lines if ln.bottom <= fence + 1]
+    if any(over(w, s) for ln in above for w in ln.words for s in spans):  # headings of its own
+        beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not any(over(w, s) for s in others)))
+                  for ln in beyond]
     scales = {s for ln in beyond for s in units_in(ln.text)}
     if len(scales) == 1:
         text = next(ln.text for ln in reversed(beyond) if units_in(ln.text))
@@ -210,8 +215,7 @@ def audit_figure(paper: str, table: NumericTable, column: int, figure: Figure, f
         return verdict("doubt", None, "figure's words not at its bbox")
     if own is not None:  # the cell prints its unit
         expected = number * own
-        ok = figure.kind == "money" and figure.value is not None and abs(figure.value - expected) <= 1e-6 * max(1.0, abs(expected))
-        return verdict("in unit" if ok else "not", expected, "cell")
+        return verdict("in unit" if _is(figure, expected) else "not", expected, "cell")
     if found is None:
         return verdict("no unit", None, "")
     if found.scale is None:
@@ -221,8 +225,12 @@ def audit_figure(paper: str, table: NumericTable, column: int, figure: Figure, f
     expected = number * found.scale
     if figure.value is None:
         return verdict("doubt", expected, "value null")
-    ok = figure.kind == "money" and abs(figure.value - expected) <= 1e-6 * max(1.0, abs(expected))
-    return verdict("in unit" if ok else "not", expected, f"{found.how}: {found.line[:80]}")
+    return verdict("in unit" if _is(figure, expected) else "not", expected, f"{found.how}: {found.line[:80]}")
+
+
+def _is(figure: Figure, expected: float) -> bool:
+    return figure.kind == "money" and figure.value is not None and \
+        abs(figure.value - expected) <= 1e-6 * max(1.0, abs(expected))
 
 
 def audit_paper(path: Path, extraction: Extraction) -> Iterator[Verdict]:
@@ -248,10 +256,13 @@ def audit_page(paper: str, pdf: pdfplumber.PDF, page_number: int, tables: Sequen
         top = table_top(table, page_number)
         if top is None:
             continue
-        fences = [b for t in everything if t is not table and (b := table_bottom(t, page_number)) is not None and b <= top]
+        fences = [b for t in everything
+                  if t is not table and (b := table_bottom(t, page_number)) is not None and b <= top]
         fence = max(fences, default=0.0)
         spans = column_spans(table, page_number)
-        units = {c: column_unit(lines(page_number), top, fence, span, list(spans.values())) for c, span in spans.items()}
+        others = [s for t in everything if t is not table for s in column_spans(t, page_number).values()]
+        units = {c: column_unit(lines(page_number), top, fence, span, list(spans.values()), others)
+                 for c, span in spans.items()}
         for row in table.rows:
             for c, cell in enumerate(row.cells):
                 if cell is not None:

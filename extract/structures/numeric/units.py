@@ -42,7 +42,14 @@ UNIT_LOOKBACK = 12  # lines above a table searched for the unit line that states
 UNIT_AT_END = re.compile(r"\(\s*£\s*['’]?\s*(?:m|k|bn|000s?)\s*\)\s*:?$", re.I)
 
 
-def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int) -> tuple[Unit, str] | None:
+@dataclass(frozen=True)
+class UnitLine:
+    unit: Unit
+    text: str
+    row: int  # its flow index
+
+
+def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int) -> UnitLine | None:
     """A line stating only a unit ('£m', '£000s  £000s  £000s', 'All amounts £000'), or a
     heading ending in one ('… Capital Expenditure (£m)'), printed above the table on its
     page, past its headings, group headings and notes but no row of numbers (that would be
@@ -57,10 +64,18 @@ def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: 
                      for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size)} - {None} \
                 if parsed[k].kind == "units" else {text_to_unit(text)}
             unit = units.pop() if len(units) == 1 else None
-            return (unit, text) if unit is not None and unit.kind != "percent" else None
+            return UnitLine(unit, text, k) if unit is not None and unit.kind != "percent" else None
         if flow[k].page_break:
             return None
     return None
+
+
+def page_heading(line: UnitLine | None, title_row: int | None) -> UnitLine | None:
+    """A unit line printed above the title of the page's first table ('£000' heading the
+    page, then 'Revenue budget', its headings, its rows): the unit of every table on the page
+    that prints none of its own. One printed between a title and its table ('Table 3: Spend'
+    / 'All figures in £m' / the headings) is that table's only: the next may count pupils."""
+    return line if line is not None and title_row is not None and line.row < title_row else None
 
 
 def column_units(
