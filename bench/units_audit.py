@@ -16,7 +16,10 @@ pdfplumber here, not by the table reader), without any of the reader's unit logi
               heading over two tables, the part above a split table): taken only when every
               unit word between the page top and the table names that same unit
 
-The search stops at the top of the page. Each money figure is then counted as
+The search goes up no further than the top of the page or a line of prose (a sentence, or
+more than a dozen words: the table's section ends there; its own units still count). A
+heading over the column that names no money ('FTE', '%', 'Head count', 'No.') makes the
+column no money. Each money figure is then counted as
     in unit     its value is the printed number times the unit found
     not         its value is not (wrong scale), or it has no unit where the page prints one
     doubt       the page is ambiguous (units in conflict beyond another table), the printed
@@ -58,7 +61,8 @@ UNIT_PATTERNS: list[tuple[re.Pattern, float]] = [
     (re.compile(POUND + r"(?:000s?|k|thousands?|,000)(?![a-z0-9])", re.I), 1e3),
     (re.compile(r"£(?![\d.,]|\s*['’`]?\s*\d)"), 1.0),  # a '£' that is no amount's sign: a column of pounds
 ]
-NOT_MONEY = re.compile(r"^(?:%|\(%\)|FTE|\(FTE\)|No\.?|Number|posts?|Headcount|%age)$", re.I)
+NOT_MONEY = re.compile(r"%|\bFTE\b|^No\.?$|\bnumber\b|\bposts?\b|\bhead\s*count\b|\bpupils\b|\bratio\b", re.I)
+PROSE_WORDS = 12  # a line this long, or ending a sentence, is prose: the search goes no further up
 AMOUNT = re.compile(
     r"^(?P<open>\()?(?P<sign>[-−–+])?(?P<pound>£)?(?P<sign2>[-−–])?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
@@ -160,7 +164,9 @@ def table_bottom(table: NumericTable, page: int) -> float | None:
 
 
 def over(word: dict, span: tuple[float, float]) -> bool:
-    return word["x1"] > span[0] - COLUMN_REACH and word["x0"] < span[1] + COLUMN_REACH
+    """Set over the column: its middle within the column's cells, give or take a little."""
+    middle = (word["x0"] + word["x1"]) / 2
+    return span[0] - COLUMN_REACH < middle < span[1] + COLUMN_REACH
 
 
 def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[float, float],
@@ -172,16 +178,20 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     table's columns (a page heading), not one in another table's headings."""
     above = [ln for ln in lines if ln.bottom <= top + 1 and ln.top >= fence - 1]
     for ln in reversed(above):
-        mine = [w for w in ln.words if over(w, span)]
-        mine_text = " ".join(w["text"] for w in mine)
-        if any(NOT_MONEY.match(w["text"]) for w in mine):
-            return Found(None, "column", ln.text)
+        mine_text = " ".join(w["text"] for w in ln.words if over(w, span))
         if scales := units_in(mine_text):
             return Found(scales[0], "column", ln.text)
+        if NOT_MONEY.search(mine_text):
+            return Found(None, "column", ln.text)
         free = " ".join(w["text"] for w in ln.words if not any(over(w, s) for s in spans))
-        if scales := units_in(free):
+        others = " ".join(w["text"] for w in ln.words if any(over(w, s) for s in spans))
+        if (scales := units_in(free)) and not units_in(others):  # not a unit line of other columns
             return Found(scales[0], "wide", ln.text)
+        if _prose(ln):
+            return None
     beyond = [ln for ln in lines if ln.bottom <= fence + 1]
+    if any(_prose(ln) for ln in above):
+        return None
     if any(over(w, s) for ln in above for w in ln.words for s in spans):  # headings of its own
         beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not any(over(w, s) for s in others)))
                   for ln in beyond]
@@ -192,6 +202,10 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     if len(scales) > 1:
         return Found(-1.0, "beyond", "units in conflict above: " + ", ".join(f"{s:g}" for s in sorted(scales)))
     return None
+
+
+def _prose(line: Line) -> bool:
+    return len(line.words) > PROSE_WORDS or line.text.rstrip().endswith(".")
 
 
 def words_at(lines: Sequence[Line], figure: Figure) -> bool:

@@ -159,3 +159,45 @@ def test_a_column_of_percentages_beside_amounts_keeps_the_table_and_its_unit(tmp
 ])
 def test_a_pound_sign_names_a_unit_only_when_no_amount_follows_it(text, unit):
     assert text_to_unit(text) == unit
+
+
+def test_a_totals_block_under_rows_not_read_as_a_table_keeps_the_unit_marked_over_its_columns():
+    from extract.structures.numeric.tables import flow_to_numeric_tables
+    from tests.rowkit import lay_out, right
+
+    cols = (300, 360, 420)
+
+    def at(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False) if t]
+    # each saving prints a text between its amounts ('see note'): rows the reader takes for no table
+    saving = [(60, "Grant"), (right(300, "-1,500.0"), "-1,500.0"), (310, "see"), *at("", "0.0", "200.0")]
+    flow = lay_out([
+        (40, [(60, "Category"), *at("2025-26", "2026-27", "2027-28")]),
+        (52, at("£000's", "£000's", "£000's")),
+        (70, saving), (84, saving),
+        (120, [(60, "TOTAL SAVINGS"), *at("-3,000.0", "0.0", "400.0")]),
+        (134, [(60, "CORE"), *at("-2,000.0", "0.0", "300.0")]),
+    ], bold=(4, 5))
+    (total,) = [t for t in flow_to_numeric_tables(flow) if any(r.label == "TOTAL SAVINGS" for r in t.rows)]
+    row = next(r for r in total.rows if r.label == "TOTAL SAVINGS")
+    assert [c.value for c in row.cells if c is not None] == [-3_000_000, 0, 400_000]
+    assert total.reading.unit_lines == ["£000's £000's £000's"]
+
+
+def test_no_unit_is_taken_over_rows_of_numbers_standing_in_other_columns():
+    from extract.structures.numeric.tables import flow_to_numeric_tables
+    from tests.rowkit import lay_out, right
+
+    cols = (300, 360, 420)
+
+    def at(*texts, columns=cols):
+        return [(right(x1, t), t) for x1, t in zip(columns, texts, strict=False) if t]
+    flow = lay_out([
+        (40, at("£000's", "£000's", "£000's")),
+        (58, [(60, "Grant"), *at("12", "14", columns=(200, 250))]),
+        (72, [(60, "Loan"), *at("3", "4", columns=(200, 250))]),
+        (110, [(60, "TOTAL"), *at("-3,000.0", "0.0", "400.0")]),
+        (124, [(60, "CORE"), *at("-2,000.0", "0.0", "300.0")]),
+    ])
+    (total,) = [t for t in flow_to_numeric_tables(flow) if any(r.label == "TOTAL" for r in t.rows)]
+    assert total.column_units == [None, None, None]

@@ -47,6 +47,7 @@ from extract.structures.numeric.units import (
     table_unit,
     table_wide_unit,
     unit_line_above,
+    unit_marks_over_grid,
     unit_name,
 )
 from extract.vocabulary import TABLE_UNIT, holds_grid, holds_signed_block
@@ -162,6 +163,10 @@ def draft_to_table(
                          [header.unit_marks.get(k) for k in order])
     if headless and split is None and all(u is None for u, _ in found):
         found = _units_of_aligned_table_above(flow, parsed, draft, order, above) or found
+    if headless and split is None and all(u is None for u, _ in found):
+        marks = unit_marks_over_grid(flow, parsed, first, [draft.columns[k] for k in order])
+        if marks is not None:
+            found, units_above = [(u, "unit line") for u in marks[0]], marks[1]
     units = [u for u, _ in found]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]

@@ -16,6 +16,7 @@ from extract.models import TableUnit, UnitSource
 from extract.read.flow import FlowRow, plain
 from extract.read.text import phrases
 from extract.structures.numeric.cells import CELL_GAP, Cell, RowCells, Unit, is_whole, text_to_unit
+from extract.structures.numeric.grid import Column
 from extract.vocabulary import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
 
 
@@ -76,6 +77,37 @@ def page_heading(line: UnitLine | None, title_row: int | None) -> UnitLine | Non
     that prints none of its own. One printed between a title and its table ('Table 3: Spend'
     / 'All figures in £m' / the headings) is that table's only: the next may count pupils."""
     return line if line is not None and title_row is not None and line.row < title_row else None
+
+
+GRID_LOOKBACK = 80  # lines above a table searched for unit marks over its columns
+MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or two
+
+
+def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int,
+                         columns: Sequence[Column]) -> tuple[list[Unit], str] | None:
+    """The units printed over each of the table's columns ('£000's  £000's  £000's') further
+    up its page, past rows whose every number stands in these columns (more of the same
+    grid, rows the reader did not take: a long text in their cells) but no row of another
+    grid: the table's totals block under a sheet of savings keeps the sheet's units. None
+    unless one line marks every column, each with one money unit; with the line."""
+    for k in range(first - 1, max(-1, first - 1 - GRID_LOOKBACK), -1):
+        if flow[k + 1].page_break:
+            return None
+        if parsed[k].numbers:
+            numbers = [cell for cell in parsed[k].cells if cell.is_number]
+            if not all(any(c.overlaps(cell.x0, cell.x1) for c in columns) for cell in numbers):
+                return None  # a row of another grid
+            continue
+        marks: dict[int, Unit] = {}
+        for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size):
+            unit = text_to_unit(" ".join(w.text for w in phrase))
+            over = [n for n, c in enumerate(columns) if c.overlaps(phrase[0].x0, max(w.x1 for w in phrase))]
+            if unit is not None and unit.kind == "money" and len(phrase) <= MARK_WORDS and len(over) == 1:
+                marks[over[0]] = unit
+        if marks:
+            whole = len(marks) == len(columns)
+            return ([marks[n] for n in range(len(columns))], plain(flow[k].text)) if whole else None
+    return None
 
 
 def column_units(
