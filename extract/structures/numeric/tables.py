@@ -164,7 +164,8 @@ def draft_to_table(
     if headless and split is None and all(u is None for u, _ in found):
         found = _units_of_aligned_table_above(flow, parsed, draft, order, above) or found
     if headless and split is None and all(u is None for u, _ in found):
-        marks = unit_marks_over_grid(flow, parsed, first, [draft.columns[k] for k in order])
+        marks = unit_marks_over_grid(flow, parsed, first, [draft.columns[k] for k in order],
+                                     above.last_row if above is not None else -1)
         if marks is not None:
             found, units_above = [(u, "unit line") for u in marks[0]], marks[1]
     units = [u for u, _ in found]

@@ -84,13 +84,14 @@ MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or tw
 
 
 def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int,
-                         columns: Sequence[Column]) -> tuple[list[Unit], str] | None:
+                         columns: Sequence[Column], stop: int = -1) -> tuple[list[Unit], str] | None:
     """The units printed over each of the table's columns ('£000's  £000's  £000's') further
     up its page, past rows whose every number stands in these columns (more of the same
     grid, rows the reader did not take: a long text in their cells) but no row of another
-    grid: the table's totals block under a sheet of savings keeps the sheet's units. None
+    grid nor of a table read (`stop`, its last row): the table's totals block under a sheet
+    of savings keeps the sheet's units. None
     unless one line marks every column, each with one money unit; with the line."""
-    for k in range(first - 1, max(-1, first - 1 - GRID_LOOKBACK), -1):
+    for k in range(first - 1, max(stop, first - 1 - GRID_LOOKBACK), -1):
         if flow[k + 1].page_break:
             return None
         if parsed[k].numbers:
