@@ -8,16 +8,19 @@ the PAGE prints for each of its columns is found again from the page's own words
 pdfplumber here, not by the table reader), without any of the reader's unit logic:
 
     cell      the cell prints its unit ('£1.5m', '£430.00'): the printed number times it
-    column    the nearest unit word above the table set over the column ('£000' in a
-              heading or a unit line under the headings; 'FTE', '%', 'No.' make it no money)
+    column    the nearest unit word above the table set over the column, nearer it than any
+              other of its columns ('£000' in a heading or a unit line under the headings;
+              'FTE', '%', 'No.' make it no money)
     wide      else the nearest unit above the table set over none of its columns (the
-              title's '(£m)', 'Figures in £000', a page heading '£000')
+              title's '(£m)', a page heading '£000'), or a statement of the unit wherever it
+              stands ('All figures in £m')
     beyond    else a unit printed further up the page, past another table's rows (a page
               heading over two tables, the part above a split table): taken only when every
               unit word between the page top and the table names that same unit
 
-The search goes up no further than the top of the page or a line of prose (a sentence, or
-more than a dozen words: the table's section ends there; its own units still count). A
+The search goes up no further than the top of the page or a line of prose across the
+table's columns (a sentence, or more than a dozen words: the table's section ends there; its
+own units still count; a text cell beside the amounts is no prose). A
 heading over the column that names no money ('FTE', '%', 'Head count', 'No.') makes the
 column no money. Each money figure is then counted as
     in unit     its value is the printed number times the unit found
@@ -70,7 +73,9 @@ AMOUNT = re.compile(
 NIL = re.compile(r"^(?:[-–—−]+|nil)$", re.I)
 SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 LINE_TOLERANCE = 2.5  # words whose tops differ by less are on one line (points)
-COLUMN_REACH = 8.0  # a heading may stand out this far past its column's cells (points)
+COLUMN_REACH = 20.0  # a heading may stand this far off its column's cells (points), if no nearer column
+WIDE_STATEMENT = re.compile(r"\b(?:figures|amounts|values)\b.*\bin\b|\bin\s+£", re.I)  # 'All figures in £m'
+
 
 
 @dataclass(frozen=True)
@@ -163,10 +168,19 @@ def table_bottom(table: NumericTable, page: int) -> float | None:
     return max(bottoms) if bottoms else None
 
 
-def over(word: dict, span: tuple[float, float]) -> bool:
-    """Set over the column: its middle within the column's cells, give or take a little."""
+def _distance(word: dict, span: tuple[float, float]) -> float:
     middle = (word["x0"] + word["x1"]) / 2
-    return span[0] - COLUMN_REACH < middle < span[1] + COLUMN_REACH
+    return max(span[0] - middle, middle - span[1], 0.0)
+
+
+def over(word: dict, span: tuple[float, float], spans: Sequence[tuple[float, float]]) -> bool:
+    """Set over this column: the nearest of the table's columns to its middle, and near it (a
+    heading centred over right-aligned amounts stands a little off them)."""
+    return _distance(word, span) <= COLUMN_REACH and _distance(word, span) == min(_distance(word, s) for s in spans)
+
+
+def over_any(word: dict, spans: Sequence[tuple[float, float]]) -> bool:
+    return any(_distance(word, s) <= COLUMN_REACH for s in spans)
 
 
 def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[float, float],
@@ -177,24 +191,29 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     headings of its own with no unit takes only a unit beyond that stands over no other
     table's columns (a page heading), not one in another table's headings."""
     above = [ln for ln in lines if ln.bottom <= top + 1 and ln.top >= fence - 1]
+    headed = False  # a heading word over the column passed: a row of numbers above it is another table's
     for ln in reversed(above):
-        mine_text = " ".join(w["text"] for w in ln.words if over(w, span))
+        if headed and any(printed_number(w["text"]) is not None and over_any(w, spans) for w in ln.words):
+            return None
+        if WIDE_STATEMENT.search(ln.text) and (scales := units_in(ln.text)):
+            return Found(scales[0], "wide", ln.text)  # 'All figures in £m', wherever it stands
+        mine_text = " ".join(w["text"] for w in ln.words if over(w, span, spans))
         if scales := units_in(mine_text):
             return Found(scales[0], "column", ln.text)
         if NOT_MONEY.search(mine_text):
             return Found(None, "column", ln.text)
-        free = " ".join(w["text"] for w in ln.words if not any(over(w, s) for s in spans))
-        others = " ".join(w["text"] for w in ln.words if any(over(w, s) for s in spans))
-        if (scales := units_in(free)) and not units_in(others):  # not a unit line of other columns
+        headed = headed or any(printed_number(w["text"]) is None and _distance(w, span) <= 3 for w in ln.words)
+        free = " ".join(w["text"] for w in ln.words if not over_any(w, spans))
+        theirs = " ".join(w["text"] for w in ln.words if over_any(w, spans))
+        if (scales := units_in(free)) and not units_in(theirs):  # not a unit line of other columns
             return Found(scales[0], "wide", ln.text)
-        if _prose(ln):
+        if _prose(ln, spans):
             return None
     beyond = [ln for ln in lines if ln.bottom <= fence + 1]
-    if any(_prose(ln) for ln in above):
+    if any(_prose(ln, spans) for ln in above):
         return None
-    if any(over(w, s) for ln in above for w in ln.words for s in spans):  # headings of its own
-        beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not any(over(w, s) for s in others)))
-                  for ln in beyond]
+    if any(over_any(w, spans) for ln in above for w in ln.words):  # headings of its own
+        beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not over_any(w, others))) for ln in beyond]
     scales = {s for ln in beyond for s in units_in(ln.text)}
     if len(scales) == 1:
         text = next(ln.text for ln in reversed(beyond) if units_in(ln.text))
@@ -204,8 +223,12 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     return None
 
 
-def _prose(line: Line) -> bool:
-    return len(line.words) > PROSE_WORDS or line.text.rstrip().endswith(".")
+def _prose(line: Line, spans: Sequence[tuple[float, float]]) -> bool:
+    """A paragraph across the table's columns (not the text of a cell beside them, as in a
+    sheet of savings whose descriptions sit left of the amounts)."""
+    words = [w for w in line.words if printed_number(w["text"]) is None]
+    across = any(_distance(w, s) <= 3 for w in words for s in spans)
+    return across and (len(line.words) > PROSE_WORDS or line.text.rstrip().endswith("."))
 
 
 def words_at(lines: Sequence[Line], figure: Figure) -> bool:
