@@ -124,6 +124,18 @@ def test_a_unit_printed_between_a_title_and_its_table_is_that_tables_only(tmp_pa
     pupils = table_with(extraction, "Special schools")
     assert pupils.column_units == [None, None, None]
     assert [c.kind for c in pupils.rows[0].cells if c is not None] == ["count"] * 3
+    assert "GBP 1e+06" in (pupils.reading.unit_doubt or "")  # left as printed, and said so
+    assert table_with(extraction, "Schools").reading.unit_doubt is None
+
+
+def test_the_review_page_says_when_a_tables_unit_is_in_doubt():
+    from extract.models import TableReading, TableRow
+    from extract.review.render_structures import reading_note
+
+    table = NumericTable(id="numtable-2", title="Pupils", page=1, columns=["2024-25"], column_units=[None],
+                         rows=[TableRow(label="Special schools", cells=[None])],
+                         reading=TableReading(unit_sources=[None], unit_doubt="no unit printed for this table"))
+    assert "Unit in doubt: no unit printed for this table" in reading_note(table, [])
 
 
 def test_millions_printed_with_decimals_keep_their_digits(tmp_path):

@@ -192,6 +192,7 @@ def draft_to_table(
         wrapped_labels=[WrappedLabel(row=n, lines=f.lines, chosen_by=f.chosen_by)  # type: ignore[arg-type]
                         for n, f in enumerate(folded) if f.lines > 1],
         split_from=above.id if split is not None and above is not None else None,
+        unit_doubt=_unit_in_doubt(flow, first, units, above),
     )
     table = NumericTable(
         id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
@@ -200,6 +201,19 @@ def draft_to_table(
         opens_page=not header.banner and opens_page(flow, first, title_row), reading=reading,
     )
     return table, header, [(draft.columns[k], u) for k, u in zip(order, units, strict=True)], heading
+
+
+def _unit_in_doubt(flow: Sequence[FlowRow], first: int, units: Sequence[Unit | None],
+                   above: Above | None) -> str | None:
+    """A table printing no unit under one on its page that prints a unit of money: its amounts
+    may be in that unit or not (pupils under spend): left as printed, and said so."""
+    if any(u is not None for u in units) or above is None or above.page != flow[first].row.page:
+        return None
+    money = {unit_name(u) for _, u in above.columns if u is not None and u.kind == "money"}
+    if not money:
+        return None
+    return (f"no unit printed for this table; the table above it on page {above.page} is in "
+            f"{' and '.join(sorted(n for n in money if n))}: amounts left as printed")
 
 
 def _units_of_aligned_table_above(
