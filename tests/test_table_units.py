@@ -213,3 +213,27 @@ def test_no_unit_is_taken_over_rows_of_numbers_standing_in_other_columns():
     ])
     (total,) = [t for t in flow_to_numeric_tables(flow) if any(r.label == "TOTAL" for r in t.rows)]
     assert total.column_units == [None, None, None]
+
+
+def test_the_unit_a_sheet_states_holds_over_rows_of_its_grid_down_to_a_block_below():
+    from extract.structures.numeric.cells import row_to_cells
+    from extract.structures.numeric.grid import Column
+    from extract.structures.numeric.units import unit_marks_over_grid
+    from tests.rowkit import lay_out, right
+
+    cols = (300, 360, 420)
+
+    def at(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False) if t]
+    flow = lay_out([
+        (30, [(330, "All figures in £m")]),
+        (44, [(60, "Reserve"), *at("Opening", "Change", "Closing")]),
+        (62, [(60, "Smoothing"), *at("-148.7", "11.4", "-137.3")]),
+        (112, [(60, "Schools"), *at("-58.6", "1.0", "-57.6")]),
+    ])
+    parsed = [row_to_cells(fr.row) for fr in flow]
+    columns = [Column(x1 - 30, x1) for x1 in cols]
+    assert unit_marks_over_grid(flow, parsed, 3, columns) == ([Unit("money", 1e6)] * 3, "All figures in £m")
+    assert unit_marks_over_grid(flow, parsed, 3, columns, stop=2) is None  # not past a table already read
+    elsewhere = [Column(x1 - 30, x1) for x1 in (200, 250, 420)]
+    assert unit_marks_over_grid(flow, parsed, 3, elsewhere) is None  # a row of another grid between

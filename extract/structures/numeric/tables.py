@@ -221,16 +221,18 @@ def _units_of_aligned_table_above(
 ) -> list[tuple[Unit | None, UnitSource | None]] | None:
     """A part printing no headings of its own, set further below a table on its page than a
     split part stands (past a blank line or a note): when its columns stand exactly under
-    that table's, one under each, with no row of numbers between, it is more of that table
-    and its columns are in that table's units ('£000s' over the whole sheet)."""
+    that table's, one under each, with no row of numbers in other columns between (rows in
+    these columns the reader did not take may stand there), it is more of that table and its
+    columns are in that table's units ('£000s' over the whole sheet)."""
     if above is None or not above.columns or above.page != flow[draft.rows[0]].row.page:
         return None
     between = range(above.last_row + 1, draft.rows[0])
-    if any(parsed[k].numbers for k in between):
-        return None
+    mine = [draft.columns[k] for k in order]
+    if any(not any(c.overlaps(cell.x0, cell.x1) for c in mine) for k in between for cell in parsed[k].cells
+           if cell.is_number):
+        return None  # a row of another grid between them
     if not above.grouped and any(_heading_line(flow[k]) for k in between):
         return None  # a heading of a table of its own ('Staffing'), not one more group of the table above
-    mine = [draft.columns[k] for k in order]
     if len(mine) != len(above.columns) or not all(
             c.overlaps(a.x0, a.x1) for c, (a, _) in zip(mine, above.columns, strict=True)):
         return None

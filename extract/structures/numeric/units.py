@@ -89,8 +89,8 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
     up its page, past rows whose every number stands in these columns (more of the same
     grid, rows the reader did not take: a long text in their cells) but no row of another
     grid nor of a table read (`stop`, its last row): the table's totals block under a sheet
-    of savings keeps the sheet's units. None
-    unless one line marks every column, each with one money unit; with the line."""
+    of savings keeps the sheet's units. None unless one line marks every column, each with
+    one money unit, or states the unit of all ('All figures in £m'); with the line."""
     for k in range(first - 1, max(stop, first - 1 - GRID_LOOKBACK), -1):
         if flow[k + 1].page_break:
             return None
@@ -99,6 +99,11 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
             if not all(any(c.overlaps(cell.x0, cell.x1) for c in columns) for cell in numbers):
                 return None  # a row of another grid
             continue
+        text = plain(flow[k].text)
+        wide = text_to_unit(text) if UNIT_ONLY.match(text) or (
+            FIGURES_IN.search(text) and len(flow[k].row.words) <= UNIT_LINE_WORDS) else None
+        if wide is not None and wide.kind == "money":
+            return [wide] * len(columns), text  # 'All figures in £m' over the sheet
         marks: dict[int, Unit] = {}
         for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size):
             unit = text_to_unit(" ".join(w.text for w in phrase))
