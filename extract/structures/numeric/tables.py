@@ -231,7 +231,7 @@ def _units_of_aligned_table_above(
     if any(not any(c.overlaps(cell.x0, cell.x1) for c in mine) for k in between for cell in parsed[k].cells
            if cell.is_number):
         return None  # a row of another grid between them
-    if not above.grouped and any(_heading_line(flow[k]) for k in between):
+    if not above.grouped and any(_heading_line(flow[k], min(c.x0 for c in mine)) for k in between):
         return None  # a heading of a table of its own ('Staffing'), not one more group of the table above
     if len(mine) != len(above.columns) or not all(
             c.overlaps(a.x0, a.x1) for c, (a, _) in zip(mine, above.columns, strict=True)):
@@ -284,10 +284,12 @@ def _split_from(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
 GROUP_HEADING_WORDS = 6
 
 
-def _heading_line(fr: FlowRow) -> bool:
-    """A short line that is no sentence: a heading ('RESERVES', 'Staffing'), not a note."""
+def _heading_line(fr: FlowRow, numbers_x0: float) -> bool:
+    """A short line that is no sentence, starting left of the numbers: a heading ('RESERVES',
+    'Staffing'), not a note nor a line of a text column right of the amounts."""
     text = plain(fr.text)
-    return 0 < len(text.split()) <= GROUP_HEADING_WORDS and not text.endswith((".", ",", ";"))
+    return 0 < len(text.split()) <= GROUP_HEADING_WORDS and not text.endswith((".", ",", ";")) \
+        and fr.row.x0 < numbers_x0
 
 
 def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
