@@ -29,6 +29,7 @@ column no money. Each money figure is then counted as
                 text cannot be parsed, or the figure's words are not where its bbox says
     no unit     the page prints no unit for it (not audited)
 and the disagreements are listed by paper and page with the line the unit was read from.
+The tables whose own reading says their unit is in doubt (`reading.unit_doubt`) are counted.
 Look at a page with `pdftoppm -png -r 80 -f P -l P paper.pdf out`.
 """
 from __future__ import annotations
@@ -75,8 +76,6 @@ SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 LINE_TOLERANCE = 2.5  # words whose tops differ by less are on one line (points)
 COLUMN_REACH = 20.0  # a heading may stand this far off its column's cells (points), if no nearer column
 WIDE_STATEMENT = re.compile(r"\b(?:figures|amounts|values)\b.*\bin\b|\bin\s+£", re.I)  # 'All figures in £m'
-
-
 
 @dataclass(frozen=True)
 class Line:
@@ -343,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.cache.mkdir(parents=True, exist_ok=True)
     stamp = code_stamp()
     counts: Counter = Counter()
-    tables = 0
+    tables = said = 0
     listed: list[Verdict] = []
     for path in pdfs(args.paths):
         try:
@@ -352,6 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped {path.name}: {error}", file=sys.stderr)
             continue
         verdicts = list(audit_paper(path, extraction))
+        said += sum(1 for t in extraction.tables if t.reading.unit_doubt)
         tables += len({v.table for v in verdicts if v.outcome in ("in unit", "not", "doubt")})
         counts.update(v.outcome for v in verdicts)
         listed += [v for v in verdicts if v.outcome in ("not", "doubt")]
@@ -368,7 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([v.__dict__ for v in listed], indent=1))
     print(f"\ntables audited {tables}; figures in unit {counts['in unit']}, not in unit {counts['not']}, "
-          f"in doubt {counts['doubt']}; no unit printed {counts['no unit']}, no money {counts['no money']}")
+          f"in doubt {counts['doubt']}; no unit printed {counts['no unit']}, no money {counts['no money']}; "
+          f"tables whose reading says their unit is in doubt {said}")
     return 0
 
 

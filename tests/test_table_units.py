@@ -84,6 +84,17 @@ def test_a_part_set_apart_under_a_note_keeps_the_unit_of_the_table_its_columns_s
     assert set(below.reading.unit_sources) == {"table above"}
 
 
+def test_a_part_printing_amounts_in_some_of_the_columns_above_takes_their_units(tmp_path):
+    def draw(pen):
+        top = rows(pen, pen.headings())
+        pen.text(60, top + 10, "* to be confirmed. These will be included in the outturn report and")
+        pen.text(60, top + 21, "the updated figures will be used for monitoring.")
+        rows(pen, top + 60, [("Relief road", "2,629", "", "10"), ("Interchange", "103,494", "", "3,299")])
+    below = table_with(read(tmp_path, draw), "Interchange")
+    assert values(below, "Interchange") == [103_494_000, 3_299_000]
+    assert below.column_units == ["GBP 1000", "GBP 1000"]
+
+
 def test_a_part_below_whose_columns_stand_elsewhere_takes_no_unit_from_the_table_above(tmp_path):
     def draw(pen):
         top = rows(pen, pen.headings())

@@ -18,6 +18,7 @@ from extract.models import NumericTable, TableReading, TableRow, UnitSource, Wra
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
+    CONTINUATION_GAP,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
     ROW_GAP,
@@ -220,8 +221,8 @@ def _units_of_aligned_table_above(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, order: Sequence[int], above: Above | None,
 ) -> list[tuple[Unit | None, UnitSource | None]] | None:
     """A part printing no headings of its own, set further below a table on its page than a
-    split part stands (past a blank line or a note): when its columns stand exactly under
-    that table's, one under each, with no row of numbers in other columns between (rows in
+    split part stands (past a blank line or a note): when each of its columns stands under
+    one of that table's, a different one, with no row of numbers in other columns between (rows in
     these columns the reader did not take may stand there), it is more of that table and its
     columns are in that table's units ('£000s' over the whole sheet)."""
     if above is None or not above.columns or above.page != flow[draft.rows[0]].row.page:
@@ -231,14 +232,15 @@ def _units_of_aligned_table_above(
     if any(not any(c.overlaps(cell.x0, cell.x1) for c in mine) for k in between for cell in parsed[k].cells
            if cell.is_number):
         return None  # a row of another grid between them
-    if not above.grouped and any(_heading_line(flow[k], min(c.x0 for c in mine)) for k in between):
+    if not above.grouped and any(_heading_line(flow[k], flow[k + 1], min(c.x0 for c in mine)) for k in between):
         return None  # a heading of a table of its own ('Staffing'), not one more group of the table above
-    if len(mine) != len(above.columns) or not all(
-            c.overlaps(a.x0, a.x1) for c, (a, _) in zip(mine, above.columns, strict=True)):
+    under = [[n for n, (a, _) in enumerate(above.columns) if c.overlaps(a.x0, a.x1)] for c in mine]
+    if any(len(hits) != 1 for hits in under) or len({hits[0] for hits in under}) != len(mine):
+        return None  # each of its columns under one of that table's (it may leave some empty)
+    units = [above.columns[hits[0]][1] for hits in under]
+    if all(u is None for u in units):
         return None
-    if all(u is None for _, u in above.columns):
-        return None
-    return [(u, "table above" if u is not None else None) for _, u in above.columns]
+    return [(u, "table above" if u is not None else None) for u in units]
 
 
 def _percent_column(unit: Unit | None, cells: Sequence[Cell]) -> bool:
@@ -284,12 +286,14 @@ def _split_from(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
 GROUP_HEADING_WORDS = 6
 
 
-def _heading_line(fr: FlowRow, numbers_x0: float) -> bool:
-    """A short line that is no sentence, starting left of the numbers: a heading ('RESERVES',
-    'Staffing'), not a note nor a line of a text column right of the amounts."""
+def _heading_line(fr: FlowRow, below: FlowRow, numbers_x0: float) -> bool:
+    """A short line that is no sentence, starting left of the numbers and set apart from the
+    lines above and below: a heading ('RESERVES', 'Staffing'), not a note, a line of a text
+    column right of the amounts, nor a line of a label wrapped round its amounts."""
     text = plain(fr.text)
+    apart = min(fr.gap_above, below.gap_above) > CONTINUATION_GAP * fr.row.size
     return 0 < len(text.split()) <= GROUP_HEADING_WORDS and not text.endswith((".", ",", ";")) \
-        and fr.row.x0 < numbers_x0
+        and fr.row.x0 < numbers_x0 and apart
 
 
 def _labelled_numeric_rows(draft: DraftTable) -> list[int]:
