@@ -240,11 +240,13 @@ def test_the_unit_a_sheet_states_holds_over_rows_of_its_grid_down_to_a_block_bel
         (30, [(330, "All figures in £m")]),
         (44, [(60, "Reserve"), *at("Opening", "Change", "Closing")]),
         (62, [(60, "Smoothing"), *at("-148.7", "11.4", "-137.3")]),
+        (76, [(60, "Departmental"), *at("-2.8", "2.8", "0.0"), (440, "£2.8m"), (480, "drawdown to fund")]),
         (112, [(60, "Schools"), *at("-58.6", "1.0", "-57.6")]),
     ])
     parsed = [row_to_cells(fr.row) for fr in flow]
     columns = [Column(x1 - 30, x1) for x1 in cols]
-    assert unit_marks_over_grid(flow, parsed, 3, columns) == ([Unit("money", 1e6)] * 3, "All figures in £m")
-    assert unit_marks_over_grid(flow, parsed, 3, columns, stop=2) is None  # not past a table already read
+    # an amount in a note beside the rows ('£2.8m drawdown …') is no row of another grid
+    assert unit_marks_over_grid(flow, parsed, 4, columns) == ([Unit("money", 1e6)] * 3, "All figures in £m")
+    assert unit_marks_over_grid(flow, parsed, 4, columns, stop=3) is None  # not past a table already read
     elsewhere = [Column(x1 - 30, x1) for x1 in (200, 250, 420)]
-    assert unit_marks_over_grid(flow, parsed, 3, elsewhere) is None  # a row of another grid between
+    assert unit_marks_over_grid(flow, parsed, 4, elsewhere) is None  # a row of another grid between

@@ -44,6 +44,7 @@ from extract.structures.numeric.units import (
     UnitLine,
     column_units,
     common_unit,
+    numbers_stand_in,
     page_heading,
     table_unit,
     table_wide_unit,
@@ -229,8 +230,7 @@ def _units_of_aligned_table_above(
         return None
     between = range(above.last_row + 1, draft.rows[0])
     mine = [draft.columns[k] for k in order]
-    if any(not any(c.overlaps(cell.x0, cell.x1) for c in mine) for k in between for cell in parsed[k].cells
-           if cell.is_number):
+    if not all(numbers_stand_in(mine, flow[k], parsed[k]) for k in between):
         return None  # a row of another grid between them
     if not above.grouped and any(_heading_line(flow[k], flow[k + 1], min(c.x0 for c in mine)) for k in between):
         return None  # a heading of a table of its own ('Staffing'), not one more group of the table above

@@ -79,6 +79,18 @@ def page_heading(line: UnitLine | None, title_row: int | None) -> UnitLine | Non
     return line if line is not None and title_row is not None and line.row < title_row else None
 
 
+def numbers_stand_in(columns: Sequence[Column], fr: FlowRow, parsed: RowCells) -> bool:
+    """Every number of the row stands in one of the columns, or right of them all in a note
+    that goes on after it ('£2.8m drawdown to fund roll forwards'): the row is of that grid."""
+    right = max(c.x1 for c in columns)
+    for cell in (c for c in parsed.cells if c.is_number):
+        if any(c.overlaps(cell.x0, cell.x1) for c in columns):
+            continue
+        if not (cell.x0 > right and any(w.x0 >= cell.x1 and not w.text[:1].isdigit() for w in fr.row.words)):
+            return False
+    return True
+
+
 GRID_LOOKBACK = 80  # lines above a table searched for unit marks over its columns
 MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or two
 
@@ -95,8 +107,7 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
         if flow[k + 1].page_break:
             return None
         if parsed[k].numbers:
-            numbers = [cell for cell in parsed[k].cells if cell.is_number]
-            if not all(any(c.overlaps(cell.x0, cell.x1) for c in columns) for cell in numbers):
+            if not numbers_stand_in(columns, flow[k], parsed[k]):
                 return None  # a row of another grid
             continue
         text = plain(flow[k].text)
