@@ -319,6 +319,12 @@ class TableReading(Model):
         description="each kind of relation that holds on the table under this reading, with how many "
         "('table.total_row ×12'; filled by the consistency checks)",
     )
+    unit_doubt: str | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="why the unit of a table printing none of its own is in doubt (a table above it on "
+        "its page prints one, which may or may not hold for it): its amounts are left as printed; "
+        "absent when nothing puts it in doubt",
+    )
 
 
 class NumericTable(Model):

@@ -101,6 +101,8 @@ def reading_note(table: NumericTable, relations: list[Relation]) -> str:
     if reading.split_from:
         items.append(f'<li>Read under the headings of the table above it, <a href="#{safe_id(reading.split_from)}">'
                      f"{esc(reading.split_from)}</a>: split from it at an intermediate heading or a page break.</li>")
+    if reading.unit_doubt:
+        items.append(f"<li>Unit in doubt: {esc(reading.unit_doubt)}.</li>")
     outcomes = [r.outcome for r in relations if r.structure == table.id]
     if outcomes:
         counts = {o: outcomes.count(o) for o in ("agrees", "within_rounding", "disagrees")}

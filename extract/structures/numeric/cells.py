@@ -45,7 +45,7 @@ UNIT_WORDS: list[tuple[re.Pattern, Unit]] = [
     (re.compile(r"£\s*['’]?\s*(?:m|mn|millions?)\b", re.I), Unit("money", 1e6)),
     (re.compile(r"£\s*['’]?\s*(?:bn|billions?)\b", re.I), Unit("money", 1e9)),
     (re.compile(r"£\s*['’]?\s*000s?|£\s*k\b|£\s*thousands?\b", re.I), Unit("money", 1e3)),
-    (re.compile(r"£"), Unit("money")),
+    (re.compile(r"£(?![\d.])"), Unit("money")),  # not an amount's sign: 'Includes £4.3m repaid' names no unit
     (re.compile(r"%|\bper\s*cent\b|\bpercentage\b", re.I), Unit("percent")),
     (re.compile(r"\bFTE\b|full[-\s]time\s+equivalent", re.I), Unit("fte")),
     (re.compile(r"\bhead\s*counts?\b", re.I), Unit("headcount")),

@@ -14,13 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.models import NumericTable, TableReading, TableRow, WrappedLabel
+from extract.models import NumericTable, TableReading, TableRow, UnitSource, WrappedLabel
 from extract.read.flow import FlowRow, plain
-from extract.structures.numeric.cells import RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
+from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
+    CONTINUATION_GAP,
     MIN_COLUMNS,
     MIN_NUMERIC_ROWS,
     ROW_GAP,
+    Column,
     DraftTable,
     can_start,
     can_start_list,
@@ -40,11 +42,15 @@ from extract.structures.numeric.rows import fold_rows
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
 from extract.structures.numeric.units import (
     TableWide,
+    UnitLine,
     column_units,
     common_unit,
+    numbers_stand_in,
+    page_heading,
     table_unit,
     table_wide_unit,
     unit_line_above,
+    unit_marks_over_grid,
     unit_name,
 )
 from extract.vocabulary import TABLE_UNIT, holds_grid, holds_signed_block
@@ -60,6 +66,10 @@ class Above:
     last_row: int  # flow index of its last row
     unit: Unit | None  # the one unit all its columns share, if any
     widest: float  # the widest gap between its rows
+    columns: tuple[tuple[Column, Unit | None], ...] = ()  # left to right, each with its unit
+    page: int = 0  # the page of its last row
+    page_heading: UnitLine | None = None  # a unit printed over its page's tables, above their titles
+    grouped: bool = False  # it prints group headings between its rows ('SPENDING', 'SAVINGS')
 
 
 def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[NumericTable]:
@@ -82,11 +92,12 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
         if made is None:
             i += 1
             continue
-        table, header, unit = made
+        table, header, columns, heading = made
         tables.append(table)
         i = draft.rows[-1] + 1
-        above = Above(table.reading.split_from or table.id, tuple(header.rows), draft.rows[-1], unit,
-                      _widest_gap(flow, draft))
+        above = Above(table.reading.split_from or table.id, tuple(header.rows), draft.rows[-1],
+                      common_unit([u for _, u in columns]), _widest_gap(flow, draft), tuple(columns),
+                      flow[draft.rows[-1]].row.page, heading, any(not any(r.cells) for r in table.rows[1:]))
     return tables
 
 
@@ -110,10 +121,10 @@ def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
 def draft_to_table(
     flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, number: int,
     min_columns: int = MIN_COLUMNS, headed: bool = False, above: Above | None = None,
-) -> tuple[NumericTable, Header, Unit | None] | None:
-    """The table in the model with the header it was read under and the one unit its columns
-    share (if any), or None when it is a grid of unlabelled numbers or holds nothing a
-    Figure can (percentages only)."""
+) -> tuple[NumericTable, Header, list[tuple[Column, Unit | None]], UnitLine | None] | None:
+    """The table in the model with the header it was read under, its columns (left to right)
+    with their units and the unit heading its page (if any), or None when it is a grid of
+    unlabelled numbers or holds nothing a Figure can (percentages only)."""
     header = find_header(flow, parsed, draft)
     headless = not header.says_anything  # a part of the table above, if it follows right under it
     split = _split_from(flow, parsed, draft, header, above)
@@ -141,14 +152,25 @@ def draft_to_table(
                                ("line above", units_above)])
     unnamed = default.unit is None and all(text_to_unit(h) is None for h in headings)
     far = unit_line_above(flow, parsed, first) if unnamed else None
+    heading = page_heading(far, title_row)
+    if far is None and unnamed and above is not None and above.page_heading is not None \
+            and above.page == flow[first].row.page:
+        far = heading = above.page_heading  # the page's unit heading, printed over the table above too
     if far is not None:
-        default, units_above = TableWide(far[0], "line above"), far[1]
+        default, units_above = TableWide(far.unit, "line above"), far.text
     if default.unit is None and headless and above is not None and _follows(flow, parsed, draft, above):
         default = TableWide(above.unit, "table above" if above.unit else None)
     if split is not None:
         default = TableWide(default.unit, "table above" if default.unit else None)
     found = column_units(headings, [draft.cells_in(k) for k in order], default,
                          [header.unit_marks.get(k) for k in order])
+    if headless and split is None and all(u is None for u, _ in found):
+        found = _units_of_aligned_table_above(flow, parsed, draft, order, above) or found
+    if headless and split is None and all(u is None for u, _ in found):
+        marks = unit_marks_over_grid(flow, parsed, first, [draft.columns[k] for k in order],
+                                     above.last_row if above is not None else -1)
+        if marks is not None:
+            found, units_above = [(u, "unit line") for u in marks[0]], marks[1]
     units = [u for u, _ in found]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
@@ -164,8 +186,9 @@ def draft_to_table(
     if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
             [r.cells[0] for r in rows if r.cells]):
         return None  # one column of amounts is a table only under a heading naming its unit, or adding up
-    if sum(any(r.cells[c] for r in rows) for c in range(len(order))) < min_columns:
-        return None
+    if sum(any(r.cells[c] for r in rows) or _percent_column(units[c], draft.cells_in(k))
+           for c, k in enumerate(order)) < min_columns:
+        return None  # a column of percentages beside amounts ('£m', 'Average Rate %') still counts
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "untitled"
     reading = TableReading(
         unit_sources=[source for _, source in found],
@@ -173,6 +196,7 @@ def draft_to_table(
         wrapped_labels=[WrappedLabel(row=n, lines=f.lines, chosen_by=f.chosen_by)  # type: ignore[arg-type]
                         for n, f in enumerate(folded) if f.lines > 1],
         split_from=above.id if split is not None and above is not None else None,
+        unit_doubt=_unit_in_doubt(flow, first, units, above),
     )
     table = NumericTable(
         id=f"numtable-{number}-{slug}", title=title, page=flow[first].row.page,
@@ -180,7 +204,50 @@ def draft_to_table(
         page_end=last if (last := max(r.page or 0 for r in rows)) > flow[first].row.page else None,
         opens_page=not header.banner and opens_page(flow, first, title_row), reading=reading,
     )
-    return table, header, common_unit(units)
+    return table, header, [(draft.columns[k], u) for k, u in zip(order, units, strict=True)], heading
+
+
+def _unit_in_doubt(flow: Sequence[FlowRow], first: int, units: Sequence[Unit | None],
+                   above: Above | None) -> str | None:
+    """A table printing no unit under one on its page that prints a unit of money: its amounts
+    may be in that unit or not (pupils under spend): left as printed, and said so."""
+    if any(u is not None for u in units) or above is None or above.page != flow[first].row.page:
+        return None
+    money = {unit_name(u) for _, u in above.columns if u is not None and u.kind == "money"}
+    if not money:
+        return None
+    return (f"no unit printed for this table; the table above it on page {above.page} is in "
+            f"{' and '.join(sorted(n for n in money if n))}: amounts left as printed")
+
+
+def _units_of_aligned_table_above(
+    flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, order: Sequence[int], above: Above | None,
+) -> list[tuple[Unit | None, UnitSource | None]] | None:
+    """A part printing no headings of its own, set further below a table on its page than a
+    split part stands (past a blank line or a note): when each of its columns stands under
+    one of that table's, a different one, with no row of numbers in other columns between (rows in
+    these columns the reader did not take may stand there), it is more of that table and its
+    columns are in that table's units ('£000s' over the whole sheet)."""
+    if above is None or not above.columns or above.page != flow[draft.rows[0]].row.page:
+        return None
+    between = range(above.last_row + 1, draft.rows[0])
+    mine = [draft.columns[k] for k in order]
+    if not all(numbers_stand_in(mine, flow[k], parsed[k]) for k in between):
+        return None  # a row of another grid between them
+    if not above.grouped and any(_heading_line(flow[k], flow[k + 1], min(c.x0 for c in mine)) for k in between):
+        return None  # a heading of a table of its own ('Staffing'), not one more group of the table above
+    under = [[n for n, (a, _) in enumerate(above.columns) if c.overlaps(a.x0, a.x1)] for c in mine]
+    if any(len(hits) != 1 for hits in under) or len({hits[0] for hits in under}) != len(mine):
+        return None  # each of its columns under one of that table's (it may leave some empty)
+    units = [above.columns[hits[0]][1] for hits in under]
+    if all(u is None for u in units):
+        return None
+    return [(u, "table above" if u is not None else None) for u in units]
+
+
+def _percent_column(unit: Unit | None, cells: Sequence[Cell]) -> bool:
+    """A column printing percentages under a '%' heading: no figures, but a column of the table."""
+    return unit is not None and unit.kind == "percent" and any(c.is_number for c in cells)
 
 
 SPLIT_ROWS = MAX_BANNER_ROWS + 1  # intermediate heading lines between the parts of a split table
@@ -216,6 +283,19 @@ def _split_from(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
         inherited.banner, inherited.banner_rows = header.banner, header.banner_rows
         inherited.stub = header.stub  # the heading over the labels above is no title of this part
     return inherited
+
+
+GROUP_HEADING_WORDS = 6
+
+
+def _heading_line(fr: FlowRow, below: FlowRow, numbers_x0: float) -> bool:
+    """A short line that is no sentence, starting left of the numbers and set apart from the
+    lines above and below: a heading ('RESERVES', 'Staffing'), not a note, a line of a text
+    column right of the amounts, nor a line of a label wrapped round its amounts."""
+    text = plain(fr.text)
+    apart = min(fr.gap_above, below.gap_above) > CONTINUATION_GAP * fr.row.size
+    return 0 < len(text.split()) <= GROUP_HEADING_WORDS and not text.endswith((".", ",", ";")) \
+        and fr.row.x0 < numbers_x0 and apart
 
 
 def _labelled_numeric_rows(draft: DraftTable) -> list[int]:

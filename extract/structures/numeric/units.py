@@ -16,6 +16,7 @@ from extract.models import TableUnit, UnitSource
 from extract.read.flow import FlowRow, plain
 from extract.read.text import phrases
 from extract.structures.numeric.cells import CELL_GAP, Cell, RowCells, Unit, is_whole, text_to_unit
+from extract.structures.numeric.grid import Column
 from extract.vocabulary import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
 
 
@@ -42,7 +43,14 @@ UNIT_LOOKBACK = 12  # lines above a table searched for the unit line that states
 UNIT_AT_END = re.compile(r"\(\s*£\s*['’]?\s*(?:m|k|bn|000s?)\s*\)\s*:?$", re.I)
 
 
-def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int) -> tuple[Unit, str] | None:
+@dataclass(frozen=True)
+class UnitLine:
+    unit: Unit
+    text: str
+    row: int  # its flow index
+
+
+def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int) -> UnitLine | None:
     """A line stating only a unit ('£m', '£000s  £000s  £000s', 'All amounts £000'), or a
     heading ending in one ('… Capital Expenditure (£m)'), printed above the table on its
     page, past its headings, group headings and notes but no row of numbers (that would be
@@ -57,9 +65,65 @@ def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: 
                      for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size)} - {None} \
                 if parsed[k].kind == "units" else {text_to_unit(text)}
             unit = units.pop() if len(units) == 1 else None
-            return (unit, text) if unit is not None and unit.kind != "percent" else None
+            return UnitLine(unit, text, k) if unit is not None and unit.kind != "percent" else None
         if flow[k].page_break:
             return None
+    return None
+
+
+def page_heading(line: UnitLine | None, title_row: int | None) -> UnitLine | None:
+    """A unit line printed above the title of the page's first table ('£000' heading the
+    page, then 'Revenue budget', its headings, its rows): the unit of every table on the page
+    that prints none of its own. One printed between a title and its table ('Table 3: Spend'
+    / 'All figures in £m' / the headings) is that table's only: the next may count pupils."""
+    return line if line is not None and title_row is not None and line.row < title_row else None
+
+
+def numbers_stand_in(columns: Sequence[Column], fr: FlowRow, parsed: RowCells) -> bool:
+    """Every number of the row stands in one of the columns, or right of them all in a note
+    that goes on after it ('£2.8m drawdown to fund roll forwards'): the row is of that grid."""
+    right = max(c.x1 for c in columns)
+    for cell in (c for c in parsed.cells if c.is_number):
+        if any(c.overlaps(cell.x0, cell.x1) for c in columns):
+            continue
+        if not (cell.x0 > right and any(w.x0 >= cell.x1 and not w.text[:1].isdigit() for w in fr.row.words)):
+            return False
+    return True
+
+
+GRID_LOOKBACK = 80  # lines above a table searched for unit marks over its columns
+MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or two
+
+
+def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int,
+                         columns: Sequence[Column], stop: int = -1) -> tuple[list[Unit], str] | None:
+    """The units printed over each of the table's columns ('£000's  £000's  £000's') further
+    up its page, past rows whose every number stands in these columns (more of the same
+    grid, rows the reader did not take: a long text in their cells) but no row of another
+    grid nor of a table read (`stop`, its last row): the table's totals block under a sheet
+    of savings keeps the sheet's units. None unless one line marks every column, each with
+    one money unit, or states the unit of all ('All figures in £m'); with the line."""
+    for k in range(first - 1, max(stop, first - 1 - GRID_LOOKBACK), -1):
+        if flow[k + 1].page_break:
+            return None
+        if parsed[k].numbers:
+            if not numbers_stand_in(columns, flow[k], parsed[k]):
+                return None  # a row of another grid
+            continue
+        text = plain(flow[k].text)
+        wide = text_to_unit(text) if UNIT_ONLY.match(text) or (
+            FIGURES_IN.search(text) and len(flow[k].row.words) <= UNIT_LINE_WORDS) else None
+        if wide is not None and wide.kind == "money":
+            return [wide] * len(columns), text  # 'All figures in £m' over the sheet
+        marks: dict[int, Unit] = {}
+        for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size):
+            unit = text_to_unit(" ".join(w.text for w in phrase))
+            over = [n for n, c in enumerate(columns) if c.overlaps(phrase[0].x0, max(w.x1 for w in phrase))]
+            if unit is not None and unit.kind == "money" and len(phrase) <= MARK_WORDS and len(over) == 1:
+                marks[over[0]] = unit
+        if marks:
+            whole = len(marks) == len(columns)
+            return ([marks[n] for n in range(len(columns))], plain(flow[k].text)) if whole else None
     return None
 
 
