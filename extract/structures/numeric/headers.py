@@ -156,7 +156,20 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
         if not hits and phrase[0].x0 > max(c.x1 for c in draft.columns) + ALIGN_TOLERANCE:
             continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
-    return placed
+    return _one_per_column(draft, placed)
+
+
+def _one_per_column(draft: DraftTable, placed: Placed) -> Placed:
+    """Headings set flush left over right-aligned numbers stand nearer the column before
+    their own ('Change %' beside the last column's amounts): where as many phrases as columns
+    were placed but some column got two and another none, the order on the line decides."""
+    over_columns = [(k, words) for k, words in placed if k is not None]
+    if len(over_columns) != len(draft.columns) or len({k for k, _ in over_columns}) == len(draft.columns):
+        return placed
+    columns = sorted(range(len(draft.columns)), key=lambda k: draft.columns[k].x0)
+    ordered = sorted(over_columns, key=lambda kw: kw[1][0].x0)
+    reassigned = dict(zip((id(words) for _, words in ordered), columns, strict=True))
+    return [(k if k is None else reassigned[id(words)], words) for k, words in placed]
 
 
 PAIRED = re.compile(r"^([A-Za-z][A-Za-z.\-]*)/([A-Za-z][A-Za-z.\-]*)$")
