@@ -48,6 +48,9 @@ def _without_trailing_mark(word: Word) -> Word:
     for n in (1, 2):
         if len(boxes) <= n + 1 or not MARK_TEXT.match(text[-n:]):
             continue
+        top, bottom = boxes[0][1], boxes[0][3]
+        if bottom > top and all(b[1] == top and b[3] == bottom for b in boxes):
+            return word  # every character of one height on one baseline (nearly every figure): no mark
         body, mark = boxes[:-n], boxes[-n:]
         height = max([b[3] - b[1] for b in body])
         bottom = max([b[3] for b in body])
