@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Strength = Literal["garbage", "doubt"]
@@ -34,6 +35,8 @@ ODD_DOUBT = 3  # this many odd characters inside words, short of the share, leav
 
 # Glyph names a PDF producer or reader writes for a glyph it cannot name as a character.
 GLYPH_NAME = re.compile(r"\(?cid:\d+\)?|/?\b(?:g|glyph|index|afii)\d{1,5}\b|/?\buni[0-9A-F]{4,6}\b|/g\d{1,5}")
+# What every glyph name above holds: a page without it has none, and is spared the search.
+GLYPH_HINT = re.compile(r"cid:|[ghix]\d|uni[0-9A-F]")
 GLYPH_GARBAGE = 0.3  # share of the non-space characters spelt by glyph names
 GLYPH_DOUBT = 0.05
 
@@ -94,11 +97,12 @@ class Sign:
 def signs_of_broken_encoding(text: str, known: Callable[[str], bool]) -> list[Sign]:
     """Every sign of a broken encoding in `text` (empty for text to be trusted).
     `known(word)`: whether a lower-case word is a common word (quality.known_words)."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
+    tokens = text.split()  # split() breaks at exactly the characters isspace() finds
+    total = sum(map(len, tokens))  # the non-space characters
+    if not total:
         return []
-    found = [_odd_characters(text, len(chars)), _glyph_names(text, len(chars)), _jumbled(text),
-             _shifted(text, known) or _substituted(text, known)]
+    found = [_odd_characters(tokens, total), _glyph_names(text, total), _jumbled(tokens),
+             _shifted(tokens, known) or _substituted(text, known)]
     return [sign for sign in found if sign is not None]
 
 
@@ -106,10 +110,12 @@ def is_odd(c: str) -> bool:
     return c == REPLACEMENT or unicodedata.category(c) in ODD_CATEGORIES
 
 
-def _odd_characters(text: str, total: int) -> Sign | None:
-    odd = [c for token in text.split() if len(token) > 1 for c in token if is_odd(c)]
-    if not odd:
+def _odd_characters(tokens: list[str], total: int) -> Sign | None:
+    inside = "".join([token for token in tokens if len(token) > 1])
+    kinds_seen = {c for c in set(inside) if is_odd(c)}  # a page has a few dozen distinct characters
+    if not kinds_seen:
         return None
+    odd = [c for c in inside if c in kinds_seen]
     share = len(odd) / total
     if share <= ODD_GARBAGE and len(odd) < ODD_DOUBT:
         return None
@@ -128,6 +134,8 @@ def _odd_characters(text: str, total: int) -> Sign | None:
 
 
 def _glyph_names(text: str, total: int) -> Sign | None:
+    if not GLYPH_HINT.search(text):
+        return None
     names = GLYPH_NAME.findall(text)
     if len(names) < 3:
         return None
@@ -139,11 +147,11 @@ def _glyph_names(text: str, total: int) -> Sign | None:
     return Sign("garbage" if share >= GLYPH_GARBAGE else "doubt", seen)
 
 
-def _jumbled(text: str) -> Sign | None:
-    tokens = text.split()
+def _jumbled(tokens: list[str]) -> Sign | None:
     if len(tokens) < TOKENS_TO_JUDGE:
         return None
-    odd = [token for token in tokens if not ORDINARY_TOKEN.fullmatch(token)]
+    # a token of letters alone is a word (isalpha() letters are the pattern's [^\W\d_]): most of a page
+    odd = [token for token in tokens if not token.isalpha() and not ORDINARY_TOKEN.fullmatch(token)]
     share = len(odd) / len(tokens)
     if share < JUMBLED_DOUBT:
         return None
@@ -154,8 +162,10 @@ def _jumbled(text: str) -> Sign | None:
 
 def _substituted(text: str, known: Callable[[str], bool]) -> Sign | None:
     words = [word for word in WORD.findall(text) if not word.isupper()]
-    letters = Counter(c for word in words for c in word.lower() if "a" <= c <= "z")
-    if len(words) < LETTERS_TO_JUDGE or letters.total() < LETTERS_TO_JUDGE or len(letters) < DISTINCT_LETTERS:
+    if len(words) < LETTERS_TO_JUDGE:
+        return None
+    letters = _letters("".join(words).lower())
+    if letters.total() < LETTERS_TO_JUDGE or len(letters) < DISTINCT_LETTERS:
         return None
     common = sum(1 for word in words if known(word.lower()))
     if common >= SUBSTITUTED_KNOWN * len(words) or letter_score(letters) >= SUBSTITUTED_LETTERS:
@@ -165,6 +175,12 @@ def _substituted(text: str, known: Callable[[str], bool]) -> Sign | None:
                          f"({examples})")
 
 
+def _letters(text: str) -> Counter[str]:
+    """The letters a-z of a lower-case text and their counts, in the order they first appear
+    (the order letter_score adds them in)."""
+    return Counter({c: n for c, n in Counter(text).items() if "a" <= c <= "z"})
+
+
 def letter_score(letters: Counter[str]) -> float:
     """Mean log-probability of letters (a-z and their counts) under English letter frequencies."""
     return sum(LETTER_LOG[c] * n for c, n in letters.items()) / max(letters.total(), 1)
@@ -172,33 +188,37 @@ def letter_score(letters: Counter[str]) -> float:
 
 def rotate(text: str, shift: int) -> str:
     """Letters a-z and A-Z moved `shift` places round the alphabet (a Caesar shift)."""
-    def move(c: str) -> str:
-        if "a" <= c <= "z":
-            return chr(97 + (ord(c) - 97 + shift) % 26)
-        if "A" <= c <= "Z":
-            return chr(65 + (ord(c) - 65 + shift) % 26)
-        return c
-    return "".join(move(c) for c in text)
+    return text.translate(_rotation(shift % 26))
+
+
+@lru_cache(maxsize=26)
+def _rotation(shift: int) -> dict[int, int]:
+    return {base + i: base + (i + shift) % 26 for base in (97, 65) for i in range(26)}
 
 
 def move_code_points(text: str, shift: int) -> str:
     """Every character below U+0250 moved `shift` code points (a font numbering its glyphs
     from another start than the characters it prints); the rest as they are."""
-    return "".join(chr(ord(c) + shift) if ord(c) < 0x250 and 0 <= ord(c) + shift < 0x250 else c for c in text)
+    return text.translate(_code_point_move(shift))
 
 
-def _shifted(text: str, known: Callable[[str], bool]) -> Sign | None:
-    tokens = text.split()[:TOKENS_SAMPLED]
+@lru_cache(maxsize=64)
+def _code_point_move(shift: int) -> dict[int, int]:
+    return {c: c + shift for c in range(0x250) if 0 <= c + shift < 0x250}
+
+
+def _shifted(page_tokens: list[str], known: Callable[[str], bool]) -> Sign | None:
+    tokens = page_tokens[:TOKENS_SAMPLED]
     counts = Counter(tokens)
-    letters = Counter(c for c in "".join(tokens).lower() if "a" <= c <= "z")
+    letters = _letters("".join(tokens).lower())
     printed_known = _known_words(counts, known)
     judged = letters.total() >= LETTERS_TO_JUDGE and len(letters) >= DISTINCT_LETTERS
     printed_score = letter_score(letters) if judged else None
     if printed_known >= ALREADY_WORDS * len(tokens) and (printed_score is None or printed_score >= ALREADY_ENGLISH):
         return None  # words and letters as printed already read as language: no shift could read far better
     best: tuple[float, Strength, int] | None = None
-    for shift, move in _candidate_shifts(counts):
-        back_known = _known_words(Counter({move(token): n for token, n in counts.items()}), known)
+    for shift, move in _candidate_shifts(Counter("".join(tokens))):
+        back_known = _known_words(_moved(counts, move), known)
         gain_words = back_known >= KNOWN_WORDS_SHIFTED and back_known >= KNOWN_SHARE_SHIFTED * len(tokens) \
             and back_known >= 3 * printed_known + 5
         gain = 0.0
@@ -227,20 +247,34 @@ def _mover(shift: int) -> Callable[[str], str]:
     return (lambda text: rotate(text, shift)) if abs(shift) < 26 else (lambda text: move_code_points(text, shift))
 
 
-def _candidate_shifts(counts: Counter[str]) -> list[tuple[int, Callable[[str], str]]]:
+def _candidate_shifts(chars: Counter[str]) -> list[tuple[int, Callable[[str], str]]]:
     """(shift back, how to shift a text back) for every Caesar shift and for the shifts of
-    code points that would make the commonest characters common letters."""
-    chars: Counter[str] = Counter()
-    for token, n in counts.items():
-        for c in token:
-            chars[c] += n
+    code points that would make the commonest characters (`chars`: the tokens' characters
+    counted, in the order they first appear) common letters."""
     common = [c for c, _ in chars.most_common(3)]
     moves = {ord(letter) - ord(c) for c in common for letter in COMMON_LETTERS + COMMON_LETTERS.upper()}
     return [(shift, _mover(shift)) for shift in [*range(1, 26), *sorted(m for m in moves if abs(m) >= 26)]]
 
 
-def _known_words(counts: Counter[str], known: Callable[[str], bool]) -> int:
-    return sum(n for token, n in counts.items() for word in WORD.findall(token) if known(word.lower()))
+# Joins a page's tokens, to be moved at once: whitespace (so inside no token) and above
+# U+0250 (so never moved).
+TOKEN_JOIN = "\u3000"
+
+
+def _moved(counts: Counter[str], move: Callable[[str], str]) -> dict[str, int]:
+    """Each token moved, with its count (of two tokens that move to one, the later's count)."""
+    return dict(zip(move(TOKEN_JOIN.join(counts)).split(TOKEN_JOIN), counts.values(), strict=True))
+
+
+def _known_words(counts: dict[str, int], known: Callable[[str], bool]) -> int:
+    found = 0
+    for token, n in counts.items():
+        if token.isalpha():  # one WORD if two letters or more: most tokens, spared the search
+            if len(token) > 1 and known(token.lower()):
+                found += n
+        else:
+            found += n * sum(1 for word in WORD.findall(token) if known(word.lower()))
+    return found
 
 
 def _example(printed: str, shifted: str, width: int = 24) -> tuple[str, str]:

@@ -15,6 +15,8 @@ from extract.read.text import LIGATURES, Glyph, PageText, glyphs_to_rows
 
 # pdfium's codes for a hyphen it treats as soft ('ring-' / 'fenced', 'long-term')
 PDFIUM_HYPHENS = str.maketrans("\x02\ufffe", "--")
+# The characters pdfium gives that are read as others (its soft hyphens, ligatures).
+TRANSLATED = frozenset(PDFIUM_HYPHENS) | frozenset(LIGATURES)
 # pdfium's form field types (FPDF_FORMFIELD_*) as the PDF names them: text, combo and list
 # boxes print their value; buttons (push, check, radio) and signatures print none.
 FIELD_KINDS = {6: "Tx", 4: "Ch", 5: "Ch", 1: "Btn", 2: "Btn", 3: "Btn", 7: "Sig"}
@@ -199,19 +201,26 @@ def _own_number(annotation, key: bytes, raw) -> float:
 def _glyphs(textpage, height: float, raw):
     # Loose boxes span the advance width, as pdfplumber's do, so word gaps read alike.
     # Spaces come through as " " (word breaks only, see text.py).
+    # Runs once per character of every page read by pdfium: pdfium's functions are looked up
+    # once, and a Glyph is made without the Python call its constructor costs.
     handle = textpage.raw
     rect = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
+    unicode_of, box_of, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+    size_of, weight_of, matrix_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetFontWeight, raw.FPDFText_GetMatrix
+    hypot, make = math.hypot, tuple.__new__
     previous: Glyph | None = None  # the last printed character
     for i in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, i)
-        char = chr(code).translate(PDFIUM_HYPHENS).translate(LIGATURES)
-        if code in (0, 0xFFFF) or char in "\r\n":
+        code = unicode_of(handle, i)
+        if code in (0, 0xFFFF):
             continue
-        if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
+        char = chr(code)
+        if code in TRANSLATED:
+            char = char.translate(PDFIUM_HYPHENS).translate(LIGATURES)
+        if char in "\r\n" or not box_of(handle, i, rect):
             continue
         if char.isspace():
-            if raw.FPDFText_IsGenerated(handle, i) == 1:
+            if is_generated(handle, i) == 1:
                 # pdfium drops a printed space that the next character is kerned into ('Appendix
                 # A' in a browser's bold heading, 'funded by' in justified Word text) and often
                 # makes one of its own, an empty box below the baseline or inside the character
@@ -223,23 +232,17 @@ def _glyphs(textpage, height: float, raw):
                     yield previous._replace(text=" ", x0=middle, x1=middle)
                 continue
             char = " "
-        size = float(raw.FPDFText_GetFontSize(handle, i)) * _vertical_scale(handle, i, matrix, raw)
-        bold = raw.FPDFText_GetFontWeight(handle, i) >= 600
-        glyph = Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom, size, bold)
+        # pdfium's font size is the size set in the text (Tf), before the page's transformation:
+        # Chromium sets its fonts in CSS pixels under a 0.75 scale, so 14 there is 10.5 pt
+        # printed. pdfplumber's size is the printed height; the gap and line rules (text.py)
+        # must weigh both readers' sizes alike: the size is scaled by the character's matrix.
+        scale = hypot(matrix.c, matrix.d) if matrix_of(handle, i, matrix) else 1.0
+        size = float(size_of(handle, i)) * (scale if scale > 0 else 1.0)
+        glyph = make(Glyph, (char, rect.left, height - rect.top, rect.right, height - rect.bottom, size,
+                             weight_of(handle, i) >= 600))
         if char != " ":
             previous = glyph
         yield glyph
-
-
-def _vertical_scale(handle, index: int, matrix, raw) -> float:
-    """How much the character's matrix stretches its height. pdfium's font size is the size
-    set in the text (Tf), before the page's transformation: Chromium sets its fonts in CSS
-    pixels under a 0.75 scale, so 14 there is 10.5 pt printed. pdfplumber's size is the
-    printed height; the gap and line rules (text.py) must weigh both readers' sizes alike."""
-    if not raw.FPDFText_GetMatrix(handle, index, matrix):
-        return 1.0
-    scale = math.hypot(matrix.c, matrix.d)
-    return scale if scale > 0 else 1.0
 
 
 def _short(exc: Exception) -> str:

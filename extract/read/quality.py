@@ -98,10 +98,16 @@ class Verdict:
 TRUSTED = Verdict("trusted")
 
 
+# `--ocr auto` judges every page twice, choosing the pages to OCR and then listing them in the
+# output: the verdict of a page's text is kept for the second time (a pure function of the text).
+JUDGED_TEXTS = 1024
+
+
+@lru_cache(maxsize=JUDGED_TEXTS)
 def judge_text(text: str) -> Verdict:
     """not_language when the characters show a plain sign of a broken encoding, in_doubt
     when only a faint one, else trusted (also for no text)."""
-    sign = strongest(signs_of_broken_encoding(text, lambda word: word in known_words()))
+    sign = strongest(signs_of_broken_encoding(text, known_words().__contains__))
     if sign is None:
         return TRUSTED
     return Verdict(NOT_LANGUAGE if sign.strength == "garbage" else "in_doubt", sign.seen)

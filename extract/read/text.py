@@ -7,10 +7,10 @@ figure found anywhere can be pointed to by page and bounding box.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from operator import itemgetter
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from extract.settings import DEFAULT_SETTINGS, Settings
 
@@ -22,6 +22,29 @@ BBox = tuple[float, float, float, float]
 # letters the ligature stands for; the glyph's box is shared letter by letter (_word).
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
+
+
+_Value = TypeVar("_Value")
+
+
+class computed_once(Generic[_Value]):  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """functools.cached_property without the lock Python 3.11 takes on each first read: a
+    word's and a row's geometry are first read hundreds of thousands of times a pack. As
+    there, the value is stored in the instance's __dict__, where later reads find it."""
+
+    def __init__(self, compute: Callable[[Any], _Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> _Value:
+        if instance is None:  # read on the class (help(), introspection): the descriptor itself
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Glyph(NamedTuple):  # a tuple: tens of thousands are made per page, cheaply
@@ -47,15 +70,15 @@ class Word:
         return self.boxes[0][0]
 
     # Geometry is asked for many times by every later stage: computed once.
-    @cached_property
+    @computed_once
     def x1(self) -> float:
         return max(b[2] for b in self.boxes)
 
-    @cached_property
+    @computed_once
     def top(self) -> float:
         return min(b[1] for b in self.boxes)
 
-    @cached_property
+    @computed_once
     def bottom(self) -> float:
         return max(b[3] for b in self.boxes)
 
@@ -67,15 +90,15 @@ class Row:
     page: int
     words: tuple[Word, ...]
 
-    @cached_property
+    @computed_once
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @cached_property
+    @computed_once
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @cached_property
+    @computed_once
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
@@ -83,11 +106,11 @@ class Row:
     def x0(self) -> float:
         return self.words[0].x0
 
-    @cached_property
+    @computed_once
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @cached_property
+    @computed_once
     def size(self) -> float:
         sizes = sorted(w.size for w in self.words)
         return sizes[len(sizes) // 2]
@@ -218,8 +241,7 @@ def _reading_order(glyph: Glyph) -> tuple[float, float]:
     return round(glyph.bottom, 1), glyph.x0
 
 
-def _left(glyph: Glyph) -> float:
-    return glyph.x0
+_left = itemgetter(1)  # a glyph's x0, without a Python call per glyph
 
 
 def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Word]:
@@ -234,7 +256,8 @@ def _line_to_words(line: Sequence[Glyph], page: int, word_gap: float) -> list[Wo
             last = words[-1][-1]
             gap = glyph.x0 - last.x1
             if (gap <= max(last.size, glyph.size) * word_gap and glyph.x0 >= last.x0
-                    and not _number_before_its_text(words[-1], glyph, gap)):
+                    and not ((last.text[-1:].isdigit() or last.text == ".")  # the test's first half, inline
+                             and _number_before_its_text(words[-1], glyph, gap))):
                 words[-1].append(glyph)
                 continue
         words.append([glyph])

@@ -22,7 +22,8 @@ def is_mark(word: Word, marked: Word) -> bool:
     """`word` is a footnote mark set on `marked`: mark text, smaller type, raised baseline,
     just after it and overlapping its height."""
     size = marked.size
-    return (MARK_TEXT.match(word.text) is not None and word.size <= SMALLER * size
+    # smaller type first: it settles nearly every pair of words at the cost of one comparison
+    return (word.size <= SMALLER * size and MARK_TEXT.match(word.text) is not None
             and -TOUCHING * size <= word.x0 - marked.x1 <= TOUCHING * size
             and word.bottom <= marked.bottom - RAISED * size and word.bottom > marked.top)
 
@@ -41,15 +42,18 @@ def without_marks(words: Sequence[Word]) -> tuple[Word, ...]:
 def _without_trailing_mark(word: Word) -> Word:
     """The word without its last one or two characters when they are a mark: smaller boxes on
     a raised baseline after characters of the word's own type."""
-    boxes = word.boxes
-    if len(boxes) != len(word.text):
+    boxes, text = word.boxes, word.text
+    if len(boxes) != len(text):
         return word
     for n in (1, 2):
-        if len(boxes) <= n + 1 or not MARK_TEXT.match(word.text[-n:]):
+        if len(boxes) <= n + 1 or not MARK_TEXT.match(text[-n:]):
             continue
+        top, bottom = boxes[0][1], boxes[0][3]
+        if bottom > top and all(b[1] == top and b[3] == bottom for b in boxes):
+            return word  # every character of one height on one baseline (nearly every figure): no mark
         body, mark = boxes[:-n], boxes[-n:]
-        height = max(b[3] - b[1] for b in body)
-        bottom = max(b[3] for b in body)
+        height = max([b[3] - b[1] for b in body])
+        bottom = max([b[3] for b in body])
         if all(b[3] - b[1] <= SMALLER * height and b[3] <= bottom - RAISED * height for b in mark):
             return replace(word, text=word.text[:-n], boxes=body)
     return word
@@ -62,7 +66,8 @@ def without_mark_rows(flow: Sequence[FlowRow]) -> list[FlowRow]:
     dropped = False
     for k, fr in enumerate(flow):
         near = [flow[j].row for j in (k - 1, k + 1) if 0 <= j < len(flow) and flow[j].row.page == fr.row.page]
-        if near and all(any(is_mark(w, other) for line in near for other in line.words) for w in fr.row.words):
+        if near and all(MARK_TEXT.match(w.text) and any(is_mark(w, other) for line in near for other in line.words)
+                        for w in fr.row.words):
             dropped = True
             continue
         if dropped and kept and not fr.page_break and kept[-1].row.page == fr.row.page:
