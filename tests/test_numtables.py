@@ -494,3 +494,32 @@ def test_the_last_line_of_a_label_of_the_table_above_is_not_the_next_tables_titl
     ], bold=(3, 4, 5)))
     assert len(tables) == 2
     assert tables[1].title == "Untitled table, page 1"
+
+
+def note_titled_table(title: str, heading: str):
+    cols = (300, 360)
+
+    def cells(*texts):
+        return [(right(x1, t), t) for x1, t in zip(cols, texts, strict=False)]
+
+    return lay_out([
+        (84, [(300, "All figures in £m")]),
+        (100, [(60, title)]),
+        (116, cells(heading, "Forecast")),
+        (132, [(60, "Strategic Management"), *cells("1.4", "1.2")]),
+        (148, [(60, "Human Resources"), *cells("5.4", "5.1")]),
+        (164, [(60, "Total"), *cells("6.8", "6.3")]),
+    ], bold=(0,))
+
+
+def test_a_count_word_in_a_title_over_fractional_amounts_gives_way_to_the_unit_stated_above():
+    (table,) = flow_to_numeric_tables(note_titled_table("Majority of underspend due to holding vacancies", "Budget"))
+    assert all(c is None or c.kind != "fte" for r in table.rows for c in r.cells)
+    assert table.column_units == ["GBP 1e+06", "GBP 1e+06"]
+    assert values(table, "Human Resources") == [5_400_000, 5_100_000]
+
+
+def test_fractional_posts_under_a_column_heading_are_fte():
+    (table,) = flow_to_numeric_tables(note_titled_table("Staffing", "Posts"))
+    assert table.column_units[0] == "FTE"
+    assert values(table, "Human Resources")[0] == 5.4
