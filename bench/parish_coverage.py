@@ -1,6 +1,6 @@
 """How many of the totals and identities a parish council's year-end papers print are evaluated.
 
-    python3 bench/parish_coverage.py [--shared DIR]
+    python3 bench/parish_coverage.py [--shared DIR] [--only PART-OF-PATH]
 
 Each paper below (Souldern's) and in bench/parish_printed.py (the other councils') was counted
 by hand from the page: every total and identity it prints
@@ -156,10 +156,11 @@ def evaluated(printed: list[Printed], relations: list) -> list[bool]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("AGENDA_EXTRACT_SHARED", "../shared")))
+    parser.add_argument("--only", default="", help="only the papers whose path contains this")
     args = parser.parse_args(argv)
     from extract.pipeline import Options, extract_pack
 
-    printed = _papers()
+    printed = [p for p in _papers() if args.only in p.paper]
     by_paper: dict[str, list[Printed]] = {}
     for p in printed:
         by_paper.setdefault(p.paper, []).append(p)

@@ -332,8 +332,10 @@ def _may_hold(draft: DraftTable, fr: FlowRow, row: RowCells) -> bool:
 
 
 def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | None:
-    """The column of each cell (None: a new column), or None when the row does not fit."""
-    if not _clear_of_columns(draft, row.label):
+    """The column of each cell (None: a new column), or None when the row does not fit. A
+    label may run up to a column's edge ('Contingency Community Planning Projects 10,500' set
+    tight against its number), not into it."""
+    if not _clear_of_columns(draft, row.label, tolerance=0.0):
         return None
     places: list[int | None] = []
     for cell in row.cells:
@@ -348,9 +350,10 @@ def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | Non
     return places if len(taken) == len(set(taken)) else None
 
 
-def _clear_of_columns(draft: DraftTable, words: Sequence[Word]) -> bool:
+def _clear_of_columns(draft: DraftTable, words: Sequence[Word], tolerance: float = ALIGN_TOLERANCE) -> bool:
     """No word of the label over a column ('=' or ':' before an amount does not count)."""
-    return not any(c.overlaps(w.x0, w.x1) for w in words if w.text not in PUNCTUATION for c in draft.columns)
+    return not any(c.overlaps(w.x0, w.x1, tolerance) for w in words if w.text not in PUNCTUATION
+                   for c in draft.columns)
 
 
 def is_candidate(draft: DraftTable) -> bool:

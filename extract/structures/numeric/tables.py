@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.models import NumericTable, TableReading, TableRow, WrappedLabel
+from extract.models import Figure, NumericTable, TableReading, TableRow, WrappedLabel
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
@@ -41,6 +41,8 @@ from extract.structures.numeric.units import (
     TableWide,
     column_units,
     common_unit,
+    in_pounds_by_its_lines,
+    reads_as_accounts,
     table_unit,
     table_wide_unit,
     unit_line_above,
@@ -148,14 +150,17 @@ def draft_to_table(
         default = TableWide(default.unit, "table above" if default.unit else None)
     found = column_units(headings, [draft.cells_in(k) for k in order], default,
                          [header.unit_marks.get(k) for k in order])
-    units = [u for u, _ in found]
+    pounds = in_pounds_by_its_lines(found, [draft.cells_in(k) for k in order], reads_as_accounts(
+        title, headings, [plain(" ".join(w.text for w in draft.parsed[k].label)) for k in draft.rows]))
+    units = [Unit("money") if by_lines else u for (u, _), by_lines in zip(found, pounds, strict=True)]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
     folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
     rows = [
         TableRow(label=f.label, cells=[
-            cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label) if cell else None
-            for cell, unit, heading in zip(f.cells, units, headings, strict=True)
+            _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_lines)
+            if cell else None
+            for cell, unit, heading, by_lines in zip(f.cells, units, headings, pounds, strict=True)
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes)
         for f in folded
     ]
@@ -179,6 +184,11 @@ def draft_to_table(
         opens_page=not header.banner and opens_page(flow, first, title_row), reading=reading,
     )
     return table, header, common_unit(units)
+
+
+def _inferred(figure: Figure | None, by_lines: bool) -> Figure | None:
+    """A figure whose column prints no unit, taken as pounds from the table's lines: marked so."""
+    return figure.model_copy(update={"unit_inferred": True}) if figure is not None and by_lines else figure
 
 
 SPLIT_ROWS = MAX_BANNER_ROWS + 1  # intermediate heading lines between the parts of a split table

@@ -1,0 +1,147 @@
+"""How a council's statement of accounts is read where it prints little: last year's figure
+left of the label with a note letter after the numbers, a label set tight against its
+number, and amounts printed without a '£' in a table of accounts' lines (pounds) beside a
+genuine count column (a count). Pages generated with reportlab."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.read.flow import pages_to_flow
+from extract.read.plumber import read_pages
+from extract.structures.numeric.tables import flow_to_numeric_tables
+
+PRIOR, NOW, INCOME, NET = 140, 330, 400, 470  # right edges of the columns; labels start at 160
+LABEL = 160
+
+
+def _tables(path: Path, draw) -> list:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    height = A4[1]
+
+    def text(x: float, top: float, words: str, right: bool = False, bold: bool = False) -> None:
+        page.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+        (page.drawRightString if right else page.drawString)(x, height - top, words)
+
+    draw(text)
+    page.save()
+    return flow_to_numeric_tables(pages_to_flow(list(read_pages(path, [1]))))
+
+
+def _accounts_with_notes(text) -> None:
+    text(60, 50, "Income and Expenditure Account", bold=True)
+    text(PRIOR, 70, "2017", right=True)
+    for x, heading in ((NOW, "Gross"), (INCOME, "Income"), (NET, "Net")):
+        text(x, 70, heading, right=True)
+    for x in (PRIOR, NOW, INCOME, NET):
+        text(x, 80, "£", right=True)
+    rows = [("Economic Development", "(3,000)", "(4,022)", "-", "(4,022)", ""),
+            ("Cultural and Heritage", "-", "(163,521)", "68,635", "(94,886)", ""),
+            ("Central Support Costs", "(229,850)", "(299,663)", "2,313", "(297,350)", "A"),
+            ("Civic and Democratic Costs", "(107,246)", "(68,644)", "", "(68,644)", "B"),
+            ("", "(340,096)", "(535,850)", "70,948", "(464,902)", "")]
+    for n, (label, prior, gross, income, net, note) in enumerate(rows):
+        top = 96 + 14 * n
+        text(PRIOR, top, prior, right=True)
+        text(LABEL, top, label)
+        for x, cell in ((NOW, gross), (INCOME, income), (NET, net)):
+            if cell:
+                text(x, top, cell, right=True)
+        if note:
+            text(NET + 20, top, note)
+
+
+def test_a_note_letter_after_the_numbers_of_a_row_opened_by_last_years_figure_keeps_the_row(tmp_path):
+    (table,) = _tables(tmp_path / "notes.pdf", _accounts_with_notes)
+    assert [r.label for r in table.rows][2:4] == ["Central Support Costs", "Civic and Democratic Costs"]
+    assert [c.value if c else None for c in table.rows[2].cells] == [-229850, -299663, 2313, -297350]
+    assert table.rows[2].notes == ["A"]
+    assert [c.value for c in table.rows[-1].cells if c] == [-340096, -535850, 70948, -464902]
+
+
+def _notes_page(text) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text(60, 50, "C Earmarked reserves", bold=True)
+    text(NOW, 66, "£", right=True)
+    rows = [("By-election Contingency", "50,000"), ("Cycles in Town", "175,000"), ("Election Costs", "37,000"),
+            ("Members Allowances", "4,962")]
+    for n, (label, amount) in enumerate(rows):
+        text(60, 80 + 12 * n, label)
+        text(NOW, 80 + 12 * n, amount, right=True)
+    label = "Contingency Community Planning Projects and Works"
+    column_x0 = NOW - stringWidth("175,000", "Helvetica", 9)
+    text(column_x0 - 0.8 - stringWidth(label, "Helvetica", 9), 128, label)  # up to the column's edge
+    text(NOW, 128, "10,500", right=True)
+    text(60, 146, "Transfer to Earmarked Reserves")
+    text(NOW, 146, "277,462", right=True)
+
+
+def test_a_label_running_up_to_its_columns_edge_keeps_its_row_and_the_rows_below(tmp_path):
+    def draw(text) -> None:
+        _notes_page(text)
+
+    tables = _tables(tmp_path / "tight.pdf", draw)
+    (table,) = [t for t in tables if any(r.label.startswith("By-election") for r in t.rows)]
+    labels = [r.label for r in table.rows]
+    assert labels[-2:] == ["Contingency Community Planning Projects and Works", "Transfer to Earmarked Reserves"]
+    assert [r.cells[0].value for r in table.rows[-2:]] == [10500, 277462]
+
+
+def _annual_return(text) -> None:
+    text(60, 50, "Annual Return 31 March 2018", bold=True)
+    text(NOW, 70, "2017", right=True)
+    text(INCOME, 70, "2018", right=True)
+    rows = [("1 Balances Brought Forward", "-", "1,309,126"), ("2 Annual Precept", "1,823,850", "1,832,982"),
+            ("3 Total Other Receipts", "247", "72,448"), ("4 Staff Costs", "72,828", "152,360"),
+            ("6 Total Other Payments", "442,142", "1,022,427"), ("7 Balances Forward", "1,309,126", "2,039,769")]
+    for n, (label, before, now) in enumerate(rows):
+        text(60, 90 + 16 * n, label)
+        text(NOW, 90 + 16 * n, before, right=True)
+        text(INCOME, 90 + 16 * n, now, right=True)
+
+
+def test_amounts_without_a_pound_sign_in_a_table_of_accounts_lines_are_pounds_marked_inferred(tmp_path):
+    (table,) = _tables(tmp_path / "return.pdf", _annual_return)
+    figures = [c for r in table.rows for c in r.cells if c is not None]
+    assert {f.kind for f in figures} == {"money"}
+    assert all(f.unit_inferred for f in figures)
+    assert table.unit == "GBP"
+
+
+def _staffing(text) -> None:
+    text(60, 50, "Staffing by team", bold=True)
+    text(NOW, 70, "No. of posts", right=True)
+    text(INCOME, 70, "Budget £", right=True)
+    rows = [("Grounds staff costs", "4", "98,000"), ("Office staff costs", "3", "81,500"),
+            ("Total staff costs", "7", "179,500")]
+    for n, (label, posts, money) in enumerate(rows):
+        text(60, 90 + 14 * n, label)
+        text(NOW, 90 + 14 * n, posts, right=True)
+        text(INCOME, 90 + 14 * n, money, right=True)
+
+
+def test_a_column_headed_as_a_count_stays_a_count_in_a_table_of_accounts_lines(tmp_path):
+    (table,) = _tables(tmp_path / "staff.pdf", _staffing)
+    assert [r.cells[0].kind for r in table.rows] == ["count"] * 3
+    assert [r.cells[1].kind for r in table.rows] == ["money"] * 3
+    assert not any(c.unit_inferred for r in table.rows for c in r.cells if c)
+
+
+def _sports_table(text) -> None:
+    text(60, 50, "Bookings by pitch", bold=True)
+    text(60, 140, "Hire charges stay at £40 a session.")
+    text(NOW, 70, "2017", right=True)
+    text(INCOME, 70, "2018", right=True)
+    rows = [("North pitch", "41", "44"), ("South pitch", "38", "35"), ("Total", "79", "79")]
+    for n, (label, before, now) in enumerate(rows):
+        text(60, 90 + 14 * n, label)
+        text(NOW, 90 + 14 * n, before, right=True)
+        text(INCOME, 90 + 14 * n, now, right=True)
+
+
+def test_figures_of_a_table_naming_no_accounts_lines_and_no_unit_stay_counts(tmp_path):
+    (table,) = _tables(tmp_path / "pitches.pdf", _sports_table)
+    assert {c.kind for r in table.rows for c in r.cells if c} == {"count"}
