@@ -96,7 +96,8 @@ def _annual_return(text) -> None:
     text(INCOME, 70, "2018", right=True)
     rows = [("1 Balances Brought Forward", "-", "1,309,126"), ("2 Annual Precept", "1,823,850", "1,832,982"),
             ("3 Total Other Receipts", "247", "72,448"), ("4 Staff Costs", "72,828", "152,360"),
-            ("6 Total Other Payments", "442,142", "1,022,427"), ("7 Balances Forward", "1,309,126", "2,039,769")]
+            ("5 Loan Interest/Capital Repayments", "-", "-"), ("6 Total Other Payments", "442,142", "1,022,427"),
+            ("7 Balances Forward", "1,309,126", "2,039,769")]
     for n, (label, before, now) in enumerate(rows):
         text(60, 90 + 16 * n, label)
         text(NOW, 90 + 16 * n, before, right=True)
@@ -145,3 +146,46 @@ def _sports_table(text) -> None:
 def test_figures_of_a_table_naming_no_accounts_lines_and_no_unit_stay_counts(tmp_path):
     (table,) = _tables(tmp_path / "pitches.pdf", _sports_table)
     assert {c.kind for r in table.rows for c in r.cells if c} == {"count"}
+
+
+def _checked(table) -> list:
+    from extract.checks.signed import signed_rows
+    from extract.checks.totals import total_rows
+    from extract.checks.years import opening_balances
+
+    found = [*total_rows(table), *signed_rows(table), *opening_balances(table)]
+    return [r for r in found if r is not None]
+
+
+def test_the_first_row_printing_a_nil_mark_and_one_figure_opens_the_table(tmp_path):
+    (table,) = _tables(tmp_path / "return.pdf", _annual_return)
+    assert table.rows[0].label == "1 Balances Brought Forward"
+    assert [c.value for c in table.rows[0].cells] == [0, 1309126]
+
+
+def test_the_returns_boxes_numbered_without_marks_are_checked_as_box_7_and_box_1_against_last_years_box_7(tmp_path):
+    (table,) = _tables(tmp_path / "return.pdf", _annual_return)
+    found = [(r.check, r.found, r.outcome) for r in _checked(table)]
+    assert ("table.agar_box7", 1309126, "within_rounding") in found  # 0 + 1,823,850 + 247 − 72,828 − 442,142
+    assert ("table.agar_box7", 2039769, "agrees") in found
+    assert ("table.opening_balance", 1309126, "agrees") in found
+    assert not [f for f in found if f[0] == "table.total_row"]  # 'Total Other Receipts' is box 3, a part
+
+
+def test_a_misprinted_box_7_of_an_unmarked_return_disagrees_at_box_7(tmp_path):
+    def misprinted(text) -> None:
+        text(60, 50, "Annual Return 31 March 2018", bold=True)
+        text(NOW, 70, "2018", right=True)
+        text(INCOME, 70, "2017", right=True)
+        rows = [("1 Balances Brought Forward", "1,309,126", "-"), ("2 Annual Precept", "1,832,982", "1,823,850"),
+                ("3 Total Other Receipts", "72,448", "247"), ("4 Staff Costs", "152,360", "72,828"),
+                ("5 Loan Interest/Capital Repayments", "-", "-"),
+                ("6 Total Other Payments", "1,022,427", "442,142"), ("7 Balances Forward", "2,093,769", "1,309,127")]
+        for n, (label, now, before) in enumerate(rows):
+            text(60, 90 + 16 * n, label)
+            text(NOW, 90 + 16 * n, now, right=True)
+            text(INCOME, 90 + 16 * n, before, right=True)
+
+    (table,) = _tables(tmp_path / "misprint.pdf", misprinted)
+    box7 = [r for r in _checked(table) if r.check == "table.agar_box7"]
+    assert [(r.found, r.outcome) for r in box7] == [(2093769, "disagrees"), (1309127, "agrees")]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from extract.checks.additive import agrees, is_additive
 from extract.checks.additive import column_figures as _column
 from extract.checks.columns import misread_across
-from extract.checks.marked import closing_row_ids, sign_of
+from extract.checks.marked import closing_row_ids, marked_row_ids, sign_of
 from extract.checks.naming import placed, row_name, subject
 from extract.checks.relation import Term, doubted, relation
 from extract.models import NumericTable, Relation, TableRow
@@ -109,6 +109,7 @@ class Ledger:
 def total_rows(table: NumericTable) -> Iterator[Relation | None]:
     ledger = Ledger([], [], [])
     closing = closing_row_ids(table)
+    parts = marked_row_ids(table)
     for row in table.rows:
         if not any(row.cells):  # a group heading: a new group opens below it
             ledger.group = []
@@ -117,7 +118,7 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
             ledger = Ledger([], [], [])
             continue
         # a row marked to be added ('3. (+) Total other receipts') is a part, whatever its label says
-        labelled = is_total_label(row.label) and sign_of(row.label) is None
+        labelled = is_total_label(row.label) and sign_of(row.label) is None and id(row) not in parts
         closes = ledger.opening is not None and _closes_reconciliation(row, ledger)
         candidate = labelled or closes or not row.label.strip() or may_be_emphasised(row) or is_net_line(row)
         readings = (_reconciliation(ledger) if closes else ledger.readings()) if candidate else []

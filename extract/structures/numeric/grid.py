@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, is_amount, is_cell_text
-from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, SIGNED_LINE
+from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, NIL_CELL, SIGNED_LINE
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -76,7 +76,14 @@ class DraftTable:
 
 
 def can_start(parsed: RowCells) -> bool:
-    return parsed.kind == "numeric" and parsed.numbers >= MIN_COLUMNS
+    """A row of two numbers or more; or a labelled row of one number and nil marks ('1 Balances
+    Brought Forward  -  1,309,126': nothing brought forward in the first year), the first row
+    of a table as much as the rows below it."""
+    if parsed.kind != "numeric":
+        return False
+    return parsed.numbers >= MIN_COLUMNS or (
+        bool(parsed.label) and parsed.numbers >= 1 and len(parsed.cells) >= MIN_COLUMNS
+        and all(c.is_number or NIL_CELL.match(c.text) is not None for c in parsed.cells))
 
 
 def can_start_list(parsed: RowCells) -> bool:
