@@ -42,10 +42,14 @@ class Printed:
 
 def _rel(paper: str, page: int, kind: tuple[str, ...], label: str, parts: list[float], stated: float) -> Printed:
     """A printed relation whose parts add (negative parts are taken away) to `stated`."""
-    text = " ".join(f"{'−' if v < 0 else '+'} {abs(v):,.2f}".replace(".00", "") for v in parts).lstrip("+ ")
+    text = " ".join(f"{'−' if v < 0 else '+'} {_money(abs(v))}" for v in parts).lstrip("+ ")
     got = round(sum(parts), 2)
-    note = "" if abs(got - stated) < 0.005 else f" (adds to {got:,.2f})".replace(".00)", ")")
-    return Printed(paper, page, kind, stated, f"{label}: {text} = {stated:,.2f}{note}".replace(".00 ", " "))
+    note = "" if abs(got - stated) < 0.005 else f" (adds to {_money(got)})"
+    return Printed(paper, page, kind, stated, f"{label}: {text} = {_money(stated)}{note}")
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 SUTTON18 = "sutton-coldfield-tc/Sutton-Coldfield-2018-Accounts-1.pdf"

@@ -189,3 +189,49 @@ def test_a_misprinted_box_7_of_an_unmarked_return_disagrees_at_box_7(tmp_path):
     (table,) = _tables(tmp_path / "misprint.pdf", misprinted)
     box7 = [r for r in _checked(table) if r.check == "table.agar_box7"]
     assert [(r.found, r.outcome) for r in box7] == [(2093769, "disagrees"), (1309127, "agrees")]
+
+
+def _two_groups(closed: bool):
+    def draw(text) -> None:
+        text(60, 50, "Income and Expenditure Account", bold=True)
+        text(NOW, 66, "£", right=True)
+        text(INCOME, 66, "£", right=True)
+        text(NOW, 76, "2017", right=True)
+        text(INCOME, 76, "2018", right=True)
+        top = 92
+        text(60, top, "DIRECT SERVICES", bold=True)
+        for label, before, now in (("Parks", "(3,000)", "(4,022)"), ("Play areas", "(2,500)", "(1,981)"),
+                                   ("Christmas lights", "(9,201)", "(6,931)")):
+            top += 12
+            text(60, top, label)
+            text(NOW, top, before, right=True)
+            text(INCOME, top, now, right=True)
+        if closed:
+            top += 12
+            text(60, top, "Total direct services", bold=True)
+            text(NOW, top, "(14,701)", right=True, bold=True)
+            text(INCOME, top, "(12,934)", right=True, bold=True)
+        top += 34  # the next heading stands well below
+        text(60, top, "CENTRAL COSTS", bold=True)
+        for label, before, now in (("Office", "(5,000)", "(6,000)"), ("Audit", "(1,000)", "(1,200)")):
+            top += 12
+            text(60, top, label)
+            text(NOW, top, before, right=True)
+            text(INCOME, top, now, right=True)
+        top += 14
+        total = ("(6,000)", "(7,200)") if closed else ("(20,701)", "(20,134)")
+        text(NOW, top, total[0], right=True, bold=True)
+        text(INCOME, top, total[1], right=True, bold=True)
+    return draw
+
+
+def test_a_group_heading_set_well_below_rows_no_total_has_closed_continues_the_table(tmp_path):
+    (table,) = _tables(tmp_path / "groups.pdf", _two_groups(closed=False))
+    assert [r.group for r in table.rows if any(r.cells)][-3:] == ["CENTRAL COSTS"] * 3
+    sums = [(r.found, r.outcome) for r in _checked(table) if r.check == "table.total_row"]
+    assert sums == [(-20701, "agrees"), (-20134, "agrees")]
+
+
+def test_a_heading_below_a_table_its_total_closed_starts_a_table_of_its_own(tmp_path):
+    tables = _tables(tmp_path / "closed.pdf", _two_groups(closed=True))
+    assert len(tables) == 2

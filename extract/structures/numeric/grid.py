@@ -165,7 +165,8 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             repeating = True
             continue
         repeating = False
-        if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
+        if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break \
+                and not _next_group_heading(flow, parsed, draft, start, j):
             break
         if not pending and continues_side_note(flow, parsed, draft, j):
             last = draft.rows[-1]
@@ -191,6 +192,26 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def _next_group_heading(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, start: int,
+                        j: int) -> bool:
+    """A heading set well below the rows above, in the type and at the indent of the group
+    heading right over the table's first row ('DIRECT SERVICES TO THE PUBLIC' …
+    'DEMOCRATIC, CIVIC AND CENTRAL COSTS'), under rows no total has closed yet: the table's
+    next group, not a new table (whose rows above would end in their total)."""
+    if start == 0 or parsed[j].kind != "label" or parsed[start - 1].kind != "label" or flow[start].page_break:
+        return False
+    first, here = flow[start - 1].row, flow[j].row
+    if not (first.bold and here.bold and abs(first.x0 - here.x0) <= ALIGN_TOLERANCE
+            and abs(first.size - here.size) <= SIZE_TOLERANCE and flow[start].gap_above <= ROW_GAP * first.size):
+        return False
+    last = next((k for k in reversed(draft.rows) if draft.parsed[k].kind == "numeric"), None)
+    return last is not None and draft.parsed[last].label != () and not flow[last].row.bold and \
+        CLOSING_ROW.search(draft.parsed[last].label_text) is None
+
+
+SIZE_TOLERANCE = 0.5  # points two lines' type sizes may differ by and be one style
 
 
 def starts_a_block(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowCells) -> bool:
