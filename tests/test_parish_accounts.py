@@ -235,3 +235,70 @@ def test_a_group_heading_set_well_below_rows_no_total_has_closed_continues_the_t
 def test_a_heading_below_a_table_its_total_closed_starts_a_table_of_its_own(tmp_path):
     tables = _tables(tmp_path / "closed.pdf", _two_groups(closed=True))
     assert len(tables) == 2
+
+
+def _reconciliation_with_a_speck(text) -> None:
+    text(60, 50, "Reconciliation to the annual return", bold=True)
+    text(300, 66, "Staff £", right=True)
+    text(380, 66, "Other £", right=True)
+    text(470, 66, "Total £", right=True)
+    top = 84
+    text(60, top, "Direct Services", bold=True)
+    for label in ("Parks", "Play areas", "Christmas lights"):
+        top += 14
+        text(60, top, label)
+        text(290, top, "-")  # a nil set in the middle of the column, not flush right
+        text(380, top, "4,022", right=True)
+        text(470, top, "4,022", right=True)
+    text(400, top + 5, ".")  # a speck on the page, on a line of its own
+    top += 14
+    text(60, top, "Central costs", bold=True)  # a bold heading set close under a plain row
+    for label, staff, total in (("Salaries", "152,360", "152,360"), ("Office", "-", "8,000")):
+        text(380, top + 14, "-" if label == "Salaries" else "8,000", right=True)
+        top += 14
+        text(60, top, label)
+        if staff == "-":
+            text(290, top, "-")
+        else:
+            text(300, top, staff, right=True)
+        text(470, top, total, right=True)
+
+
+def test_a_speck_on_its_own_line_and_a_bold_heading_close_under_a_row_neither_split_the_table_nor_join_a_label(
+        tmp_path):
+    (table,) = _tables(tmp_path / "speck.pdf", _reconciliation_with_a_speck)
+    assert [r.label for r in table.rows] == ["Direct Services", "Parks", "Play areas", "Christmas lights",
+                                             "Central costs", "Salaries", "Office"]
+    assert [r.group for r in table.rows if r.label == "Salaries"] == ["Central costs"]
+
+
+def _money(text: str):
+    from extract.models import Figure
+
+    return Figure(kind="money", value=float(text.replace(",", "")), text=text, precision=1, page=1, bbox=(0, 0, 1, 1))
+
+
+def _grouped(last: tuple[str, str]):
+    from extract.models import NumericTable, TableRow
+
+    rows = [TableRow(label="Direct services", cells=[None, None]),
+            *(TableRow(label=label, cells=[_money(a), _money(b)])
+              for label, a, b in (("Parks", "4,022", "100"), ("Play", "10,598", "0"), ("Lights", "66,931", "0"))),
+            TableRow(label="Central costs", cells=[None, None]),
+            *(TableRow(label=label, cells=[_money(a), _money(b)])
+              for label, a, b in (("Office", "147,302", "2,313"), ("Civic", "68,644", "0"))),
+            TableRow(label="Totals carried to annual return", cells=[_money(last[0]), _money(last[1])])]
+    return NumericTable(id="numtable-1-t", title="T", page=1, columns=["Other costs", "Income"], rows=rows)
+
+
+def test_a_last_row_adding_up_every_row_of_both_groups_in_every_column_is_checked_as_their_total():
+    from extract.checks.totals import total_rows
+
+    found = [(r.found, r.outcome) for r in total_rows(_grouped(("297,497", "2,413"))) if r is not None]
+    assert found == [(297497, "agrees"), (2413, "agrees")]
+
+
+def test_a_last_row_adding_up_in_one_column_only_is_no_total_and_raises_nothing():
+    from extract.checks.totals import total_rows
+
+    assert [r for r in total_rows(_grouped(("297,497", "2,913"))) if r is not None] == []

@@ -127,8 +127,8 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
             yield from _report(table, row, chosen, readings)
         elif chosen is not None and _is_unlabelled_total(table, row, chosen):
             yield from _report(table, row, chosen, readings)
-        elif _closes_table_by_sum(table, row, ledger):
-            yield from _report(table, row, _choose(table, row, ledger.readings()[:1]), [])
+        elif (named := _closes_table_by_sum(table, row, ledger)) is not None:
+            yield from _report(table, row, named, [])
         else:
             if BUDGET_LINE.search(row.label) and ledger.opening is None and not ledger.since_grand:
                 ledger.opening = row
@@ -234,16 +234,20 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
 MIN_NAMED_PARTS = 3  # rows a named closing line must add up before its sum is taken as printed
 
 
-def _closes_table_by_sum(table: NumericTable, row: TableRow, ledger: Ledger) -> bool:
+def _closes_table_by_sum(table: NumericTable, row: TableRow, ledger: Ledger) -> tuple[Reading, list[int]] | None:
     """The last row of the table, named for what it sums, not 'total' ('Debtors and
-    Prepayments' under the debtors of a notes page), equal in every column that prints it to
-    the sum of three or more rows of its group above it: a total the arithmetic names."""
-    if row is not next((r for r in reversed(table.rows) if any(r.cells)), None) or len(ledger.group) < MIN_NAMED_PARTS:
-        return False
-    columns = additive_columns(table, ledger.group, row)
-    return bool(columns) and all(
-        (stated := row.cells[c]) is not None and agrees(_column(ledger.group, c), stated)
-        and sum(1 for f in _column(ledger.group, c) if f.value) >= 2 for c in columns)
+    Prepayments' under the debtors of a notes page; 'Totals carried to annual return'), equal
+    in every column that prints it to the sum of three or more rows above it (its group's, or
+    every row's since the last total): a total the arithmetic names, with that reading."""
+    if row is not next((r for r in reversed(table.rows) if any(r.cells)), None):
+        return None
+    for reading in ledger.readings():
+        columns = additive_columns(table, reading.parts, row)
+        if len(reading.parts) >= MIN_NAMED_PARTS and columns and all(
+                (stated := row.cells[c]) is not None and agrees(_column(reading.parts, c), stated) for c in columns) \
+                and any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 for c in columns):
+            return reading, columns  # (a column of one amount and nils adds up whatever is read: not alone)
+    return None
 
 
 def is_net_line(row: TableRow) -> bool:

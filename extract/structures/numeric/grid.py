@@ -67,7 +67,7 @@ class DraftTable:
         self.rows.append(index)
         self.placed[index] = columns
         self.parsed[index] = parsed
-        if parsed.label:
+        if any(ch.isalnum() for w in parsed.label for ch in w.text):  # a speck ('.') marks no label's place
             self.label_x0 = min(self.label_x0, parsed.label[0].x0)
             self.label_x1 = max(self.label_x1, max(w.x1 for w in parsed.label))
 
