@@ -302,3 +302,15 @@ def test_a_last_row_adding_up_in_one_column_only_is_no_total_and_raises_nothing(
     from extract.checks.totals import total_rows
 
     assert [r for r in total_rows(_grouped(("297,497", "2,913"))) if r is not None] == []
+
+
+def test_a_row_adding_up_the_items_above_it_is_checked_where_the_total_below_reads_it_as_their_subtotal():
+    from extract.checks.totals import total_rows
+    from extract.models import NumericTable, TableRow
+
+    rows = [TableRow(label=label, cells=[_money(a)]) for label, a in (
+        ("Salaries", "152,360"), ("Office Costs", "22,713"), ("Audit Fees", "2,420"),
+        ("Central Support Costs", "177,493"), ("Interest Received", "-2,313"), ("Total", "175,180"))]
+    table = NumericTable(id="numtable-1-a", title="A", page=1, columns=["Net Expenditure"], rows=rows)
+    found = [(r.row, r.found, r.outcome) for r in total_rows(table) if r is not None]
+    assert found == [("Central Support Costs", 177493, "agrees"), ("Total", 175180, "agrees")]

@@ -124,6 +124,7 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
         readings = (_reconciliation(ledger) if closes else ledger.readings()) if candidate else []
         chosen = _choose(table, row, readings)
         if labelled or closes:
+            yield from _implied_subtotal(table, ledger.group, chosen)
             yield from _report(table, row, chosen, readings)
         elif chosen is not None and _is_unlabelled_total(table, row, chosen):
             yield from _report(table, row, chosen, readings)
@@ -229,6 +230,20 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
     substantial = any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 and row.cells[c].value  # type: ignore[union-attr]
                       for c in agreeing)
     return substantial and 2 * len(agreeing) >= len(columns)
+
+
+def _implied_subtotal(table: NumericTable, group: Sequence[TableRow],
+                      chosen: tuple[Reading, list[int]] | None) -> Iterator[Relation | None]:
+    """The row inside the group that adds up the rows above it, when the total below is read
+    with it standing for them ('Central Support Costs' under its items, then 'Interest',
+    then 'Total'): two levels of the table's arithmetic name it a subtotal, so it is checked."""
+    if chosen is None or chosen[0].name != IMPLIED or not chosen[0].parts or chosen[0].parts[0] not in group:
+        return
+    subtotal = chosen[0].parts[0]
+    parts = tuple(group[:group.index(subtotal)])
+    columns = additive_columns(table, parts, subtotal)
+    if len(parts) >= 2 and columns:
+        yield from _report(table, subtotal, (Reading(GROUP, parts), columns), [])
 
 
 MIN_NAMED_PARTS = 3  # rows a named closing line must add up before its sum is taken as printed
