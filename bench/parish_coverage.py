@@ -142,14 +142,17 @@ def _papers() -> list[Printed]:
 def evaluated(printed: list[Printed], relations: list) -> list[bool]:
     """For each printed relation, whether one of its kinds states its total on its page."""
     used: set[int] = set()
-    hits = []
-    for p in printed:
+    hits = [False] * len(printed)
+    # the narrowest families first: a relation a sum down may evaluate is not taken by a wider
+    # family of the same stated figure (net current assets and the reserves both 2,039,769)
+    for n in sorted(range(len(printed)), key=lambda n: len(printed[n].kind)):
+        p = printed[n]
         match = next((k for k, r in enumerate(relations) if k not in used and r.check in p.kind
                       and r.found is not None and abs(r.found - p.stated) < 0.005
                       and any(f.page == p.page for f in r.evidence)), None)
         if match is not None:
             used.add(match)
-        hits.append(match is not None)
+        hits[n] = match is not None
     return hits
 
 

@@ -75,13 +75,14 @@ IANDE18 = [("Economic Development", -4022, 0, -4022), ("Cultural and Heritage", 
            ("Library Contingency", -175000, 0, -175000), ("Central Support Costs", -299663, 2313, -297350),
            ("Civic and Democratic Costs", -68644, 0, -68644)]
 IANDE17 = [-3000, 0, -67, -2500, -20000, -29201, 0, -88677, 0, -500, -30000, -229850, -107246, -3682]
-# Reconciliation to the annual return (p6): (label, staff, other costs) with total = staff + other
-OTHER_COSTS18 = [("Economic Development", 0, 4022), ("Cultural and Heritage", 0, 163521),
-                 ("Environmental Services", 0, 10598), ("Play and Recreation", 0, 109981),
-                 ("Town in Bloom", 0, 28700), ("Christmas Lights", 0, 66931), ("Health and Wellbeing", 0, 25117),
-                 ("Community Grants", 0, 101510), ("Community Planning", 0, 9500),
-                 ("Planning and Highways", 0, 111602), ("Library Contingency", 0, 175000),
-                 ("Central Support Costs", 152360, 147302), ("Civic and Democratic Costs", 0, 68644)]
+# Reconciliation to the annual return (p6): (label, staff, other costs, total as printed)
+OTHER_COSTS18 = [("Economic Development", 0, 4022, 4022), ("Cultural and Heritage", 0, 163521, 163521),
+                 ("Environmental Services", 0, 10598, 10598), ("Play and Recreation", 0, 109981, 109981),
+                 ("Town in Bloom", 0, 28700, 28700), ("Christmas Lights", 0, 66931, 66931),
+                 ("Health and Wellbeing", 0, 25117, 25117), ("Community Grants", 0, 101510, 101510),
+                 ("Community Planning", 0, 9500, 9500), ("Planning and Highways", 0, 111602, 111602),
+                 ("Library Contingency", 0, 175000, 175000), ("Central Support Costs", 152360, 147302, 299663),
+                 ("Civic and Democratic Costs", 0, 68644, 68644)]
 NOTE_A = [152360, 482, 943, 22713, 5612, 18356, 2619, 148, 2691, 6553, 82577, 2136, 2420, 53]
 NOTE_A_BUDGET = [312300, 7500, 12000, 30000, 5500, 24000, 2500, 500, 10000, 8000, 83000, 10000, 5000, 4000]
 NOTE_C = [50000, 175000, 37000, 4962, 42000, 55000, 72978, 5114, 117519, 120000, 24201, 22098, 2025, 10000,
@@ -127,15 +128,15 @@ def _sutton_2018() -> list[Printed]:
                                         ("Health and Wellbeing", [0, 1500], 1500),
                                         ("Central Support Costs", [0, 2313], 2313),
                                         ("Precept", [1832982, 0], 1832982), ("Totals", [1832982, 72448], 1905430))]
-    out += [_rel(p, 6, ACROSS, f"{label}: staff + loans + other = total", [staff, other], staff + other)
-            for label, staff, other in OTHER_COSTS18]
+    out += [_rel(p, 6, ACROSS, f"{label}: staff + loans + other = total", [staff, other], total)
+            for label, staff, other, total in OTHER_COSTS18]
     out += [_rel(p, 6, ACROSS, "Totals: staff + loans + other = total", [152360, 1022427], 1174787),
             _rel(p, 6, SUM_DOWN, "Box 2 precept", [1832982], 1832982),
             _rel(p, 6, SUM_DOWN, "Box 3 other income", [68635, 1500, 2313], 72448),
             _rel(p, 6, SUM_DOWN, "Total income", [68635, 1500, 2313, 1832982], 1905430),
             _rel(p, 6, SUM_DOWN, "Box 4 staff costs", [152360], 152360),
             _rel(p, 6, SUM_DOWN, "Box 6 other costs", [r[2] for r in OTHER_COSTS18], 1022427),
-            _rel(p, 6, SUM_DOWN, "Total expenditure", [r[1] + r[2] for r in OTHER_COSTS18], 1174787)]
+            _rel(p, 6, SUM_DOWN, "Total expenditure", [r[3] for r in OTHER_COSTS18], 1174787)]
     out += [_rel(p, 7, SUM_DOWN, "Current assets 2017", [60473, 1354007], 1414480),
             _rel(p, 7, SUM_DOWN, "Current assets 2018", [52602, 2291650], 2344252),
             _rel(p, 7, SIGNED_SUM, "Net current assets 2017: assets − creditors", [1414480, -105354], 1309126),
