@@ -61,8 +61,12 @@ def test_a_row_read_by_ocr_that_adds_up_the_rows_above_is_checked_as_a_total():
     assert {r.row for r in relations} == {"Central Support Costs"}
 
 
-def test_the_same_row_from_the_pdf_text_in_regular_type_is_an_item_not_a_total():
-    assert list(total_rows(items_and_a_named_total("pdf"))) == []
+def test_the_same_row_from_the_pdf_text_in_regular_type_is_a_total_only_where_it_adds_up_in_every_column():
+    # the last row of the table, named for what it sums: the arithmetic names it a total …
+    relations = list(total_rows(items_and_a_named_total("pdf")))
+    assert [r.outcome for r in relations] == ["agrees", "agrees"]
+    # … but a regular-type row that adds up in one column only is an item: no sum, no alarm
+    assert list(total_rows(items_and_a_named_total("pdf", total="11,800"))) == []
 
 
 def test_a_misread_ocr_total_that_adds_up_in_no_column_raises_nothing():

@@ -17,6 +17,12 @@ SIGN = re.compile(
     r"^\s*(?:box\s+)?(?:\d{1,2}\s*[.)]?\s*)?(?:\((?P<mark>[+\-−–=])\)|(?P<word>add|plus|less|deduct|minus)\b)", re.I)
 ADDING = {"+", "add", "plus"}
 EQUALS = "="
+# The annual return's Section 2 printed by box number without its marks ('2 Annual Precept',
+# '4 Staff Costs', '7 Balances Forward'): the form fixes each box's sign, box 7 = 1 + 2 + 3
+# − 4 − 5 − 6. Known by its box numbers in order and the form's words on boxes 2 and 4.
+BOX_LABEL = re.compile(r"^\s*(?:box\s+)?(?P<box>\d{1,2})\s*[.)]?\s+(?=[a-z])", re.I)
+RETURN_SIGNS = {2: 1, 3: 1, 4: -1, 5: -1, 6: -1}
+RETURN_WORDS = {2: re.compile(r"precept", re.I), 4: re.compile(r"staff", re.I)}
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,28 @@ def blocks(table: NumericTable) -> list[Block]:
         closing = _with_figures(rows, k, 1)
         if opening is not None and closing is not None and sign_of(opening.label) is None:
             found.append(Block(opening, tuple(marked), closing))
-    return found
+    numbered = _numbered_return(rows)
+    return found if numbered is None or found else [numbered]
+
+
+def _numbered_return(rows: Sequence[TableRow]) -> Block | None:
+    """Boxes 1 to 7 of the annual return, numbered in order and unmarked, as a block."""
+    boxes: dict[int, TableRow] = {}
+    for row in rows:
+        match = BOX_LABEL.match(row.label)
+        if match is not None and sign_of(row.label) is None and any(row.cells):
+            boxes.setdefault(int(match["box"]), row)
+    if any(n not in boxes for n in range(1, 8)) or any(not w.search(boxes[n].label) for n, w in RETURN_WORDS.items()):
+        return None
+    order = [rows.index(boxes[n]) for n in range(1, 8)]
+    if order != sorted(order):
+        return None
+    return Block(boxes[1], tuple((boxes[n], sign) for n, sign in RETURN_SIGNS.items()), boxes[7])
+
+
+def marked_row_ids(table: NumericTable) -> set[int]:
+    """The rows (their ids) a block adds or takes away: parts, whatever their labels say."""
+    return {id(row) for b in blocks(table) for row, _ in b.marked}
 
 
 def _with_figures(rows: Sequence[TableRow], k: int, step: int) -> TableRow | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from extract.checks.additive import agrees, is_additive
 from extract.checks.additive import column_figures as _column
 from extract.checks.columns import misread_across
-from extract.checks.marked import closing_row_ids, sign_of
+from extract.checks.marked import closing_row_ids, marked_row_ids, sign_of
 from extract.checks.naming import placed, row_name, subject
 from extract.checks.relation import Term, doubted, relation
 from extract.models import NumericTable, Relation, TableRow
@@ -109,6 +109,7 @@ class Ledger:
 def total_rows(table: NumericTable) -> Iterator[Relation | None]:
     ledger = Ledger([], [], [])
     closing = closing_row_ids(table)
+    parts = marked_row_ids(table)
     for row in table.rows:
         if not any(row.cells):  # a group heading: a new group opens below it
             ledger.group = []
@@ -117,15 +118,18 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
             ledger = Ledger([], [], [])
             continue
         # a row marked to be added ('3. (+) Total other receipts') is a part, whatever its label says
-        labelled = is_total_label(row.label) and sign_of(row.label) is None
+        labelled = is_total_label(row.label) and sign_of(row.label) is None and id(row) not in parts
         closes = ledger.opening is not None and _closes_reconciliation(row, ledger)
         candidate = labelled or closes or not row.label.strip() or may_be_emphasised(row) or is_net_line(row)
         readings = (_reconciliation(ledger) if closes else ledger.readings()) if candidate else []
         chosen = _choose(table, row, readings)
         if labelled or closes:
+            yield from _implied_subtotal(table, ledger.group, chosen)
             yield from _report(table, row, chosen, readings)
         elif chosen is not None and _is_unlabelled_total(table, row, chosen):
             yield from _report(table, row, chosen, readings)
+        elif (named := _closes_table_by_sum(table, row, ledger)) is not None:
+            yield from _report(table, row, named, [])
         else:
             if BUDGET_LINE.search(row.label) and ledger.opening is None and not ledger.since_grand:
                 ledger.opening = row
@@ -226,6 +230,39 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
     substantial = any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 and row.cells[c].value  # type: ignore[union-attr]
                       for c in agreeing)
     return substantial and 2 * len(agreeing) >= len(columns)
+
+
+def _implied_subtotal(table: NumericTable, group: Sequence[TableRow],
+                      chosen: tuple[Reading, list[int]] | None) -> Iterator[Relation | None]:
+    """The row inside the group that adds up the rows above it, when the total below is read
+    with it standing for them ('Central Support Costs' under its items, then 'Interest',
+    then 'Total'): two levels of the table's arithmetic name it a subtotal, so it is checked."""
+    if chosen is None or chosen[0].name != IMPLIED or not chosen[0].parts or chosen[0].parts[0] not in group:
+        return
+    subtotal = chosen[0].parts[0]
+    parts = tuple(group[:group.index(subtotal)])
+    columns = additive_columns(table, parts, subtotal)
+    if len(parts) >= 2 and columns:
+        yield from _report(table, subtotal, (Reading(GROUP, parts), columns), [])
+
+
+MIN_NAMED_PARTS = 3  # rows a named closing line must add up before its sum is taken as printed
+
+
+def _closes_table_by_sum(table: NumericTable, row: TableRow, ledger: Ledger) -> tuple[Reading, list[int]] | None:
+    """The last row of the table, named for what it sums, not 'total' ('Debtors and
+    Prepayments' under the debtors of a notes page; 'Totals carried to annual return'), equal
+    in every column that prints it to the sum of three or more rows above it (its group's, or
+    every row's since the last total): a total the arithmetic names, with that reading."""
+    if row is not next((r for r in reversed(table.rows) if any(r.cells)), None):
+        return None
+    for reading in ledger.readings():
+        columns = additive_columns(table, reading.parts, row)
+        if len(reading.parts) >= MIN_NAMED_PARTS and columns and all(
+                (stated := row.cells[c]) is not None and agrees(_column(reading.parts, c), stated) for c in columns) \
+                and any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 for c in columns):
+            return reading, columns  # (a column of one amount and nils adds up whatever is read: not alone)
+    return None
 
 
 def is_net_line(row: TableRow) -> bool:

@@ -24,7 +24,7 @@ from extract.models import Extraction, Figure, NumericTable, Relation, TableRow
 # A balance, not any line brought or carried forward ('2017/18 Budgets Carried Forward' is a movement).
 OPENING = re.compile(r"\bb/f\b|balances?\s+(?:brought\s+forward|b/f)|opening\s+balance"
                      r"|balances?\s+at\s+(?:the\s+)?1(?:st)?\s+april", re.I)
-CLOSING = re.compile(r"\bc/f\b|balances?\s+(?:carried\s+forward|c/f)|closing\s+balance"
+CLOSING = re.compile(r"\bc/f\b|balances?\s+(?:carried\s+forward|c/f|forward\b)|closing\s+balance"
                      r"|balances?\s+at\s+(?:the\s+)?3[01](?:st|th)?\s+march", re.I)
 # A line brought forward that is no balance ('Net expenditure brought forward'): last year's
 # closing figure is then the table's last total ('Total net expenditure'), in the year before.

@@ -163,12 +163,14 @@ def _trailing_notes(pieces: list[tuple[bool, tuple[Word, ...]]],
                     ) -> tuple[list[tuple[bool, tuple[Word, ...]]], tuple[tuple[Word, ...], ...]]:
     """Text printed after the row's numbers, once a label opens the row: a text column
     ('Salary for Staff - 3.4 FTE') or a note set beside a number ('500 Trip', '817.00
-    (panelling)'), whose number stays a cell."""
-    if len(pieces) < 3 or pieces[0][0] or not pieces[1][0]:
+    (panelling)'), whose number stays a cell. Last year's figure may be printed left of the
+    label ('(229,850)  Central Support Costs  (299,663) … A'): the label opens the row after it."""
+    label = next((k for k, (is_cell, _) in enumerate(pieces) if not is_cell), len(pieces))
+    if len(pieces) < label + 3 or not pieces[label + 1][0]:
         return pieces, ()
-    kept = list(pieces[:2])
+    kept = list(pieces[:label + 2])
     notes: list[tuple[Word, ...]] = []
-    for is_cell, words in pieces[2:]:
+    for is_cell, words in pieces[label + 2:]:
         if is_cell and not notes:
             kept.append((True, words))
         elif is_cell:

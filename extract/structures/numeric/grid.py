@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, is_amount, is_cell_text
-from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, SIGNED_LINE
+from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, NIL_CELL, SIGNED_LINE
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -67,7 +67,7 @@ class DraftTable:
         self.rows.append(index)
         self.placed[index] = columns
         self.parsed[index] = parsed
-        if parsed.label:
+        if any(ch.isalnum() for w in parsed.label for ch in w.text):  # a speck ('.') marks no label's place
             self.label_x0 = min(self.label_x0, parsed.label[0].x0)
             self.label_x1 = max(self.label_x1, max(w.x1 for w in parsed.label))
 
@@ -76,7 +76,14 @@ class DraftTable:
 
 
 def can_start(parsed: RowCells) -> bool:
-    return parsed.kind == "numeric" and parsed.numbers >= MIN_COLUMNS
+    """A row of two numbers or more; or a labelled row of one number and nil marks ('1 Balances
+    Brought Forward  -  1,309,126': nothing brought forward in the first year), the first row
+    of a table as much as the rows below it."""
+    if parsed.kind != "numeric":
+        return False
+    return parsed.numbers >= MIN_COLUMNS or (
+        bool(parsed.label) and parsed.numbers >= 1 and len(parsed.cells) >= MIN_COLUMNS
+        and all(c.is_number or NIL_CELL.match(c.text) is not None for c in parsed.cells))
 
 
 def can_start_list(parsed: RowCells) -> bool:
@@ -158,7 +165,8 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             repeating = True
             continue
         repeating = False
-        if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break:
+        if fr.gap_above > max(ROW_GAP * fr.row.size, PITCH_GROWTH * row_pitch(flow, draft)) and not fr.page_break \
+                and not _next_group_heading(flow, parsed, draft, start, j):
             break
         if not pending and continues_side_note(flow, parsed, draft, j):
             last = draft.rows[-1]
@@ -184,6 +192,26 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             break
         draft.add(k, parsed[k], [])
     return draft
+
+
+def _next_group_heading(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: DraftTable, start: int,
+                        j: int) -> bool:
+    """A heading set well below the rows above, in the type and at the indent of the group
+    heading right over the table's first row ('DIRECT SERVICES TO THE PUBLIC' …
+    'DEMOCRATIC, CIVIC AND CENTRAL COSTS'), under rows no total has closed yet: the table's
+    next group, not a new table (whose rows above would end in their total)."""
+    if start == 0 or parsed[j].kind != "label" or parsed[start - 1].kind != "label" or flow[start].page_break:
+        return False
+    first, here = flow[start - 1].row, flow[j].row
+    if not (first.bold and here.bold and abs(first.x0 - here.x0) <= ALIGN_TOLERANCE
+            and abs(first.size - here.size) <= SIZE_TOLERANCE and flow[start].gap_above <= ROW_GAP * first.size):
+        return False
+    last = next((k for k in reversed(draft.rows) if draft.parsed[k].kind == "numeric"), None)
+    return last is not None and draft.parsed[last].label != () and not flow[last].row.bold and \
+        CLOSING_ROW.search(draft.parsed[last].label_text) is None
+
+
+SIZE_TOLERANCE = 0.5  # points two lines' type sizes may differ by and be one style
 
 
 def starts_a_block(flow: Sequence[FlowRow], draft: DraftTable, j: int, row: RowCells) -> bool:
@@ -332,8 +360,10 @@ def _may_hold(draft: DraftTable, fr: FlowRow, row: RowCells) -> bool:
 
 
 def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | None:
-    """The column of each cell (None: a new column), or None when the row does not fit."""
-    if not _clear_of_columns(draft, row.label):
+    """The column of each cell (None: a new column), or None when the row does not fit. A
+    label may run up to a column's edge ('Contingency Community Planning Projects 10,500' set
+    tight against its number), not into it."""
+    if not _clear_of_columns(draft, row.label, tolerance=0.0):
         return None
     places: list[int | None] = []
     for cell in row.cells:
@@ -348,9 +378,10 @@ def cells_to_columns(draft: DraftTable, row: RowCells) -> list[int | None] | Non
     return places if len(taken) == len(set(taken)) else None
 
 
-def _clear_of_columns(draft: DraftTable, words: Sequence[Word]) -> bool:
+def _clear_of_columns(draft: DraftTable, words: Sequence[Word], tolerance: float = ALIGN_TOLERANCE) -> bool:
     """No word of the label over a column ('=' or ':' before an amount does not count)."""
-    return not any(c.overlaps(w.x0, w.x1) for w in words if w.text not in PUNCTUATION for c in draft.columns)
+    return not any(c.overlaps(w.x0, w.x1, tolerance) for w in words if w.text not in PUNCTUATION
+                   for c in draft.columns)
 
 
 def is_candidate(draft: DraftTable) -> bool:

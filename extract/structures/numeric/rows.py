@@ -41,11 +41,14 @@ def fold_rows(flow: Sequence[FlowRow], draft: DraftTable, order: list[int],
     for n, k in enumerate(draft.rows):
         parsed, row = draft.parsed[k], flow[k].row
         label = parsed.label_text
+        if parsed.kind == "label" and not any(ch.isalnum() for ch in label):
+            continue  # a speck ('.') on a line of its own: no label's words
         if parsed.kind == "label":
             below = spacing.numbers_below(n)
             if k in centred or (prefix and spacing.wraps(k)):
                 prefix, prefix_lines = plain(f"{prefix} {label}"), prefix_lines + 1  # set around its numbers
-            elif rows and spacing.wraps(k) and not (below is not None and spacing.heads(n, below, rows[-1].bold)):
+            elif rows and spacing.wraps(k) and row.bold == rows[-1].bold and not (
+                    below is not None and spacing.heads(n, below, rows[-1].bold)):  # bold wraps no plain label
                 rows[-1].label = plain(f"{rows[-1].label} {label}")
                 rows[-1].lines += 1
             elif below is not None:

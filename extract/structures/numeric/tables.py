@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.models import NumericTable, TableReading, TableRow, UnitSource, WrappedLabel
+from extract.models import Figure, NumericTable, TableReading, TableRow, UnitSource, WrappedLabel
 from extract.read.flow import FlowRow, plain
 from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
@@ -45,8 +45,10 @@ from extract.structures.numeric.units import (
     UnitLine,
     column_units,
     common_unit,
+    in_pounds_by_its_lines,
     numbers_stand_in,
     page_heading,
+    reads_as_accounts,
     table_unit,
     table_wide_unit,
     unit_line_above,
@@ -173,14 +175,17 @@ def draft_to_table(
                                      above.last_row if above is not None else -1)
         if marks is not None:
             found, units_above = [(u, "unit line") for u in marks[0]], marks[1]
-    units = [u for u, _ in found]
+    pounds = in_pounds_by_its_lines(found, [draft.cells_in(k) for k in order], reads_as_accounts(
+        title, headings, [plain(" ".join(w.text for w in draft.parsed[k].label)) for k in draft.rows]))
+    units = [Unit("money") if by_lines else u for (u, _), by_lines in zip(found, pounds, strict=True)]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
     folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
     rows = [
         TableRow(label=f.label, cells=[
-            cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label) if cell else None
-            for cell, unit, heading in zip(f.cells, units, headings, strict=True)
+            _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_lines)
+            if cell else None
+            for cell, unit, heading, by_lines in zip(f.cells, units, headings, pounds, strict=True)
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes,
             percentages=row_percentages(f.cells, units, [f"{f.label}, {h}" if h else f.label for h in headings]))
         for f in folded
@@ -258,6 +263,11 @@ def _units_of_aligned_table_above(
 def _percent_column(unit: Unit | None, cells: Sequence[Cell]) -> bool:
     """A column printing percentages under a '%' heading: no figures, but a column of the table."""
     return unit is not None and unit.kind == "percent" and any(c.is_number for c in cells)
+
+
+def _inferred(figure: Figure | None, by_lines: bool) -> Figure | None:
+    """A figure whose column prints no unit, taken as pounds from the table's lines: marked so."""
+    return figure.model_copy(update={"unit_inferred": True}) if figure is not None and by_lines else figure
 
 
 SPLIT_ROWS = MAX_BANNER_ROWS + 1  # intermediate heading lines between the parts of a split table

@@ -152,6 +152,30 @@ def column_units(
     return units
 
 
+# Lines of a council's accounts: what a row of a statement of accounts, an annual return, a
+# budget comparison or a bank reconciliation names. A table two or more of whose lines (its
+# title and headings among them) name one is a table of money even where it prints no '£' (a parish's
+# annual return, a notes page): its columns that print no unit of their own are pounds.
+ACCOUNT_LINE = re.compile(
+    r"\b(?:precept|income|expenditure|receipts?|payments?|balances?|brought\s+forward|carried\s+forward|"
+    r"reserves?|debtors|creditors|costs?|surplus|deficit|salar(?:y|ies)|vat|grants?|cash|bank|budget|"
+    r"fees|rent|insurance|prepayments|accruals?|assets|liabilities|allowances?|expenses)\b", re.I)
+ACCOUNT_LINES = 2
+
+
+def reads_as_accounts(title: str, headings: Sequence[str], labels: Sequence[str]) -> bool:
+    """The table's title, column headings and row labels name lines of accounts, two or more."""
+    return sum(ACCOUNT_LINE.search(text) is not None for text in [title, *headings, *labels]) >= ACCOUNT_LINES
+
+
+def in_pounds_by_its_lines(found: Sequence[tuple[Unit | None, UnitSource | None]], cells: Sequence[Sequence[Cell]],
+                           accounts: bool) -> list[bool]:
+    """Per column: no unit printed for it, and it is taken as pounds because the table's
+    lines are accounts' lines. A column whose heading or cells name a unit keeps it (a
+    count column headed 'No. of posts' stays a count)."""
+    return [accounts and unit is None and bool(column) for (unit, _), column in zip(found, cells, strict=True)]
+
+
 def unit_name(unit: Unit | None) -> str | None:
     """'GBP', 'GBP 1000' (under '£000'), 'FTE', 'count', 'percent'; None when nothing says."""
     if unit is None:
