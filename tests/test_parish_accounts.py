@@ -314,3 +314,41 @@ def test_a_row_adding_up_the_items_above_it_is_checked_where_the_total_below_rea
     table = NumericTable(id="numtable-1-a", title="A", page=1, columns=["Net Expenditure"], rows=rows)
     found = [(r.row, r.found, r.outcome) for r in total_rows(table) if r is not None]
     assert found == [("Central Support Costs", 177493, "agrees"), ("Total", 175180, "agrees")]
+
+
+def _three_columns(last: tuple[str, str, str]):
+    from extract.models import NumericTable, TableRow
+
+    rows = [*(TableRow(label=label, cells=[_money(a), _money(b), _money(c)])
+              for label, a, b, c in (("Parks", "4,022", "100", "3,922"), ("Play", "10,598", "40", "10,558"),
+                                     ("Lights", "66,931", "10", "66,921"))),
+            TableRow(label="Net cost of services", cells=[_money(x) for x in last])]
+    return NumericTable(id="numtable-1-t", title="T", page=1, columns=["Costs", "Income", "Net"], rows=rows)
+
+
+def test_a_named_last_row_misprinted_in_one_of_three_columns_disagrees_there_the_others_agreeing():
+    from extract.checks.totals import total_rows
+
+    found = [(r.found, r.outcome) for r in total_rows(_three_columns(("81,551", "150", "81,411")))
+             if r is not None]
+    assert found == [(81551, "agrees"), (150, "agrees"), (81411, "disagrees")]
+
+
+def test_a_named_last_row_adding_up_in_one_of_three_columns_is_no_total():
+    from extract.checks.totals import total_rows
+
+    assert [r for r in total_rows(_three_columns(("81,551", "999", "5,000"))) if r is not None] == []
+
+
+def test_a_subtotal_misprinted_in_one_column_is_blamed_there_and_the_total_below_still_reads_it_as_a_subtotal():
+    from extract.checks.totals import total_rows
+    from extract.models import NumericTable, TableRow
+
+    rows = [TableRow(label=label, cells=[_money(a), _money(b)] if b else [_money(a), None]) for label, a, b in (
+        ("Salaries", "152,360", "160,000"), ("Office Costs", "22,713", "30,000"), ("Audit Fees", "2,420", "5,000"),
+        ("Central Support Costs", "177,493", "205,000"), ("Interest Received", "-2,313", ""),
+        ("Total", "175,180", ""))]
+    table = NumericTable(id="numtable-1-a", title="A", page=1, columns=["Net Expenditure", "Budget"], rows=rows)
+    found = [(r.row, r.found, r.outcome) for r in total_rows(table) if r is not None]
+    assert found == [("Central Support Costs", 177493, "agrees"), ("Central Support Costs", 205000, "disagrees"),
+                     ("Total", 175180, "agrees")]

@@ -173,12 +173,23 @@ def fold_implied_subtotals(rows: Sequence[TableRow]) -> list[TableRow]:
     kept: list[TableRow] = []
     for row in rows:
         columns = [c for c, f in enumerate(row.cells) if f is not None and len(_column(kept, c)) >= 2]
-        if len(kept) >= 2 and columns and any(row.cells[c].value for c in columns) and all(  # type: ignore[union-attr]
-                agrees(_column(kept, c), row.cells[c]) for c in columns):  # type: ignore[arg-type]
+        holding = [c for c in columns if agrees(_column(kept, c), row.cells[c])]  # type: ignore[arg-type]
+        if len(kept) >= 2 and columns and any(row.cells[c].value for c in columns) and (
+                len(holding) == len(columns) or _proves_subtotal(kept, holding, len(columns))):
             kept = [row]
         else:
             kept.append(row)
     return kept
+
+
+MIN_PROVING_PARTS = 3  # non-zero amounts a column must add before it proves a subtotal alone
+
+
+def _proves_subtotal(kept: Sequence[TableRow], holding: Sequence[int], columns: int) -> bool:
+    """All columns but one add up, each of those over several amounts: the row is a subtotal
+    and the one column a misprint of it (checked, and named, as the subtotal's own relation)."""
+    return len(holding) == columns - 1 and bool(holding) and all(
+        sum(1 for f in _column(kept, c) if f.value) >= MIN_PROVING_PARTS for c in holding)
 
 
 def additive_columns(table: NumericTable, parts: Sequence[TableRow], total: TableRow,
@@ -258,10 +269,15 @@ def _closes_table_by_sum(table: NumericTable, row: TableRow, ledger: Ledger) -> 
         return None
     for reading in ledger.readings():
         columns = additive_columns(table, reading.parts, row)
-        if len(reading.parts) >= MIN_NAMED_PARTS and columns and all(
-                (stated := row.cells[c]) is not None and agrees(_column(reading.parts, c), stated) for c in columns) \
-                and any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 for c in columns):
-            return reading, columns  # (a column of one amount and nils adds up whatever is read: not alone)
+        if len(reading.parts) < MIN_NAMED_PARTS or not columns:
+            continue
+        holding = [c for c in columns if (stated := row.cells[c]) is not None
+                   and agrees(_column(reading.parts, c), stated)
+                   and sum(1 for f in _column(reading.parts, c) if f.value) >= 2]
+        # Every column adds up, or all but one where two or more others do: the one is the
+        # page's misprint, not the reader's (a column of one amount and nils proves nothing).
+        if len(holding) == len(columns) or (len(holding) >= 2 and len(holding) == len(columns) - 1):
+            return reading, columns
     return None
 
 
