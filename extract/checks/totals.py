@@ -174,7 +174,7 @@ def fold_implied_subtotals(rows: Sequence[TableRow]) -> list[TableRow]:
     for row in rows:
         columns = [c for c, f in enumerate(row.cells) if f is not None and len(_column(kept, c)) >= 2]
         holding = [c for c in columns if agrees(_column(kept, c), row.cells[c])]  # type: ignore[arg-type]
-        if len(kept) >= 2 and columns and any(row.cells[c].value for c in columns) and (
+        if len(kept) >= 2 and columns and any(row.cells[c].value for c in columns) and (  # type: ignore[union-attr]
                 len(holding) == len(columns) or _proves_subtotal(kept, holding, len(columns))):
             kept = [row]
         else:
