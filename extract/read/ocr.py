@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from extract.errors import OcrFailed, OcrUnavailable
+from extract.read.ocr_decimals import decimal_point_lost, place
 from extract.read.ocr_pages import available_languages, pages_read
 from extract.read.ocr_words import readings_agree, words_at
 from extract.read.pdfium import PageLines
@@ -296,10 +297,13 @@ def _with_fix(word: Word, fixes: Sequence[Fix]) -> Word:
 
 def mark_ocr_figures(extraction, ocr: OcrResult):
     """Every figure printed on an OCR'd page, wherever it sits in the extraction (cards,
-    tables, statements, findings), says it came from OCR and how sure the engine was."""
+    tables, statements, findings), says it came from OCR and how sure the engine was; one
+    whose digits are in doubt (the readings disagree, or a table cell lost the decimal point
+    its column prints: read/ocr_decimals.py) is kept as printed without a value."""
     if not ocr.pages:
         return extraction
     pages = set(ocr.pages)
+    no_point = decimal_point_lost([t.model_dump() for t in extraction.tables], pages)
 
     def mark(node):
         if isinstance(node, list):
@@ -311,8 +315,9 @@ def mark_ocr_figures(extraction, ocr: OcrResult):
             node["source"] = "ocr"
             node["confidence"] = ocr.confidence(node["page"], node["bbox"])
             again = ocr.read_again(node["page"], node["bbox"])
-            if again is not None and node.get("value") is not None and not readings_agree(node["text"], again):
-                node["value"] = None  # the readings disagree on its digits: no value, left out of every sum
+            disagree = again is not None and not readings_agree(node["text"], again)
+            if node.get("value") is not None and (disagree or place(node) in no_point):
+                node["value"] = None  # digits in doubt (read/ocr_decimals.py): no value, left out of every sum
                 node["confidence"] = 0.0
         return node
 
