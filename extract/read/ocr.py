@@ -254,11 +254,29 @@ SPECKS = frozenset("|¦'`‘’\"_.,:;~^°")
 
 def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
     """An OCR'd page's words at the type size they were printed in, from OCRmyPDF's heights,
-    without the ruling lines OCR read as '|', and as the readings settled them (read/ocr_settle.py)."""
-    rows = [Row(row.page, words) for row in page.rows
+    without the ruling lines OCR read as '|', as the readings settled them (read/ocr_settle.py),
+    and with the pieces of a word OCR split at a mark joined again."""
+    rows = [Row(row.page, _touching_joined(words)) for row in page.rows
             if (words := tuple(_with_fix(replace(w, size=w.size / OCR_HEIGHT_PER_EM), fixes)
                                for w in map(_without_rules, row.words) if w is not None))]
     return replace(page, rows=rows)
+
+
+# Two OCR words with no white space between them are one printed word that Tesseract split at
+# a mark it took for a letter ('“S' and 'EN' for 'SEN' beside a cell's border): a printed space
+# is a fifth of an em or more, and Tesseract boxes words by their ink.
+TOUCHING_EM = 0.05
+
+
+def _touching_joined(words: Sequence[Word]) -> tuple[Word, ...]:
+    joined: list[Word] = []
+    for word in words:
+        last = joined[-1] if joined else None
+        if last is not None and word.x0 - last.x1 <= TOUCHING_EM * max(last.size, word.size):
+            joined[-1] = replace(last, text=last.text + word.text, boxes=last.boxes + word.boxes)
+        else:
+            joined.append(word)
+    return tuple(joined)
 
 
 def _without_rules(word: Word) -> Word | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extract.figures.match import find_in_runs
 from extract.models import Budget, ServiceCard, Staffing
 from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
-from extract.read.text import Row
+from extract.read.text import Row, Word
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
 from extract.structures.titles import title_above, value_column_x
@@ -159,12 +159,37 @@ def section_key(label: str) -> str | None:
     return None
 
 
+# Marks that may open a printed name only with their closing mark in it ('"Think Family" Service');
+# dashes never do. A scan's cell border is read as one ('—Coventry Extended Learning Centre').
+OPENING_MARKS = {"“": "”", '"': '"', "‘": "’", "'": "'", "—": "", "–": "", "-": "", "_": ""}
+
+
+def service_name(rows: Sequence[Row], settings: Settings = DEFAULT_SETTINGS) -> str:
+    """A card's title as printed, without what a scan adds to it: words past a column-wide
+    gap holding no letter (dust and rule ends along the title's cell: 'Work Related Learning
+    Team 7 -'), and a mark opening the name that nothing closes."""
+    name = plain(" ".join(" ".join(w.text for w in _title_words(row, settings)) for row in rows))
+    while name and name[0] in OPENING_MARKS and not (OPENING_MARKS[name[0]] and OPENING_MARKS[name[0]] in name[1:]):
+        name = name[1:].lstrip()
+    return name
+
+
+def _title_words(row: Row, settings: Settings) -> tuple[Word, ...]:
+    words = row.words
+    for k in range(1, len(words)):
+        gap = words[k].x0 - words[k - 1].x1
+        if gap >= settings.value_gap * max(words[k].size, words[k - 1].size) and not any(
+                c.isalpha() for w in words[k:] for c in w.text):
+            return words[:k]
+    return words
+
+
 def _section_slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "untitled"
 
 
 def layout_to_card(layout: CardLayout, number: int, settings: Settings = DEFAULT_SETTINGS) -> ServiceCard:
-    service = plain(" ".join(r.text for r in layout.title_rows)) or f"Untitled service, page {layout.pages[0]}"
+    service = service_name(layout.title_rows, settings) or f"Untitled service, page {layout.pages[0]}"
     sections: dict[str, str] = {}
     for label, lines in layout.sections:
         key = section_key(label) or _section_slug(plain(label))

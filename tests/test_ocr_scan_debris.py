@@ -1,0 +1,51 @@
+"""What a scan adds to printed words: a cell border read as a mark that splits a word
+('“S' 'EN' for 'SEN'), dust and rule ends past a card's title ('Work Related Learning Team
+7 -'), a border read as a dash before it ('—Coventry'). Hand-made rows, no OCR engine."""
+from __future__ import annotations
+
+import pytest
+
+from extract.read.ocr import at_printed_size
+from extract.read.text import PageText
+from extract.structures.cards import flow_to_cards
+from tests.rowkit import CHAR, lay_out, row
+from tests.test_cards_from_rows import CARD
+
+OCR_SIZE = 7.3  # OCRmyPDF's line height for 10 pt type
+
+
+def test_ocr_words_with_no_white_space_between_them_are_one_word():
+    split = row(100, [(57, "“S"), (57 + 2 * CHAR * OCR_SIZE, "EN Management Services")], size=OCR_SIZE)
+    words = at_printed_size(PageText(1, 595, 842, [split])).rows[0].words
+    assert [w.text for w in words] == ["“SEN", "Management", "Services"]
+    assert len(words[0].boxes) == 4 and words[0].x0 == split.words[0].x0 and words[0].x1 == split.words[1].x1
+
+
+def test_ocr_words_a_space_apart_stay_apart():
+    spaced = row(100, [(60, "£0.77M (saving £0.05M)")], size=OCR_SIZE)
+    words = at_printed_size(PageText(1, 595, 842, [spaced])).rows[0].words
+    assert [w.text for w in words] == ["£0.77M", "(saving", "£0.05M)"]
+
+
+def card_titled(*phrases: tuple[float, str]):
+    (card,) = flow_to_cards(lay_out([(CARD[0][0], list(phrases)), *CARD[1:]]))
+    return card
+
+
+@pytest.mark.parametrize("phrases, name", [
+    ([(60, "Work Related Learning Team"), (250, "7"), (430, "-")], "Work Related Learning Team"),
+    ([(60, "—Coventry Extended Learning Centre")], "Coventry Extended Learning Centre"),
+    ([(60, "“SEN Management Services")], "SEN Management Services"),
+    ([(60, "- Early Help")], "Early Help"),
+])
+def test_a_card_title_loses_what_the_scan_added(phrases, name):
+    assert card_titled(*phrases).service == name
+
+
+@pytest.mark.parametrize("phrases, name", [
+    ([(60, '"Think Family" Service')], '"Think Family" Service'),
+    ([(60, "Youth Service 2")], "Youth Service 2"),
+    ([(60, "Hospital"), (250, "Education Service")], "Hospital Education Service"),
+])
+def test_a_card_title_keeps_what_was_printed(phrases, name):
+    assert card_titled(*phrases).service == name
