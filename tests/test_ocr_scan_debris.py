@@ -49,3 +49,12 @@ def test_a_card_title_loses_what_the_scan_added(phrases, name):
 ])
 def test_a_card_title_keeps_what_was_printed(phrases, name):
     assert card_titled(*phrases).service == name
+
+
+def test_a_border_read_as_a_mark_before_a_label_neither_hides_the_card_nor_its_sections():
+    scanned = [CARD[0], (CARD[1][0], [(56, "—"), (64, "Overview"), (200, "Support for families.")]),
+               (CARD[2][0], [(56, "“Duties"), (200, "Statutory duty to provide early help.")]), *CARD[3:]]
+    (card,) = flow_to_cards(lay_out(scanned))
+    assert card.service == "Early Help"
+    assert card.sections == {"overview": "Support for families.", "duties": "Statutory duty to provide early help."}
+    assert card.budget.current is not None and card.budget.current.value == 820_000

@@ -52,7 +52,16 @@ def flow_to_cards(flow: Sequence[FlowRow], first: int = 1, settings: Settings = 
 
 
 def _is_card_start(row: Row, settings: Settings) -> bool:
-    return bool(CARD_START.match(row.text)) and value_column_x(row, settings) is not None
+    return bool(CARD_START.match(_label(row.text))) and value_column_x(row, settings) is not None
+
+
+# Marks before a label's first letter: on a scan, a cell's left border read as '—' or '“'
+# ('— Overview', '“Current model'). No label starts with one.
+_MARKS_BEFORE = re.compile(r"^[^\w(£]+")
+
+
+def _label(text: str) -> str:
+    return _MARKS_BEFORE.sub("", text.strip())
 
 
 def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int,
@@ -154,7 +163,7 @@ def _add_section_row(layout: CardLayout, row: Row, value_x: float, settings: Set
 
 def section_key(label: str) -> str | None:
     for key, pattern in SECTION_LABELS:
-        if pattern.match(label.strip()):
+        if pattern.match(_label(label)):
             return key
     return None
 
