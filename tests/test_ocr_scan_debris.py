@@ -45,6 +45,7 @@ def test_a_card_title_loses_what_the_scan_added(phrases, name):
 @pytest.mark.parametrize("phrases, name", [
     ([(60, '"Think Family" Service')], '"Think Family" Service'),
     ([(60, "Youth Service 2")], "Youth Service 2"),
+    ([(60, "Youth Service"), (400, "2017/18")], "Youth Service 2017/18"),
     ([(60, "Hospital"), (250, "Education Service")], "Hospital Education Service"),
 ])
 def test_a_card_title_keeps_what_was_printed(phrases, name):

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from extract.figures.match import find_in_runs
 from extract.models import Budget, ServiceCard, Staffing
 from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, plain
-from extract.read.text import Row, Word
+from extract.read.text import Row
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
-from extract.structures.titles import title_above, value_column_x
+from extract.structures.titles import service_name, title_above, value_column_x
 from extract.vocabulary import BUDGET_HEADER, BUDGET_RIGHT, CARD_START, SECTION_LABELS, STAFFING_HEADER, STAFFING_RIGHT
 
 
@@ -166,31 +166,6 @@ def section_key(label: str) -> str | None:
         if pattern.match(_label(label)):
             return key
     return None
-
-
-# Marks that may open a printed name only with their closing mark in it ('"Think Family" Service');
-# dashes never do. A scan's cell border is read as one ('—Coventry Extended Learning Centre').
-OPENING_MARKS = {"“": "”", '"': '"', "‘": "’", "'": "'", "—": "", "–": "", "-": "", "_": ""}
-
-
-def service_name(rows: Sequence[Row], settings: Settings = DEFAULT_SETTINGS) -> str:
-    """A card's title as printed, without what a scan adds to it: words past a column-wide
-    gap holding no letter (dust and rule ends along the title's cell: 'Work Related Learning
-    Team 7 -'), and a mark opening the name that nothing closes."""
-    name = plain(" ".join(" ".join(w.text for w in _title_words(row, settings)) for row in rows))
-    while name and name[0] in OPENING_MARKS and not (OPENING_MARKS[name[0]] and OPENING_MARKS[name[0]] in name[1:]):
-        name = name[1:].lstrip()
-    return name
-
-
-def _title_words(row: Row, settings: Settings) -> tuple[Word, ...]:
-    words = row.words
-    for k in range(1, len(words)):
-        gap = words[k].x0 - words[k - 1].x1
-        if gap >= settings.value_gap * max(words[k].size, words[k - 1].size) and not any(
-                c.isalpha() for w in words[k:] for c in w.text):
-            return words[:k]
-    return words
 
 
 def _section_slug(label: str) -> str:
