@@ -8,6 +8,7 @@ import pytest
 from extract.read.ocr import at_printed_size
 from extract.read.text import PageText
 from extract.structures.cards import flow_to_cards
+from extract.structures.fintables import flow_to_financial_tables
 from tests.rowkit import CHAR, lay_out, row
 from tests.test_cards_from_rows import CARD
 
@@ -58,4 +59,23 @@ def test_a_border_read_as_a_mark_before_a_label_neither_hides_the_card_nor_its_s
     (card,) = flow_to_cards(lay_out(scanned))
     assert card.service == "Early Help"
     assert card.sections == {"overview": "Support for families.", "duties": "Statutory duty to provide early help."}
+    assert card.budget.current is not None and card.budget.current.value == 820_000
+
+
+FINANCIAL_TABLE = [
+    (437, [(63, "Hospital Education Service")]),
+    (453, [(63, "Staffing impactas"), (166, "Currentbudget"), (260, "Pre-consultation"), (397, "Post Consultation")]),
+    (465, [(63, "proposal consulted"), (166, "£0.82M"), (260, "Forecast Costs"), (397, "Forecast Costs")]),
+    (480, [(63, "on"), (260, "£0.68M (saving £0.14M)"), (397, "£0.72M (saving £0.10M)")]),
+]
+
+
+def test_a_header_whose_words_ran_together_still_opens_its_table_and_block():
+    (table,) = flow_to_financial_tables(lay_out(FINANCIAL_TABLE, size=7.0))
+    assert table.service == "Hospital Education Service"
+    assert table.current is not None and table.current.value == 820_000
+    assert table.pre_consultation.cost is not None and table.pre_consultation.cost.value == 680_000
+    ran_together = [(top, [(x, text.replace("Current budget", "Currentbudget")) for x, text in phrases])
+                    for top, phrases in CARD]
+    (card,) = flow_to_cards(lay_out(ran_together))
     assert card.budget.current is not None and card.budget.current.value == 820_000
