@@ -181,7 +181,10 @@ def samples(args) -> None:
         if confidences:
             low = sum(1 for c in confidences if c < 80)
             print(f"  OCR figure confidence: min {min(confidences):.0f}, below 80: {low}/{len(confidences)}")
-        for miss in cards[2] + tables[2]:
+        counts, notes = compare_figures(born, extraction, set(args.pages))
+        print(f"  every figure on the scanned pages against the born-digital run: exact {counts['exact']}, "
+              f"wrong {counts['wrong']}, missing {counts['missing']}, extra {counts['extra']}")
+        for miss in cards[2] + tables[2] + [n for n in notes if n.startswith("wrong")]:
             print(f"  - {miss}")
     print(f"scans in {folder}")
 
