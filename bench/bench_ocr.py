@@ -4,8 +4,10 @@
         Scan the 2017 pack's Appendix A and B pages (samples/scan.py: grey, 1-bit black and
         white, 1-bit dithered), read the scans with
         --ocr auto, and count the card and Appendix B figures that come out exactly as
-        printed (against samples/content.py, the independent transcription), the findings
-        kept, and the seconds per OCR'd page.
+        printed (against samples/content.py, the independent transcription), with the printed
+        value, with a wrong value or missing; every figure of the scanned pages against the
+        born-digital run (exact, wrong value or kind, missing); the findings kept, and the
+        seconds per OCR'd page. --keep DIR keeps the scans and each output (.json) there.
     python bench/bench_ocr.py limits [--pages 40] [--jobs 2] [--dpi 300] [--kind grey] [--keep DIR]
         A scanned pack of that many pages (the Appendix A and B scans, repeated), read by
         `agenda-extract run --ocr auto` under the default limits (--timeout and
