@@ -79,3 +79,11 @@ def test_a_header_whose_words_ran_together_still_opens_its_table_and_block():
                     for top, phrases in CARD]
     (card,) = flow_to_cards(lay_out(ran_together))
     assert card.budget.current is not None and card.budget.current.value == 820_000
+
+
+def test_a_border_read_as_a_mark_before_a_block_header_does_not_hide_the_block():
+    scanned = [(top, [(x, "'" + text if text.startswith("Current budget") else text) for x, text in phrases])
+               for top, phrases in CARD]
+    (card,) = flow_to_cards(lay_out(scanned))
+    assert card.budget.current is not None and card.budget.current.value == 820_000
+    assert card.budget.saving is not None and card.budget.saving.value == 50_000

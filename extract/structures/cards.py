@@ -55,8 +55,8 @@ def _is_card_start(row: Row, settings: Settings) -> bool:
     return bool(CARD_START.match(_label(row.text))) and value_column_x(row, settings) is not None
 
 
-# Marks before a label's first letter: on a scan, a cell's left border read as '—' or '“'
-# ('— Overview', '“Current model'). No label starts with one.
+# Marks before a label's or block header's first letter: on a scan, a cell's left border read
+# as '—', '“' or "'" ('— Overview', '“Current model', "'Current Budget"). No label starts with one.
 _MARKS_BEFORE = re.compile(r"^[^\w(£]+")
 
 
@@ -107,7 +107,7 @@ def _block_header(flow: Sequence[FlowRow], i: int, stop: int, settings: Settings
         boundary = match_x(row, right) or value_column_x(row, settings)
         if boundary is None:
             continue
-        if header.match(row.text):
+        if header.match(_label(row.text)):
             return Block(kind, boundary), 1
         lines = _wrapped_title_lines(flow, i, stop, boundary, header, settings)
         if lines:
@@ -133,7 +133,7 @@ def _wrapped_title_lines(flow: Sequence[FlowRow], i: int, stop: int, boundary: f
         if not below or not tight or below[0].x0 > x1 or max(w.x1 for w in below) < x0:
             return 0
         title += [w.text for w in below]
-        if header.match(" ".join(title)):
+        if header.match(_label(" ".join(title))):
             return n + 1
     return 0
 
