@@ -4,8 +4,10 @@
         Scan the 2017 pack's Appendix A and B pages (samples/scan.py: grey, 1-bit black and
         white, 1-bit dithered), read the scans with
         --ocr auto, and count the card and Appendix B figures that come out exactly as
-        printed (against samples/content.py, the independent transcription), the findings
-        kept, and the seconds per OCR'd page.
+        printed (against samples/content.py, the independent transcription), with the printed
+        value, with a wrong value or missing; every figure of the scanned pages against the
+        born-digital run (exact, wrong value or kind, missing); the findings kept, and the
+        seconds per OCR'd page. --keep DIR keeps the scans and each output (.json) there.
     python bench/bench_ocr.py limits [--pages 40] [--jobs 2] [--dpi 300] [--kind grey] [--keep DIR]
         A scanned pack of that many pages (the Appendix A and B scans, repeated), read by
         `agenda-extract run --ocr auto` under the default limits (--timeout and
@@ -59,21 +61,42 @@ def respelled(read: Counter, printed: Counter) -> int:
     return sum((Counter(loose(t) for t in read.elements()) & Counter(loose(t) for t in printed.elements())).values())
 
 
-def exact_card_figures(extraction, pack) -> tuple[int, int, list[str], int]:
-    from extract.read.flow import plain
-    from tests.test_extraction_cards import card_figures, printed_figures
+def valued(figures) -> tuple[Counter, int]:
+    """The texts of the figures read with a value, and how many were read without one (OCR
+    readings no two agreed on: kept as printed text, left out of every sum)."""
+    figures = [f for f in figures if f]
+    return Counter(f.text for f in figures if f.value is not None), sum(1 for f in figures if f.value is None)
 
-    exact = total = same_value = 0
+
+def named(items, attribute: str, title: str, misses: list[str]):
+    """The one card or table printed under `title`: as printed, else with other letter case
+    (OCR cannot always tell 'I' from 'i' at 200 dpi: said in `misses`, its figures counted)."""
+    from extract.read.flow import plain
+
+    for same in (lambda a, b: a == b, lambda a, b: a.casefold() == b.casefold()):
+        found = [i for i in items if same(plain(getattr(i, attribute)), plain(title))]
+        if len(found) == 1:
+            if plain(getattr(found[0], attribute)) != plain(title):
+                misses.append(f"{title[:40]!r} found with its title read {getattr(found[0], attribute)[:40]!r}")
+            return found[0]
+    misses.append(f"{title[:40]!r} not found")
+    return None
+
+
+def exact_card_figures(extraction, pack) -> tuple[int, int, list[str], int, int]:
+    """exact, printed, notes, read with the printed value but spaced or dashed differently,
+    and wrong (read with a value that is not printed)."""
+    from tests.test_extraction_cards import printed_figures
+
+    exact = total = same_value = wrong_count = 0
     misses = []
     for expected in pack.cards:
         printed = printed_figures(expected.staffing.strings() + expected.budget.strings())
         total += sum(printed.values())
-        found = [c for c in extraction.service_cards if plain(c.service) == plain(expected.title)]
-        if len(found) != 1:
-            misses.append(f"card {expected.title[:40]!r} not found")
+        card = named(extraction.service_cards, "service", expected.title, misses)
+        if card is None:
             continue
-        card = found[0]
-        roles = card_figures(card)
+        roles, unvalued = valued(f for _, f in card.figures())
         notes = " ".join(card.staffing.notes + card.budget.notes)
         good = roles & printed
         unplaced = printed - roles
@@ -81,17 +104,20 @@ def exact_card_figures(extraction, pack) -> tuple[int, int, list[str], int]:
         exact += sum(good.values()) + in_notes
         wrong = roles - printed
         missing = printed - roles - Counter({t: n for t, n in unplaced.items() if t in notes})
-        same_value += respelled(wrong, missing)
+        respelt = respelled(wrong, missing)
+        same_value += respelt
+        wrong_count += sum(wrong.values()) - respelt
         if wrong or sum(good.values()) + in_notes < sum(printed.values()):
-            misses.append(f"card {expected.title[:30]!r}: read {dict(wrong)}; missing {dict(missing)}")
-    return exact, total, misses, same_value
+            misses.append(f"card {expected.title[:30]!r}: read {dict(wrong)}; missing {dict(missing)}"
+                          + (f"; {unvalued} read without a value" if unvalued else ""))
+    return exact, total, misses, same_value, wrong_count
 
 
-def exact_table_figures(extraction, pack) -> tuple[int, int, list[str]]:
-    from extract.read.flow import plain
+def exact_table_figures(extraction, pack) -> tuple[int, int, list[str], int]:
+    """exact, printed, notes and wrong (read with a value that is not printed)."""
     from tests.test_extraction_cards import printed_figures
 
-    exact = total = 0
+    exact = total = wrong_count = 0
     misses = []
     for expected in pack.financial_tables:
         columns = {
@@ -101,23 +127,22 @@ def exact_table_figures(extraction, pack) -> tuple[int, int, list[str]]:
         }
         printed = {name: printed_figures(lines) for name, lines in columns.items()}
         total += sum(sum(c.values()) for c in printed.values())
-        found = [t for t in extraction.financial_tables if plain(t.service) == plain(expected.title)]
-        if len(found) != 1:
-            misses.append(f"table {expected.title[:40]!r} not found")
+        table = named(extraction.financial_tables, "service", expected.title, misses)
+        if table is None:
             continue
-        table = found[0]
         got = {
             "current": [table.current] + table.current_parts,
             "pre": [table.pre_consultation.cost, table.pre_consultation.saving] + table.pre_consultation.breakdown,
             "post": [table.post_consultation.cost, table.post_consultation.saving] + table.post_consultation.breakdown,
         }
         for name, figures in got.items():
-            read = Counter(f.text for f in figures if f)
+            read, _ = valued(figures)
             exact += sum((read & printed[name]).values())
+            wrong_count += sum((read - printed[name]).values()) - respelled(read - printed[name], printed[name] - read)
             if read != printed[name]:
                 misses.append(f"table {expected.title[:30]!r} {name}: read {dict(read - printed[name])}; "
                               f"missing {dict(printed[name] - read)}")
-    return exact, total, misses
+    return exact, total, misses, wrong_count
 
 
 def findings_of(extraction) -> Counter:
@@ -136,6 +161,8 @@ def samples(args) -> None:
         if not pdf.exists():  # a scan kept from an earlier run (--keep) is read again, not made again
             scan.scan_pack(scan.PACK_2017, pdf, dpi, args.pages, kind=kind)
         extraction, seconds = timed(pdf, "auto")
+        if args.keep:  # the output beside its scan, to look into a miss without reading the scan again
+            pdf.with_suffix(".json").write_text(extraction.model_dump_json(indent=1))
         ocr_pages = len(extraction.source.ocr_pages)
         cards = exact_card_figures(extraction, PACK)
         tables = exact_table_figures(extraction, PACK)
@@ -145,15 +172,21 @@ def samples(args) -> None:
         confidences = [f.confidence for f in extraction.figures if f.source == "ocr" and f.confidence is not None]
         print(f"{kind} {dpi} dpi: {ocr_pages} pages OCR'd in {seconds:.0f} s ({seconds / max(ocr_pages, 1):.1f} s/page "
               f"including the rest of the pack)")
+        right = cards[0] + cards[3]
         print(f"  cards: {len(extraction.service_cards)} found; figures exact {cards[0]}/{cards[1]} "
-              f"(and {cards[3]} more with the value as printed, read with another space or dash)")
-        print(f"  Appendix B: {len(extraction.financial_tables)} tables; figures exact {tables[0]}/{tables[1]}")
+              f"(and {cards[3]} more with the value as printed, read with another space or dash); "
+              f"wrong {cards[4]}, missing {max(cards[1] - right - cards[4], 0)}")
+        print(f"  Appendix B: {len(extraction.financial_tables)} tables; figures exact {tables[0]}/{tables[1]}; "
+              f"wrong {tables[3]}, missing {max(tables[1] - tables[0] - tables[3], 0)}")
         print(f"  Performing Arts findings: {arts} (born-digital: {arts_born})")
         print(f"  findings lost: {dict(before - after)}; new: {dict(after - before)}")
         if confidences:
             low = sum(1 for c in confidences if c < 80)
             print(f"  OCR figure confidence: min {min(confidences):.0f}, below 80: {low}/{len(confidences)}")
-        for miss in cards[2] + tables[2]:
+        counts, notes = compare_figures(born, extraction, set(args.pages))
+        print(f"  every figure on the scanned pages against the born-digital run: exact {counts['exact']}, "
+              f"wrong {counts['wrong']}, missing {counts['missing']}, extra {counts['extra']}")
+        for miss in cards[2] + tables[2] + [n for n in notes if n.startswith("wrong")]:
             print(f"  - {miss}")
     print(f"scans in {folder}")
 
@@ -298,7 +331,7 @@ def main() -> None:
     one.add_argument("--dpi", type=int, nargs="+", default=[200, 300])
     one.add_argument("--kind", nargs="+", choices=["grey", "bw", "dither"], default=["grey"])
     one.add_argument("--pages", default="13-37")
-    one.add_argument("--keep", default=None, help="folder for the scans (default: a new temporary one)")
+    one.add_argument("--keep", default=None, help="folder for the scans and their outputs (default: a new temp folder)")
     two = commands.add_parser("cost")
     two.add_argument("pdfs", nargs="+")
     two.add_argument("--ocr", choices=["auto", "always"], default="auto")

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 # The card grammar once: a card opens at 'Overview', its staffing block at 'Current staffing'
 # beside 'Proposed staffing' (or expansion, reduction ...), its budget block at 'Current budget'
 # beside 'Proposed costs'. The parsers (structures/cards.py) and the fast pass's triage
-# (pack/triage.py, below) both compile their patterns from these words.
+# (pack/triage.py, below) both compile their patterns from these words. A header's words may run
+# together (\s*): a coarse scan loses the space between them ('Currentbudget').
 CARD_OPENING = "Overview"
-CURRENT_STAFFING = r"current\s+staffing"
-CURRENT_BUDGET = r"current\s+budget"
+CURRENT_STAFFING = r"current\s*staffing"
+CURRENT_BUDGET = r"current\s*budget"
 PROPOSED_STAFFING_WORDS = ("staffing", "expansion", "reduction", "structure", "establishment")
 PROPOSED_BUDGET_WORDS = ("costs?", "budget")
 PRE_CONSULTATION = r"pre[-\s]?consultation"
@@ -24,7 +25,7 @@ POST_CONSULTATION = r"post[-\s]?consultation"
 
 
 def _proposed(words: tuple[str, ...]) -> str:
-    return rf"proposed\s+({'|'.join(words)})"
+    return rf"proposed\s*({'|'.join(words)})"
 
 
 # Section labels of a service card (left column), first match wins; key is the JSON key.
@@ -64,14 +65,14 @@ TRIAGE_FIGURE = re.compile(
 # Appendix B "Financial and staff impacts" table header: three column titles on one row.
 FINTABLE_COLUMNS: list[tuple[str, re.Pattern]] = [
     # 'Current' alone: a narrow column wraps its title ('Current' / 'budget').
-    ("current", re.compile(r"\bcurrent(\s+budget)?\b", re.I)),
+    ("current", re.compile(r"\bcurrent(\s*budget)?\b", re.I)),
     ("pre", re.compile(rf"\b{PRE_CONSULTATION}\b", re.I)),
     ("post", re.compile(rf"\b{POST_CONSULTATION}\b", re.I)),
 ]
 # Column title words to drop from the top of a column's text.
 COLUMN_TITLE_WORDS = re.compile(
-    r"^\s*(current\s+(budget|staffing)\s*:?\s*[-–]?|proposed\s+(staffing|costs?|budget)\s*:?|"
-    r"(pre|post)[-\s]?consultation\s*(forecast\s+costs?)?|forecast\s+costs?)\s*",
+    r"^\s*(current\s*(budget|staffing)\s*:?\s*[-–]?|proposed\s*(staffing|costs?|budget)\s*:?|"
+    r"(pre|post)[-\s]?consultation\s*(forecast\s*costs?)?|forecast\s*costs?)\s*",
     re.I,
 )
 

@@ -19,8 +19,9 @@ def ambiguous_figures(extraction: Extraction) -> Iterator[Finding]:
         if figure.value is None and figure.source == "ocr":
             yield Finding(
                 check="figure.ambiguous", severity="info", subject=f"Page {figure.page}",
-                message=f"'{figure.text}' was read differently by the two OCR readings of the scanned page: "
-                "kept as the first reading printed it, without a value, and left out of every sum; check the page",
+                message=f"'{figure.text}' was read by OCR from a scanned page with its digits in doubt (the two "
+                "OCR readings of the page disagree on them, or it lacks the decimal point the rest of its column "
+                "prints): kept as first read, without a value, and left out of every sum; check the page",
                 evidence=[figure],
             )
         elif figure.value is None:

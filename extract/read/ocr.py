@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from extract.errors import OcrFailed, OcrUnavailable
+from extract.read.ocr_decimals import decimal_point_lost, place
 from extract.read.ocr_pages import available_languages, pages_read
 from extract.read.ocr_words import readings_agree, words_at
 from extract.read.pdfium import PageLines
@@ -253,11 +254,29 @@ SPECKS = frozenset("|¦'`‘’\"_.,:;~^°")
 
 def at_printed_size(page: PageText, fixes: Sequence[Fix] = ()) -> PageText:
     """An OCR'd page's words at the type size they were printed in, from OCRmyPDF's heights,
-    without the ruling lines OCR read as '|', and as the readings settled them (read/ocr_settle.py)."""
-    rows = [Row(row.page, words) for row in page.rows
+    without the ruling lines OCR read as '|', as the readings settled them (read/ocr_settle.py),
+    and with the pieces of a word OCR split at a mark joined again."""
+    rows = [Row(row.page, _touching_joined(words)) for row in page.rows
             if (words := tuple(_with_fix(replace(w, size=w.size / OCR_HEIGHT_PER_EM), fixes)
                                for w in map(_without_rules, row.words) if w is not None))]
     return replace(page, rows=rows)
+
+
+# Two OCR words with no white space between them are one printed word that Tesseract split at
+# a mark it took for a letter ('“S' and 'EN' for 'SEN' beside a cell's border): a printed space
+# is a fifth of an em or more, and Tesseract boxes words by their ink.
+TOUCHING_EM = 0.05
+
+
+def _touching_joined(words: Sequence[Word]) -> tuple[Word, ...]:
+    joined: list[Word] = []
+    for word in words:
+        last = joined[-1] if joined else None
+        if last is not None and word.x0 - last.x1 <= TOUCHING_EM * max(last.size, word.size):
+            joined[-1] = replace(last, text=last.text + word.text, boxes=last.boxes + word.boxes)
+        else:
+            joined.append(word)
+    return tuple(joined)
 
 
 def _without_rules(word: Word) -> Word | None:
@@ -296,10 +315,13 @@ def _with_fix(word: Word, fixes: Sequence[Fix]) -> Word:
 
 def mark_ocr_figures(extraction, ocr: OcrResult):
     """Every figure printed on an OCR'd page, wherever it sits in the extraction (cards,
-    tables, statements, findings), says it came from OCR and how sure the engine was."""
+    tables, statements, findings), says it came from OCR and how sure the engine was; one
+    whose digits are in doubt (the readings disagree, or a table cell lost the decimal point
+    its column prints: read/ocr_decimals.py) is kept as printed without a value."""
     if not ocr.pages:
         return extraction
     pages = set(ocr.pages)
+    no_point = decimal_point_lost([t.model_dump() for t in extraction.tables], pages)
 
     def mark(node):
         if isinstance(node, list):
@@ -311,8 +333,9 @@ def mark_ocr_figures(extraction, ocr: OcrResult):
             node["source"] = "ocr"
             node["confidence"] = ocr.confidence(node["page"], node["bbox"])
             again = ocr.read_again(node["page"], node["bbox"])
-            if again is not None and node.get("value") is not None and not readings_agree(node["text"], again):
-                node["value"] = None  # the readings disagree on its digits: no value, left out of every sum
+            disagree = again is not None and not readings_agree(node["text"], again)
+            if node.get("value") is not None and (disagree or place(node) in no_point):
+                node["value"] = None  # digits in doubt (read/ocr_decimals.py): no value, left out of every sum
                 node["confidence"] = 0.0
         return node
 

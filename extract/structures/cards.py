@@ -17,7 +17,7 @@ from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, pl
 from extract.read.text import Row
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.structures.blocks import Column, budget_block, money_columns, staffing_block
-from extract.structures.titles import title_above, value_column_x
+from extract.structures.titles import service_name, title_above, value_column_x
 from extract.vocabulary import BUDGET_HEADER, BUDGET_RIGHT, CARD_START, SECTION_LABELS, STAFFING_HEADER, STAFFING_RIGHT
 
 
@@ -52,7 +52,16 @@ def flow_to_cards(flow: Sequence[FlowRow], first: int = 1, settings: Settings = 
 
 
 def _is_card_start(row: Row, settings: Settings) -> bool:
-    return bool(CARD_START.match(row.text)) and value_column_x(row, settings) is not None
+    return bool(CARD_START.match(_label(row.text))) and value_column_x(row, settings) is not None
+
+
+# Marks before a label's or block header's first letter: on a scan, a cell's left border read
+# as '—', '“' or "'" ('— Overview', '“Current model', "'Current Budget"). No label starts with one.
+_MARKS_BEFORE = re.compile(r"^[^\w(£]+")
+
+
+def _label(text: str) -> str:
+    return _MARKS_BEFORE.sub("", text.strip())
 
 
 def read_card(flow: Sequence[FlowRow], title_start: int, start: int, stop: int,
@@ -98,7 +107,7 @@ def _block_header(flow: Sequence[FlowRow], i: int, stop: int, settings: Settings
         boundary = match_x(row, right) or value_column_x(row, settings)
         if boundary is None:
             continue
-        if header.match(row.text):
+        if header.match(_label(row.text)):
             return Block(kind, boundary), 1
         lines = _wrapped_title_lines(flow, i, stop, boundary, header, settings)
         if lines:
@@ -124,7 +133,7 @@ def _wrapped_title_lines(flow: Sequence[FlowRow], i: int, stop: int, boundary: f
         if not below or not tight or below[0].x0 > x1 or max(w.x1 for w in below) < x0:
             return 0
         title += [w.text for w in below]
-        if header.match(" ".join(title)):
+        if header.match(_label(" ".join(title))):
             return n + 1
     return 0
 
@@ -154,7 +163,7 @@ def _add_section_row(layout: CardLayout, row: Row, value_x: float, settings: Set
 
 def section_key(label: str) -> str | None:
     for key, pattern in SECTION_LABELS:
-        if pattern.match(label.strip()):
+        if pattern.match(_label(label)):
             return key
     return None
 
@@ -164,7 +173,7 @@ def _section_slug(label: str) -> str:
 
 
 def layout_to_card(layout: CardLayout, number: int, settings: Settings = DEFAULT_SETTINGS) -> ServiceCard:
-    service = plain(" ".join(r.text for r in layout.title_rows)) or f"Untitled service, page {layout.pages[0]}"
+    service = service_name(layout.title_rows, settings) or f"Untitled service, page {layout.pages[0]}"
     sections: dict[str, str] = {}
     for label, lines in layout.sections:
         key = section_key(label) or _section_slug(plain(label))

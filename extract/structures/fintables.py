@@ -14,7 +14,7 @@ from extract.read.flow import FlowRow, column_run, columns, crosses, match_x, pl
 from extract.read.text import Row
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.structures.blocks import current_column, money_columns, proposed_column
-from extract.structures.titles import title_above
+from extract.structures.titles import service_name, title_above
 from extract.vocabulary import FINTABLE_COLUMNS
 
 _APPENDIX_HEADING = re.compile(r"^(appendix|annex)\s+[A-Z0-9]\b", re.I)
@@ -61,7 +61,7 @@ def rows_to_table(title_rows: Sequence[Row], rows: Sequence[Row], number: int,
     found = find_in_runs([current, pre, post])
     current_col, pre_col, post_col = money_columns([current, pre, post], found)
     total, parts, _ = current_column(current_col)
-    service = plain(" ".join(r.text for r in title_rows)) or f"Untitled table, page {rows[0].page}"
+    service = service_name(title_rows, settings) or f"Untitled table, page {rows[0].page}"
     slug = re.sub(r"[^a-z0-9]+", "-", service.lower()).strip("-")[:40].strip("-")
     return FinancialTable(
         id=f"table-{number}-{slug}",

@@ -1,11 +1,11 @@
-"""Where a card's or table's title is, and where its value column starts."""
+"""Where a card's or table's title is, what it says, and where its value column starts."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
 
-from extract.read.flow import FlowRow
-from extract.read.text import Row
+from extract.read.flow import FlowRow, plain
+from extract.read.text import Row, Word
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.vocabulary import BUDGET_HEADER, STAFFING_HEADER
 
@@ -49,3 +49,31 @@ def value_column_x(row: Row, settings: Settings = DEFAULT_SETTINGS) -> float | N
         if word.x0 - previous.x1 >= settings.value_gap * max(previous.size, word.size):
             return word.x0
     return None
+
+
+# Marks that may open a printed name only with their closing mark in it ('"Think Family" Service');
+# dashes never do. A scan's cell border is read as one ('—Coventry Extended Learning Centre').
+OPENING_MARKS = {"“": "”", '"': '"', "‘": "’", "'": "'", "—": "", "–": "", "-": "", "_": ""}
+
+
+def service_name(rows: Sequence[Row], settings: Settings = DEFAULT_SETTINGS) -> str:
+    """A card's or table's title as printed, without what a scan adds to it: short words past
+    a column-wide gap holding no letter (dust and rule ends along the title's cell: 'Work
+    Related Learning Team 7 -'), and a mark opening the name that nothing closes."""
+    name = plain(" ".join(" ".join(w.text for w in _title_words(row, settings)) for row in rows))
+    while name and name[0] in OPENING_MARKS and not (OPENING_MARKS[name[0]] and OPENING_MARKS[name[0]] in name[1:]):
+        name = name[1:].lstrip()
+    return name
+
+
+DEBRIS_CHARS = 2  # dust is read as a character or two: a printed year or number past the gap is kept
+
+
+def _title_words(row: Row, settings: Settings) -> tuple[Word, ...]:
+    words = row.words
+    for k in range(1, len(words)):
+        gap = words[k].x0 - words[k - 1].x1
+        wide = gap >= settings.value_gap * max(words[k].size, words[k - 1].size)
+        if wide and all(len(w.text) <= DEBRIS_CHARS and not any(c.isalpha() for c in w.text) for w in words[k:]):
+            return words[:k]
+    return words
