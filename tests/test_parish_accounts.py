@@ -98,10 +98,15 @@ def _annual_return(text) -> None:
             ("3 Total Other Receipts", "247", "72,448"), ("4 Staff Costs", "72,828", "152,360"),
             ("5 Loan Interest/Capital Repayments", "-", "-"), ("6 Total Other Payments", "442,142", "1,022,427"),
             ("7 Balances Forward", "1,309,126", "2,039,769")]
-    for n, (label, before, now) in enumerate(rows):
-        text(60, 90 + 16 * n, label)
-        text(NOW, 90 + 16 * n, before, right=True)
-        text(INCOME, 90 + 16 * n, now, right=True)
+    _two_columns(text, rows, pitch=16)
+
+
+def _two_columns(text, rows, pitch: float) -> None:
+    """Rows of a label and two amounts, right-aligned under NOW and INCOME, from y = 90."""
+    for n, (label, first, second) in enumerate(rows):
+        text(60, 90 + pitch * n, label)
+        text(NOW, 90 + pitch * n, first, right=True)
+        text(INCOME, 90 + pitch * n, second, right=True)
 
 
 def test_amounts_without_a_pound_sign_in_a_table_of_accounts_lines_are_pounds_marked_inferred(tmp_path):
@@ -118,10 +123,7 @@ def _staffing(text) -> None:
     text(INCOME, 70, "Budget £", right=True)
     rows = [("Grounds staff costs", "4", "98,000"), ("Office staff costs", "3", "81,500"),
             ("Total staff costs", "7", "179,500")]
-    for n, (label, posts, money) in enumerate(rows):
-        text(60, 90 + 14 * n, label)
-        text(NOW, 90 + 14 * n, posts, right=True)
-        text(INCOME, 90 + 14 * n, money, right=True)
+    _two_columns(text, rows, pitch=14)
 
 
 def test_a_column_headed_as_a_count_stays_a_count_in_a_table_of_accounts_lines(tmp_path):
