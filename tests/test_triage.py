@@ -48,3 +48,21 @@ def test_output_with_triage_is_identical_on_every_real_council_pdf():
     with ProcessPoolExecutor(max_workers=2) as pool:
         differing = [(pdf, keys) for pdf, keys in pool.map(_both_modes_agree, pdfs) if keys]
     assert differing == []
+
+
+def test_a_page_opening_with_the_rows_of_a_table_run_on_from_a_read_page_is_read_too():
+    from extract.pack.triage import structure_pages
+    from extract.read.pdfium import PageLines
+
+    def page(number: int, text: str) -> PageLines:
+        return PageLines(number, 595, 842, tuple(line for line in text.split("\n") if line))
+
+    pages = [
+        page(1, "Grants to groups £\nParks 1,200 1,300\nPlay 400 450\nAGE Number of % of\n0-15 21 2%"),
+        page(2, "16-24 57 6%\n25-34 275 27%\n35-49 256 25%\nPrefer not to answer 227 22%"),
+        page(3, "16-24 57 6%\n25-34 275 27%"),  # and on again
+        page(4, "The consultation ran for twelve weeks and the responses are summarised below."),
+        page(5, "16-24 57 6%\n25-34 275 27%"),  # after a page of prose: no run-on from a read page
+    ]
+    wanted = structure_pages(pages)
+    assert {1, 2, 3} <= wanted and 5 not in wanted

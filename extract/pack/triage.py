@@ -73,6 +73,10 @@ def structure_pages(pages: Sequence[PageLines]) -> set[int]:
             wanted.add(page.number)
             closes = TRIAGE_CARD_CLOSES.search(page.text) and not _opens_after_close(page)
             card_pages = 0 if closes or card_pages >= MAX_CARD_PAGES else card_pages
+    # a table running on over the page: the next page opening with its rows is read too
+    for page in pages:
+        if page.number - 1 in wanted and _opens_near_top(page):
+            wanted.add(page.number)
     # 'All figures in £m' closing a page states the unit of the table opening the next one
     wanted |= {page.number for page in pages if page.number + 1 in wanted and _ends_stating_a_unit(page)}
     return wanted
