@@ -354,3 +354,4 @@ def test_a_subtotal_misprinted_in_one_column_is_blamed_there_and_the_total_below
     found = [(r.row, r.found, r.outcome) for r in total_rows(table) if r is not None]
     assert found == [("Central Support Costs", 177493, "agrees"), ("Central Support Costs", 205000, "disagrees"),
                      ("Total", 175180, "agrees")]
+

@@ -272,11 +272,12 @@ def _closes_table_by_sum(table: NumericTable, row: TableRow, ledger: Ledger) -> 
         if len(reading.parts) < MIN_NAMED_PARTS or not columns:
             continue
         holding = [c for c in columns if (stated := row.cells[c]) is not None
-                   and agrees(_column(reading.parts, c), stated)
-                   and sum(1 for f in _column(reading.parts, c) if f.value) >= 2]
-        # Every column adds up, or all but one where two or more others do: the one is the
-        # page's misprint, not the reader's (a column of one amount and nils proves nothing).
-        if len(holding) == len(columns) or (len(holding) >= 2 and len(holding) == len(columns) - 1):
+                   and agrees(_column(reading.parts, c), stated)]
+        proving = [c for c in holding if sum(1 for f in _column(reading.parts, c) if f.value) >= 2]
+        # Every column adds up, or all but one where two or more others add several amounts:
+        # the one is the page's misprint, not the reader's (a column of one amount and nils
+        # adds up whatever is read, so proves nothing alone).
+        if proving and (len(holding) == len(columns) or (len(proving) >= 2 and len(holding) == len(columns) - 1)):
             return reading, columns
     return None
 
