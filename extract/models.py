@@ -8,23 +8,22 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
+
+from extract.figure_model import BBox as BBox
+from extract.figure_model import Figure as Figure
+from extract.figure_model import FigureKind as FigureKind
+from extract.figure_model import FigureSource as FigureSource
+from extract.figure_model import Model as Model
 
 SCHEMA_VERSION: Literal["agenda-extract/1.0"] = "agenda-extract/1.0"
 
-BBox = tuple[float, float, float, float]
-FigureKind = Literal["money", "fte", "headcount", "count", "percent"]
-FigureSource = Literal["pdf", "ocr"]
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["agrees", "within_rounding", "disagrees", "unsure"]
 TableUnit = Literal["GBP", "FTE", "count", "mixed"]
 DocumentKind = Literal[
     "agenda", "report", "appendix", "minutes", "briefing_note", "slides", "financial_statement", "other"
 ]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # A structure's figures with their roles: the field path the figure sits at ('budget.current',
@@ -43,43 +42,6 @@ def _roles(pairs: list[tuple[str, Figure | None]]) -> RoleFigures:
             seen.add((figure.page, figure.bbox))
             kept.append((role, figure))
     return kept
-
-
-class Figure(Model):
-    """One figure as printed, normalised, with where it came from."""
-
-    kind: FigureKind = Field(
-        description="money (GBP), fte, headcount or count (posts); percent ('6.0%' is 6.0) only for a "
-        "percentage printed in a table's cell (a row's percentages)"
-    )
-    value: float | None = Field(
-        description="GBP for money, full-time equivalents for fte, people for headcount; null when the "
-        "printed figure cannot be read unambiguously (e.g. '£339,64'): see the finding figure.ambiguous"
-    )
-    text: str = Field(description="the figure exactly as printed, e.g. '£0.82M'")
-    precision: float = Field(
-        description="the unit of the last printed digit in the value's unit: £0.82M has 10000"
-    )
-    page: int = Field(ge=1)
-    bbox: BBox
-    label: str | None = Field(default=None, description="the printed label, e.g. 'DSG savings'")
-    unit_inferred: bool = Field(
-        default=False,
-        description="true when the printed figure had no unit (e.g. '£0.05' in a card of £m) "
-        "and the unit was taken from its neighbours",
-    )
-    section: str | None = Field(
-        default=None, description="report paragraph number the figure was printed in, e.g. '1.4'"
-    )
-    # Written only for figures read by OCR, so born-digital outputs keep their exact bytes.
-    source: FigureSource = Field(
-        default="pdf", exclude_if=lambda v: v == "pdf",
-        description="'ocr' when read by OCR from a scanned page; absent (pdf) when read from the PDF's text",
-    )
-    confidence: float | None = Field(
-        default=None, ge=0, le=100, exclude_if=lambda v: v is None,
-        description="OCR only: the OCR engine's confidence (0-100) in the least sure word of the figure",
-    )
 
 
 class UntrustedPage(Model):
