@@ -9,14 +9,11 @@ import pytest
 
 from extract.pipeline import extract_pack
 from tests.compare_kit import write_paper
+from tests.test_compare_percentages import COLUMNS
+from tests.test_compare_percentages import ROWS as PRINTED_WITH_PERCENT_SIGNS
 
-COLUMNS = ("2024-25 £000", "2025-26 £000", "Change %")
-ROWS = (
-    ("Adult social care", ("12,400", "13,150", "6.0")),
-    ("Children's services", ("8,250", "8,600", "4.2")),
-    ("Libraries", ("1,040", "990", "-4.8")),
-    ("Total", ("21,690", "22,740", "4.8")),
-)
+# the same table, its percentages printed bare under the 'Change %' heading
+ROWS = [(label, (*cells[:2], cells[2].rstrip("%"))) for label, cells in PRINTED_WITH_PERCENT_SIGNS]
 
 
 @pytest.mark.parametrize("headings_right", [False, True])

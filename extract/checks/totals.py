@@ -174,8 +174,10 @@ def fold_implied_subtotals(rows: Sequence[TableRow]) -> list[TableRow]:
     for row in rows:
         columns = [c for c, f in enumerate(row.cells) if f is not None and len(_column(kept, c)) >= 2]
         holding = [c for c in columns if agrees(_column(kept, c), row.cells[c])]  # type: ignore[arg-type]
+        proving = [c for c in holding if _amounts(kept, c) >= MIN_PROVING_PARTS]
+        every_one = max(1, len(holding))  # each column that adds up must prove it
         if len(kept) >= 2 and columns and any(row.cells[c].value for c in columns) and (  # type: ignore[union-attr]
-                len(holding) == len(columns) or _proves_subtotal(kept, holding, len(columns))):
+                len(holding) == len(columns) or _misprinted_in_one(holding, proving, len(columns), every_one)):
             kept = [row]
         else:
             kept.append(row)
@@ -185,11 +187,17 @@ def fold_implied_subtotals(rows: Sequence[TableRow]) -> list[TableRow]:
 MIN_PROVING_PARTS = 3  # non-zero amounts a column must add before it proves a subtotal alone
 
 
-def _proves_subtotal(kept: Sequence[TableRow], holding: Sequence[int], columns: int) -> bool:
-    """All columns but one add up, each of those over several amounts: the row is a subtotal
-    and the one column a misprint of it (checked, and named, as the subtotal's own relation)."""
-    return len(holding) == columns - 1 and bool(holding) and all(
-        sum(1 for f in _column(kept, c) if f.value) >= MIN_PROVING_PARTS for c in holding)
+def _amounts(parts: Sequence[TableRow], column: int) -> int:
+    """The parts printing a non-zero amount in the column: a column of one amount and nils
+    adds up whatever is read, so proves nothing."""
+    return sum(1 for f in _column(parts, column) if f.value)
+
+
+def _misprinted_in_one(holding: Sequence[int], proving: Sequence[int], columns: int, least: int) -> bool:
+    """All columns but one add up (`holding`), `least` or more of them over several amounts
+    (`proving`, among `holding`): the row is what the arithmetic says it is, and the one column
+    the page's misprint."""
+    return len(holding) == columns - 1 and len(proving) >= least
 
 
 def additive_columns(table: NumericTable, parts: Sequence[TableRow], total: TableRow,
@@ -238,7 +246,7 @@ def _is_unlabelled_total(table: NumericTable, row: TableRow, chosen: tuple[Readi
         return False
     reading, columns = chosen
     agreeing = [c for c in columns if agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
-    substantial = any(sum(1 for f in _column(reading.parts, c) if f.value) >= 2 and row.cells[c].value  # type: ignore[union-attr]
+    substantial = any(_amounts(reading.parts, c) >= 2 and row.cells[c].value  # type: ignore[union-attr]
                       for c in agreeing)
     return substantial and 2 * len(agreeing) >= len(columns)
 
@@ -273,11 +281,9 @@ def _closes_table_by_sum(table: NumericTable, row: TableRow, ledger: Ledger) -> 
             continue
         holding = [c for c in columns if (stated := row.cells[c]) is not None
                    and agrees(_column(reading.parts, c), stated)]
-        proving = [c for c in holding if sum(1 for f in _column(reading.parts, c) if f.value) >= 2]
-        # Every column adds up, or all but one where two or more others add several amounts:
-        # the one is the page's misprint, not the reader's (a column of one amount and nils
-        # adds up whatever is read, so proves nothing alone).
-        if proving and (len(holding) == len(columns) or (len(proving) >= 2 and len(holding) == len(columns) - 1)):
+        proving = [c for c in holding if _amounts(reading.parts, c) >= 2]
+        # Every column adds up, or all but one where two or more others add several amounts
+        if proving and (len(holding) == len(columns) or _misprinted_in_one(holding, proving, len(columns), least=2)):
             return reading, columns
     return None
 
