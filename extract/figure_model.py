@@ -6,6 +6,7 @@ the origin at the top left of the page, as pdfplumber gives them.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,3 +55,18 @@ class Figure(Model):
         default=None, ge=0, le=100, exclude_if=lambda v: v is None,
         description="OCR only: the OCR engine's confidence (0-100) in the least sure word of the figure",
     )
+
+
+_EPSILON = 1e-6  # relative: float sums of many pence drift by less
+
+
+def adds_to(parts: Sequence[Figure], stated: Figure, signs: Sequence[int] | None = None) -> bool:
+    """Whether the parts (each with its sign, + by default) make the stated figure to the
+    rounding of their printing: each figure may be off by half its last printed digit. The one
+    test of "adds up" for the readers (which reading a table allows) and the checks alike."""
+    signs = signs or [1] * len(parts)
+    if stated.value is None or any(p.value is None for p in parts):
+        return False
+    expected = sum(s * (p.value or 0.0) for s, p in zip(signs, parts, strict=True))
+    tolerance = sum(f.precision / 2 for f in [*parts, stated])
+    return abs(stated.value - expected) <= tolerance + _EPSILON * max(1.0, abs(expected))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extract.figure_model import adds_to
 from extract.models import Figure, NumericTable, TableRow
 
 # Columns that do not add down or across: averages, rates, percentages, durations, indices.
@@ -23,19 +24,12 @@ NON_ADDITIVE = re.compile(
 DURATION = re.compile(r"\byrs?\b|\byears\b|\blife\b", re.I)
 MAX_DURATION = 150.0  # years: no asset life or term is longer; an amount of spend often is
 _PRINTED = re.compile(r"[^\d.]")  # what is not the printed number's digits
-_EPSILON = 1e-6
 MIN_RATIO_ROWS = 2  # rows on which a column must be a percentage of two others to be read as one
 SEED_ROWS = 3  # the first rows printing a column propose which two columns it may be a share of
 _cache: dict[int, tuple[NumericTable, frozenset[int]]] = {}
 
 
-def agrees(parts: Sequence[Figure], stated: Figure, signs: Sequence[int] | None = None) -> bool:
-    signs = signs or [1] * len(parts)
-    if stated.value is None or any(p.value is None for p in parts):
-        return False
-    expected = sum(s * (p.value or 0.0) for s, p in zip(signs, parts, strict=True))
-    tolerance = sum(f.precision / 2 for f in [*parts, stated])
-    return abs(stated.value - expected) <= tolerance + _EPSILON * max(1.0, abs(expected))
+agrees = adds_to  # the checks' name for it
 
 
 def column_figures(rows: Sequence[TableRow], c: int) -> list[Figure]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extract.figure_model import adds_to
 from extract.models import Figure
 from extract.read.flow import plain
 from extract.structures.numeric.cells import Cell, cell_to_figure
@@ -31,7 +32,7 @@ def closes_with_its_sum(cells: Sequence[Figure | None]) -> bool:
     values = [f for f in cells if f is not None]
     if len(values) < MIN_PARTS + 1 or any(f.value is None for f in values) or not values[-1].value:
         return False
-    return _adds_up(values[:-1], values[-1])
+    return adds_to(values[:-1], values[-1])
 
 
 def labels_by_arithmetic(rows: Sequence[Folded], pitch: float) -> list[Folded]:
@@ -89,7 +90,7 @@ def _is_sum_of(parts: Sequence[Folded], total: Folded) -> bool:
         column = [f for p in parts if (f := _figure(p.cells[c])) is not None]
         if stated is None or len(column) < MIN_PARTS:
             continue
-        if not _adds_up(column, stated):
+        if not adds_to(column, stated):
             return False
         checked += bool(stated.value)
     return checked > 0
@@ -99,7 +100,3 @@ def _figure(cell: Cell | None) -> Figure | None:
     figure = None if cell is None else cell_to_figure(cell, None, None)
     return figure if figure is not None and figure.value is not None else None
 
-
-def _adds_up(parts: Sequence[Figure], total: Figure) -> bool:
-    tolerance = sum(f.precision / 2 for f in [*parts, total])
-    return abs(sum(f.value or 0.0 for f in parts) - (total.value or 0.0)) <= tolerance + 1e-9
