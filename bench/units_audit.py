@@ -344,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts: Counter = Counter()
     tables = said = 0
     listed: list[Verdict] = []
+    unlisted: list[Verdict] = []  # no unit printed, no money: written with --json, not listed
     for path in pdfs(args.paths):
         try:
             extraction = extraction_of(path, args.cache, stamp)
@@ -355,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tables += len({v.table for v in verdicts if v.outcome in ("in unit", "not", "doubt")})
         counts.update(v.outcome for v in verdicts)
         listed += [v for v in verdicts if v.outcome in ("not", "doubt")]
+        unlisted += [v for v in verdicts if v.outcome in ("no unit", "no money")]
         print(f"{path.name}: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(v.outcome for v in verdicts).items())),
               file=sys.stderr)
     shown = 0
@@ -366,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"expected={v.expected} ({v.why})")
             shown += 1
     if args.json:
-        args.json.write_text(json.dumps([v.__dict__ for v in listed], indent=1))
+        args.json.write_text(json.dumps([v.__dict__ for v in [*listed, *unlisted]], indent=1))
     print(f"\ntables audited {tables}; figures in unit {counts['in unit']}, not in unit {counts['not']}, "
           f"in doubt {counts['doubt']}; no unit printed {counts['no unit']}, no money {counts['no money']}; "
           f"tables whose reading says their unit is in doubt {said}")

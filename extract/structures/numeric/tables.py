@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from extract.models import Figure, NumericTable, TableReading, TableRow, UnitSource, WrappedLabel
 from extract.read.flow import FlowRow, plain
-from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
+from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
     CONTINUATION_GAP,
     MIN_COLUMNS,
@@ -45,6 +45,7 @@ from extract.structures.numeric.units import (
     UnitLine,
     column_units,
     common_unit,
+    counted_in_title_only,
     in_pounds_by_its_lines,
     numbers_stand_in,
     page_heading,
@@ -152,7 +153,7 @@ def draft_to_table(
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
     default = table_wide_unit([("title", title), ("column heading", stub), ("unit line", header.unit_text),
                                ("line above", units_above)])
-    if _counted_in_title_only(default, [draft.cells_in(k) for k in order]):
+    if counted_in_title_only(default, [draft.cells_in(k) for k in order]):
         default = TableWide(None, None)
     unnamed = default.unit is None and all(text_to_unit(h) is None for h in headings)
     far = unit_line_above(flow, parsed, first) if unnamed else None
@@ -212,14 +213,6 @@ def draft_to_table(
         opens_page=not header.banner and opens_page(flow, first, title_row), reading=reading,
     )
     return table, header, [(draft.columns[k], u) for k, u in zip(order, units, strict=True)], heading
-
-
-def _counted_in_title_only(default: TableWide, columns: Sequence[Sequence[Cell]]) -> bool:
-    """A count word in the title ('... holding vacancies': a note taken for the title) over
-    amounts printed with fractions names no unit: whole posts are whole, and fractional ones
-    are FTE only under a heading that says so. The unit is then looked for above."""
-    return default.source == "title" and default.unit is not None and default.unit.kind == "count" \
-        and not all(is_whole(c) for cells in columns for c in cells)
 
 
 def _unit_in_doubt(flow: Sequence[FlowRow], first: int, units: Sequence[Unit | None],

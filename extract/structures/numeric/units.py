@@ -127,6 +127,25 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
     return None
 
 
+# Counts printed with fractions, one rule in one place: posts are whole things, so a count
+# word over amounts with fractions says FTE only where it heads the column ('Vacant posts'
+# over '18.54'); in the title alone ('... holding vacancies', often a note taken for the
+# title) it names no unit, and the unit stated above is looked for instead.
+
+def fte_if_fractional(unit: Unit | None, cells: Sequence[Cell]) -> Unit | None:
+    """A column headed by a count word whose amounts print fractions is FTE."""
+    if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells):
+        return Unit("fte")
+    return unit
+
+
+def counted_in_title_only(default: TableWide, columns: Sequence[Sequence[Cell]]) -> bool:
+    """The table's unit is a count word in its title over amounts printed with fractions:
+    no unit (the caller looks above)."""
+    return default.source == "title" and default.unit is not None and default.unit.kind == "count" \
+        and not all(is_whole(c) for cells in columns for c in cells)
+
+
 def column_units(
     headings: Sequence[str], cells: Sequence[Sequence[Cell]], default: TableWide,
     marks: Sequence[str | None] = (),
@@ -146,8 +165,7 @@ def column_units(
             unit, source = units[-1]
         if unit is None and any("£" in c.text for c in cells[k]):
             unit, source = Unit("money"), "cell"  # '£430.00' over '315.00': the column is of pounds
-        if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells[k]):
-            unit = Unit("fte")
+        unit = fte_if_fractional(unit, cells[k])
         units.append((unit, source if unit is not None else None))
     return units
 
