@@ -75,6 +75,12 @@ NIL = re.compile(r"^(?:[-–—−]+|nil)$", re.I)
 SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 LINE_TOLERANCE = 2.5  # words whose tops differ by less are on one line (points)
 COLUMN_REACH = 20.0  # a heading may stand this far off its column's cells (points), if no nearer column
+PHRASE_GAP = 0.6  # words closer than this many type heights are one phrase
+UNIT_WORD = re.compile(r"^\(?" + POUND + r"(?:m|mn|bn|000s?|k)\)?$", re.I)  # a line printing one unit only
+WRAPPED_NOT_MONEY = re.compile(r"\bhead\s*count\b|\bfull[-\s]time\s+equivalent\b|\bnumber\s+of\b", re.I)
+TITLE_UNIT = re.compile(r"\(\s*" + POUND + r"(?:m|mn|bn|000s?|k)\s*\)\s*:?$", re.I)  # '… Expenditure (£m)'
+ROW_UNIT = re.compile(r"(?:\(\s*(?:" + POUND + r"(?:m|mn|bn|000s?|k)|£|%)\s*\)|" + POUND
+                      + r"(?:m|mn|bn|000s?|k)|%)\s*$", re.I)  # a label ending in its unit: '… investments £m'
 WIDE_STATEMENT = re.compile(r"\b(?:figures|amounts|values)\b.*\bin\b|\bin\s+£", re.I)  # 'All figures in £m'
 
 @dataclass(frozen=True)
@@ -191,27 +197,33 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     table's columns (a page heading), not one in another table's headings."""
     above = [ln for ln in lines if ln.bottom <= top + 1 and ln.top >= fence - 1]
     headed = False  # a heading word over the column passed: a row of numbers above it is another table's
-    for ln in reversed(above):
+    heading = ""  # the column's heading words so far, bottom up: a heading wrapped over lines ('Head / count')
+    for n, ln in enumerate(reversed(above)):
         if headed and any(printed_number(w["text"]) is not None and over_any(w, spans) for w in ln.words):
             return None
         if WIDE_STATEMENT.search(ln.text) and (scales := units_in(ln.text)):
             return Found(scales[0], "wide", ln.text)  # 'All figures in £m', wherever it stands
-        mine_text = " ".join(w["text"] for w in ln.words if over(w, span, spans))
+        mine_text = " ".join(w["text"] for w in ln.words if over(w, span, spans) and not in_wide_phrase(ln, w, spans))
+        heading = f"{mine_text} {heading}".strip()
         if scales := units_in(mine_text):
             return Found(scales[0], "column", ln.text)
-        if NOT_MONEY.search(mine_text):
+        if NOT_MONEY.search(mine_text) or (mine_text and WRAPPED_NOT_MONEY.search(heading)):
             return Found(None, "column", ln.text)
         headed = headed or any(printed_number(w["text"]) is None and _distance(w, span) <= 3 for w in ln.words)
-        free = " ".join(w["text"] for w in ln.words if not over_any(w, spans))
-        theirs = " ".join(w["text"] for w in ln.words if over_any(w, spans))
+        free = " ".join(w["text"] for w in ln.words if not over_any(w, spans) or in_wide_phrase(ln, w, spans))
+        theirs = " ".join(w["text"] for w in ln.words if over_any(w, spans) and not in_wide_phrase(ln, w, spans))
         if (scales := units_in(free)) and not units_in(theirs):  # not a unit line of other columns
             return Found(scales[0], "wide", ln.text)
+        if len(scales := units_in(theirs)) == 1 and UNIT_WORD.match(ln.text.strip()):
+            return Found(scales[0], "wide", ln.text)  # one unit on a line of its own: over the group of columns
         if _prose(ln, spans):
-            return None
+            titled = titled_above(list(reversed(above))[n:], spans)
+            return Found(titled[0], "wide", titled[1]) if titled else None
     beyond = [ln for ln in lines if ln.bottom <= fence + 1]
     if any(_prose(ln, spans) for ln in above):
         return None
-    if any(over_any(w, spans) for ln in above for w in ln.words):  # headings of its own
+    if any(over_any(w, spans) and printed_number(w["text"]) is None  # headings of its own (not a row of numbers)
+           for ln in above for w in ln.words):
         beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not over_any(w, others))) for ln in beyond]
     scales = {s for ln in beyond for s in units_in(ln.text)}
     if len(scales) == 1:
@@ -222,11 +234,39 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     return None
 
 
+def in_wide_phrase(line: Line, word: dict, spans: Sequence[tuple[float, float]]) -> bool:
+    """The word is part of a phrase (words set with word spacing) reaching over more than one
+    column or over the labels: a title ('Directorate budgets 2024-25 (£000)'), not a heading."""
+    phrase = [word]
+    for step in (-1, 1):
+        k = line.words.index(word)
+        while 0 <= k + step < len(line.words):
+            a, b = sorted((line.words[k], line.words[k + step]), key=lambda w: w["x0"])
+            if b["x0"] - a["x1"] > PHRASE_GAP * (a["bottom"] - a["top"]):
+                break
+            k += step
+            phrase.append(line.words[k])
+    x0, x1 = min(w["x0"] for w in phrase), max(w["x1"] for w in phrase)
+    reached = sum(1 for s in spans if x0 < s[1] and x1 > s[0])
+    return reached > 1 or x0 < min(s[0] for s in spans) - COLUMN_REACH
+
+
+def titled_above(lines_up: Sequence[Line], spans: Sequence[tuple[float, float]]) -> tuple[float, str] | None:
+    """A heading ending in its unit ('Prudential Indicator 2: … (£m)') right above the
+    paragraph that explains the table (the lines from the paragraph up): the table's unit."""
+    for ln in lines_up:
+        if _prose(ln, spans) and not TITLE_UNIT.search(ln.text):
+            continue
+        found = TITLE_UNIT.search(ln.text)
+        return (units_in(found.group(0))[0], ln.text) if found else None
+    return None
+
+
 def _prose(line: Line, spans: Sequence[tuple[float, float]]) -> bool:
     """A paragraph across the table's columns (not the text of a cell beside them, as in a
     sheet of savings whose descriptions sit left of the amounts)."""
     words = [w for w in line.words if printed_number(w["text"]) is None]
-    across = any(_distance(w, s) <= 3 for w in words for s in spans)
+    across = any(w["x0"] < s[1] - 1 and w["x1"] > s[0] + 1 for w in words for s in spans)  # over a column
     return across and (len(line.words) > PROSE_WORDS or line.text.rstrip().endswith("."))
 
 
@@ -297,12 +337,63 @@ def audit_page(paper: str, pdf: pdfplumber.PDF, page_number: int, tables: Sequen
         fence = max(fences, default=0.0)
         spans = column_spans(table, page_number)
         others = [s for t in everything if t is not table for s in column_spans(t, page_number).values()]
-        units = {c: column_unit(lines(page_number), top, fence, span, list(spans.values()), others)
+        page = lines(page_number)
+        before = closing_statement(lines(page_number - 1)) if page_number > 1 and opens_page(page, top, spans) else None
+        units = {c: column_unit(page, top, fence, span, list(spans.values()), others)
+                 or pounds_in_column(page, top, table_bottom(table, page_number) or top, span) or before
                  for c, span in spans.items()}
-        for row in table.rows:
+        labels = row_labels(table, page_number, page, min(s[0] for s in spans.values()))
+        for n, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
                 if cell is not None:
-                    yield audit_figure(paper, table, c, cell, units.get(c), lines(cell.page))
+                    found = units.get(c)
+                    if n in labels and (found is None or found.how != "column"):
+                        found = labels[n]  # the row's label ends in its unit: over the table's
+                    yield audit_figure(paper, table, c, cell, found, lines(cell.page))
+
+
+FOOTER = re.compile(r"^(?:page\s+)?\d+(?:\s+of\s+\d+)?$", re.I)
+
+
+def opens_page(lines: Sequence[Line], top: float, spans: dict[int, tuple[float, float]]) -> bool:
+    """No paragraph stands between the top of the page and the table: it may go on from the page before."""
+    return not any(_prose(ln, list(spans.values())) for ln in lines if ln.bottom <= top + 1)
+
+
+def closing_statement(lines: Sequence[Line]) -> Found | None:
+    """The last line of the page before (past its page number) stating the unit of what
+    follows: 'All figures in £m' closing the page over a table that opens the next."""
+    content = [ln for ln in lines if not FOOTER.match(ln.text.strip())]
+    if content and WIDE_STATEMENT.search(content[-1].text) and (scales := units_in(content[-1].text)):
+        return Found(scales[0], "page before", content[-1].text)
+    return None
+
+
+def pounds_in_column(lines: Sequence[Line], top: float, bottom: float, span: tuple[float, float]) -> Found | None:
+    """The column's unit where its heading prints none but some of its amounts print theirs
+    ('£430.00' over '315.00', a total '£823.00'): the one scale they all print."""
+    scales = {printed[1] for ln in lines if top - 1 <= ln.top and ln.bottom <= bottom + 1
+              for w in ln.words if _distance(w, span) <= 3 and "£" in w["text"]
+              and (printed := printed_number(w["text"])) is not None and printed[1] is not None}
+    return Found(scales.pop(), "cells", "a '£' in the column's amounts") if len(scales) == 1 else None
+
+
+def row_labels(table: NumericTable, page_number: int, lines: Sequence[Line], left: float) -> dict[int, Found]:
+    """Rows whose label, the words left of the table's columns in the row's band (midway to
+    the rows above and below: a label wrapped round its amounts), ends in a unit
+    ('… investments £m', 'Proportion of net revenue stream (%)')."""
+    bands = [(n, min(c.bbox[1] for c in cells), max(c.bbox[3] for c in cells)) for n, row in enumerate(table.rows)
+             if (cells := [c for c in row.cells if c is not None and c.page == page_number])]
+    found: dict[int, Found] = {}
+    for k, (n, top, bottom) in enumerate(bands):
+        upper = (bands[k - 1][2] + top) / 2 if k else top - 12
+        lower = (bottom + bands[k + 1][1]) / 2 if k + 1 < len(bands) else bottom + 12
+        text = " ".join(w["text"] for ln in lines if ln.top >= upper and ln.bottom <= lower
+                        for w in ln.words if w["x1"] < left - 2)
+        if (unit := ROW_UNIT.search(text)) is not None:
+            scales = units_in(unit.group(0))
+            found[n] = Found(scales[0] if scales else None, "row", text)
+    return found
 
 
 def code_stamp() -> str:

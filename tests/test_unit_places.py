@@ -20,3 +20,45 @@ def test_a_heading_spanning_two_columns_does_not_end_the_header_above_it(tmp_pat
     assert table.reading.unit_sources == ["column heading"] * 3
     assert table.title == "Investments held"
     assert "30-September-2024" in table.columns[1] and "30-September-2024" in table.columns[2]
+
+
+def test_a_row_label_ending_in_its_unit_gives_its_cells_that_unit(tmp_path):
+    def draw(pen):
+        pen.text(60, 60, "Table 9: Net income from investments to net revenue stream", bold=True)
+        pen.numbers(90, "2024/25", "2025/26", "2026/27")
+        rows(pen, 106, [("Net income from investments £m", "4.9", "5.2", "4.7"),
+                        ("Proportion of net revenue stream (%)", "0.34", "0.34", "0.29"),
+                        ("Net revenue budget £000", "1,400", "1,500", "1,600")])
+    table = table_with(read(tmp_path, draw), "Net income from investments £m")
+    assert values(table, "Net income from investments £m") == [4_900_000, 5_200_000, 4_700_000]
+    assert values(table, "Net revenue budget £000") == [1_400_000, 1_500_000, 1_600_000]
+    share = next(r for r in table.rows if r.label.startswith("Proportion"))
+    assert share.cells == [None, None, None]
+    assert [p.value for p in share.percentages if p is not None] == [0.34, 0.34, 0.29]
+    assert not any(c is not None and c.unit_inferred for r in table.rows for c in r.cells)
+
+
+ACCOUNTS = [("Staff costs", "1.250", "-0.615", "0.635"), ("Grants received", "2.100", "0.000", "2.100"),
+            ("Total costs", "3.350", "-0.615", "2.735")]
+
+
+def test_amounts_printed_to_three_decimals_are_not_taken_as_pounds_by_the_tables_words(tmp_path):
+    def draw(pen):
+        pen.text(60, 60, "Capital budget and expenditure variances", bold=True)
+        pen.numbers(90, "Budget", "Variance", "Forecast")
+        pen.text(60, rows(pen, 106, ACCOUNTS) + 20, "Variances over £0.5m are explained in the report.")
+    table = table_with(read(tmp_path, draw), "Staff costs")
+    cells = [c for r in table.rows for c in r.cells if c is not None]
+    assert cells and not any(c.kind == "money" or c.unit_inferred for c in cells)
+    assert table.column_units == [None, None, None]
+
+
+def test_amounts_printing_pence_under_the_words_of_accounts_are_pounds_marked_inferred(tmp_path):
+    def draw(pen):
+        pen.text(60, 60, "Capital budget and expenditure variances", bold=True)
+        pen.numbers(90, "Budget", "Variance", "Forecast")
+        top = rows(pen, 106, [(label, *(c[:-1] for c in cells)) for label, *cells in ACCOUNTS])
+        pen.text(60, top + 20, "Variances over £0.5m are explained in the report.")
+    table = table_with(read(tmp_path, draw), "Staff costs")
+    assert values(table, "Staff costs") == [1.25, -0.61, 0.63]
+    assert all(c.unit_inferred for r in table.rows for c in r.cells if c is not None)

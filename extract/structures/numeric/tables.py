@@ -50,6 +50,7 @@ from extract.structures.numeric.units import (
     numbers_stand_in,
     page_heading,
     reads_as_accounts,
+    row_units,
     table_unit,
     table_wide_unit,
     unit_line_above,
@@ -182,14 +183,15 @@ def draft_to_table(
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
     folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
+    printed = [u for u, _ in found]
     rows = [
         TableRow(label=f.label, cells=[
             _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_lines)
             if cell else None
-            for cell, unit, heading, by_lines in zip(f.cells, units, headings, pounds, strict=True)
+            for cell, unit, heading, by_lines in zip(f.cells, its[0], headings, its[1], strict=True)
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes,
-            percentages=row_percentages(f.cells, units, [f"{f.label}, {h}" if h else f.label for h in headings]))
-        for f in folded
+            percentages=row_percentages(f.cells, its[0], [f"{f.label}, {h}" if h else f.label for h in headings]))
+        for f in folded for its in [row_units(f.label, printed, units, pounds)]
     ]
     if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
             [r.cells[0] for r in rows if r.cells]):

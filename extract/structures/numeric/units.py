@@ -17,7 +17,7 @@ from extract.read.flow import FlowRow, plain
 from extract.read.text import phrases
 from extract.structures.numeric.cells import CELL_GAP, Cell, RowCells, Unit, is_whole, text_to_unit
 from extract.structures.numeric.grid import Column
-from extract.vocabulary import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
+from extract.vocabulary import FIGURES_IN, NUMBER_CELL, UNIT_LINE_WORDS, UNIT_ONLY
 
 
 @dataclass(frozen=True)
@@ -186,12 +186,46 @@ def reads_as_accounts(title: str, headings: Sequence[str], labels: Sequence[str]
     return sum(ACCOUNT_LINE.search(text) is not None for text in [title, *headings, *labels]) >= ACCOUNT_LINES
 
 
+def prints_pence(cells: Sequence[Cell]) -> bool | None:
+    """What a column's own amounts say of pounds: True where every amount printed with a
+    fraction prints two decimals ('12.50', pence) and one does; False where one prints three
+    or more ('-0.615': thousands of a larger unit, never pounds and pence); None where they
+    cannot tell (whole amounts, '98.4')."""
+    places = [len(m["digits"].split(".")[1]) for c in cells if c.is_figure
+              and (m := NUMBER_CELL.match(c.text.replace(" ", ""))) is not None and "." in m["digits"]]
+    if any(n >= 3 for n in places):
+        return False
+    return True if places and all(n == 2 for n in places) else None
+
+
 def in_pounds_by_its_lines(found: Sequence[tuple[Unit | None, UnitSource | None]], cells: Sequence[Sequence[Cell]],
                            accounts: bool) -> list[bool]:
     """Per column: no unit printed for it, and it is taken as pounds because the table's
-    lines are accounts' lines. A column whose heading or cells name a unit keeps it (a
-    count column headed 'No. of posts' stays a count)."""
-    return [accounts and unit is None and bool(column) for (unit, _), column in zip(found, cells, strict=True)]
+    lines are accounts' lines, unless its amounts prove otherwise (`prints_pence` False:
+    they are left as printed). A column whose heading or cells name a unit keeps it (a
+    count column headed 'No. of posts' stays a count). The words are the fallback: pence in
+    the column confirm them; whole amounts cannot tell pounds from thousands."""
+    return [accounts and unit is None and bool(column) and prints_pence(column) is not False
+            for (unit, _), column in zip(found, cells, strict=True)]
+
+
+# A row's label that ends by naming the unit of its amounts, as a sheet of indicators prints
+# one per row: 'Total net income from investments £m', 'Proportion of net revenue stream (%)'.
+ROW_UNIT_AT_END = re.compile(
+    r"(?:\(\s*(?:£\s*['’]?\s*(?:m|k|bn|000s?)|£|%|FTE)\s*\)|£\s*['’]?\s*(?:m|k|bn|000s?)|%|\bFTE)\s*$", re.I)
+
+
+def row_units(label: str, printed: Sequence[Unit | None], units: Sequence[Unit | None],
+              pounds: Sequence[bool]) -> tuple[list[Unit | None], list[bool]]:
+    """The units of one row's cells and which are taken as pounds from the table's lines: a
+    label ending in its unit gives it to the cells of every column that prints none of its
+    own (`printed`), rather than the pounds the table's lines would make them."""
+    found = ROW_UNIT_AT_END.search(label.strip())
+    unit = text_to_unit(found.group(0)) if found else None
+    if unit is None:
+        return list(units), list(pounds)
+    return ([unit if own is None else u for own, u in zip(printed, units, strict=True)],
+            [by_lines and own is not None for own, by_lines in zip(printed, pounds, strict=True)])
 
 
 def unit_name(unit: Unit | None) -> str | None:
