@@ -62,3 +62,29 @@ def test_amounts_printing_pence_under_the_words_of_accounts_are_pounds_marked_in
     table = table_with(read(tmp_path, draw), "Staff costs")
     assert values(table, "Staff costs") == [1.25, -0.61, 0.63]
     assert all(c.unit_inferred for r in table.rows for c in r.cells if c is not None)
+
+
+def test_a_sheet_of_long_notes_over_two_pages_keeps_the_unit_stated_over_its_first_page(tmp_path):
+    detail = ["The overspend is due to the delayed review of the waste", "sites and the non-delivery of a saving",
+              "planned for the year; alternative savings are being", "identified but will not be delivered in time",
+              "and the remaining variance relates to inflation", "above the amount estimated in the budget."]
+
+    def item(pen, top, label, cells):
+        pen.text(60, top + 30, label)
+        pen.numbers(top + 30, *cells)
+        for n, line in enumerate(detail * 2):
+            pen.text(490, top + 12 * n, line)
+        return top + 24 * len(detail) + 14
+
+    def draw(pen):
+        pen.text(250, 50, "All figures in £m")
+        pen.numbers(70, "Budget", "Forecast", "Variance")
+        top = 90
+        for label in ("Waste Facilities", "Highway Assets", "Concessionary Travel"):
+            top = item(pen, top, label, ("38.8", "40.6", "+1.8"))
+        pen.page.showPage()
+        pen.text(490, 50, "a pressure (+£0.9m) on the inspections budget.")
+        rows(pen, 80, [("Community Protection", "12.0", "11.3", "-0.7"), ("Libraries", "11.1", "10.5", "-0.6")])
+    table = table_with(read(tmp_path, draw), "Libraries")
+    assert table.page == 2
+    assert values(table, "Libraries") == [11_100_000, 10_500_000, -600_000]

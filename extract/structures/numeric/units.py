@@ -91,7 +91,7 @@ def numbers_stand_in(columns: Sequence[Column], fr: FlowRow, parsed: RowCells) -
     return True
 
 
-GRID_LOOKBACK = 80  # lines above a table searched for unit marks over its columns
+GRID_LOOKBACK = 160  # lines above a table searched for unit marks over its columns (a sheet over two pages)
 MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or two
 
 
@@ -102,9 +102,12 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
     grid, rows the reader did not take: a long text in their cells) but no row of another
     grid nor of a table read (`stop`, its last row): the table's totals block under a sheet
     of savings keeps the sheet's units. None unless one line marks every column, each with
-    one money unit, or states the unit of all ('All figures in £m'); with the line."""
+    one money unit, or states the unit of all ('All figures in £m'); with the line. A sheet
+    printed over two pages states its unit once, over the first: one page break is crossed."""
+    breaks = 0
     for k in range(first - 1, max(stop, first - 1 - GRID_LOOKBACK), -1):
-        if flow[k + 1].page_break:
+        breaks += flow[k + 1].page_break
+        if breaks > 1:
             return None
         if parsed[k].numbers:
             if not numbers_stand_in(columns, flow[k], parsed[k]):
