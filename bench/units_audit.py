@@ -14,14 +14,24 @@ pdfplumber here, not by the table reader), without any of the reader's unit logi
     wide      else the nearest unit above the table set over none of its columns (the
               title's '(£m)', a page heading '£000'), or a statement of the unit wherever it
               stands ('All figures in £m')
+              or one unit alone on a line over a group of the columns ('£m' centred over
+              three), or in a title set partly over the columns ('Directorate budgets (£000)')
     beyond    else a unit printed further up the page, past another table's rows (a page
               heading over two tables, the part above a split table): taken only when every
               unit word between the page top and the table names that same unit
+    cells     else the one scale the column's amounts print ('£430.00' over '315.00', a
+              total '£823.00')
+    page before  else, for a table opening its page, the last line of the page before
+              stating the unit ('All figures in £m' closing it)
+    row       a row whose label ends in its unit ('… investments £m', '(%)') has it, over
+              any but a unit over its column
 
-The search goes up no further than the top of the page or a line of prose across the
+The search goes up no further than the top of the page or a line of prose over the
 table's columns (a sentence, or more than a dozen words: the table's section ends there; its
-own units still count; a text cell beside the amounts is no prose). A
-heading over the column that names no money ('FTE', '%', 'Head count', 'No.') makes the
+own units still count; a text cell beside the amounts is no prose), unless the line above
+that paragraph is a heading ending in its unit ('Prudential Indicator 2: … (£m)' over the
+note that explains its table). A heading over the column, its lines read together
+('Head / count'), that names no money ('FTE', '%', 'Head count', 'No.') makes the
 column no money. Each money figure is then counted as
     in unit     its value is the printed number times the unit found
     not         its value is not (wrong scale), or it has no unit where the page prints one
@@ -209,7 +219,8 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
             return Found(scales[0], "column", ln.text)
         if NOT_MONEY.search(mine_text) or (mine_text and WRAPPED_NOT_MONEY.search(heading)):
             return Found(None, "column", ln.text)
-        headed = headed or any(printed_number(w["text"]) is None and _distance(w, span) <= 3 for w in ln.words)
+        headed = headed or any(printed_number(w["text"]) is None and (_distance(w, span) <= 3 or over(w, span, spans))
+                               for w in ln.words)  # its own heading, if set flush left over centred amounts
         free = " ".join(w["text"] for w in ln.words if not over_any(w, spans) or in_wide_phrase(ln, w, spans))
         theirs = " ".join(w["text"] for w in ln.words if over_any(w, spans) and not in_wide_phrase(ln, w, spans))
         if (scales := units_in(free)) and not units_in(theirs):  # not a unit line of other columns

@@ -88,3 +88,17 @@ def test_a_sheet_of_long_notes_over_two_pages_keeps_the_unit_stated_over_its_fir
     table = table_with(read(tmp_path, draw), "Libraries")
     assert table.page == 2
     assert values(table, "Libraries") == [11_100_000, 10_500_000, -600_000]
+
+
+def test_the_unit_closing_the_page_before_holds_for_a_table_under_a_heading_opening_the_next(tmp_path):
+    def draw(pen):
+        pen.text(60, 700, "The directorate is forecast to overspend, as the table overleaf shows in detail.")
+        pen.text(60, 730, "Growth, Environment & Transport", bold=True)
+        pen.text(250, 745, "All figures in £m")
+        pen.page.showPage()
+        pen.text(60, 50, "Directorate summary")
+        pen.numbers(80, "Budget", "Forecast", "Variance")
+        top = rows(pen, 96, [("Waste", "97.3", "99.9", "2.6"), ("Highways", "72.9", "78.1", "5.2")])
+        pen.text(60, top + 30, "The directorate is projected to be overspent by £7.8m.")
+    table = table_with(read(tmp_path, draw), "Waste")
+    assert values(table, "Waste") == [97_300_000, 99_900_000, 2_600_000]

@@ -66,9 +66,18 @@ def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: 
                 if parsed[k].kind == "units" else {text_to_unit(text)}
             unit = units.pop() if len(units) == 1 else None
             return UnitLine(unit, text, k) if unit is not None and unit.kind != "percent" else None
-        if flow[k].page_break:
+        if flow[k].page_break and not _opens_page(flow, k, first):
             return None
     return None
+
+
+HEADING_LINE_WORDS = 4  # 'Revenu  Revenu': a line of column headings, not a paragraph
+
+
+def _opens_page(flow: Sequence[FlowRow], top: int, first: int) -> bool:
+    """Only lines of headings stand between the top of the page (flow row `top`) and the
+    table: the unit line closing the page before ('All figures in £m') is the table's."""
+    return all(len(flow[k].row.words) <= HEADING_LINE_WORDS for k in range(top, first))
 
 
 def page_heading(line: UnitLine | None, title_row: int | None) -> UnitLine | None:
