@@ -102,3 +102,17 @@ def test_the_unit_closing_the_page_before_holds_for_a_table_under_a_heading_open
         pen.text(60, top + 30, "The directorate is projected to be overspent by £7.8m.")
     table = table_with(read(tmp_path, draw), "Waste")
     assert values(table, "Waste") == [97_300_000, 99_900_000, 2_600_000]
+
+
+def test_unit_marks_over_some_columns_leave_the_others_no_money_not_pounds(tmp_path):
+    def draw(pen):
+        pen.text(60, 50, "Budget risks register: costs and budget pressures", bold=True)
+        pen.numbers(70, "Likelihood", "Annual", "Lifetime")
+        pen.numbers(82, "", "£m", "£m")
+        pen.text(60, 110, "Demand and cost drivers")
+        pen.numbers(110, "4", "12.0")
+        rows(pen, 200, [("Market sustainability costs", "4", "10.0"), ("Home to school transport costs", "3", "10.0")])
+    table = table_with(read(tmp_path, draw), "Market sustainability costs")
+    assert values(table, "Market sustainability costs") == [None, 10_000_000]
+    cells = [r.cells[0] for r in table.rows if r.cells[0] is not None]
+    assert cells and not any(c.kind == "money" or c.unit_inferred for c in cells)

@@ -172,13 +172,16 @@ def draft_to_table(
                          [header.unit_marks.get(k) for k in order])
     if headless and split is None and all(u is None for u, _ in found):
         found = _units_of_aligned_table_above(flow, parsed, draft, order, above) or found
+    unmarked = False
     if headless and split is None and all(u is None for u, _ in found):
         marks = unit_marks_over_grid(flow, parsed, first, [draft.columns[k] for k in order],
                                      above.last_row if above is not None else -1)
         if marks is not None:
-            found, units_above = [(u, "unit line") for u in marks[0]], marks[1]
+            found, units_above = [(u, "unit line" if u else None) for u in marks[0]], marks[1]
+            unmarked = None in marks[0]  # marks over some columns: the others are no money
     pounds = in_pounds_by_its_lines(found, [draft.cells_in(k) for k in order], reads_as_accounts(
-        title, headings, [plain(" ".join(w.text for w in draft.parsed[k].label)) for k in draft.rows]))
+        title, headings, [plain(" ".join(w.text for w in draft.parsed[k].label)) for k in draft.rows])
+        and not unmarked)
     units = [Unit("money") if by_lines else u for (u, _), by_lines in zip(found, pounds, strict=True)]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]

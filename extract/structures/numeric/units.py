@@ -105,14 +105,16 @@ MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or tw
 
 
 def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int,
-                         columns: Sequence[Column], stop: int = -1) -> tuple[list[Unit], str] | None:
+                         columns: Sequence[Column], stop: int = -1) -> tuple[list[Unit | None], str] | None:
     """The units printed over each of the table's columns ('£000's  £000's  £000's') further
     up its page, past rows whose every number stands in these columns (more of the same
     grid, rows the reader did not take: a long text in their cells) but no row of another
     grid nor of a table read (`stop`, its last row): the table's totals block under a sheet
     of savings keeps the sheet's units. None unless one line marks every column, each with
-    one money unit, or states the unit of all ('All figures in £m'); with the line. A sheet
-    printed over two pages states its unit once, over the first: one page break is crossed."""
+    one money unit, or prints unit marks only over some (the others are then no money: a
+    register's '(1-5)' likelihood beside its '£m' exposure), or states the unit of all ('All
+    figures in £m'); with the line. A sheet printed over two pages states its unit once,
+    over the first: one page break is crossed."""
     breaks = 0
     for k in range(first - 1, max(stop, first - 1 - GRID_LOOKBACK), -1):
         breaks += flow[k + 1].page_break
@@ -128,14 +130,18 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
         if wide is not None and wide.kind == "money":
             return [wide] * len(columns), text  # 'All figures in £m' over the sheet
         marks: dict[int, Unit] = {}
+        only_marks = True  # the line prints unit marks and nothing else ('£m   £m')
         for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size):
             unit = text_to_unit(" ".join(w.text for w in phrase))
             over = [n for n, c in enumerate(columns) if c.overlaps(phrase[0].x0, max(w.x1 for w in phrase))]
-            if unit is not None and unit.kind == "money" and len(phrase) <= MARK_WORDS and len(over) == 1:
-                marks[over[0]] = unit
+            mark = unit is not None and unit.kind == "money" and len(phrase) <= MARK_WORDS
+            only_marks = only_marks and mark
+            if mark and len(over) == 1:
+                marks[over[0]] = unit  # type: ignore[assignment]
+        if marks and (len(marks) == len(columns) or only_marks):
+            return [marks.get(n) for n in range(len(columns))], plain(flow[k].text)
         if marks:
-            whole = len(marks) == len(columns)
-            return ([marks[n] for n in range(len(columns))], plain(flow[k].text)) if whole else None
+            return None
     return None
 
 
