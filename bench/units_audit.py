@@ -401,7 +401,7 @@ def row_labels(table: NumericTable, page_number: int, lines: Sequence[Line], lef
         lower = (bottom + bands[k + 1][1]) / 2 if k + 1 < len(bands) else bottom + 12
         text = " ".join(w["text"] for ln in lines if ln.top >= upper and ln.bottom <= lower
                         for w in ln.words if w["x1"] < left - 2)
-        if (unit := ROW_UNIT.search(text)) is not None:
+        if (unit := ROW_UNIT.search(text)) is not None and not text[:unit.start()].rstrip()[-1:].isdigit():
             scales = units_in(unit.group(0))
             found[n] = Found(scales[0] if scales else None, "row", text)
     return found

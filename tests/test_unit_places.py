@@ -3,6 +3,8 @@ columns, in a row's own label, beside amounts that cannot be pounds; and the rul
 unmarked amounts are pounds. Generated pages (reportlab)."""
 from __future__ import annotations
 
+from extract.structures.numeric.cells import Unit
+from extract.structures.numeric.units import row_units
 from tests.budget_pen import COLUMNS
 from tests.test_table_units import read, rows, table_with, values
 
@@ -116,3 +118,12 @@ def test_unit_marks_over_some_columns_leave_the_others_no_money_not_pounds(tmp_p
     assert values(table, "Market sustainability costs") == [None, 10_000_000]
     cells = [r.cells[0] for r in table.rows if r.cells[0] is not None]
     assert cells and not any(c.kind == "money" or c.unit_inferred for c in cells)
+
+
+
+def test_a_percentage_or_fte_ending_a_rows_label_is_a_figure_in_the_label_not_the_rows_unit():
+    thousands = [Unit("money", 1e3)] * 2
+    for label in ("Council tax increase at 4.99%", "Reduction of 3.5 FTE"):
+        assert row_units(label, [None, None], thousands, [False, False]) == (thousands, [False, False])
+    assert row_units("Proportion of net revenue stream (%)", [None, None], thousands, [True, True]) == \
+        ([Unit("percent")] * 2, [False, False])

@@ -239,11 +239,15 @@ def row_units(label: str, printed: Sequence[Unit | None], units: Sequence[Unit |
     label ending in its unit gives it to the cells of every column that prints none of its
     own (`printed`), rather than the pounds the table's lines would make them."""
     found = ROW_UNIT_AT_END.search(label.strip())
-    unit = text_to_unit(found.group(0)) if found else None
+    unit = text_to_unit(found.group(0)) if found and not _after_a_number(label.strip()[:found.start()]) else None
     if unit is None:
         return list(units), list(pounds)
-    return ([unit if own is None else u for own, u in zip(printed, units, strict=True)],
-            [by_lines and own is not None for own, by_lines in zip(printed, pounds, strict=True)])
+    return [unit if own is None else u for own, u in zip(printed, units, strict=True)], [False] * len(pounds)
+
+
+def _after_a_number(text: str) -> bool:
+    """'Council tax increase at 2.99%', 'Reduction of 3.5 FTE': the unit of a figure in the label."""
+    return text.rstrip()[-1:].isdigit()
 
 
 def unit_name(unit: Unit | None) -> str | None:
