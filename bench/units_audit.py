@@ -151,6 +151,8 @@ def page_lines(page: pdfplumber.page.Page) -> list[Line]:
 def printed_number(text: str) -> tuple[float, float | None, bool] | None:
     """(number, the scale its own suffix or '£' names or None, printed with '£'), or None."""
     squashed = text.replace(" ", "")
+    if UNIT_WORD.match(squashed):
+        return None  # '(£000)', '£000s': a unit, no amount
     if NIL.match(squashed):
         return 0.0, None, False
     m = AMOUNT.match(squashed)
@@ -233,8 +235,8 @@ def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[flo
     beyond = [ln for ln in lines if ln.bottom <= fence + 1]
     if any(_prose(ln, spans) for ln in above):
         return None
-    if any(over_any(w, spans) and printed_number(w["text"]) is None  # headings of its own (not a row of numbers)
-           for ln in above for w in ln.words):
+    if any(printed_number(w["text"]) is None and any(w["x0"] < s[1] - 1 and w["x1"] > s[0] + 1 for s in spans)
+           for ln in above for w in ln.words):  # headings of its own (not a row of numbers, nor a note beside)
         beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not over_any(w, others))) for ln in beyond]
     scales = {s for ln in beyond for s in units_in(ln.text)}
     if len(scales) == 1:
@@ -257,6 +259,8 @@ def in_wide_phrase(line: Line, word: dict, spans: Sequence[tuple[float, float]])
                 break
             k += step
             phrase.append(line.words[k])
+    if len(phrase) == 1:
+        return False  # a unit mark alone ('£'000' set left of its amounts) heads its column
     x0, x1 = min(w["x0"] for w in phrase), max(w["x1"] for w in phrase)
     reached = sum(1 for s in spans if x0 < s[1] and x1 > s[0])
     return reached > 1 or x0 < min(s[0] for s in spans) - COLUMN_REACH
@@ -278,7 +282,23 @@ def _prose(line: Line, spans: Sequence[tuple[float, float]]) -> bool:
     sheet of savings whose descriptions sit left of the amounts)."""
     words = [w for w in line.words if printed_number(w["text"]) is None]
     across = any(w["x0"] < s[1] - 1 and w["x1"] > s[0] + 1 for w in words for s in spans)  # over a column
-    return across and (len(line.words) > PROSE_WORDS or line.text.rstrip().endswith("."))
+    if not across:
+        return False
+    if line.text.rstrip().endswith("."):
+        return True
+    return len(line.words) > PROSE_WORDS and max(len(p) for p in line_phrases(line)) > PROSE_WORDS // 2  # not headings
+
+
+def line_phrases(line: Line) -> list[list[dict]]:
+    """The line's words in runs set with word spacing: a sentence is one long run, a row of
+    column headings many short ones."""
+    runs: list[list[dict]] = []
+    for w in line.words:
+        if runs and w["x0"] - runs[-1][-1]["x1"] <= PHRASE_GAP * (w["bottom"] - w["top"]):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
 
 
 def words_at(lines: Sequence[Line], figure: Figure) -> bool:
