@@ -414,12 +414,13 @@ def row_labels(table: NumericTable, page_number: int, lines: Sequence[Line], lef
     the rows above and below: a label wrapped round its amounts), ends in a unit
     ('… investments £m', 'Proportion of net revenue stream (%)')."""
     bands = [(n, min(c.bbox[1] for c in cells), max(c.bbox[3] for c in cells)) for n, row in enumerate(table.rows)
-             if (cells := [c for c in row.cells if c is not None and c.page == page_number])]
+             if (cells := [c for c in [*row.cells, *row.percentages] if c is not None and c.page == page_number])]
     found: dict[int, Found] = {}
     for k, (n, top, bottom) in enumerate(bands):
-        upper = (bands[k - 1][2] + top) / 2 if k else top - 12
-        lower = (bottom + bands[k + 1][1]) / 2 if k + 1 < len(bands) else bottom + 12
-        text = " ".join(w["text"] for ln in lines if ln.top >= upper and ln.bottom <= lower
+        reach = 2.5 * (bottom - top)  # a label wrapped over two lines either side of its amounts
+        upper = (bands[k - 1][2] + top) / 2 if k else top - reach
+        lower = (bottom + bands[k + 1][1]) / 2 if k + 1 < len(bands) else bottom + reach
+        text = " ".join(w["text"] for ln in lines if upper <= ln.top < lower
                         for w in ln.words if w["x1"] < left - 2)
         if (unit := ROW_UNIT.search(text)) is not None and not text[:unit.start()].rstrip()[-1:].isdigit():
             scales = units_in(unit.group(0))
