@@ -14,14 +14,24 @@ pdfplumber here, not by the table reader), without any of the reader's unit logi
     wide      else the nearest unit above the table set over none of its columns (the
               title's '(£m)', a page heading '£000'), or a statement of the unit wherever it
               stands ('All figures in £m')
+              or one unit alone on a line over a group of the columns ('£m' centred over
+              three), or in a title set partly over the columns ('Directorate budgets (£000)')
     beyond    else a unit printed further up the page, past another table's rows (a page
               heading over two tables, the part above a split table): taken only when every
               unit word between the page top and the table names that same unit
+    cells     else the one scale the column's amounts print ('£430.00' over '315.00', a
+              total '£823.00')
+    page before  else, for a table opening its page, the last line of the page before
+              stating the unit ('All figures in £m' closing it)
+    row       a row whose label ends in its unit ('… investments £m', '(%)') has it, over
+              any but a unit over its column
 
-The search goes up no further than the top of the page or a line of prose across the
+The search goes up no further than the top of the page or a line of prose over the
 table's columns (a sentence, or more than a dozen words: the table's section ends there; its
-own units still count; a text cell beside the amounts is no prose). A
-heading over the column that names no money ('FTE', '%', 'Head count', 'No.') makes the
+own units still count; a text cell beside the amounts is no prose), unless the line above
+that paragraph is a heading ending in its unit ('Prudential Indicator 2: … (£m)' over the
+note that explains its table). A heading over the column, its lines read together
+('Head / count'), that names no money ('FTE', '%', 'Head count', 'No.') makes the
 column no money. Each money figure is then counted as
     in unit     its value is the printed number times the unit found
     not         its value is not (wrong scale), or it has no unit where the page prints one
@@ -38,7 +48,6 @@ import argparse
 import hashlib
 import json
 import os
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -50,50 +59,26 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
+from bench.units_printed import (  # noqa: E402
+    Found,
+    Line,
+    closing_statement,
+    column_spans,
+    column_unit,
+    opens_page,
+    page_lines,
+    pounds_in_column,
+    printed_number,
+    row_labels,
+    table_bottom,
+    table_top,
+)
 from extract.errors import PackError  # noqa: E402
 from extract.models import Extraction, Figure, NumericTable  # noqa: E402
 from extract.pipeline import Options, extract_pack  # noqa: E402
 
 SHARED = Path(os.environ.get("AGENDA_EXTRACT_SHARED", ROOT.parent / "shared"))
 FOLDERS = [SHARED / "real" / "kent", SHARED / "councils", ROOT / "samples"]
-
-# The audit's own reading of unit words, kept apart from the reader's (extract/structures/numeric).
-POUND = r"£\s*['’`]?\s*"
-UNIT_PATTERNS: list[tuple[re.Pattern, float]] = [
-    (re.compile(POUND + r"(?:m|mn|millions?)(?![a-z0-9])", re.I), 1e6),
-    (re.compile(POUND + r"(?:bn|billions?)(?![a-z0-9])", re.I), 1e9),
-    (re.compile(POUND + r"(?:000s?|k|thousands?|,000)(?![a-z0-9])", re.I), 1e3),
-    (re.compile(r"£(?![\d.,]|\s*['’`]?\s*\d)"), 1.0),  # a '£' that is no amount's sign: a column of pounds
-]
-NOT_MONEY = re.compile(r"%|\bFTE\b|^No\.?$|\bnumber\b|\bposts?\b|\bhead\s*count\b|\bpupils\b|\bratio\b", re.I)
-PROSE_WORDS = 12  # a line this long, or ending a sentence, is prose: the search goes no further up
-AMOUNT = re.compile(
-    r"^(?P<open>\()?(?P<sign>[-−–+])?(?P<pound>£)?(?P<sign2>[-−–])?"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
-    r"(?P<suffix>m|mn|k|bn)?\)?\*?$", re.I)
-NIL = re.compile(r"^(?:[-–—−]+|nil)$", re.I)
-SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
-LINE_TOLERANCE = 2.5  # words whose tops differ by less are on one line (points)
-COLUMN_REACH = 20.0  # a heading may stand this far off its column's cells (points), if no nearer column
-WIDE_STATEMENT = re.compile(r"\b(?:figures|amounts|values)\b.*\bin\b|\bin\s+£", re.I)  # 'All figures in £m'
-
-@dataclass(frozen=True)
-class Line:
-    top: float
-    bottom: float
-    words: tuple[dict, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
-
-
-@dataclass(frozen=True)
-class Found:
-    scale: float | None  # None: the column is no money ('FTE', '%')
-    how: str  # cell, column, wide, beyond
-    line: str
-
 
 @dataclass
 class Verdict:
@@ -106,128 +91,6 @@ class Verdict:
     expected: float | None
     outcome: str  # in unit, not, doubt, no unit
     why: str
-
-
-def units_in(text: str) -> list[float]:
-    """The scales the unit words in a text name, in order of appearance."""
-    hits: list[tuple[int, float]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, scale in UNIT_PATTERNS:
-        for m in pattern.finditer(text):
-            if not any(a <= m.start() < b for a, b in taken):
-                hits.append((m.start(), scale))
-                taken.append((m.start(), m.end()))
-    return [s for _, s in sorted(hits)]
-
-
-def page_lines(page: pdfplumber.page.Page) -> list[Line]:
-    words = sorted(page.extract_words(x_tolerance=1.5, y_tolerance=2), key=lambda w: (w["top"], w["x0"]))
-    lines: list[list[dict]] = []
-    for w in words:
-        if lines and abs(lines[-1][0]["top"] - w["top"]) < LINE_TOLERANCE:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return [Line(min(w["top"] for w in ws), max(w["bottom"] for w in ws), tuple(sorted(ws, key=lambda w: w["x0"])))
-            for ws in lines]
-
-
-def printed_number(text: str) -> tuple[float, float | None, bool] | None:
-    """(number, the scale its own suffix or '£' names or None, printed with '£'), or None."""
-    squashed = text.replace(" ", "")
-    if NIL.match(squashed):
-        return 0.0, None, False
-    m = AMOUNT.match(squashed)
-    if m is None:
-        return None
-    number = float(m["digits"].replace(",", ""))
-    if m["open"] or m["sign"] in ("-", "−", "–") or m["sign2"]:
-        number = -number
-    suffix = SUFFIX.get((m["suffix"] or "").lower())
-    return number, suffix if suffix else (1.0 if m["pound"] else None), bool(m["pound"])
-
-
-def column_spans(table: NumericTable, page: int) -> dict[int, tuple[float, float]]:
-    spans: dict[int, tuple[float, float]] = {}
-    for row in table.rows:
-        for c, cell in enumerate(row.cells):
-            if cell is not None and cell.page == page:
-                x0, x1 = spans.get(c, (cell.bbox[0], cell.bbox[2]))
-                spans[c] = (min(x0, cell.bbox[0]), max(x1, cell.bbox[2]))
-    return spans
-
-
-def table_top(table: NumericTable, page: int) -> float | None:
-    tops = [cell.bbox[1] for row in table.rows for cell in row.cells if cell is not None and cell.page == page]
-    return min(tops) if tops else None
-
-
-def table_bottom(table: NumericTable, page: int) -> float | None:
-    bottoms = [cell.bbox[3] for row in table.rows for cell in row.cells if cell is not None and cell.page == page]
-    return max(bottoms) if bottoms else None
-
-
-def _distance(word: dict, span: tuple[float, float]) -> float:
-    middle = (word["x0"] + word["x1"]) / 2
-    return max(span[0] - middle, middle - span[1], 0.0)
-
-
-def over(word: dict, span: tuple[float, float], spans: Sequence[tuple[float, float]]) -> bool:
-    """Set over this column: the nearest of the table's columns to its middle, and near it (a
-    heading centred over right-aligned amounts stands a little off them)."""
-    return _distance(word, span) <= COLUMN_REACH and _distance(word, span) == min(_distance(word, s) for s in spans)
-
-
-def over_any(word: dict, spans: Sequence[tuple[float, float]]) -> bool:
-    return any(_distance(word, s) <= COLUMN_REACH for s in spans)
-
-
-def column_unit(lines: Sequence[Line], top: float, fence: float, span: tuple[float, float],
-                spans: Sequence[tuple[float, float]], others: Sequence[tuple[float, float]]) -> Found | None:
-    """The unit the page prints for one column: over it, else over none of the table's columns,
-    nearest first, between the fence (the last table above on the page) and the table's top;
-    else beyond the fence when the page names one unit only above the table. A table printing
-    headings of its own with no unit takes only a unit beyond that stands over no other
-    table's columns (a page heading), not one in another table's headings."""
-    above = [ln for ln in lines if ln.bottom <= top + 1 and ln.top >= fence - 1]
-    headed = False  # a heading word over the column passed: a row of numbers above it is another table's
-    for ln in reversed(above):
-        if headed and any(printed_number(w["text"]) is not None and over_any(w, spans) for w in ln.words):
-            return None
-        if WIDE_STATEMENT.search(ln.text) and (scales := units_in(ln.text)):
-            return Found(scales[0], "wide", ln.text)  # 'All figures in £m', wherever it stands
-        mine_text = " ".join(w["text"] for w in ln.words if over(w, span, spans))
-        if scales := units_in(mine_text):
-            return Found(scales[0], "column", ln.text)
-        if NOT_MONEY.search(mine_text):
-            return Found(None, "column", ln.text)
-        headed = headed or any(printed_number(w["text"]) is None and _distance(w, span) <= 3 for w in ln.words)
-        free = " ".join(w["text"] for w in ln.words if not over_any(w, spans))
-        theirs = " ".join(w["text"] for w in ln.words if over_any(w, spans))
-        if (scales := units_in(free)) and not units_in(theirs):  # not a unit line of other columns
-            return Found(scales[0], "wide", ln.text)
-        if _prose(ln, spans):
-            return None
-    beyond = [ln for ln in lines if ln.bottom <= fence + 1]
-    if any(_prose(ln, spans) for ln in above):
-        return None
-    if any(over_any(w, spans) for ln in above for w in ln.words):  # headings of its own
-        beyond = [Line(ln.top, ln.bottom, tuple(w for w in ln.words if not over_any(w, others))) for ln in beyond]
-    scales = {s for ln in beyond for s in units_in(ln.text)}
-    if len(scales) == 1:
-        text = next(ln.text for ln in reversed(beyond) if units_in(ln.text))
-        return Found(scales.pop(), "beyond", text)
-    if len(scales) > 1:
-        return Found(-1.0, "beyond", "units in conflict above: " + ", ".join(f"{s:g}" for s in sorted(scales)))
-    return None
-
-
-def _prose(line: Line, spans: Sequence[tuple[float, float]]) -> bool:
-    """A paragraph across the table's columns (not the text of a cell beside them, as in a
-    sheet of savings whose descriptions sit left of the amounts)."""
-    words = [w for w in line.words if printed_number(w["text"]) is None]
-    across = any(_distance(w, s) <= 3 for w in words for s in spans)
-    return across and (len(line.words) > PROSE_WORDS or line.text.rstrip().endswith("."))
 
 
 def words_at(lines: Sequence[Line], figure: Figure) -> bool:
@@ -297,12 +160,19 @@ def audit_page(paper: str, pdf: pdfplumber.PDF, page_number: int, tables: Sequen
         fence = max(fences, default=0.0)
         spans = column_spans(table, page_number)
         others = [s for t in everything if t is not table for s in column_spans(t, page_number).values()]
-        units = {c: column_unit(lines(page_number), top, fence, span, list(spans.values()), others)
+        page = lines(page_number)
+        before = closing_statement(lines(page_number - 1)) if page_number > 1 and opens_page(page, top, spans) else None
+        units = {c: column_unit(page, top, fence, span, list(spans.values()), others)
+                 or pounds_in_column(page, top, table_bottom(table, page_number) or top, span) or before
                  for c, span in spans.items()}
-        for row in table.rows:
+        labels = row_labels(table, page_number, page, min(s[0] for s in spans.values()))
+        for n, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
                 if cell is not None:
-                    yield audit_figure(paper, table, c, cell, units.get(c), lines(cell.page))
+                    found = units.get(c)
+                    if n in labels and (found is None or found.how != "column"):
+                        found = labels[n]  # the row's label ends in its unit: over the table's
+                    yield audit_figure(paper, table, c, cell, found, lines(cell.page))
 
 
 def code_stamp() -> str:
@@ -344,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts: Counter = Counter()
     tables = said = 0
     listed: list[Verdict] = []
+    unlisted: list[Verdict] = []  # no unit printed, no money: written with --json, not listed
     for path in pdfs(args.paths):
         try:
             extraction = extraction_of(path, args.cache, stamp)
@@ -355,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tables += len({v.table for v in verdicts if v.outcome in ("in unit", "not", "doubt")})
         counts.update(v.outcome for v in verdicts)
         listed += [v for v in verdicts if v.outcome in ("not", "doubt")]
+        unlisted += [v for v in verdicts if v.outcome in ("no unit", "no money")]
         print(f"{path.name}: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(v.outcome for v in verdicts).items())),
               file=sys.stderr)
     shown = 0
@@ -366,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"expected={v.expected} ({v.why})")
             shown += 1
     if args.json:
-        args.json.write_text(json.dumps([v.__dict__ for v in listed], indent=1))
+        args.json.write_text(json.dumps([v.__dict__ for v in [*listed, *unlisted]], indent=1))
     print(f"\ntables audited {tables}; figures in unit {counts['in unit']}, not in unit {counts['not']}, "
           f"in doubt {counts['doubt']}; no unit printed {counts['no unit']}, no money {counts['no money']}; "
           f"tables whose reading says their unit is in doubt {said}")

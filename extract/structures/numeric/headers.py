@@ -141,6 +141,7 @@ Placed = list[tuple[int | None, list[Word]]]  # phrases with their column (None:
 def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> Placed | None:
     """Each phrase with its column, or None for a title-like row."""
     placed: Placed = []
+    spanning: Placed = []
     found = phrases(words, PHRASE_GAP * size)
     for phrase in found:
         over_label = phrase[0].x0 < draft.label_x1 and phrase[-1].x1 > draft.label_x0
@@ -149,6 +150,9 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
         if pair is not None and not over_label:
             placed.extend(pair)
             continue
+        if len(hits) > 1 and not over_label and _heads_a_group(draft, phrase, found):
+            spanning.extend((k, list(phrase)) for k in sorted(hits))
+            continue
         if len(hits) > 1 or (over_label and hits):
             return None
         if len(found) == 1 and len(hits) == 1 and wider_than_a_heading(phrase, draft.columns[min(hits)]):
@@ -156,7 +160,16 @@ def _place_header_row(draft: DraftTable, words: Sequence[Word], size: float) -> 
         if not hits and phrase[0].x0 > max(c.x1 for c in draft.columns) + ALIGN_TOLERANCE:
             continue  # the heading of a text column right of the numbers ('Notes')
         placed.append((hits.pop(), phrase) if hits else _nearest(draft, phrase))
-    return _one_per_column(draft, placed)
+    return _one_per_column(draft, placed) + spanning
+
+
+def _heads_a_group(draft: DraftTable, phrase: Sequence[Word], found: Sequence[Sequence[Word]]) -> bool:
+    """A phrase over two or more columns on a row whose other phrases each head one column
+    or the labels ('Book Cost   Market Value at   6 months return to', '£  30-September-24
+    30-September-24'): the heading of that group of columns, which the header goes on past,
+    not a title over the table (a title is a row of its own)."""
+    over = [sum(c.overlaps(p[0].x0, max(w.x1 for w in p)) for c in draft.columns) for p in found if p is not phrase]
+    return 1 in over and all(n <= 1 for n in over)
 
 
 def _one_per_column(draft: DraftTable, placed: Placed) -> Placed:

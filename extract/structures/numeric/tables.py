@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from extract.models import Figure, NumericTable, TableReading, TableRow, UnitSource, WrappedLabel
 from extract.read.flow import FlowRow, plain
-from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, is_whole, row_to_cells, text_to_unit
+from extract.structures.numeric.cells import Cell, RowCells, Unit, cell_to_figure, row_to_cells, text_to_unit
 from extract.structures.numeric.grid import (
     CONTINUATION_GAP,
     MIN_COLUMNS,
@@ -45,10 +45,12 @@ from extract.structures.numeric.units import (
     UnitLine,
     column_units,
     common_unit,
+    counted_in_title_only,
     in_pounds_by_its_lines,
     numbers_stand_in,
     page_heading,
     reads_as_accounts,
+    row_units,
     table_unit,
     table_wide_unit,
     unit_line_above,
@@ -152,7 +154,7 @@ def draft_to_table(
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
     default = table_wide_unit([("title", title), ("column heading", stub), ("unit line", header.unit_text),
                                ("line above", units_above)])
-    if _counted_in_title_only(default, [draft.cells_in(k) for k in order]):
+    if counted_in_title_only(default, [draft.cells_in(k) for k in order]):
         default = TableWide(None, None)
     unnamed = default.unit is None and all(text_to_unit(h) is None for h in headings)
     far = unit_line_above(flow, parsed, first) if unnamed else None
@@ -170,25 +172,29 @@ def draft_to_table(
                          [header.unit_marks.get(k) for k in order])
     if headless and split is None and all(u is None for u, _ in found):
         found = _units_of_aligned_table_above(flow, parsed, draft, order, above) or found
+    unmarked = False
     if headless and split is None and all(u is None for u, _ in found):
         marks = unit_marks_over_grid(flow, parsed, first, [draft.columns[k] for k in order],
                                      above.last_row if above is not None else -1)
         if marks is not None:
-            found, units_above = [(u, "unit line") for u in marks[0]], marks[1]
+            found, units_above = [(u, "unit line" if u else None) for u in marks[0]], marks[1]
+            unmarked = None in marks[0]  # marks over some columns: the others are no money
     pounds = in_pounds_by_its_lines(found, [draft.cells_in(k) for k in order], reads_as_accounts(
-        title, headings, [plain(" ".join(w.text for w in draft.parsed[k].label)) for k in draft.rows]))
+        title, headings, [plain(" ".join(w.text for w in draft.parsed[k].label)) for k in draft.rows])
+        and not unmarked)
     units = [Unit("money") if by_lines else u for (u, _), by_lines in zip(found, pounds, strict=True)]
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
     folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
+    printed = [u for u, _ in found]
     rows = [
         TableRow(label=f.label, cells=[
             _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_lines)
             if cell else None
-            for cell, unit, heading, by_lines in zip(f.cells, units, headings, pounds, strict=True)
+            for cell, unit, heading, by_lines in zip(f.cells, its[0], headings, its[1], strict=True)
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes,
-            percentages=row_percentages(f.cells, units, [f"{f.label}, {h}" if h else f.label for h in headings]))
-        for f in folded
+            percentages=row_percentages(f.cells, its[0], [f"{f.label}, {h}" if h else f.label for h in headings]))
+        for f in folded for its in [row_units(f.label, printed, units, pounds)]
     ]
     if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
             [r.cells[0] for r in rows if r.cells]):
@@ -212,14 +218,6 @@ def draft_to_table(
         opens_page=not header.banner and opens_page(flow, first, title_row), reading=reading,
     )
     return table, header, [(draft.columns[k], u) for k, u in zip(order, units, strict=True)], heading
-
-
-def _counted_in_title_only(default: TableWide, columns: Sequence[Sequence[Cell]]) -> bool:
-    """A count word in the title ('... holding vacancies': a note taken for the title) over
-    amounts printed with fractions names no unit: whole posts are whole, and fractional ones
-    are FTE only under a heading that says so. The unit is then looked for above."""
-    return default.source == "title" and default.unit is not None and default.unit.kind == "count" \
-        and not all(is_whole(c) for cells in columns for c in cells)
 
 
 def _unit_in_doubt(flow: Sequence[FlowRow], first: int, units: Sequence[Unit | None],

@@ -17,7 +17,7 @@ from extract.read.flow import FlowRow, plain
 from extract.read.text import phrases
 from extract.structures.numeric.cells import CELL_GAP, Cell, RowCells, Unit, is_whole, text_to_unit
 from extract.structures.numeric.grid import Column
-from extract.vocabulary import FIGURES_IN, UNIT_LINE_WORDS, UNIT_ONLY
+from extract.vocabulary import FIGURES_IN, NUMBER_CELL, UNIT_LINE_WORDS, UNIT_ONLY
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,18 @@ def unit_line_above(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: 
                 if parsed[k].kind == "units" else {text_to_unit(text)}
             unit = units.pop() if len(units) == 1 else None
             return UnitLine(unit, text, k) if unit is not None and unit.kind != "percent" else None
-        if flow[k].page_break:
+        if flow[k].page_break and not _opens_page(flow, k, first):
             return None
     return None
+
+
+HEADING_LINE_WORDS = 4  # 'Revenu  Revenu': a line of column headings, not a paragraph
+
+
+def _opens_page(flow: Sequence[FlowRow], top: int, first: int) -> bool:
+    """Only lines of headings stand between the top of the page (flow row `top`) and the
+    table: the unit line closing the page before ('All figures in £m') is the table's."""
+    return all(len(flow[k].row.words) <= HEADING_LINE_WORDS for k in range(top, first))
 
 
 def page_heading(line: UnitLine | None, title_row: int | None) -> UnitLine | None:
@@ -91,20 +100,25 @@ def numbers_stand_in(columns: Sequence[Column], fr: FlowRow, parsed: RowCells) -
     return True
 
 
-GRID_LOOKBACK = 80  # lines above a table searched for unit marks over its columns
+GRID_LOOKBACK = 160  # lines above a table searched for unit marks over its columns (a sheet over two pages)
 MARK_WORDS = 2  # '£000's', '£ 000': a unit mark over a column is a word or two
 
 
 def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], first: int,
-                         columns: Sequence[Column], stop: int = -1) -> tuple[list[Unit], str] | None:
+                         columns: Sequence[Column], stop: int = -1) -> tuple[list[Unit | None], str] | None:
     """The units printed over each of the table's columns ('£000's  £000's  £000's') further
     up its page, past rows whose every number stands in these columns (more of the same
     grid, rows the reader did not take: a long text in their cells) but no row of another
     grid nor of a table read (`stop`, its last row): the table's totals block under a sheet
     of savings keeps the sheet's units. None unless one line marks every column, each with
-    one money unit, or states the unit of all ('All figures in £m'); with the line."""
+    one money unit, or prints unit marks only over some (the others are then no money: a
+    register's '(1-5)' likelihood beside its '£m' exposure), or states the unit of all ('All
+    figures in £m'); with the line. A sheet printed over two pages states its unit once,
+    over the first: one page break is crossed."""
+    breaks = 0
     for k in range(first - 1, max(stop, first - 1 - GRID_LOOKBACK), -1):
-        if flow[k + 1].page_break:
+        breaks += flow[k + 1].page_break
+        if breaks > 1:
             return None
         if parsed[k].numbers:
             if not numbers_stand_in(columns, flow[k], parsed[k]):
@@ -116,15 +130,38 @@ def unit_marks_over_grid(flow: Sequence[FlowRow], parsed: Sequence[RowCells], fi
         if wide is not None and wide.kind == "money":
             return [wide] * len(columns), text  # 'All figures in £m' over the sheet
         marks: dict[int, Unit] = {}
+        only_marks = True  # the line prints unit marks and nothing else ('£m   £m')
         for phrase in phrases(flow[k].row.words, CELL_GAP * flow[k].row.size):
             unit = text_to_unit(" ".join(w.text for w in phrase))
             over = [n for n, c in enumerate(columns) if c.overlaps(phrase[0].x0, max(w.x1 for w in phrase))]
-            if unit is not None and unit.kind == "money" and len(phrase) <= MARK_WORDS and len(over) == 1:
-                marks[over[0]] = unit
+            mark = unit is not None and unit.kind == "money" and len(phrase) <= MARK_WORDS
+            only_marks = only_marks and mark
+            if mark and len(over) == 1:
+                marks[over[0]] = unit  # type: ignore[assignment]
+        if marks and (len(marks) == len(columns) or only_marks):
+            return [marks.get(n) for n in range(len(columns))], plain(flow[k].text)
         if marks:
-            whole = len(marks) == len(columns)
-            return ([marks[n] for n in range(len(columns))], plain(flow[k].text)) if whole else None
+            return None
     return None
+
+
+# Counts printed with fractions, one rule in one place: posts are whole things, so a count
+# word over amounts with fractions says FTE only where it heads the column ('Vacant posts'
+# over '18.54'); in the title alone ('... holding vacancies', often a note taken for the
+# title) it names no unit, and the unit stated above is looked for instead.
+
+def fte_if_fractional(unit: Unit | None, cells: Sequence[Cell]) -> Unit | None:
+    """A column headed by a count word whose amounts print fractions is FTE."""
+    if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells):
+        return Unit("fte")
+    return unit
+
+
+def counted_in_title_only(default: TableWide, columns: Sequence[Sequence[Cell]]) -> bool:
+    """The table's unit is a count word in its title over amounts printed with fractions:
+    no unit (the caller looks above)."""
+    return default.source == "title" and default.unit is not None and default.unit.kind == "count" \
+        and not all(is_whole(c) for cells in columns for c in cells)
 
 
 def column_units(
@@ -146,8 +183,7 @@ def column_units(
             unit, source = units[-1]
         if unit is None and any("£" in c.text for c in cells[k]):
             unit, source = Unit("money"), "cell"  # '£430.00' over '315.00': the column is of pounds
-        if unit is not None and unit.kind == "count" and not all(is_whole(c) for c in cells[k]):
-            unit = Unit("fte")
+        unit = fte_if_fractional(unit, cells[k])
         units.append((unit, source if unit is not None else None))
     return units
 
@@ -168,12 +204,50 @@ def reads_as_accounts(title: str, headings: Sequence[str], labels: Sequence[str]
     return sum(ACCOUNT_LINE.search(text) is not None for text in [title, *headings, *labels]) >= ACCOUNT_LINES
 
 
+def prints_pence(cells: Sequence[Cell]) -> bool | None:
+    """What a column's own amounts say of pounds: True where every amount printed with a
+    fraction prints two decimals ('12.50', pence) and one does; False where one prints three
+    or more ('-0.615': thousands of a larger unit, never pounds and pence); None where they
+    cannot tell (whole amounts, '98.4')."""
+    places = [len(m["digits"].split(".")[1]) for c in cells if c.is_figure
+              and (m := NUMBER_CELL.match(c.text.replace(" ", ""))) is not None and "." in m["digits"]]
+    if any(n >= 3 for n in places):
+        return False
+    return True if places and all(n == 2 for n in places) else None
+
+
 def in_pounds_by_its_lines(found: Sequence[tuple[Unit | None, UnitSource | None]], cells: Sequence[Sequence[Cell]],
                            accounts: bool) -> list[bool]:
     """Per column: no unit printed for it, and it is taken as pounds because the table's
-    lines are accounts' lines. A column whose heading or cells name a unit keeps it (a
-    count column headed 'No. of posts' stays a count)."""
-    return [accounts and unit is None and bool(column) for (unit, _), column in zip(found, cells, strict=True)]
+    lines are accounts' lines, unless its amounts prove otherwise (`prints_pence` False:
+    they are left as printed). A column whose heading or cells name a unit keeps it (a
+    count column headed 'No. of posts' stays a count). The words are the fallback: pence in
+    the column confirm them; whole amounts cannot tell pounds from thousands."""
+    return [accounts and unit is None and bool(column) and prints_pence(column) is not False
+            for (unit, _), column in zip(found, cells, strict=True)]
+
+
+# A row's label that ends by naming the unit of its amounts, as a sheet of indicators prints
+# one per row: 'Total net income from investments £m', 'Proportion of net revenue stream (%)'.
+ROW_UNIT_AT_END = re.compile(
+    r"(?:\(\s*(?:£\s*['’]?\s*(?:m|k|bn|000s?)|£|%|FTE)\s*\)|£\s*['’]?\s*(?:m|k|bn|000s?)|%|\bFTE)\s*$", re.I)
+
+
+def row_units(label: str, printed: Sequence[Unit | None], units: Sequence[Unit | None],
+              pounds: Sequence[bool]) -> tuple[list[Unit | None], list[bool]]:
+    """The units of one row's cells and which are taken as pounds from the table's lines: a
+    label ending in its unit gives it to the cells of every column that prints none of its
+    own (`printed`), rather than the pounds the table's lines would make them."""
+    found = ROW_UNIT_AT_END.search(label.strip())
+    unit = text_to_unit(found.group(0)) if found and not _after_a_number(label.strip()[:found.start()]) else None
+    if unit is None:
+        return list(units), list(pounds)
+    return [unit if own is None else u for own, u in zip(printed, units, strict=True)], [False] * len(pounds)
+
+
+def _after_a_number(text: str) -> bool:
+    """'Council tax increase at 2.99%', 'Reduction of 3.5 FTE': the unit of a figure in the label."""
+    return text.rstrip()[-1:].isdigit()
 
 
 def unit_name(unit: Unit | None) -> str | None:
