@@ -65,11 +65,12 @@ def blocks(table: NumericTable) -> list[Block]:
 
 
 def _numbered_return(rows: Sequence[TableRow]) -> Block | None:
-    """Boxes 1 to 7 of the annual return, numbered in order and unmarked, as a block."""
+    """Boxes 1 to 7 of the annual return, numbered in order and unmarked, as a block: known by
+    their labels, a box printing no figure too (one OCR lost), so that its 'Total' boxes stay parts."""
     boxes: dict[int, TableRow] = {}
     for row in rows:
         match = RETURN_BOX.match(row.label)
-        if match is not None and sign_of(row.label) is None and any(row.cells):
+        if match is not None and sign_of(row.label) is None:
             boxes.setdefault(int(match["box"]), row)
     if any(n not in boxes for n in range(1, 8)) or any(not w.search(boxes[n].label) for n, w in RETURN_WORDS.items()):
         return None
