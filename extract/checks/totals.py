@@ -389,6 +389,8 @@ def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, co
     holding = [c for c in columns if row.cells[c].value  # type: ignore[union-attr]
                and agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     return not any(table.rows[0].cells) or len(holding) >= MIN_AGREEING_LINES
+
+
 def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
     """A part printed without a value: the sum cannot be made."""
     return any(c < len(row.cells) and (cell := row.cells[c]) is not None and cell.value is None for row in rows)
