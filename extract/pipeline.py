@@ -101,7 +101,8 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
             agenda_items = pages_to_agenda_items(lines, documents)
             structure = structure_pages(lines)
             prose = sorted(prose_figure_pages(lines, structure))
-            searched = sorted(structure) if options.triage else [p.number for p in lines if p.readable]
+            searched = sorted(structure | scanned_pages(lines, ocr.pages)) if options.triage \
+                else [p.number for p in lines if p.readable]
             careful = pool.reader(ocr.path, searched) if pool is not None else CarefulReader(ocr.path)
             context = PackContext(careful, document, documents, structure, paragraph_before_page(lines, documents),
                                   options.settings, ocr, PagesLeft(len(lines), {*searched, *prose}))
@@ -139,6 +140,16 @@ def extract_pack(path: Path, options: Options = Options(), pool: PagePool | None
 
         extraction = with_checks(extraction)
     return extraction
+
+
+def scanned_pages(lines, ocr_pages: Sequence[int]) -> set[int]:
+    """The pages OCR read, searched for structures whatever the fast pass makes of them:
+    OCRmyPDF's text layer gives a table column by column (a column of labels, then one of
+    amounts: no line of the fast pass ends in amounts) and OCR may lose a heading's '£', so
+    triage would pass over a scanned statement of accounts. pdfplumber's tenth of a second
+    a page is nothing beside the seconds OCR took to read it."""
+    read = set(ocr_pages)
+    return {page.number for page in lines if page.number in read and page.readable}
 
 
 def page_verdicts(document, lines) -> dict[int, Verdict]:

@@ -131,6 +131,29 @@ def holds_signed_block(lines: Sequence[str]) -> bool:
                for above, line in zip(lines, lines[1:], strict=False))
 
 
+# The annual return's Section 2 printed by box number ('2 Annual Precept', '4 Staff Costs',
+# '7 Balances Forward'), with or without its (+)/(-) marks: boxes 1 to 7 in order, boxes 2 and 4
+# naming the precept and the staff costs. Its boxes are a table of one column even where no '£'
+# is printed and no heading names the unit: the form fixes what each box holds and how box 7 adds
+# up (numeric/tables.py, triage.py, checks/marked.py).
+RETURN_BOX = re.compile(r"^\s*(?:box\s+)?(?P<box>\d{1,2})\s*[.)]?\s+(?=[a-z(])", re.I)
+RETURN_WORDS = {2: re.compile(r"precept", re.I), 4: re.compile(r"staff", re.I)}
+RETURN_BOXES = range(1, 8)
+
+
+def numbered_return(labels: Sequence[str]) -> bool:
+    """Labels (or a page's lines) holding the annual return's boxes 1 to 7, numbered in order,
+    the first of each number taken, boxes 2 and 4 naming the precept and the staff costs."""
+    first: dict[int, tuple[int, str]] = {}
+    for n, label in enumerate(labels):
+        if (match := RETURN_BOX.match(label)) is not None:
+            first.setdefault(int(match["box"]), (n, label))
+    if any(box not in first for box in RETURN_BOXES):
+        return False
+    order = [first[box][0] for box in RETURN_BOXES]
+    return order == sorted(order) and all(words.search(first[box][1]) for box, words in RETURN_WORDS.items())
+
+
 # A grid of numbers: this many lines that end in two or more cells, one of them set as
 # money is ('1,234', '15.50', '(2,000)'), whatever unit the page prints.
 GRID_LINES = 4

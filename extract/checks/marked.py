@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.models import NumericTable, TableRow
+from extract.vocabulary import RETURN_BOX, numbered_return
 
 # The sign a label carries at its start (after any box number '2.'): Add / Less / (+) / (-).
 SIGN = re.compile(
@@ -19,10 +20,9 @@ ADDING = {"+", "add", "plus"}
 EQUALS = "="
 # The annual return's Section 2 printed by box number without its marks ('2 Annual Precept',
 # '4 Staff Costs', '7 Balances Forward'): the form fixes each box's sign, box 7 = 1 + 2 + 3
-# − 4 − 5 − 6. Known by its box numbers in order and the form's words on boxes 2 and 4.
-BOX_LABEL = re.compile(r"^\s*(?:box\s+)?(?P<box>\d{1,2})\s*[.)]?\s+(?=[a-z])", re.I)
+# − 4 − 5 − 6. Known by its box numbers in order and the form's words on boxes 2 and 4
+# (vocabulary.numbered_return).
 RETURN_SIGNS = {2: 1, 3: 1, 4: -1, 5: -1, 6: -1}
-RETURN_WORDS = {2: re.compile(r"precept", re.I), 4: re.compile(r"staff", re.I)}
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,15 @@ def blocks(table: NumericTable) -> list[Block]:
 
 
 def _numbered_return(rows: Sequence[TableRow]) -> Block | None:
-    """Boxes 1 to 7 of the annual return, numbered in order and unmarked, as a block."""
+    """Boxes 1 to 7 of the annual return, numbered in order and unmarked, as a block: known by
+    their labels, a box printing no figure too (one OCR lost), so that its 'Total' boxes stay parts."""
+    unmarked = [row for row in rows if sign_of(row.label) is None]
+    if not numbered_return([row.label for row in unmarked]):
+        return None
     boxes: dict[int, TableRow] = {}
-    for row in rows:
-        match = BOX_LABEL.match(row.label)
-        if match is not None and sign_of(row.label) is None and any(row.cells):
+    for row in unmarked:
+        if (match := RETURN_BOX.match(row.label)) is not None:
             boxes.setdefault(int(match["box"]), row)
-    if any(n not in boxes for n in range(1, 8)) or any(not w.search(boxes[n].label) for n, w in RETURN_WORDS.items()):
-        return None
-    order = [rows.index(boxes[n]) for n in range(1, 8)]
-    if order != sorted(order):
-        return None
     return Block(boxes[1], tuple((boxes[n], sign) for n, sign in RETURN_SIGNS.items()), boxes[7])
 
 

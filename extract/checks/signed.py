@@ -65,14 +65,28 @@ def signed_rows(table: NumericTable) -> Iterator[Relation | None]:
             if stated is None or opening is None or NON_ADDITIVE.search(_heading(table, c)):
                 continue
             terms = [Term(opening)] + [Term(f, s) for row, s in block.marked if (f := _cell(row, c)) is not None]
-            evaluated.append(relation(check, subject(table, block.closing, c), terms, stated,
-                                      f"{meaning} ('{block.opening.label.strip()}' {_signs(block)})",
-                                      **placed(table, block.closing, c)))
+            made = relation(check, subject(table, block.closing, c), terms, stated,
+                            f"{meaning} ('{block.opening.label.strip()}' {_signs(block)})",
+                            **placed(table, block.closing, c))
+            lost = _blank_read_by_ocr(table, block, c)
+            evaluated.append(made if made is None or lost is None else doubted(made, lost))
         if not _opens(table, block) and not any(r is not None and r.outcome != "disagrees" for r in evaluated):
             # 'Less income' under items with no subtotal: the marked rows may apply to their sum
             evaluated = [r if r is None else doubted(r, OPENING_IN_DOUBT) for r in evaluated]
         yield from evaluated
     yield from _box8(table)
+
+
+def _blank_read_by_ocr(table: NumericTable, block: Block, c: int) -> str | None:
+    """Why the block is in doubt in column c: a marked row prints nothing there in a table read
+    by OCR, where a figure OCR could not read leaves its cell blank (a box of the return read as
+    empty makes box 7 disagree by that box). Summed as nil; a disagreement is `unsure`."""
+    if not any(f is not None and f.source == "ocr" for r in table.rows for f in r.cells):
+        return None
+    blank = next((row for row, _ in block.marked if c < len(row.cells) and row.cells[c] is None), None)
+    return None if blank is None else (
+        f"'{blank.label.strip()}' prints no figure in this column on a page read by OCR, taken as nil: "
+        "a figure OCR could not read would leave it blank")
 
 
 def _opens(table: NumericTable, block: Block) -> bool:

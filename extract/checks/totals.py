@@ -340,7 +340,7 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
         lost = misread_across(table, reading.parts, c)
         column_doubt = doubt or (None if lost is None else (
             f"row '{row_name(table, lost)}' prints figures that add across to this column but none in it: "
-            "its total was lost in reading"))
+            "its total was lost in reading")) or _blank_in_ocr_row(table, reading.parts, c)
         parts = _column(reading.parts, c)
         rolls = _rolls_forward(reading, row)
         meaning = f"the total is not the sum of {ROLL_FORWARD if rolls else reading.name} ({_span(reading.parts)})"
@@ -389,16 +389,24 @@ def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, co
     holding = [c for c in columns if row.cells[c].value  # type: ignore[union-attr]
                and agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     return not any(table.rows[0].cells) or len(holding) >= MIN_AGREEING_LINES
+
+
 def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
-    """A part printed without a value, or a blank in a row read by OCR: a figure OCR could not
-    read leaves its cell empty ('£1.3m' read '£1 Om'), and summing the rest would be a false alarm."""
+    """A part printed without a value: the sum cannot be made."""
+    return any(c < len(row.cells) and (cell := row.cells[c]) is not None and cell.value is None for row in rows)
+
+
+def _blank_in_ocr_row(table: NumericTable, rows: Sequence[TableRow], c: int) -> str | None:
+    """Why a sum over a blank cell of a row read by OCR is in doubt: a figure OCR could not read
+    leaves its cell empty ('£1.3m' read '£1 Om'). The sum is still made, the blank as nil (a
+    statement of accounts leaves a nil cell blank: 'Health and Wellbeing' with a budget and no
+    spend); if it holds, the blank was nil; if not, it is `unsure`, never an alarm."""
     for row in rows:
         cell = row.cells[c] if c < len(row.cells) else None
-        if cell is not None and cell.value is None:
-            return True
         if cell is None and any(other is not None and other.source == "ocr" for other in row.cells):
-            return True
-    return False
+            return (f"row '{row_name(table, row)}' prints no figure in this column on a page read by OCR, taken "
+                    "as nil: a figure OCR could not read would leave its cell blank")
+    return None
 
 
 def _span(rows: Sequence[TableRow]) -> str:

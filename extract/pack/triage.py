@@ -27,6 +27,7 @@ from extract.vocabulary import (
     TRIAGE_STRUCTURE,
     holds_grid,
     holds_signed_block,
+    numbered_return,
     states_unit,
 )
 
@@ -105,7 +106,8 @@ def _holds_numeric_table(page: PageLines) -> bool:
         or sum(1 for line in page.lines if LABELLED_AMOUNT.search(line)) >= LABELLED_AMOUNT_LINES
     if rows and TABLE_UNIT.search(page.text):
         return True
-    return holds_grid(page.lines) or _holds_payment_list(page) or holds_signed_block(page.lines)
+    return holds_grid(page.lines) or _holds_payment_list(page) or holds_signed_block(page.lines) \
+        or numbered_return(page.lines)
 
 
 def _holds_payment_list(page: PageLines) -> bool:

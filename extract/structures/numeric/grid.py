@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from extract.read.flow import FlowRow
 from extract.read.text import Word, phrases
 from extract.structures.numeric.cells import Cell, RowCells, is_amount, is_cell_text
-from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, NIL_CELL, SIGNED_LINE
+from extract.vocabulary import CLOSING_ROW, LIST_TOTAL, NIL_CELL, RETURN_BOX, SIGNED_LINE, numbered_return
 
 ALIGN_TOLERANCE = 1.5  # points a number may stray from its column's extent
 ROW_GAP = 2.2  # most white space between table rows, in type sizes (as cards and fintables)
@@ -128,6 +128,21 @@ def can_start_signed(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start:
     return any(SIGNED_LINE.match(parsed[k].label_text) for k in below if not flow[k].page_break)
 
 
+RETURN_LOOKAHEAD = 24  # lines below box 1 within which boxes 2 to 7 of the return stand (wrapped labels, notes)
+
+
+def can_start_return(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) -> bool:
+    """Box 1 of the annual return with its one figure ('1 Balances Brought Forward  0'), however
+    the figure is set, where boxes 2 to 7 follow: the first row of a one-column table of boxes."""
+    row = parsed[start]
+    if row.kind != "numeric" or len(row.cells) != 1 or not row.label:
+        return False
+    match = RETURN_BOX.match(row.label_text)
+    if match is None or int(match["box"]) != 1:
+        return False
+    return numbered_return([parsed[k].label_text for k in range(start, min(len(flow), start + RETURN_LOOKAHEAD))])
+
+
 def is_signed_block(draft: DraftTable) -> bool:
     """One column holding a balance and the lines that move it ('Balance as per bank
     statement' / 'Add …' / 'Deduct …' / the result): a table its own arithmetic will check
@@ -185,10 +200,11 @@ def grow_table(flow: Sequence[FlowRow], parsed: Sequence[RowCells], start: int) 
             pending.append(j)
         else:
             break
-    # a wrapped label after the last numbers ('(non- SEN)') still belongs to its row
+    # a wrapped label after the last numbers ('(non- SEN)') still belongs to its row; not a line
+    # of the next page (under its running heading, skipped as repeated: its gap is to that heading)
     pitch = row_pitch(flow, draft)
     for k in pending:
-        if not is_continuation(flow[k], pitch):
+        if not is_continuation(flow[k], pitch) or flow[k].row.page != flow[draft.rows[-1]].row.page:
             break
         draft.add(k, parsed[k], [])
     return draft

@@ -26,6 +26,7 @@ from extract.structures.numeric.grid import (
     DraftTable,
     can_start,
     can_start_list,
+    can_start_return,
     can_start_signed,
     grow_table,
     is_candidate,
@@ -57,7 +58,7 @@ from extract.structures.numeric.units import (
     unit_marks_over_grid,
     unit_name,
 )
-from extract.vocabulary import TABLE_UNIT, holds_grid, holds_signed_block
+from extract.vocabulary import TABLE_UNIT, holds_grid, holds_signed_block, numbered_return
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
     while i < len(flow):
         made = None
         if flow[i].row.page in money_pages and (can_start(parsed[i]) or can_start_list(parsed[i])
-                                                 or can_start_signed(flow, parsed, i)):
+                                                 or can_start_signed(flow, parsed, i)
+                                                 or can_start_return(flow, parsed, i)):
             draft = grow_table(flow, parsed, i)
             listed, signed, single = is_list(draft), is_signed_block(draft), is_single_column(draft)
             if listed or signed or single or is_candidate(draft):
@@ -111,13 +113,15 @@ def _widest_gap(flow: Sequence[FlowRow], draft: DraftTable) -> float:
 
 def _pages_speaking_of_money_or_staff(flow: Sequence[FlowRow]) -> set[int]:
     """Pages that print a unit of money or staff, or hold a grid of numbers (a budget sheet
-    whose '£' is on the page before, a spreadsheet printout with no unit at all) or a
-    reconciliation ('Balance as per bank statement' / 'Add …' / 'Deduct …')."""
+    whose '£' is on the page before, a spreadsheet printout with no unit at all), a
+    reconciliation ('Balance as per bank statement' / 'Add …' / 'Deduct …') or the annual
+    return's numbered boxes."""
     text: dict[int, list[str]] = {}
     for fr in flow:
         text.setdefault(fr.row.page, []).append(fr.row.text)
     return {page for page, rows in text.items()
-            if TABLE_UNIT.search("\n".join(rows)) or holds_grid(rows) or holds_signed_block(rows)}
+            if TABLE_UNIT.search("\n".join(rows)) or holds_grid(rows) or holds_signed_block(rows)
+            or numbered_return(rows)}
 
 
 # --- assembling the model ------------------------------------------------------------
@@ -197,8 +201,8 @@ def draft_to_table(
         for f in folded for its in [row_units(f.label, printed, units, pounds)]
     ]
     if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
-            [r.cells[0] for r in rows if r.cells]):
-        return None  # one column of amounts is a table only under a heading naming its unit, or adding up
+            [r.cells[0] for r in rows if r.cells]) and not numbered_return([r.label for r in rows if any(r.cells)]):
+        return None  # one column of amounts is a table only under a heading naming its unit, adding up, or boxed
     if sum(any(r.cells[c] for r in rows) or _percent_column(units[c], draft.cells_in(k))
            for c, k in enumerate(order)) < min_columns:
         return None  # a column of percentages beside amounts ('£m', 'Average Rate %') still counts
