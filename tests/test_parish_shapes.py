@@ -1,0 +1,51 @@
+"""Shapes of table small councils print that were read but not evaluated: headings set apart
+from a spaced table's body over a group heading, ..."""
+from __future__ import annotations
+
+from extract.structures.numeric.tables import flow_to_numeric_tables
+from tests.rowkit import lay_out, right
+from tests.test_relation_kinds import alarms, checked, of
+
+BOXES = (230, 280, 330, 380, 430, 480, 530)  # right edges: precept, other, total | staff, loans, other, total
+
+
+def boxed(top, label, *cells):
+    return (top, [(40, label)] + [(right(x, c), c) for x, c in zip(BOXES, cells, strict=True) if c])
+
+
+def reconciliation_to_the_return(gap_under_banner: float):
+    """Income and expenditure by box of the annual return, each side closed by a 'Total'
+    column; the headings sit tight over a group heading set well above the spaced rows."""
+    heads = [(61, ["Box 2", "Box 3", "", "Box 4", "Box 5", "Box 6", ""]),
+             (72, ["Precept", "Other", "Total", "Staff", "Loans", "Other", "Total"])]
+    lines = [(top, [(right(x, w), w) for x, w in zip(BOXES, words, strict=True) if w]) for top, words in heads]
+    lines.append((83, [(40, "Direct Services")]))
+    top = 93 + gap_under_banner
+    body = [("Culture", "-", "68,635", "68,635", "-", "-", "163,521", "163,521"),
+            ("Parks", "-", "-", "-", "-", "-", "10,598", "10,598"),
+            ("Health", "-", "1,500", "1,500", "-", "-", "25,117", "25,117"),
+            ("Support", "-", "2,313", "2,313", "152,360", "-", "147,302", "299,662"),
+            ("Precept", "1,832,982", "-", "1,832,982", "-", "-", "-", "-")]
+    for row in body:
+        lines.append(boxed(top, *row))
+        top += 24
+    return lay_out(lines)
+
+
+def test_headings_set_apart_from_a_spaced_body_over_a_group_heading_are_read():
+    (table,) = flow_to_numeric_tables(reconciliation_to_the_return(gap_under_banner=25))
+    assert table.columns == ["Box 2 Precept", "Box 3 Other", "Total", "Box 4 Staff", "Box 5 Loans",
+                             "Box 6 Other", "Total"]
+
+
+def test_each_total_column_of_a_spaced_table_is_checked_against_its_own_side():
+    (table,) = flow_to_numeric_tables(reconciliation_to_the_return(gap_under_banner=25))
+    rels = of(checked(table), "table.total_column")
+    income = [r for r in rels if r.expression.count("+") == 1]
+    assert {r.row for r in income} == {"Culture", "Parks", "Health", "Support", "Precept"}
+    assert {r.outcome for r in rels} == {"agrees"} and not alarms(rels)
+
+
+def test_a_header_far_above_the_body_for_its_row_spacing_is_not_taken():
+    (table,) = flow_to_numeric_tables(reconciliation_to_the_return(gap_under_banner=60))
+    assert "Total" not in table.columns
