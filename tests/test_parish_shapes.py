@@ -1,5 +1,6 @@
 """Shapes of table small councils print that were read but not evaluated: headings set apart
-from a spaced table's body over a group heading, ..."""
+from a spaced table's body over a group heading, and amounts itemised in a text column
+('Four Oaks - £167.00' … 'Total: £1,000') beside running text."""
 from __future__ import annotations
 
 from extract.structures.numeric.tables import flow_to_numeric_tables
@@ -49,3 +50,51 @@ def test_each_total_column_of_a_spaced_table_is_checked_against_its_own_side():
 def test_a_header_far_above_the_body_for_its_row_spacing_is_not_taken():
     (table,) = flow_to_numeric_tables(reconciliation_to_the_return(gap_under_banner=60))
     assert "Total" not in table.columns
+
+
+# --- amounts itemised in a text column, closed by their total ------------------------------
+
+SUMMARY, AMOUNTS = 200, 480  # the running text's column, the amounts' column
+
+
+def grant_page(lines_right, total="Total: £1,000"):
+    """Running text on every line, and the amounts column right of it on some."""
+    right_column = dict(lines_right)
+    lines = [(60, [(SUMMARY, "Project Summary"), (AMOUNTS, "Amount Requested")])]
+    top = 74
+    for n in range(12):
+        phrases = [(SUMMARY, f"line {n} of the running text of the summary")]
+        if n in right_column:
+            phrases.append((AMOUNTS, right_column[n]))
+        lines.append((top, phrases))
+        top += 12
+    lines.append((top, [(SUMMARY, "last line of the summary"), (AMOUNTS, total)]))
+    return lay_out(lines)
+
+
+WARDS = [(0, "Four Oaks - £167.00"), (2, "New Hall - £167.00"), (4, "Trinity Ward -"), (5, "£166.00"),
+         (8, "Vesey - £500.00")]
+
+
+def test_amounts_itemised_in_a_text_column_are_read_as_a_list_closed_by_its_total():
+    (table,) = flow_to_numeric_tables(grant_page(WARDS))
+    assert [r.label for r in table.rows] == ["Four Oaks", "New Hall", "Trinity Ward", "Vesey", "Total"]
+    assert [r.cells[0].value for r in table.rows] == [167, 167, 166, 500, 1000]
+    assert table.column_units == ["GBP"]
+
+
+def test_an_itemised_list_is_checked_against_its_total_and_a_wrong_total_is_found():
+    (table,) = flow_to_numeric_tables(grant_page(WARDS))
+    assert [r.outcome for r in of(checked(table), "table.total_row")] == ["agrees"]
+    (wrong,) = flow_to_numeric_tables(grant_page(WARDS, total="Total: £1,200"))
+    (rel,) = of(checked(wrong), "table.total_row")
+    assert rel.outcome == "disagrees" and rel.difference == 200
+
+
+def test_amounts_in_a_text_column_that_no_total_closes_are_no_table():
+    assert flow_to_numeric_tables(grant_page(WARDS, total="with thanks")) == []
+
+
+def test_a_line_of_prose_among_the_amounts_is_no_itemised_list():
+    lines = [*WARDS[:2], (3, "the committee agreed a grant of £50 and asked for a report"), *WARDS[2:]]
+    assert flow_to_numeric_tables(grant_page(lines)) == []
