@@ -6,6 +6,7 @@ from __future__ import annotations
 from extract.structures.numeric.tables import flow_to_numeric_tables
 from tests.rowkit import lay_out, right
 from tests.test_relation_kinds import alarms, checked, of
+from tests.test_table_checks import table
 
 BOXES = (230, 280, 330, 380, 430, 480, 530)  # right edges: precept, other, total | staff, loans, other, total
 
@@ -98,3 +99,32 @@ def test_amounts_in_a_text_column_that_no_total_closes_are_no_table():
 def test_a_line_of_prose_among_the_amounts_is_no_itemised_list():
     lines = [*WARDS[:2], (3, "the committee agreed a grant of £50 and asked for a report"), *WARDS[2:]]
     assert flow_to_numeric_tables(grant_page(lines)) == []
+
+
+# --- a difference between two years' columns ------------------------------------------------
+
+def variances(rows):
+    return table(["Box no", "2015/16", "2016/17", "difference"], rows)
+
+
+def test_a_difference_column_beside_two_years_is_the_later_year_less_the_earlier():
+    rels = of(checked(variances([("Other receipts", ["3", "1545", "2583", "1038"]),
+                                 ("Staff costs", ["4", "825", "825", "0"]),
+                                 ("Other payments", ["6", "6722", "6100", "-622"])])), "table.variance")
+    assert [(r.row, r.outcome) for r in rels] == [("Other receipts", "agrees"), ("Staff costs", "agrees"),
+                                                 ("Other payments", "agrees")]
+
+
+def test_a_wrong_difference_among_differences_that_hold_is_an_alarm_naming_its_row():
+    rels = of(checked(variances([("Other receipts", ["3", "1545", "2583", "1038"]),
+                                 ("Staff costs", ["4", "825", "825", "0"]),
+                                 ("Other payments", ["6", "6722", "6100", "-522"])])), "table.variance")
+    (wrong,) = alarms(rels)
+    assert wrong.row == "Other payments" and wrong.difference == 100
+
+
+def test_a_percentage_change_beside_two_years_is_not_checked_as_a_difference():
+    rels = checked(table(["2023/24", "2024/25", "Change"], [("Precept", ["5700", "6000", "5.3"]),
+                                                             ("Grants", ["400", "500", "25.0"]),
+                                                             ("Interest", ["10", "12", "20.0"])]))
+    assert of(rels, "table.variance") == []
