@@ -128,3 +128,50 @@ def test_a_percentage_change_beside_two_years_is_not_checked_as_a_difference():
                                                              ("Grants", ["400", "500", "25.0"]),
                                                              ("Interest", ["10", "12", "20.0"])]))
     assert of(rels, "table.variance") == []
+
+
+# --- a spending sheet: an amount set tight against its label, a month of no spend ----------
+
+BUDGET, MONTHS, TOTALS = 155, (200, 250, 300), 360  # right edges
+
+
+def sheet_line(top, label, budget, months=("", "", ""), total=None):
+    phrases = [(30, label)]
+    if budget:
+        phrases.append((right(BUDGET, budget), budget))
+    phrases += [(right(x, m), m) for x, m in zip(MONTHS, months, strict=True) if m]
+    if total is not None:
+        phrases.append((right(TOTALS, total), total))
+    return (top, phrases)
+
+
+def spending_sheet(tight=True):
+    return lay_out([
+        sheet_line(100, "OALC", "200", ("", "121.80", ""), "121.80"),
+        sheet_line(112, "Bank charges", "", ("18.00", "18.00", "18.00"), "54.00"),
+        sheet_line(124, "Insurance", "500", ("454.55", "", ""), "454.55"),
+        sheet_line(136, "Playground", "1000", ("", "", "10.00"), "10.00"),
+        sheet_line(148, "Changing Rooms (elec)", "2000") if tight else (148, [(30, "Hall hire from 2019")]),
+        sheet_line(160, "Clerk salary", "1250", ("98.00", "98.00", "98.00"), "294.00"),
+        sheet_line(172, "Village Hall", "250", total="0"),
+        sheet_line(184, "Post Office", "", ("124.80", "", "20.00"), "144.80"),
+    ])
+
+
+def test_a_whole_amount_set_tight_against_its_label_in_a_column_of_amounts_is_a_cell():
+    (table,) = flow_to_numeric_tables(spending_sheet())  # one table, not two split at the row
+    row = next(r for r in table.rows if r.label == "Changing Rooms (elec)")
+    assert row.cells[0] is not None and row.cells[0].value == 2000
+
+
+def test_a_year_ending_a_label_left_of_every_column_stays_in_the_label():
+    (table,) = flow_to_numeric_tables(spending_sheet(tight=False))
+    assert "Hall hire from 2019" in [r.label for r in table.rows]
+
+
+def test_a_nil_row_total_over_no_monthly_spend_adds_up():
+    (table,) = flow_to_numeric_tables(spending_sheet())
+    rels = of(checked(table), "table.cross_foot")
+    village = [r for r in rels if r.row == "Village Hall"]
+    assert [(r.outcome, r.found) for r in village] == [("agrees", 0)]
+    assert not alarms(rels)

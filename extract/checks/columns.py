@@ -75,6 +75,8 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
             continue
         if parts is None and blank_rows and stated.value:
             parts = []  # an amount in no analysis column: the row does not add across
+        elif parts is None and stated.value == 0:
+            parts = []  # a total of nil over no amount in its columns (nothing spent): it adds up
         if parts is not None:
             evaluated = relation(check, subject(table, row, t), [Term(f) for f in parts], stated,
                                  f"{meaning} {names}", **placed(table, row, t))
