@@ -175,3 +175,28 @@ def test_a_nil_row_total_over_no_monthly_spend_adds_up():
     village = [r for r in rels if r.row == "Village Hall"]
     assert [(r.outcome, r.found) for r in village] == [("agrees", 0)]
     assert not alarms(rels)
+
+
+# --- a total over one printed amount in its column ------------------------------------------
+
+def payments(vat_total):
+    return table(["Payment", "VAT", "Expenditure"], [
+        ("Insurance", ["470.82", "", "470.82"]), ("Grass cutting", ["2880.00", "", "2880.00"]),
+        ("Playground", ["1803.85", "956.54", "847.31"]), ("Totals", ["5154.67", vat_total, "4198.13"])])
+
+
+def test_a_column_of_one_amount_is_checked_against_its_total_as_a_reading_in_doubt():
+    rels = [r for r in of(checked(payments("956.54")), "table.total_row") if r.column == "VAT"]
+    assert [(r.outcome, r.found) for r in rels] == [("agrees", 956.54)]
+    assert rels[0].reason is not None and "one amount" in rels[0].reason
+
+
+def test_a_total_differing_from_its_one_amount_is_unsure_not_an_alarm():
+    rels = checked(payments("965.54"))
+    (vat,) = [r for r in of(rels, "table.total_row") if r.column == "VAT"]
+    assert vat.outcome == "unsure" and not alarms(rels)
+
+
+def test_a_one_item_list_closed_by_its_total_is_checked():
+    (table_,) = flow_to_numeric_tables(grant_page([(3, "Trinity Ward"), (4, "£8,000")], total="Total = £8,000"))
+    assert [(r.outcome, r.found) for r in of(checked(table_), "table.total_row")] == [("agrees", 8000)]
