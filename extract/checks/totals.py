@@ -394,6 +394,8 @@ def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, co
     holding = [c for c in columns if row.cells[c].value  # type: ignore[union-attr]
                and agrees(_column(reading.parts, c), row.cells[c])]  # type: ignore[arg-type]
     return not any(table.rows[0].cells) or len(holding) >= MIN_AGREEING_LINES
+
+
 def _meaning(reading: Reading) -> str:
     return f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
 
