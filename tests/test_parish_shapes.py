@@ -200,3 +200,52 @@ def test_a_total_differing_from_its_one_amount_is_unsure_not_an_alarm():
 def test_a_one_item_list_closed_by_its_total_is_checked():
     (table_,) = flow_to_numeric_tables(grant_page([(3, "Trinity Ward"), (4, "£8,000")], total="Total = £8,000"))
     assert [(r.outcome, r.found) for r in of(checked(table_), "table.total_row")] == [("agrees", 8000)]
+
+
+# --- the fast pass sends a page of itemised amounts to pdfplumber --------------------------
+
+def _page(*lines):
+    from extract.read.pdfium import PageLines
+
+    return PageLines(number=1, width=595, height=842, lines=tuple(lines))
+
+
+def test_a_page_closing_amounts_itemised_in_a_text_column_is_read_for_structures():
+    from extract.pack.triage import structure_pages
+
+    grant = _page("Organisation Status Project Summary Amount Requested",
+                  "Friends of the Park Registered are seeking funding to purchase Trinity Ward",
+                  "Charity litter pickers, gloves and jackets £3,098.50", "Total = £3,098.50")
+    prose = _page("The clerk reported that the grant of £3,098.50 had been paid.", "The meeting closed at 9pm.")
+    assert structure_pages([grant]) == {1}
+    assert structure_pages([prose]) == set()
+
+
+def test_the_grant_notes_read_the_same_with_and_without_the_fast_pass(tmp_path):
+    from extract.pipeline import Options, extract_pack
+
+    pen = _grant_pdf(tmp_path / "grants.pdf")
+    fast, full = extract_pack(pen, Options()), extract_pack(pen, Options(triage=False))
+    assert fast.model_dump()["tables"] == full.model_dump()["tables"]
+    assert [r.outcome for r in of(fast.relations, "table.total_row")] == ["agrees"]
+
+
+def _grant_pdf(path):
+    """A page of running text with a one-ward grant in its amounts column (reportlab)."""
+    from tests.budget_pen import BudgetPen
+
+    pen = BudgetPen(path)
+    pen.text(60, 60, "Community Grant Applications")
+    pen.text(60, 90, "Organisation")
+    pen.text(200, 90, "Project Summary")
+    pen.text(420, 90, "Amount Requested")
+    summary = ["are seeking funding to purchase a suitable", "locking cabinet, litter pickers, gloves",
+               "and jackets for the volunteers who keep", "the park clear of litter each month"]
+    for n, line in enumerate(summary):
+        pen.text(200, 104 + 12 * n, line)
+    pen.text(60, 104, "Friends of the Park")
+    pen.text(420, 104, "Trinity Ward")
+    pen.text(420, 116, "£3,098.50")
+    pen.text(420, 140, "Total = £3,098.50")
+    pen.save()
+    return path
