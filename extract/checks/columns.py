@@ -75,6 +75,8 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
             continue
         if parts is None and blank_rows and stated.value:
             parts = []  # an amount in no analysis column: the row does not add across
+        elif parts is None and stated.value == 0:
+            parts = []  # a total of nil over no amount in its columns (nothing spent): it adds up
         if parts is not None:
             evaluated = relation(check, subject(table, row, t), [Term(f) for f in parts], stated,
                                  f"{meaning} {names}", **placed(table, row, t))
@@ -219,3 +221,43 @@ def _under_over_lines(table: NumericTable, budget: int, spend: int, signed: Sequ
             stated = _at(row, c)
             if stated is not None and b is not None and s is not None:
                 yield row, c, [b, s] if sign > 0 else [s, b], stated, (1, -1)
+
+
+# --- a change between two years, in a column of its own ----------------------------------
+
+DIFFERENCE = re.compile(r"^\s*(?:difference|change|increase|movement)\s*(?:£|\(£\))?\s*$", re.I)
+
+
+def year_differences(table: NumericTable) -> Iterator[Relation | None]:
+    """A column headed 'difference' (or 'change', 'increase', 'movement') beside two columns
+    of years ('2015/16', '2016/17': the explanation of variances the annual return asks for)
+    is the later year less the earlier, or the earlier less the later: the convention under
+    which most rows hold is checked, only where it holds on two rows or more and on more rows
+    than it fails (a percentage change holds on none)."""
+    from extract.checks.years import year_end  # the year a heading names
+
+    years = {c: y for c, h in enumerate(table.columns) if (y := year_end(h)) is not None and is_additive(table, c)}
+    for d, h in enumerate(table.columns):
+        before = sorted((c for c in years if c < d), key=lambda c: years[c])
+        if not DIFFERENCE.match(h) or len(before) < 2 or years[before[-2]] == years[before[-1]]:
+            continue
+        earlier, later = before[-2], before[-1]
+        best: tuple[int, list[tuple[TableRow, list[Figure], Figure]]] | None = None
+        for sign in (1, -1):
+            lines = [(row, [a, b], stated) for row in table.rows
+                     if (a := _at(row, later)) is not None and (b := _at(row, earlier)) is not None
+                     and (stated := _at(row, d)) is not None]
+            agree = sum(agrees(parts, stated, (sign, -sign)) for _, parts, stated in lines)
+            if best is None or agree > sum(agrees(p, s, (best[0], -best[0])) for _, p, s in best[1]):
+                best = (sign, lines)
+        if best is None:
+            continue
+        sign, lines = best
+        agree = sum(agrees(parts, stated, (sign, -sign)) for _, parts, stated in lines)
+        if agree < MIN_AGREEING_LINES or len(lines) - agree >= agree:
+            continue
+        first, second = (later, earlier) if sign > 0 else (earlier, later)
+        meaning = f"the difference is not '{heading(table, first)}' less '{heading(table, second)}'"
+        for row, (a, b), stated in lines:
+            yield relation("table.variance", subject(table, row, d), [Term(a, sign), Term(b, -sign)], stated,
+                           meaning, **placed(table, row, d))

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract.checks.columns import cross_foot, total_columns, under_over
+from extract.checks.columns import cross_foot, total_columns, under_over, year_differences
 from extract.checks.named import named_relations
 from extract.checks.relation import Term, plus, relation
 from extract.checks.signed import signed_rows
@@ -127,6 +127,6 @@ def _subject(table: NumericTable, row: TableRow, column: int, name: str | None =
     return f"{table.title} – {row.label}, {name or _heading(table, column)}"
 
 
-NUMERIC_TABLE_CHECKS = [total_rows, total_columns, cross_foot, under_over, formula_rows, formula_columns,
-                        named_relations, signed_rows, opening_balances]
+NUMERIC_TABLE_CHECKS = [total_rows, total_columns, cross_foot, under_over, year_differences, formula_rows,
+                        formula_columns, named_relations, signed_rows, opening_balances]
 POST_LIST_CHECKS = [post_list_total]

@@ -25,6 +25,7 @@ from extract.checks.columns import misread_across
 from extract.checks.marked import closing_row_ids, marked_row_ids, sign_of
 from extract.checks.naming import placed, row_name, subject
 from extract.checks.relation import Term, doubted, relation
+from extract.checks.totals_lone import has_valueless_part, lone_parts
 from extract.models import NumericTable, Relation, TableRow
 from extract.vocabulary import NOT_A_TOTAL, TOTAL_WORDS
 
@@ -126,6 +127,8 @@ def total_rows(table: NumericTable) -> Iterator[Relation | None]:
         if labelled or closes:
             yield from _implied_subtotal(table, ledger.group, chosen)
             yield from _report(table, row, chosen, readings)
+            if not readings and len(ledger.group) == 1:
+                yield from lone_parts(table, row, ledger.group, [], _meaning(Reading(GROUP, tuple(ledger.group))))
         elif chosen is not None and _is_unlabelled_total(table, row, chosen):
             yield from _report(table, row, chosen, readings)
         elif (named := _closes_table_by_sum(table, row, ledger)) is not None:
@@ -334,8 +337,10 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
     if table.opens_page and reading.parts and reading.parts[0] is first and not _parts_on_this_page(
             table, row, reading, columns):
         doubt = doubt or "the table opens its page: parts of this total may be printed on the page before"
+    if doubt is None:
+        yield from lone_parts(table, row, reading.parts, columns, _meaning(reading))
     for c in columns:
-        if _has_valueless_part(reading.parts, c):
+        if has_valueless_part(reading.parts, c):
             continue  # a part printed ambiguously or read differently by OCR: the sum cannot be made
         lost = misread_across(table, reading.parts, c)
         column_doubt = doubt or (None if lost is None else (
@@ -391,11 +396,6 @@ def _parts_on_this_page(table: NumericTable, row: TableRow, reading: Reading, co
     return not any(table.rows[0].cells) or len(holding) >= MIN_AGREEING_LINES
 
 
-def _has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
-    """A part printed without a value: the sum cannot be made."""
-    return any(c < len(row.cells) and (cell := row.cells[c]) is not None and cell.value is None for row in rows)
-
-
 def _blank_in_ocr_row(table: NumericTable, rows: Sequence[TableRow], c: int) -> str | None:
     """Why a sum over a blank cell of a row read by OCR is in doubt: a figure OCR could not read
     leaves its cell empty ('£1.3m' read '£1 Om'). The sum is still made, the blank as nil (a
@@ -407,6 +407,10 @@ def _blank_in_ocr_row(table: NumericTable, rows: Sequence[TableRow], c: int) -> 
             return (f"row '{row_name(table, row)}' prints no figure in this column on a page read by OCR, taken "
                     "as nil: a figure OCR could not read would leave its cell blank")
     return None
+
+
+def _meaning(reading: Reading) -> str:
+    return f"the total is not the sum of {reading.name} ({_span(reading.parts)})"
 
 
 def _span(rows: Sequence[TableRow]) -> str:

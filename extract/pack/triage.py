@@ -41,6 +41,10 @@ LONE_AMOUNT_LINES = 4
 # A list of payments: lines ending in an amount in pounds and pence, closed by a total.
 LISTED_AMOUNT = re.compile(r"\S\s+£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$")
 LISTED_TOTAL = re.compile(r"\b(?:total|cyfanswm)\b\W*£?\d{1,3}(?:,?\d{3})*\.\d\d\s*$", re.I)
+# Amounts itemised in a text column ('Four Oaks - £167.00' … 'Total: £1,000', '= £ 4,000',
+# 'Total = 868.23'): numeric/itemised.py reads them where a total closes them.
+ITEMISED_TOTAL = re.compile(r"(?:\btotal\s*[:=]|^=|\s=)\s*£?\s?\d{1,3}(?:,?\d{3})*(?:\.\d\d)?\s*$", re.I)
+POUND_AMOUNT = re.compile(r"£\s?\d{1,3}(?:,?\d{3})*(?:\.\d\d)?\s*$")
 # 'Salaries 152,360 312,300 Salary for Staff - 3.4 FTE': amounts with a text column after them.
 AMOUNTS_THEN_TEXT = re.compile(
     r"[A-Za-z]\S*\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+\(?£?\d{1,3}(?:,\d{3})+\)?\s+[A-Za-z]"
@@ -107,7 +111,14 @@ def _holds_numeric_table(page: PageLines) -> bool:
     if rows and TABLE_UNIT.search(page.text):
         return True
     return holds_grid(page.lines) or _holds_payment_list(page) or holds_signed_block(page.lines) \
-        or numbered_return(page.lines)
+        or numbered_return(page.lines) or _holds_itemised_amounts(page)
+
+
+def _holds_itemised_amounts(page: PageLines) -> bool:
+    """A line closing amounts itemised in a text column ('Total = £8,000') under a line ending in one."""
+    totals = [k for k, line in enumerate(page.lines) if ITEMISED_TOTAL.search(line)]
+    return any(POUND_AMOUNT.search(line) and not ITEMISED_TOTAL.search(line)
+               for line in page.lines[:totals[-1]]) if totals else False
 
 
 def _holds_payment_list(page: PageLines) -> bool:

@@ -341,6 +341,8 @@ def fit_row(draft: DraftTable, row: RowCells) -> tuple[RowCells, list[int | None
             cells.append(Cell((label.pop(edge),)))
     if len(label) > 1 and _in_a_column_of_amounts(draft, label[0]):
         cells.append(Cell((label.pop(0),)))  # '225 Miscellaneous': last year's 225, not a row number
+    if len(label) > 1 and _closes_in_a_column_of_amounts(draft, label[-1]):
+        cells.append(Cell((label.pop(),)))  # 'Changing Rooms (elec) 2000' set tight: the amount 2000
     if not cells:
         return None  # a label row ('TOTAL 1,018.63' set with a word space) with no amount in a column
     notes = list(row.notes)
@@ -362,6 +364,16 @@ def _in_a_column_of_amounts(draft: DraftTable, word: Word) -> bool:
     if len(hits) != 1 or abs(draft.columns[hits[0]].x1 - word.x1) > ALIGN_TOLERANCE:
         return False
     return any(is_amount(c.text) or len(c.text) >= 4 for c in draft.cells_in(hits[0]))
+
+
+def _closes_in_a_column_of_amounts(draft: DraftTable, word: Word) -> bool:
+    """A whole number ending a label set tight against it ('Changing Rooms (elec) 2000', read
+    as one phrase) that lies in one column right of the labels and ends where its numbers end,
+    a column holding amounts ('1000', '1250'): that column's cell, not a year in the label."""
+    if not is_cell_text(word.text) or word.x0 < draft.label_x1 - ALIGN_TOLERANCE or not _ends_in_a_column(draft, word):
+        return False
+    column = next(k for k, c in enumerate(draft.columns) if c.overlaps(word.x0, word.x1))
+    return any(is_amount(c.text) or len(c.text) >= 4 for c in draft.cells_in(column))
 
 
 def _ends_in_a_column(draft: DraftTable, word: Word) -> bool:

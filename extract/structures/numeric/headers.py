@@ -20,12 +20,14 @@ from extract.structures.numeric.grid import (
     PHRASE_GAP,
     ROW_GAP,
     DraftTable,
+    row_pitch,
 )
 from extract.structures.numeric.titles import wider_than_a_heading
 from extract.vocabulary import FIGURES_IN, UNIT_ONLY
 
 MAX_HEADER_ROWS = 6
 MAX_BANNER_ROWS = 2  # group headings ('Adult Social Care & Health') between header and body
+HEADER_PITCH = 2.0  # a header may stand this many times the body's usual row gap above it (a spaced table)
 
 
 @dataclass
@@ -51,10 +53,11 @@ def find_header(flow: Sequence[FlowRow], parsed: Sequence[RowCells], draft: Draf
     sentence) or over two columns ends the header."""
     header = Header([], {k: [] for k in range(len(draft.columns))})
     banners: list[int] = []
+    pitch = row_pitch(flow, draft)
     j = draft.rows[0] - 1
     while j >= 0 and len(header.rows) < MAX_HEADER_ROWS:
         below = flow[j + 1]
-        if below.page_break or below.gap_above > ROW_GAP * below.row.size:
+        if below.page_break or below.gap_above > max(ROW_GAP * below.row.size, HEADER_PITCH * pitch):
             break
         if any(c.is_number and not c.is_year for c in parsed[j].cells):
             break

@@ -36,6 +36,7 @@ from extract.structures.numeric.grid import (
     row_pitch,
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
+from extract.structures.numeric.itemised import itemised_lists
 from extract.structures.numeric.marks import without_mark_rows
 from extract.structures.numeric.percentages import row_percentages
 from extract.structures.numeric.readings import closes_with_its_sum, labels_by_arithmetic
@@ -104,7 +105,7 @@ def flow_to_numeric_tables(flow: Sequence[FlowRow], first: int = 1) -> list[Nume
         above = Above(table.reading.split_from or table.id, tuple(header.rows), draft.rows[-1],
                       common_unit([u for _, u in columns]), _widest_gap(flow, draft), tuple(columns),
                       flow[draft.rows[-1]].row.page, heading, any(not any(r.cells) for r in table.rows[1:]))
-    return tables
+    return tables + itemised_lists(flow, first + len(tables))
 
 
 def _widest_gap(flow: Sequence[FlowRow], draft: DraftTable) -> float:
