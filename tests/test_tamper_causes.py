@@ -33,3 +33,22 @@ def test_one_payment_changed_on_a_sheet_of_one_part_rows_is_placed_by_its_row_an
 def test_two_payments_that_do_not_add_across_make_no_cross_foot_reading():
     rels = checked(table(SHEET, payments(hall="275.00", insurance="500.00")))
     assert not of(rels, "table.cross_foot")
+
+
+# A one-column summary: items, their subtotal, one row more, and the grand total of the two.
+def summary(total: str) -> list[tuple[str, list[str | None]]]:
+    return [("Environment", ["150891"]), ("Finance", ["63176"]), ("Chief Executive", ["170487"]),
+            ("Total General Fund", ["384554"]), ("Housing Investment Programme", ["1538438"]),
+            ("Total Expenditure", [total])]
+
+
+def test_a_grand_total_of_a_subtotal_and_one_row_agrees_untouched():
+    rels = of(checked(table(["£000"], summary("1922992"))), "table.total_row")
+    assert [(r.row, r.outcome) for r in rels] == [("Total General Fund", "agrees"), ("Total Expenditure", "agrees")]
+
+
+def test_a_changed_grand_total_of_a_subtotal_and_one_row_is_an_alarm_in_a_single_column():
+    # no reading adds up and its own group is one row: the subtotals and that row are its parts
+    (alarm,) = alarms(checked(table(["£000"], summary("2115291"))))
+    assert (alarm.check, alarm.row, alarm.expected, alarm.found) == (
+        "table.total_row", "Total Expenditure", 1922992.0, 2115291.0)
