@@ -23,8 +23,9 @@ return's boxes, an opening balance …)
                cross-foot the change made unreadable) — the copy is caught, the cell not named
     rounding   only a within-rounding note names it (a difference the rounding policy allows)
     missed     nothing names it, and no new alarm rests on it
-The caught rate counts found and over; each line prints both. And separately any new finding at warning or above that neither names the changed total nor
-rests on it ('elsewhere': the reader read the table otherwise because of the change).
+The caught rate counts found and over; each line prints both. And separately any new
+finding at warning or above that neither names the changed total nor rests on it
+('elsewhere': the reader read the table otherwise because of the change).
 Untouched, re-reading the stretch must give the same tables as the run (checked: 'seam').
 """
 from __future__ import annotations
@@ -355,8 +356,9 @@ def _counted(counts: dict[str, int]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("targets", nargs="*", type=Path, default=FOLDERS)
-    parser.add_argument("--missed", action="store_true", help="list the +10%% changes that were missed, each with the relations of its line "
-                        "after the change (outcome and reason) or 'not evaluated after the change'")
+    parser.add_argument("--missed", action="store_true",
+                        help="list the +10%% changes that were missed, each with the relations of its line "
+                             "after the change (outcome and reason) or 'not evaluated after the change'")
     parser.add_argument("--generated", action="store_true",
                         help="change the totals of generated tables of each relation kind instead of papers")
     args = parser.parse_args(argv)
