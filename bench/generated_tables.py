@@ -3,7 +3,9 @@ a budget with a roll-forward, a payment sheet that adds across and down, a bank
 reconciliation, a balance carried forward, an annual return's Section 2 over two years,
 a cash-flow table of phases closed by 'Net Amount', a total plus rows of another measure ('Total
 (excluding schools)' + schools = 'Total (including schools)'), a capital programme whose total
-cost adds its prior years' spend and the years ahead. Each adds up as printed."""
+cost adds its prior years' spend and the years ahead, a payment sheet whose rows each print one
+analysis amount (its VAT on the VAT line and the totals only), a notes page closed by a row named for
+what it sums ('Debtors and Prepayments'). Each adds up as printed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -62,4 +64,11 @@ TABLES: list[NumericTable] = [
     table("capital-programme", ["Total Cost £000s", "Prior Years Spend £000s", "2025-26 £000s", "2026-27 £000s"], [
         ("Scheme A", ["4,415", "3,903", "273", "239"]), ("Scheme B", ["900", "300", "300", "300"]),
         ("Scheme C", ["2,500", "1,750", "250", "500"]), ("Total", ["7,815", "5,953", "823", "1,039"])]),
+    table("payment-sheet-one-part-rows", ["Payment", "VAT", "Expenditure"], [
+        ("Village Hall", ["250.00", None, "250.00"]), ("Insurance", ["470.82", None, "470.82"]),
+        ("Grass cutting", ["2,880.00", None, "2,880.00"]), ("Administration", ["856.50", None, "856.50"]),
+        ("VAT", ["956.54", "956.54", None]), ("Totals", ["5,413.86", "956.54", "4,457.32"])]),
+    table("named-total", ["2017 £", "2018 £"], [
+        ("Trade debtors", ["12,400", "15,002"]), ("VAT recoverable", ["9,310", "11,600"]),
+        ("Prepayments", ["21,900", "26,000"]), ("Debtors and Prepayments", ["43,610", "52,602"])]),
 ]

@@ -14,13 +14,18 @@ Two changes per total:
     tenth   the amount + 10%, printed the same way ('14,633' → '16,096')
 
 Each change is counted as (overall, and by the kind of relation the total closes: a total row,
-a roll-forward, a total column, a cross-foot, a bank reconciliation, a balance, the annual
+a named total — a total row whose label names no total, known by its arithmetic and place —, a
+roll-forward, a total column, a cross-foot, a bank reconciliation, a balance, the annual
 return's boxes, an opening balance …)
     found      a disagreement (finding at warning or above) names that table, row and column
+    over       no finding names it, but a new disagreement rests on it: a relation the changed
+               figure is a part of (the column total over a changed row's amount, whose own
+               cross-foot the change made unreadable) — the copy is caught, the cell not named
     rounding   only a within-rounding note names it (a difference the rounding policy allows)
-    missed     nothing names it
-and separately any new finding at warning or above that neither names the changed total nor
-rests on it ('elsewhere': the reader read the table otherwise because of the change).
+    missed     nothing names it, and no new alarm rests on it
+The caught rate counts found and over; each line prints both. And separately any new
+finding at warning or above that neither names the changed total nor rests on it
+('elsewhere': the reader read the table otherwise because of the change).
 Untouched, re-reading the stretch must give the same tables as the run (checked: 'seam').
 """
 from __future__ import annotations
@@ -39,14 +44,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.checks import with_checks  # noqa: E402
+from extract.checks.totals import is_total_label  # noqa: E402
 from extract.errors import PackError  # noqa: E402
-from extract.models import Extraction, Figure, Finding, NumericTable  # noqa: E402
+from extract.models import Extraction, Figure, Finding, NumericTable, Relation  # noqa: E402
 from extract.pipeline import Numbering, consecutive_stretches, extract_pack, pages_to_structures  # noqa: E402
 from extract.read.text import PageText, Row, Word  # noqa: E402
 
 SHARED = Path(os.environ.get("AGENDA_EXTRACT_SHARED", ROOT.parent / "shared"))
 FOLDERS = [SHARED / "councils", SHARED / "real" / "kent"]
 VARIANTS = ("digit", "tenth")
+OUTCOMES = ("found", "over", "rounding", "missed")
 ALARM = ("warning", "error")
 
 # A printed amount: sign or bracket, '£', digits with thousands commas and decimals, a suffix.
@@ -77,8 +84,8 @@ def changed_text(text: str, variant: str) -> str | None:
 @dataclass
 class Tally:
     totals: int = 0
-    outcomes: Counter = field(default_factory=Counter)  # (variant, found|rounding|missed)
-    by_kind: Counter = field(default_factory=Counter)  # (relation kind, variant, found|rounding|missed)
+    outcomes: Counter = field(default_factory=Counter)  # (variant, one of OUTCOMES)
+    by_kind: Counter = field(default_factory=Counter)  # (relation kind, variant, one of OUTCOMES)
     elsewhere: Counter = field(default_factory=Counter)  # variant → changes that raised another alarm
     seam_differs: int = 0
     tables: int = 0
@@ -117,8 +124,16 @@ def agreeing_totals(extraction: Extraction) -> list[Total]:
             continue  # a zero total adds up whatever rows are read: no change tells
         figure = stated[-1]
         key = (figure.page, figure.bbox)
-        by_place.setdefault(key, (figure, relation.structure, set(), relation.check))[2].add(relation.subject)
+        by_place.setdefault(key, (figure, relation.structure, set(), _kind(relation)))[2].add(relation.subject)
     return [Total(f, table, frozenset(s), kind) for f, table, s, kind in by_place.values()]
+
+
+def _kind(relation: Relation) -> str:
+    """The relation's check; a total row whose label names no total ('Net Surplus for the year',
+    'Debtors and Prepayments': a total known by its arithmetic and its place) is a named total."""
+    if relation.check == "table.total_row" and relation.row is not None and not is_total_label(relation.row):
+        return "table.named_total"
+    return relation.check
 
 
 def tamper(pages: Sequence[PageText], figure: Figure, variant: str) -> list[PageText] | None:
@@ -213,7 +228,7 @@ def paper(pdf: Path, variants: Sequence[str] = VARIANTS) -> Tally:
                 tally.elsewhere[variant] += elsewhere
                 if outcome == "missed" and variant == "tenth":
                     tally.missed.append(f"{pdf.name} p{total.figure.page} {total.figure.text!r}: "
-                                        f"{sorted(total.subjects)[0]}")
+                                        f"{sorted(total.subjects)[0]} [{total.kind}] {why(total, checked)}")
     return tally
 
 
@@ -229,17 +244,29 @@ def _in_order(others: Sequence[NumericTable], tables: Sequence[NumericTable]) ->
 
 
 def judge(total: Total, findings: Sequence[Finding], before: set[tuple[str, str]]) -> tuple[str, bool]:
-    """found / rounding / missed for the changed total, and whether a new alarm was raised
-    that does not rest on the changed figure (a grand total of a changed subtotal does, and
-    is right to disagree: it is counted as found by its own subject, not as 'elsewhere')."""
+    """One of OUTCOMES for the changed total, and whether a new alarm was raised that does not
+    rest on the changed figure (a grand total of a changed subtotal does, and is right to
+    disagree: it is not 'elsewhere')."""
     naming = [f for f in findings if f.subject in total.subjects]
-    others = [f for f in findings if f.severity in ALARM and f.subject not in total.subjects
-              and (f.check, f.subject) not in before and not _rests_on(f, total.figure)]
+    new = [f for f in findings if f.severity in ALARM and f.subject not in total.subjects
+           and (f.check, f.subject) not in before]
+    others = [f for f in new if not _rests_on(f, total.figure)]
     if any(f.severity in ALARM for f in naming):
         return "found", bool(others)
+    if len(new) > len(others):
+        return "over", bool(others)
     if naming:
         return "rounding", bool(others)
     return "missed", bool(others)
+
+
+def why(total: Total, checked: Extraction) -> str:
+    """Why a changed total was missed: each relation of its subjects after the change, with its
+    outcome and the reason it raised no alarm, or 'not evaluated' where none names it."""
+    named = [r for r in checked.relations if r.subject in total.subjects]
+    if not named:
+        return "— not evaluated after the change"
+    return "— " + "; ".join(f"{r.check} {r.outcome}" + (f" ({r.reason})" if r.reason else "") for r in named)
 
 
 def _rests_on(finding: Finding, figure: Figure) -> bool:
@@ -275,7 +302,8 @@ def generated(variants: Sequence[str] = VARIANTS) -> Tally:
                 tally.by_kind[(total.kind, variant, outcome)] += 1
                 tally.elsewhere[variant] += elsewhere
                 if outcome == "missed" and variant == "tenth":
-                    tally.missed.append(f"{table.id} {total.figure.text!r}: {sorted(total.subjects)[0]}")
+                    tally.missed.append(f"{table.id} {total.figure.text!r}: {sorted(total.subjects)[0]} "
+                                        f"[{total.kind}] {why(total, checked)}")
     return tally
 
 
@@ -304,27 +332,33 @@ def report(folder: str, tally: Tally) -> str:
              f"({relations['agrees']} agree, {relations['within_rounding']} within rounding, "
              f"{relations['disagrees']} disagree); {tally.totals} agreeing totals changed"]
     for variant in VARIANTS:
-        counts = {o: tally.outcomes[(variant, o)] for o in ("found", "rounding", "missed")}
-        tried = sum(counts.values())
-        share = f"{counts['found'] / tried:.0%}" if tried else "-"
-        lines.append(f"  {variant:5s}: {tried} changed: {counts['found']} found ({share}), {counts['rounding']} "
-                     f"within rounding only, {counts['missed']} missed; {tally.elsewhere[variant]} raised "
-                     "an alarm elsewhere")
+        counts = {o: tally.outcomes[(variant, o)] for o in OUTCOMES}
+        lines.append(f"  {variant:5s}: {_counted(counts)}; {tally.elsewhere[variant]} raised an alarm elsewhere")
+    lines.append("  +10% by the kind of relation the total closes:")
     for kind in sorted({k for k, _, _ in tally.by_kind}):
-        counts = {o: tally.by_kind[(kind, "tenth", o)] for o in ("found", "rounding", "missed")}
-        tried = sum(counts.values())
-        if tried:
-            lines.append(f"    {kind}: +10% on {tried}: {counts['found']} found ({counts['found'] / tried:.0%}), "
-                         f"{counts['rounding']} within rounding only, {counts['missed']} missed")
+        counts = {o: tally.by_kind[(kind, "tenth", o)] for o in OUTCOMES}
+        if sum(counts.values()):
+            lines.append(f"    {kind}: {_counted(counts)}")
     if tally.seam_differs:
         lines.append(f"  seam: {tally.seam_differs} stretch(es) read again differ from the run")
     return "\n".join(lines)
 
 
+def _counted(counts: dict[str, int]) -> str:
+    """'N changed: C caught (P%: F found naming it, O by a relation over it), R within rounding only, M missed'."""
+    tried = sum(counts.values())
+    caught = counts["found"] + counts["over"]
+    share = f"{caught / tried:.0%}" if tried else "-"
+    return (f"{tried} changed: {caught} caught ({share}: {counts['found']} found naming it, {counts['over']} by a "
+            f"relation over it), {counts['rounding']} within rounding only, {counts['missed']} missed")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("targets", nargs="*", type=Path, default=FOLDERS)
-    parser.add_argument("--missed", action="store_true", help="list the +10%% changes that were missed")
+    parser.add_argument("--missed", action="store_true",
+                        help="list the +10%% changes that were missed, each with the relations of its line "
+                             "after the change (outcome and reason) or 'not evaluated after the change'")
     parser.add_argument("--generated", action="store_true",
                         help="change the totals of generated tables of each relation kind instead of papers")
     args = parser.parse_args(argv)

@@ -10,7 +10,7 @@ amount column ('Amount', 'Total £s', 'Gross') is the VAT plus the analysis colu
 right. Which columns are its parts is read from the sheet: the run of columns to its right
 under which most rows add up. A reading that holds on fewer than two rows, or on no more
 rows than it fails, is not checked (rows printing one part count once a row of two parts
-holds and none fails); under a reading that holds, a row whose amount is in no
+holds and at most one fails, three holding); under a reading that holds, a row whose amount is in no
 analysis column is checked too (it does not add across).
 """
 from __future__ import annotations
@@ -62,8 +62,11 @@ def _judge(table: NumericTable, t: int, readings: Sequence[list[int]], check: st
     if best is None:
         return
     agree, disagree = _agreements(table, best, t, nonzero), _disagreements(table, best, t)
-    if blank_rows and agree and not disagree:
-        agree = _agreements(table, best, t, nonzero, least=1)  # each payment in one analysis column
+    if blank_rows and agree and disagree <= 1:
+        # each payment in one analysis column; one row failing where several such rows hold is
+        # that row's misprint (the column's total then points at the same cell), not another reading
+        single = _agreements(table, best, t, nonzero, least=1)
+        agree = single if not disagree or single >= MIN_ACROSS_ROWS else agree
     if agree < MIN_AGREEING_LINES or disagree >= agree:
         return  # no reading holds on the table: the columns are not parts of this total
     names = ", ".join(f"'{heading(table, c)}'" for c in best)

@@ -321,7 +321,7 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
         # above it stands for them (summing both would count them twice), so that reading
         # is the one taken.
         group = next((r for r in readings if r.name == IMPLIED), None) or next(
-            (r for r in readings if r.name in (GROUP, RECONCILIATION)), None)
+            (r for r in readings if r.name in (GROUP, RECONCILIATION)), None) or _subtotals_alone(table, row, readings)
         if group is None:
             return
         columns = additive_columns(table, group.parts, row)
@@ -353,6 +353,18 @@ def _report(table: NumericTable, row: TableRow, chosen: tuple[Reading, list[int]
         evaluated = relation(check, subject(table, row, c), [Term(f) for f in parts], row.cells[c],  # type: ignore[arg-type]
                              meaning, **placed(table, row, c))
         yield evaluated if evaluated is None or column_doubt is None else doubted(evaluated, column_doubt)
+
+
+def _subtotals_alone(table: NumericTable, row: TableRow, readings: Sequence[Reading]) -> Reading | None:
+    """A single column whose total has fewer than two rows of its own below the last subtotal
+    ('Total General Fund', 'Housing Investment Programme', 'Total Expenditure'): the subtotals
+    and that row are its parts, the level it closes. Only subtotals labelled as totals: one known
+    by its arithmetic alone (an unlabelled row) may be read otherwise than the table means it."""
+    reading = next((r for r in readings if r.name == SUBTOTALS), None)
+    if reading is None or len(additive_columns(table, reading.parts, row, averages=True)) != 1:
+        return None
+    labelled = all(r.label.strip() for r in reading.parts) and any(is_total_label(r.label) for r in reading.parts)
+    return reading if labelled else None
 
 
 def _rolls_forward(reading: Reading, row: TableRow) -> bool:
