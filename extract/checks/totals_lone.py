@@ -35,12 +35,6 @@ def lone_parts(table: NumericTable, row: TableRow, parts: Sequence[TableRow], co
 
 
 def has_valueless_part(rows: Sequence[TableRow], c: int) -> bool:
-    """A part printed without a value, or a blank in a row read by OCR: a figure OCR could not
-    read leaves its cell empty ('£1.3m' read '£1 Om'), and summing the rest would be a false alarm."""
-    for row in rows:
-        cell = row.cells[c] if c < len(row.cells) else None
-        if cell is not None and cell.value is None:
-            return True
-        if cell is None and any(other is not None and other.source == "ocr" for other in row.cells):
-            return True
-    return False
+    """A part printed without a value: the sum cannot be made. (A blank in a row read by OCR is
+    summed as nil, its relation unsure if the sum fails: totals.py `_blank_in_ocr_row`.)"""
+    return any(c < len(row.cells) and (cell := row.cells[c]) is not None and cell.value is None for row in rows)
