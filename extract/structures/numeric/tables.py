@@ -39,6 +39,7 @@ from extract.structures.numeric.marks import without_mark_rows
 from extract.structures.numeric.percentages import row_percentages
 from extract.structures.numeric.readings import closes_with_its_sum, labels_by_arithmetic
 from extract.structures.numeric.rows import fold_rows
+from extract.structures.numeric.sums import units_by_their_sums
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
 from extract.structures.numeric.units import (
     TableWide,
@@ -181,11 +182,15 @@ def draft_to_table(
     if split is not None:
         found = [(u, "table above" if u is not None else None) for u, _ in found]
     folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
+    by_sums = units_by_their_sums(units, [f.cells for f in folded])  # a unit a lost heading word took along
+    inferred = [by_lines or (u is None and summed is not None)
+                for by_lines, u, summed in zip(pounds, units, by_sums, strict=True)]
+    units = by_sums
     rows = [
         TableRow(label=f.label, cells=[
-            _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_lines)
+            _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_unit)
             if cell else None
-            for cell, unit, heading, by_lines in zip(f.cells, units, headings, pounds, strict=True)
+            for cell, unit, heading, by_unit in zip(f.cells, units, headings, inferred, strict=True)
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes,
             percentages=row_percentages(f.cells, units, [f"{f.label}, {h}" if h else f.label for h in headings]))
         for f in folded
@@ -266,7 +271,7 @@ def _percent_column(unit: Unit | None, cells: Sequence[Cell]) -> bool:
 
 
 def _inferred(figure: Figure | None, by_lines: bool) -> Figure | None:
-    """A figure whose column prints no unit, taken as pounds from the table's lines: marked so."""
+    """A figure whose column prints no unit, taken from the table's lines or sums: marked so."""
     return figure.model_copy(update={"unit_inferred": True}) if figure is not None and by_lines else figure
 
 
