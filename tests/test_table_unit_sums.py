@@ -1,10 +1,14 @@
 """A column whose heading names no unit (a word OCR lost: 'Establishment' for 'Establishment
-FTE') takes the unit of two columns it adds up with on every row; generated pages (reportlab)."""
+FTE') takes the unit of two columns it adds up with (generated pages, reportlab); a line of
+column headings taken for a table's title gives each column its words (hand-made rows)."""
 from __future__ import annotations
 
 import pytest
 
 from extract.models import Extraction, NumericTable
+from extract.structures.numeric.grid import Column
+from extract.structures.numeric.heading_line import heading_line_over
+from tests.rowkit import row
 
 COLUMNS = (280, 360, 440, 520)  # right edges of the four columns of numbers
 HEADINGS = ("Establishment", "In post FTE", "Vacant FTE", "Head count")
@@ -60,3 +64,19 @@ def test_a_column_without_a_unit_that_does_not_add_up_stays_as_it_was(tmp_path, 
     table = table_of(staffing_page(tmp_path, lines))
     assert table.column_units[0] is None
     assert all(row.cells[0] is not None and row.cells[0].kind == "count" for row in table.rows)
+
+
+COLUMNS_OVER = [Column(220, 260), Column(280, 320), Column(340, 380), Column(400, 440)]
+
+
+def test_a_line_of_headings_taken_for_a_title_gives_each_column_its_words():
+    line = row(100, [(60, "Summary- all"), (225, "Establis"), (285, "Staff in"), (350, "Head"), (410, "FTE")])
+    assert heading_line_over(line, COLUMNS_OVER) == ["Establis", "Staff in", "Head", "FTE"]
+
+
+@pytest.mark.parametrize("phrases", [
+    [(230, "Staffing summary 2024/25 (FTE)")],  # one phrase across the columns: a title
+    [(60, "Staffing"), (225, "FTE")],  # words over one column only
+])
+def test_a_title_is_no_line_of_headings(phrases):
+    assert heading_line_over(row(100, phrases), COLUMNS_OVER) is None

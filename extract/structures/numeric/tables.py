@@ -35,6 +35,7 @@ from extract.structures.numeric.grid import (
     row_pitch,
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
+from extract.structures.numeric.heading_line import heading_line_over
 from extract.structures.numeric.marks import without_mark_rows
 from extract.structures.numeric.percentages import row_percentages
 from extract.structures.numeric.readings import closes_with_its_sum, labels_by_arithmetic
@@ -151,8 +152,12 @@ def draft_to_table(
         header.banner = None
     title = header.banner or title_text or stub or f"Untitled table, page {flow[first].row.page}"
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
-    default = table_wide_unit([("title", title), ("column heading", stub), ("unit line", header.unit_text),
-                               ("line above", units_above)])
+    over = heading_line_over(flow[title_row].row, [draft.columns[k] for k in order]) \
+        if title_row is not None and title == title_text and title_row == first - 1 else None
+    if over is not None:  # a line of headings taken for the title: its unit is a column's
+        headings = [plain(f"{top} {heading}") for top, heading in zip(over, headings, strict=True)]
+    default = table_wide_unit([("title", title if over is None else ""), ("column heading", stub),
+                               ("unit line", header.unit_text), ("line above", units_above)])
     if _counted_in_title_only(default, [draft.cells_in(k) for k in order]):
         default = TableWide(None, None)
     unnamed = default.unit is None and all(text_to_unit(h) is None for h in headings)
