@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from extract.read.text import Row
 from extract.structures.numeric.grid import Column
 
-MIN_COLUMNS_HEADED = 3  # phrases over this many columns, each over one: a heading line
+MIN_COLUMNS_HEADED = 3  # words over this many columns, each word over one: a heading line
 
 
 def heading_line_over(row: Row, columns: Sequence[Column]) -> list[str] | None:

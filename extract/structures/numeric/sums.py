@@ -27,8 +27,8 @@ Value = tuple[float, float]  # a cell's value and the unit of its last printed d
 
 
 def units_by_their_sums(units: Sequence[Unit | None], rows: Sequence[Sequence[Cell | None]]) -> list[Unit | None]:
-    """Each column's unit, a column without one given the unit of two columns it adds up
-    with (or is the difference of) on every row; the others as they were."""
+    """Each column's unit, a column without one given the unit of two columns it is the sum or
+    the difference of (_made_of); the others as they were."""
     values = [[_value(cell) for cell in row] for row in rows]
     found = list(units)
     for k, unit in enumerate(units):
