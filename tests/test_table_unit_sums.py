@@ -80,3 +80,8 @@ def test_a_line_of_headings_taken_for_a_title_gives_each_column_its_words():
 ])
 def test_a_title_is_no_line_of_headings(phrases):
     assert heading_line_over(row(100, phrases), COLUMNS_OVER) is None
+
+
+def test_a_sentence_running_on_over_the_columns_is_no_line_of_headings():
+    line = row(100, [(60, "Individual projects - to provide additional places in schools in the city:")])
+    assert heading_line_over(line, COLUMNS_OVER) is None
