@@ -100,3 +100,26 @@ def test_ink_of_the_next_word_is_not_taken_for_an_unread_part_of_the_number():
     settled = settle(ink, [word("£12,254.67", 100, 200), word("of", 205, 240)],
                      [word("£12,254.67", 100, 200), word("of", 205, 240)], Rereader())
     assert settled.fixes == [] and [w.text for w in settled.others] == ["£12,254.67", "of"]
+
+
+def test_a_number_and_its_unit_the_second_reading_ran_together_are_confirmed():
+    # dithered 300 dpi: the first read '9' 'FTE', the second '9FTE'; 'FTE' was compared with
+    # '9FTE' alone, read again without a second agreeing reading, and the card's '9 FTE' lost
+    reread = Rereader()
+    settled = settle(PAPER, [word("9", 100, 120), word("FTE", 135, 200)], [word("9FTE", 100, 200)], reread)
+    assert settled.fixes == [] and reread.asked == []
+    assert [w.text for w in settled.others] == ["9", "FTE"]  # each confirmed where the figure was read
+
+
+def test_a_run_together_word_spelt_otherwise_does_not_confirm_the_unit():
+    reread = Rereader(["FEE"], ["FIE"])
+    settled = settle(PAPER, [word("9", 100, 120), word("FTE", 135, 200)], [word("9FIE", 100, 200)], reread)
+    assert reread.asked == [1, 1]  # '9FIE' is no '9FTE': the unit is read again on its own
+    assert [w.text for w in settled.others if w.pixels[0] == 135] == ["?"]  # and stays unsettled
+
+
+def test_a_dash_the_second_reading_ran_into_a_number_is_left_to_the_readings_of_the_word():
+    # 'Current budget – £1.34M': the first read '-' and '£1.34M', the second '-£1.34M'
+    reread = Rereader(["£1.34M"])
+    settled = settle(PAPER, [word("-", 100, 110), word("£1.34M", 130, 200)], [word("-£1.34M", 100, 200)], reread)
+    assert reread.asked == [1] and [w.text for w in settled.others] == ["£1.34M"]

@@ -90,24 +90,29 @@ def settle(grey: np.ndarray, first: Sequence[HocrWord], second: Sequence[HocrWor
     fixes = {w.pixels: Fix(w.pixels, w.text, with_minus(w.text), bars[w.pixels]) for w in first if w.pixels in bars}
     threshold = _threshold(grey)  # the crops: this page's own parting of ink from paper
     ink = seen < (threshold if seen is grey else _threshold(seen))  # the words' extents
+    reads = {w.pixels: fixes[w.pixels].text if w.pixels in fixes else w.text for w in first}
     unsure = []
+    as_one: dict[HocrWord, list[HocrWord]] = {}  # a second-reading word -> the first's words it ran together
     for word in first:
-        read = fixes[word.pixels].text if word.pixels in fixes else word.text
+        read = reads[word.pixels]
         again = _at(second, word.pixels)
         if not (_has_digits(word.text) or _is_unit(word.text) or any(_is_unit(w.text) for w in again)):
             continue
         printed = _printed_extent(ink, word.pixels, [w.pixels for w in first if w is not word])
-        if _cut_short(word.pixels, printed) or not (again and _same(read, _joined(again))):
+        if len(again) == 1 and (under := _read_as_one(word, again[0], first, reads)):
+            as_one[again[0]] = under
+        agreed = bool(again) and (_same(read, _joined(again)) or again[0] in as_one)
+        if _cut_short(word.pixels, printed) or not agreed:
             unsure.append(Unsure(word, read, again, printed))
     if not unsure:
-        return Settled(list(fixes.values()), second)
+        return Settled(list(fixes.values()), _apart(second, as_one))
 
     _add_looks(unsure, reread([_crop(grey, u.printed, threshold) for u in unsure]), bars)
     still = [u for u in unsure if _settled(u, first) is None]
     if still:  # a fourth reading, of the grey picture: unlike the others, so unlikely to err alike
         _add_looks(still, reread([_crop(grey, u.printed, None) for u in still]), bars)
 
-    others = [w for w in second if not any(w in u.again for u in unsure)]
+    others = _apart([w for w in second if not any(w in u.again for u in unsure)], as_one)
     for u in unsure:
         settled = _settled(u, first)
         if settled is not None and settled != u.word.text:
@@ -141,6 +146,37 @@ def _settled(u: Unsure, first: Sequence[HocrWord]) -> str | None:
         if any(_same(text, other) for other in readings[n + 1:]):
             return text
     return None
+
+
+def _read_as_one(word: HocrWord, again: HocrWord, first: Sequence[HocrWord],
+                 reads: dict[PixelBox, str]) -> list[HocrWord]:
+    """The first reading's words the other reading read as one word, when it spelt them alike:
+    run together, they are its text ('9' and 'FTE' under '9FTE': the dithered 2017 pack's
+    '9 FTE', whose 'FTE' was compared with '9FTE' alone and lost its figure); else none.
+    Letters count as much as digits ('9' 'FEE' is no '9FTE'). Only one of the words may hold
+    digits (pieces of a number, '£1' '.3m' under '£1.3m', are left to _settled), and none
+    may be a lone mark: a dash before a number run into it ('– £1.34M' read '-£1.34M') may
+    be its minus or a separator, which only readings of the word alone can tell."""
+    under = sorted(_at(first, again.pixels), key=lambda w: w.pixels[0])
+    if len(under) < 2 or word not in under or sum(_has_digits(w.text) for w in under) > 1 \
+            or not all(any(c.isalnum() for c in w.text) for w in under):
+        return []
+    return under if _spelt_alike("".join(reads[w.pixels] for w in under), again.text) else []
+
+
+def _apart(others: Sequence[HocrWord], as_one: dict[HocrWord, list[HocrWord]]) -> list[HocrWord]:
+    """The other reading's words, one run together from words of the first reading that it
+    spelt alike given back as those words: each confirmed at its own place ('9FTE' as '9'
+    and 'FTE'), as figures are compared with the words where they were read."""
+    return [part for w in others for part in as_one.get(w, [w])]
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """Two readings agree on a number's digits, separators and minus, and on every letter."""
+    def letters(text: str) -> str:
+        return "".join(c for c in text.casefold() if c.isalpha())
+
+    return readings_agree(one, other) and letters(one) == letters(other)
 
 
 def _reaches_another(box: PixelBox, word: HocrWord, first: Sequence[HocrWord]) -> bool:

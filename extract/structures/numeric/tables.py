@@ -36,11 +36,13 @@ from extract.structures.numeric.grid import (
     row_pitch,
 )
 from extract.structures.numeric.headers import MAX_BANNER_ROWS, Header, find_header, header_from_rows
+from extract.structures.numeric.heading_line import heading_line_over
 from extract.structures.numeric.itemised import itemised_lists
 from extract.structures.numeric.marks import without_mark_rows
 from extract.structures.numeric.percentages import row_percentages
 from extract.structures.numeric.readings import closes_with_its_sum, labels_by_arithmetic
 from extract.structures.numeric.rows import fold_rows
+from extract.structures.numeric.sums import units_by_their_sums
 from extract.structures.numeric.titles import TITLE_GAP, opens_page, title_above
 from extract.structures.numeric.units import (
     TableWide,
@@ -157,8 +159,12 @@ def draft_to_table(
         header.banner = None
     title = header.banner or title_text or stub or f"Untitled table, page {flow[first].row.page}"
     headings = [plain(" ".join(w.text for w in header.headings[k])) for k in order]
-    default = table_wide_unit([("title", title), ("column heading", stub), ("unit line", header.unit_text),
-                               ("line above", units_above)])
+    over = heading_line_over(flow[title_row].row, [draft.columns[k] for k in order]) \
+        if title_row is not None and title == title_text and title_row == first - 1 else None
+    if over is not None:  # a line of headings taken for the title: its unit is a column's
+        headings = [plain(f"{top} {heading}") for top, heading in zip(over, headings, strict=True)]
+    default = table_wide_unit([("title", title if over is None else ""), ("column heading", stub),
+                               ("unit line", header.unit_text), ("line above", units_above)])
     if counted_in_title_only(default, [draft.cells_in(k) for k in order]):
         default = TableWide(None, None)
     unnamed = default.unit is None and all(text_to_unit(h) is None for h in headings)
@@ -192,14 +198,18 @@ def draft_to_table(
         found = [(u, "table above" if u is not None else None) for u, _ in found]
     folded = labels_by_arithmetic(fold_rows(flow, draft, order, label_column), row_pitch(flow, draft))
     printed = [u for u, _ in found]
+    by_sums = units_by_their_sums(units, [f.cells for f in folded])  # a unit a lost heading word took along
+    inferred = [by_lines or (u is None and summed is not None)
+                for by_lines, u, summed in zip(pounds, units, by_sums, strict=True)]
+    units = by_sums
     rows = [
         TableRow(label=f.label, cells=[
-            _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_lines)
+            _inferred(cell_to_figure(cell, unit, f"{f.label}, {heading}" if heading else f.label), by_unit)
             if cell else None
-            for cell, unit, heading, by_lines in zip(f.cells, its[0], headings, its[1], strict=True)
+            for cell, unit, heading, by_unit in zip(f.cells, its[0], headings, its[1], strict=True)
         ], page=f.page, group=f.group, emphasis=f.bold, notes=f.notes,
             percentages=row_percentages(f.cells, its[0], [f"{f.label}, {h}" if h else f.label for h in headings]))
-        for f in folded for its in [row_units(f.label, printed, units, pounds)]
+        for f in folded for its in [row_units(f.label, printed, units, inferred)]
     ]
     if headed and not (headings and headings[0] and units[0] is not None) and not closes_with_its_sum(
             [r.cells[0] for r in rows if r.cells]) and not numbered_return([r.label for r in rows if any(r.cells)]):
@@ -269,7 +279,7 @@ def _percent_column(unit: Unit | None, cells: Sequence[Cell]) -> bool:
 
 
 def _inferred(figure: Figure | None, by_lines: bool) -> Figure | None:
-    """A figure whose column prints no unit, taken as pounds from the table's lines: marked so."""
+    """A figure whose column prints no unit, taken from the table's lines or sums: marked so."""
     return figure.model_copy(update={"unit_inferred": True}) if figure is not None and by_lines else figure
 
 
