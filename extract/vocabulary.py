@@ -199,3 +199,21 @@ NUMBER_CELL = re.compile(
     re.I,
 )
 NIL_CELL = re.compile(r"^(?:[-–—−]|nil|n/?a)$", re.I)
+
+
+# The year a column heading names: a financial year ('2016/17', '2016-2017') or one year alone
+# ('31 March 2016'). Here, below the checks, because the checks of columns and of balances both
+# read it.
+SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d{2}|(?:19|20)\d\d)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_end(text: str) -> int | None:
+    """The year a heading's year ends in: '2016/17' → 2017, '31 March 2016' → 2016."""
+    span = SPAN.search(text)
+    if span is not None:
+        first, second = int(span[1]), span[2]
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        return end if end == first + 1 else None
+    years = {int(y) for y in YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None

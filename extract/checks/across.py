@@ -32,8 +32,9 @@ from pydantic import Field
 
 from extract.checks.naming import heading, row_name
 from extract.checks.relation import Term, doubted, relation
-from extract.checks.years import CLOSING, OPENING, SPAN, year_end
+from extract.checks.years import CLOSING, OPENING
 from extract.models import Extraction, Figure, Finding, Model, NumericTable, Relation, Severity, TableRow
+from extract.vocabulary import SPAN, year_end
 
 BALANCES_SCHEMA_VERSION: Literal["agenda-extract-balances/1.0"] = "agenda-extract-balances/1.0"
 CARRIED, RESTATED = "across.opening_balance", "across.same_balance"

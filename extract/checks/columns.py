@@ -22,6 +22,7 @@ from extract.checks.additive import agrees, column_figures, is_additive
 from extract.checks.naming import heading, placed, subject
 from extract.checks.relation import Term, doubted, relation
 from extract.models import Figure, NumericTable, Relation, TableRow
+from extract.vocabulary import year_end
 
 TOTAL_COLUMN = re.compile(r"\btotal\b|\bcyfanswm\b", re.I)
 # The column of a payment sheet that its VAT and analysis columns add up to.
@@ -237,8 +238,6 @@ def year_differences(table: NumericTable) -> Iterator[Relation | None]:
     is the later year less the earlier, or the earlier less the later: the convention under
     which most rows hold is checked, only where it holds on two rows or more and on more rows
     than it fails (a percentage change holds on none)."""
-    from extract.checks.years import year_end  # the year a heading names
-
     years = {c: y for c, h in enumerate(table.columns) if (y := year_end(h)) is not None and is_additive(table, c)}
     for d, h in enumerate(table.columns):
         before = sorted((c for c in years if c < d), key=lambda c: years[c])

@@ -20,6 +20,7 @@ from extract.checks.naming import heading, placed, subject
 from extract.checks.relation import Term, relation
 from extract.checks.totals import is_total_label
 from extract.models import Extraction, Figure, NumericTable, Relation, TableRow
+from extract.vocabulary import year_end
 
 # A balance, not any line brought or carried forward ('2017/18 Budgets Carried Forward' is a movement).
 OPENING = re.compile(r"\bb/f\b|balances?\s+(?:brought\s+forward|b/f)|opening\s+balance"
@@ -29,8 +30,6 @@ CLOSING = re.compile(r"\bc/f\b|balances?\s+(?:carried\s+forward|c/f|forward\b)|c
 # A line brought forward that is no balance ('Net expenditure brought forward'): last year's
 # closing figure is then the table's last total ('Total net expenditure'), in the year before.
 BROUGHT = re.compile(r"\bb/f\b|brought\s+forward", re.I)
-SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d{2}|(?:19|20)\d\d)\b")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MEANING = "this year's opening balance is not last year's closing balance"
 
 
@@ -41,17 +40,6 @@ class Balance:
     column: int
     year: int  # the year the column's year ends in
     figure: Figure
-
-
-def year_end(text: str) -> int | None:
-    """The year a heading's year ends in: '2016/17' → 2017, '31 March 2016' → 2016."""
-    span = SPAN.search(text)
-    if span is not None:
-        first, second = int(span[1]), span[2]
-        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        return end if end == first + 1 else None
-    years = {int(y) for y in YEAR.findall(text)}
-    return years.pop() if len(years) == 1 else None
 
 
 def balances(table: NumericTable, pattern: re.Pattern, other: re.Pattern) -> list[Balance]:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from extract.read.ocr_pages import available_languages, engine_installed
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
 
@@ -60,8 +61,6 @@ def layer_agrees(layer: str, reading: str) -> bool:
 def pages_ocr_disagrees_with(document, pages: Sequence[PageLines]) -> list[int]:
     """The pages (of those given: pages in doubt) whose text layer an OCR reading of the page
     image does not bear out. None without the OCR engine: the pages are read as they are."""
-    from extract.read.ocr import engine_installed
-
     if not engine_installed() or not pages:
         return []
     disagree = []
@@ -79,8 +78,6 @@ def pages_ocr_disagrees_with(document, pages: Sequence[PageLines]) -> list[int]:
 
 def read_image(document, number: int, scratch: Path) -> str | None:
     """Tesseract's plain text of page `number` rendered as an image (None when it cannot run)."""
-    from extract.read.ocr import available_languages
-
     page = document[number - 1]
     try:
         image = page.render(scale=COMPARE_DPI / 72, grayscale=True).to_pil()

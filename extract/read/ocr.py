@@ -23,7 +23,6 @@ has text; 'always' OCRs every page, replacing any text layer with what OCR reads
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import logging
 import os
 import shutil
@@ -37,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 
 from extract.errors import OcrFailed, OcrUnavailable
 from extract.read.ocr_decimals import decimal_point_lost, place
-from extract.read.ocr_pages import available_languages, pages_read
+from extract.read.ocr_pages import available_languages, engine_installed, pages_read
 from extract.read.ocr_words import readings_agree, words_at
 from extract.read.pdfium import PageLines
 from extract.read.pool import die_with_parent
@@ -106,12 +105,6 @@ class OcrResult:
         """The lowest confidence of the OCR words inside bbox: a figure is as sure as its least sure part."""
         inside = [conf for _, conf in words_at(self.words.get(page, []), bbox)]
         return min(inside) if inside else None
-
-
-def engine_installed() -> bool:
-    """OCRmyPDF importable and Tesseract on PATH."""
-    # Found, not imported: importing OCRmyPDF patches pdfminer for the whole process.
-    return importlib.util.find_spec("ocrmypdf") is not None and shutil.which("tesseract") is not None
 
 
 def default_mode() -> OcrMode:

@@ -6,7 +6,9 @@ Pages are read in parallel, one Tesseract at a time for each core the pack is gi
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
+import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +24,12 @@ if TYPE_CHECKING:
     from extract.read.ocr_settle import Fix
 
 LANGUAGES = ("eng", "cym")  # English and Welsh: UK councils print both
+
+
+def engine_installed() -> bool:
+    """OCRmyPDF importable and Tesseract on PATH."""
+    # Found, not imported: importing OCRmyPDF patches pdfminer for the whole process.
+    return importlib.util.find_spec("ocrmypdf") is not None and shutil.which("tesseract") is not None
 
 
 @functools.lru_cache(maxsize=1)
