@@ -93,3 +93,70 @@ def test_a_back_arrow_would_be_caught(tmp_path):
     assert len(found) == 2
     assert any("read/probe.py imports extract.structures" in v for v in found)
     assert any("checks/probe.py imports extract.read" in v for v in found)
+
+
+# --- no two modules import each other, even through others or inside a function ---------------
+
+def _module_name(path: Path, package: Path) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_imports(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports anywhere in its text (a function's import too:
+    it closes a cycle as surely when it runs)."""
+    paths = {_module_name(p, package): p for p in package.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found |= {full if (full := f"{node.module}.{a.name}") in paths else node.module for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        graph[name] = {m for m in found if m in paths and m != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that reach each other (Tarjan's strongly connected components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while (w := stack.pop()) != v:
+                group.append(w)
+            if group:
+                found.append(sorted([v, *group]))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_modules_import_each_other():
+    assert _cycles(_module_imports()) == []
+
+
+def test_a_cycle_through_a_functions_import_would_be_caught(tmp_path):
+    package = tmp_path / "extract"
+    (package / "read").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "read" / "__init__.py").write_text("")
+    (package / "read" / "one.py").write_text("from extract.read.two import b\n")
+    (package / "read" / "two.py").write_text("def b():\n    from extract.read import three\n")
+    (package / "read" / "three.py").write_text("import extract.read.one\n")
+    assert _cycles(_module_imports(package)) == [["extract.read.one", "extract.read.three", "extract.read.two"]]
