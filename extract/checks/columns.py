@@ -244,18 +244,12 @@ def year_differences(table: NumericTable) -> Iterator[Relation | None]:
         if not DIFFERENCE.match(h) or len(before) < 2 or years[before[-2]] == years[before[-1]]:
             continue
         earlier, later = before[-2], before[-1]
-        best: tuple[int, list[tuple[TableRow, list[Figure], Figure]]] | None = None
-        for sign in (1, -1):
-            lines = [(row, [a, b], stated) for row in table.rows
-                     if (a := _at(row, later)) is not None and (b := _at(row, earlier)) is not None
-                     and (stated := _at(row, d)) is not None]
-            agree = sum(agrees(parts, stated, (sign, -sign)) for _, parts, stated in lines)
-            if best is None or agree > sum(agrees(p, s, (best[0], -best[0])) for _, p, s in best[1]):
-                best = (sign, lines)
-        if best is None:
-            continue
-        sign, lines = best
-        agree = sum(agrees(parts, stated, (sign, -sign)) for _, parts, stated in lines)
+        lines = [(row, [a, b], stated) for row in table.rows
+                 if (a := _at(row, later)) is not None and (b := _at(row, earlier)) is not None
+                 and (stated := _at(row, d)) is not None]
+        holding = {sign: sum(agrees(parts, stated, (sign, -sign)) for _, parts, stated in lines) for sign in (1, -1)}
+        sign = max(holding, key=holding.__getitem__)  # later less earlier where the two hold alike
+        agree = holding[sign]
         if agree < MIN_AGREEING_LINES or len(lines) - agree >= agree:
             continue
         first, second = (later, earlier) if sign > 0 else (earlier, later)
